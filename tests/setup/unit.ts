@@ -1,0 +1,2 @@
+// Dexie must find IndexedDB when it loads, so the fake comes first.
+import 'fake-indexeddb/auto';

@@ -1,0 +1,45 @@
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+export default defineConfig({
+  plugins: [
+    preact(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      // The app registers the worker itself (workbox-window) so an update waits for the user's word.
+      injectRegister: false,
+      registerType: 'prompt',
+      injectManifest: {
+        // Icons are added by the plugin from the manifest; globbing them too precaches them twice.
+        globPatterns: ['**/*.{js,css,html}'],
+      },
+      manifest: {
+        name: 'सखी — वन स्टॉप सेंटर | Sakhi — One Stop Centre',
+        short_name: 'सखी Sakhi',
+        description:
+          'वन स्टॉप सेंटर के मामलों का ऑफ़लाइन प्रबंधन | Offline case management for One Stop Centres',
+        lang: 'hi',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'any',
+        theme_color: '#6a1b9a',
+        background_color: '#ffffff',
+        icons: [
+          { src: 'icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: 'icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+    }),
+  ],
+  build: { target: 'es2022', sourcemap: false },
+});
