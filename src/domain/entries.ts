@@ -1,0 +1,142 @@
+/**
+ * Entries: what happens on a case after registration, each its own record attached to
+ * one case, never a text field on it.
+ *
+ * What must always hold, as for the case (see case.ts): flat records, every key present,
+ * field-by-field checks only. A correction is a new value of a field; a removal sets
+ * `deleted` (the tombstone), because records are never erased. Cross-field rules live in
+ * entry-rules.ts and never block sync.
+ */
+import { z } from 'zod';
+import {
+  dischargeDestinationSchema,
+  followUpModeSchema,
+  referralAgencySchema,
+  referralStatusSchema,
+  serviceKindSchema,
+} from './code-schemas.ts';
+import { idSchema, longTextSchema, shortTextSchema, textSchema } from './common-fields.ts';
+import { calendarDateSchema, instantSchema } from './india-time.ts';
+
+const entryFields = {
+  id: idSchema,
+  caseId: idSchema,
+  /** The case's centre, repeated so the server can check who may read an entry by itself. */
+  centreId: idSchema,
+  /** When it was written down, by the tablet's corrected clock (not when it happened). */
+  recordedAt: instantSchema,
+  /** User id of the staff member who wrote it down. */
+  recordedBy: idSchema,
+  /** The tombstone: entries are never erased, only marked removed. */
+  deleted: z.boolean(),
+};
+
+export const serviceEntrySchema = z.strictObject({
+  ...entryFields,
+  kind: serviceKindSchema,
+  /** When she received the service. */
+  givenAt: instantSchema,
+  /** User id of the staff member who gave or arranged it; null if only an outsider did. */
+  givenBy: idSchema.nullable(),
+  /** Length of a session, in minutes. */
+  durationMinutes: z
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable(),
+  notes: longTextSchema.nullable(),
+  /** medical_aid */
+  hospitalName: shortTextSchema.nullable(),
+  /** police_help: the First Information Report's number as the police station wrote it. */
+  firNumber: textSchema(50).nullable(),
+  /** police_help, video_conference_statement */
+  policeStation: shortTextSchema.nullable(),
+  /** legal_aid: the advocate the District Legal Services Authority assigned. */
+  dlsaAdvocateName: shortTextSchema.nullable(),
+  /** legal_aid, video_conference_statement */
+  courtName: shortTextSchema.nullable(),
+  /** interpretation: the language interpreted, e.g. 'Bhojpuri', 'Nepali', 'sign language'. */
+  interpretationLanguage: shortTextSchema.nullable(),
+});
+
+export type ServiceEntry = z.infer<typeof serviceEntrySchema>;
+
+export const stayEntrySchema = z.strictObject({
+  ...entryFields,
+  admittedAt: instantSchema,
+  /** Calendar date, India time; up to stayDaysAllowed after the admission day. */
+  plannedDischargeDate: calendarDateSchema,
+  /** Calendar date, India time; a stay past the plan needs an extensionReason. */
+  extendedUntil: calendarDateSchema.nullable(),
+  extensionReason: longTextSchema.nullable(),
+  dischargedAt: instantSchema.nullable(),
+  dischargedTo: dischargeDestinationSchema.nullable(),
+});
+
+export type StayEntry = z.infer<typeof stayEntrySchema>;
+
+export const referralEntrySchema = z.strictObject({
+  ...entryFields,
+  agency: referralAgencySchema,
+  /** Which one, e.g. 'Hazratganj police station'. */
+  agencyName: shortTextSchema.nullable(),
+  status: referralStatusSchema,
+  /** When the referral went out; null while it is only planned. */
+  referredAt: instantSchema.nullable(),
+  /** The person at the agency who took it on. */
+  contactPerson: shortTextSchema.nullable(),
+  notes: longTextSchema.nullable(),
+  /** What the agency did, as the centre learned it. */
+  outcome: longTextSchema.nullable(),
+});
+
+export type ReferralEntry = z.infer<typeof referralEntrySchema>;
+
+export const followUpEntrySchema = z.strictObject({
+  ...entryFields,
+  /** Calendar date, India time. */
+  dueDate: calendarDateSchema,
+  mode: followUpModeSchema,
+  /** Null until the follow-up has been made. */
+  doneAt: instantSchema.nullable(),
+  outcome: longTextSchema.nullable(),
+  notes: longTextSchema.nullable(),
+});
+
+export type FollowUpEntry = z.infer<typeof followUpEntrySchema>;
+
+export const noteEntrySchema = z.strictObject({
+  ...entryFields,
+  text: longTextSchema,
+});
+
+export type NoteEntry = z.infer<typeof noteEntrySchema>;
+
+export const entrySchemas = {
+  service: serviceEntrySchema,
+  stay: stayEntrySchema,
+  referral: referralEntrySchema,
+  followUp: followUpEntrySchema,
+  note: noteEntrySchema,
+} as const;
+
+export type EntryKind = keyof typeof entrySchemas;
+
+/**
+ * Per entry kind, the fields that could identify her or tell her story: sealed at rest and
+ * left out of headquarters' views (see identifyingCaseFields). An FIR number is here
+ * because the police record it leads to carries her name.
+ */
+export const identifyingEntryFields = {
+  service: ['notes', 'firNumber'],
+  stay: ['extensionReason'],
+  referral: ['notes', 'outcome'],
+  followUp: ['outcome', 'notes'],
+  note: ['text'],
+} as const satisfies {
+  service: readonly (keyof ServiceEntry)[];
+  stay: readonly (keyof StayEntry)[];
+  referral: readonly (keyof ReferralEntry)[];
+  followUp: readonly (keyof FollowUpEntry)[];
+  note: readonly (keyof NoteEntry)[];
+};

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { formatStamp } from './hlc.ts';
+import {
+  PROTOCOL_VERSION,
+  errorResponseSchema,
+  isSupportedProtocolVersion,
+  maxMutationsPerPush,
+  mutationResultSchema,
+  pullRequestSchema,
+  pullResponseSchema,
+  pushRequestSchema,
+  pushResponseSchema,
+} from './protocol.ts';
+
+const id = (n: number) => `0190f3a2-7c1e-7000-8000-${String(n).padStart(12, '0')}`;
+const stamp = formatStamp({ wallMs: Date.UTC(2026, 10, 29), counter: 0, deviceId: 'tab-a' });
+
+function mutation(
+  fields: Record<string, unknown> = { riskLevel: { value: 'high', stamp, base: null } },
+) {
+  return { id: id(1), recordType: 'case', recordId: id(2), caseId: id(2), fields };
+}
+
+describe('push', () => {
+  it('accepts a well-formed batch', () => {
+    const parsed = pushRequestSchema.safeParse({
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: 'tab-a',
+      mutations: [mutation()],
+    });
+    expect(parsed.success).toBe(true);
+  });
+
+  it('rejects empty mutations, bad field names, missing bases and oversized batches', () => {
+    const push = (mutations: unknown[]) =>
+      pushRequestSchema.safeParse({
+        protocolVersion: PROTOCOL_VERSION,
+        deviceId: 'tab-a',
+        mutations,
+      }).success;
+    expect(push([mutation({})])).toBe(false);
+    expect(push([mutation({ __proto__x: { value: 1, stamp, base: null } })])).toBe(false);
+    expect(push([mutation({ riskLevel: { value: 'high', stamp } })])).toBe(false);
+    expect(push([mutation({ riskLevel: { value: 'high', stamp: 'now', base: null } })])).toBe(
+      false,
+    );
+    expect(push([{ ...mutation(), recordType: 'survivor' }])).toBe(false);
+    expect(push(Array.from({ length: maxMutationsPerPush + 1 }, () => mutation()))).toBe(false);
+  });
+
+  it('answers each mutation, with a bilingual reason for a rejection', () => {
+    const rejected = {
+      mutationId: id(1),
+      status: 'rejected',
+      code: 'forbidden',
+      reason: { hi: 'अनुमति नहीं है', en: 'Not allowed' },
+    };
+    expect(mutationResultSchema.safeParse(rejected).success).toBe(true);
+    expect(
+      mutationResultSchema.safeParse({ ...rejected, reason: { en: 'Not allowed' } }).success,
+    ).toBe(false);
+    expect(
+      pushResponseSchema.safeParse({
+        serverTime: '2026-11-29T06:00:00.000Z',
+        results: [rejected, { mutationId: id(2), status: 'applied' }],
+      }).success,
+    ).toBe(true);
+  });
+});
+
+describe('pull', () => {
+  it('bounds the page size and carries a cursor', () => {
+    expect(
+      pullRequestSchema.safeParse({ protocolVersion: 1, cursor: null, limit: 500 }).success,
+    ).toBe(true);
+    expect(
+      pullRequestSchema.safeParse({ protocolVersion: 1, cursor: null, limit: 0 }).success,
+    ).toBe(false);
+    const page = {
+      serverTime: '2026-11-29T06:00:00.000Z',
+      records: [
+        {
+          recordType: 'stay',
+          id: id(3),
+          caseId: id(2),
+          centreId: id(9),
+          fields: { admittedAt: { value: '2026-11-29T05:00:00.000Z', stamp } },
+        },
+      ],
+      cursor: '42',
+      hasMore: false,
+    };
+    expect(pullResponseSchema.safeParse(page).success).toBe(true);
+  });
+});
+
+describe('errors and versions', () => {
+  it('gives every error a stable code and both languages', () => {
+    expect(
+      errorResponseSchema.safeParse({
+        error: { code: 'not_found', message: { hi: 'नहीं मिला', en: 'Not found' } },
+      }).success,
+    ).toBe(true);
+    expect(
+      errorResponseSchema.safeParse({ error: { code: 'Not Found', message: { hi: 'x', en: 'y' } } })
+        .success,
+    ).toBe(false);
+  });
+
+  it('answers the current version only until a bump', () => {
+    expect(isSupportedProtocolVersion(PROTOCOL_VERSION)).toBe(true);
+    expect(isSupportedProtocolVersion(PROTOCOL_VERSION + 1)).toBe(false);
+    expect(isSupportedProtocolVersion(0)).toBe(false);
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The sync wire contract between tablet and server: every message is a schema here, and
+ * its TypeScript type is inferred from it, so the two sides cannot drift apart.
+ *
+ * PROTOCOL_VERSION history (one line per bump; the server keeps answering the previous
+ * version while tablets update, so deploy the server first):
+ *   1 — first version: push of field mutations with base stamps, cursor pull.
+ */
+import { z } from 'zod';
+import { stampSchema } from './hlc.ts';
+
+export const PROTOCOL_VERSION = 1;
+/** The oldest version the server still answers. */
+export const OLDEST_SUPPORTED_PROTOCOL_VERSION = 1;
+
+/** DESIGN.md: a push batch is at most 500 mutations or about 1 MB of JSON before gzip. */
+export const maxMutationsPerPush = 500;
+export const maxPushBytes = 1_000_000;
+export const maxPullLimit = 1000;
+
+export const recordTypes = [
+  'case',
+  'service',
+  'stay',
+  'referral',
+  'followUp',
+  'note',
+  'conflict',
+] as const;
+export const recordTypeSchema = z.enum(recordTypes);
+export type RecordType = z.infer<typeof recordTypeSchema>;
+
+/** Field names are plain identifiers, so they can never collide with prototype keys or paths. */
+const fieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, 'not a field name');
+const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id');
+
+export const fieldStateSchema = z.object({ value: z.unknown(), stamp: stampSchema });
+
+export const mutationFieldSchema = fieldStateSchema.extend({
+  /** The stamp of the value this write replaced on the tablet; null when the field was empty there. */
+  base: stampSchema.nullable(),
+});
+
+export const mutationSchema = z.object({
+  /** Made on the tablet; the server records it so a repeated delivery changes nothing. */
+  id: z.uuid(),
+  recordType: recordTypeSchema,
+  recordId: z.uuid(),
+  /** The case the record belongs to (its own id for a case). */
+  caseId: z.uuid(),
+  fields: z
+    .record(fieldNameSchema, mutationFieldSchema)
+    .refine((fields) => Object.keys(fields).length > 0, 'a mutation changes at least one field'),
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  protocolVersion: z.number().int(),
+  deviceId: deviceIdSchema,
+  mutations: z.array(mutationSchema).max(maxMutationsPerPush),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** A message a person may read: both languages, always. */
+export const bilingualMessageSchema = z.object({ hi: z.string().min(1), en: z.string().min(1) });
+export type BilingualMessage = z.infer<typeof bilingualMessageSchema>;
+
+export const rejectionCodes = [
+  'invalid_record',
+  'forbidden',
+  'stamp_too_far_ahead',
+  'unknown_case',
+  'record_type_mismatch',
+] as const;
+export const rejectionCodeSchema = z.enum(rejectionCodes);
+
+export const mutationResultSchema = z.discriminatedUnion('status', [
+  z.object({ mutationId: z.uuid(), status: z.literal('applied') }),
+  z.object({ mutationId: z.uuid(), status: z.literal('duplicate') }),
+  z.object({
+    mutationId: z.uuid(),
+    status: z.literal('rejected'),
+    code: rejectionCodeSchema,
+    reason: bilingualMessageSchema,
+  }),
+]);
+export type MutationResult = z.infer<typeof mutationResultSchema>;
+
+export const pushResponseSchema = z.object({
+  /** Server time (ISO-8601 UTC) when it answered: the tablet corrects its clock offset with it. */
+  serverTime: z.iso.datetime(),
+  results: z.array(mutationResultSchema),
+});
+export type PushResponse = z.infer<typeof pushResponseSchema>;
+
+export const pullRequestSchema = z.object({
+  protocolVersion: z.number().int(),
+  /** Opaque to the tablet; null to start from the beginning. */
+  cursor: z.string().max(200).nullable(),
+  limit: z.number().int().min(1).max(maxPullLimit),
+});
+export type PullRequest = z.infer<typeof pullRequestSchema>;
+
+export const pulledRecordSchema = z.object({
+  recordType: recordTypeSchema,
+  id: z.uuid(),
+  caseId: z.uuid(),
+  centreId: z.uuid(),
+  fields: z.record(fieldNameSchema, fieldStateSchema),
+});
+export type PulledRecord = z.infer<typeof pulledRecordSchema>;
+
+export const pullResponseSchema = z.object({
+  serverTime: z.iso.datetime(),
+  records: z.array(pulledRecordSchema),
+  /** Store it with the page, in one transaction, and send it back to resume. */
+  cursor: z.string().max(200).nullable(),
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof pullResponseSchema>;
+
+/** Every error the API returns, whatever the route: a stable code and a message in both languages. */
+export const errorResponseSchema = z.object({
+  error: z.object({
+    code: z.string().regex(/^[a-z_]+$/),
+    message: bilingualMessageSchema,
+    serverTime: z.iso.datetime().optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof errorResponseSchema>;
+
+export function isSupportedProtocolVersion(version: number): boolean {
+  return version >= OLDEST_SUPPORTED_PROTOCOL_VERSION && version <= PROTOCOL_VERSION;
+}
