@@ -1,0 +1,2 @@
+export type Lang = 'hi' | 'en';
+export const defaultLang: Lang = 'hi';
