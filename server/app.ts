@@ -1,0 +1,58 @@
+/**
+ * Builds the headquarters server: the API under /api, the built app everywhere else.
+ * Returns the instance unstarted, so tests can inject requests or add routes first.
+ */
+import compress from '@fastify/compress';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Dialect } from './db/database.ts';
+import type { Database } from './db/schema.ts';
+import { apiErrorSchema } from './http/api-errors.ts';
+import { handleNotFound, registerAppShell } from './http/app-shell.ts';
+import { handleError } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { healthRoutes } from './routes/health.ts';
+
+export interface ServerOptions {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  demo: boolean;
+  /** Folder of the built app; must hold index.html for deep links to work. */
+  staticDir: string;
+  logger: FastifyServerOptions['logger'];
+}
+
+// A sync batch is at most 1 MB (docs: DESIGN "Push"); anything larger is a bug or abuse.
+// With a gzip request body the limit applies to the decompressed bytes, so a small
+// "zip bomb" cannot expand into memory.
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ajv: {
+      // Fastify's defaults would turn a number into a string and silently drop unknown
+      // fields: a tablet's change must be taken exactly as sent or refused with a reason,
+      // never quietly altered. Querystrings therefore arrive as strings; a route that
+      // wants a number declares a pattern and converts.
+      customOptions: { coerceTypes: false, removeAdditional: false },
+    },
+  });
+  app.addSchema(apiErrorSchema);
+  app.setErrorHandler(handleError);
+  app.setNotFoundHandler(handleNotFound);
+
+  await registerSecurityHeaders(app);
+  // Brotli first: on 2G every kilobyte counts, and browsers all accept it.
+  await app.register(compress, { encodings: ['br', 'gzip'] });
+
+  await app.register(healthRoutes, {
+    prefix: '/api',
+    db: options.db,
+    dialect: options.dialect,
+    demo: options.demo,
+  });
+  await registerAppShell(app, options.staticDir);
+  return app;
+}

@@ -1,0 +1,113 @@
+/**
+ * Server configuration from the environment and the command line.
+ *
+ * Every value is checked here, at start, so a typo stops the server with a message that
+ * names the variable, instead of surfacing later as a confusing runtime failure.
+ * An empty variable counts as unset (`DATABASE_URL= npm run serve` means SQLite).
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; /** Absolute path of the SQLite file. */ file: string }
+  | { dialect: 'postgres'; /** A postgres:// or postgresql:// connection URL. */ url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Absolute path; holds the SQLite file (and, later, backups). */
+  dataDir: string;
+  database: DatabaseConfig;
+  /** True only with `--demo`: seeds labelled demo accounts. Never in production. */
+  demo: boolean;
+  /** The built app (Vite's `dist/`), served to tablets. */
+  staticDir: string;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'invalid_config';
+  constructor(
+    /** The environment variable or flag at fault, so the operator knows what to fix. */
+    readonly variable: string,
+    readonly messages: { hi: string; en: string },
+  ) {
+    super(`${variable}: ${messages.en}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const DEFAULT_PORT = 8080;
+// Loopback unless told otherwise: a headquarters server sits behind a TLS proxy, and a
+// laptop running the demo must not expose survivor data to the café Wi-Fi.
+const DEFAULT_HOST = '127.0.0.1';
+const KNOWN_FLAGS = new Set(['--demo']);
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env = process.env, argv: readonly string[] = []): Config {
+  for (const arg of argv) {
+    if (!KNOWN_FLAGS.has(arg)) {
+      throw new ConfigError(arg, {
+        hi: `अज्ञात विकल्प "${arg}"। केवल --demo मान्य है।`,
+        en: `unknown option "${arg}"; the only option is --demo.`,
+      });
+    }
+  }
+  const dataDir = resolve(valueOf(env, 'SAKHI_DATA_DIR') ?? './data');
+  return {
+    port: parsePort(valueOf(env, 'PORT')),
+    host: parseHost(valueOf(env, 'SAKHI_HOST')),
+    dataDir,
+    database: parseDatabase(valueOf(env, 'DATABASE_URL'), dataDir),
+    demo: argv.includes('--demo'),
+    staticDir: resolve(projectRoot, 'dist'),
+  };
+}
+
+function valueOf(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === '' ? undefined : value;
+}
+
+function parsePort(raw: string | undefined): number {
+  if (raw === undefined) return DEFAULT_PORT;
+  const port = Number(raw);
+  // 0 is allowed: the OS picks a free port (used by tests and one-off runs).
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new ConfigError('PORT', {
+      hi: `PORT "${raw}" मान्य नहीं है: 0 से 65535 तक की पूर्ण संख्या दें।`,
+      en: `PORT "${raw}" is not valid: give a whole number from 0 to 65535.`,
+    });
+  }
+  return port;
+}
+
+function parseHost(raw: string | undefined): string {
+  if (raw === undefined) return DEFAULT_HOST;
+  if (!/^[A-Za-z0-9.:[\]-]+$/.test(raw)) {
+    throw new ConfigError('SAKHI_HOST', {
+      hi: `SAKHI_HOST "${raw}" मान्य नहीं है: एक IP पता या होस्ट नाम दें, जैसे 0.0.0.0।`,
+      en: `SAKHI_HOST "${raw}" is not valid: give an IP address or host name, such as 0.0.0.0.`,
+    });
+  }
+  return raw;
+}
+
+function parseDatabase(raw: string | undefined, dataDir: string): DatabaseConfig {
+  if (raw === undefined) return { dialect: 'sqlite', file: resolve(dataDir, 'sakhi.sqlite') };
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:')) {
+    // Never echo the value: it may hold a password.
+    throw new ConfigError('DATABASE_URL', {
+      hi: 'DATABASE_URL मान्य नहीं है: postgres://user:password@host:5432/dbname जैसा पता दें, या SQLite के लिए इसे हटा दें।',
+      en: 'DATABASE_URL is not valid: give a URL like postgres://user:password@host:5432/dbname, or unset it to use SQLite.',
+    });
+  }
+  return { dialect: 'postgres', url: raw };
+}

@@ -1,0 +1,83 @@
+/**
+ * Opens the server's database: SQLite (embedded default) or PostgreSQL (DATABASE_URL).
+ * Everything above this file sees one `Kysely<Database>` and must not care which.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import type { Database } from './schema.ts';
+
+export type Dialect = DatabaseConfig['dialect'];
+
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Closes every connection; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /**
+   * Called when an idle PostgreSQL connection breaks (server restart, network). The pool
+   * drops that connection and opens a new one for the next query; without a listener,
+   * Node would treat the error as unhandled and stop the whole server.
+   */
+  onConnectionError?: (error: Error) => void;
+}
+
+export function openDatabase(
+  config: DatabaseConfig,
+  options: OpenDatabaseOptions = {},
+): OpenDatabase {
+  const db =
+    config.dialect === 'sqlite'
+      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) })
+      : new Kysely<Database>({
+          dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
+        });
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    dialect: config.dialect,
+    close: () => (closing ??= db.destroy()),
+  };
+}
+
+function openSqlite(file: string): SqliteDatabase.Database {
+  mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  // WAL lets readers go on while one writer commits.
+  sqlite.pragma('journal_mode = WAL');
+  // SQLite leaves foreign keys off unless asked, per connection.
+  sqlite.pragma('foreign_keys = ON');
+  // A backup or admin command holding the write lock makes us wait, not fail at once.
+  sqlite.pragma('busy_timeout = 5000');
+  // FULL, not WAL's usual NORMAL: under NORMAL a commit can vanish on power loss, and the
+  // server acknowledges a tablet's changes right after commit; the tablet then deletes
+  // its copy. An acknowledged change must survive the power cut.
+  sqlite.pragma('synchronous = FULL');
+  return sqlite;
+}
+
+const INT8_OID = 20;
+
+function openPool(url: string, options: OpenDatabaseOptions): pg.Pool {
+  // COUNT(*) and BIGINT columns: pg returns them as strings, SQLite as numbers. Make both
+  // numbers, and refuse (rather than round) any value past 2^53. Per pool, not global.
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(INT8_OID, 'text', parseInt8);
+  const pool = new pg.Pool({ connectionString: url, types });
+  pool.on('error', (error) => options.onConnectionError?.(error));
+  return pool;
+}
+
+function parseInt8(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) {
+    throw new RangeError(`bigint ${text} is beyond 2^53 and cannot be read exactly as a number`);
+  }
+  return value;
+}

@@ -1,0 +1,75 @@
+/**
+ * The server's tables, as Kysely sees them. The migrations in ./migrations make them; a
+ * change here without a new migration is a bug.
+ *
+ * What holds in both SQLite and PostgreSQL:
+ * - Instants are TEXT in ISO-8601 UTC with milliseconds, exactly as `Date#toISOString()`
+ *   writes them (`2026-03-08T09:30:00.000Z`). Fixed width, so text order is time order;
+ *   no driver converts them (pg would turn `timestamptz` into a local `Date`, and
+ *   SQLite has no date type). The application writes them; no column defaults to the
+ *   database clock, whose format differs per engine.
+ * - No boolean columns. A state that has a moment (disabled, revoked) is a nullable
+ *   instant, which also says when. A true flag, if ever needed, is INTEGER 0/1, since
+ *   SQLite has no boolean and better-sqlite3 returns numbers.
+ * - Ids are TEXT: UUIDs made by whoever creates the row (tablet or server).
+ * - Columns mirror the domain records in src/domain (centre.ts, staff.ts), in snake_case;
+ *   the domain schemas are what a row must pass before it is written or sent.
+ */
+import type { Insertable, Selectable, Updateable } from 'kysely';
+
+import type { Role } from '../../src/domain/vocabularies-staff.ts';
+
+/** ISO-8601 UTC instant with milliseconds, as written by `Date#toISOString()`. */
+export type Instant = string;
+
+export interface CentresTable {
+  id: string;
+  /** Short district code, upper case (`LKO`); one centre per district. */
+  district_code: string;
+  name_hi: string;
+  name_en: string;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+  created_at: Instant;
+}
+
+export interface UsersTable {
+  id: string;
+  /** Null exactly for headquarters roles (a check constraint holds it). */
+  centre_id: string | null;
+  role: Role;
+  display_name: string;
+  /** Lower case, unique; what she types at sign-in. */
+  username: string;
+  /** Self-describing `scrypt$N$r$p$salt$hash`; see server/services/passwords.ts. */
+  password_hash: string;
+  created_at: Instant;
+  disabled_at: Instant | null;
+}
+
+export interface DevicesTable {
+  /** Generated on the tablet at first run. */
+  id: string;
+  user_id: string;
+  /** Short tag used in case numbers (`LKO-2026-K7-0042`). */
+  tag: string;
+  registered_at: Instant;
+  /** Server time of the device's latest request; equals registered_at at first. */
+  last_seen_at: Instant;
+  revoked_at: Instant | null;
+}
+
+export interface Database {
+  centres: CentresTable;
+  users: UsersTable;
+  devices: DevicesTable;
+}
+
+export type Centre = Selectable<CentresTable>;
+export type NewCentre = Insertable<CentresTable>;
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Device = Selectable<DevicesTable>;
+export type NewDevice = Insertable<DevicesTable>;

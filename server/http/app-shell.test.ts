@@ -1,0 +1,87 @@
+// @vitest-environment node
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  FAKE_ASSET_BODY,
+  FAKE_ASSET_PATH,
+  FAKE_INDEX_HTML,
+  createAppUnderTest,
+  type AppUnderTest,
+} from '../../tests/support/app-under-test.ts';
+
+let subject: AppUnderTest;
+
+beforeEach(async () => {
+  subject = await createAppUnderTest();
+});
+
+afterEach(async () => {
+  await subject.close();
+});
+
+const get = (url: string, method: 'GET' | 'HEAD' = 'GET') =>
+  subject.app.inject({ method, url, headers: { 'accept-encoding': 'identity' } });
+
+describe('the built app', () => {
+  it('serves index.html at / and never lets a cache keep it unchecked', async () => {
+    const response = await get('/');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.body).toBe(FAKE_INDEX_HTML);
+  });
+
+  it.each([
+    '/cases',
+    '/cases/0190b5a4-7c2e-7000-8000-000000000001',
+    '/reports/monthly?month=2026-03',
+  ])('answers the deep link %s with index.html', async (url) => {
+    const response = await get(url);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.body).toBe(FAKE_INDEX_HTML);
+  });
+
+  it('answers HEAD on a deep link too', async () => {
+    const response = await get('/cases/1', 'HEAD');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('serves sw.js and the manifest with no-cache, so updates are seen at once', async () => {
+    for (const url of ['/sw.js', '/manifest.webmanifest']) {
+      const response = await get(url);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-cache');
+    }
+    expect((await get('/sw.js')).headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('lets hashed assets be cached for a year', async () => {
+    const response = await get(FAKE_ASSET_PATH);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.body).toBe(FAKE_ASSET_BODY);
+  });
+
+  it('answers a missing file with 404, never with index.html', async () => {
+    for (const url of ['/assets/index-Old00000.js', '/icon-1024.png']) {
+      const response = await get(url);
+      expect(response.statusCode).toBe(404);
+      expect(response.body).not.toContain('<html');
+    }
+  });
+
+  it('never serves the database beside the built app', async () => {
+    // In a checkout, data/ (the SQLite file) sits next to dist/, as it does here.
+    for (const url of [
+      '/../data/sakhi.sqlite',
+      '/%2e%2e/data/sakhi.sqlite',
+      '/..%2fdata%2fsakhi.sqlite',
+    ]) {
+      const response = await get(url);
+      expect(response.statusCode, url).not.toBe(200);
+      expect(response.body, url).not.toContain('SQLite format');
+    }
+  });
+});

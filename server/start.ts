@@ -1,0 +1,87 @@
+/**
+ * Starts a whole server from a Config: database, migrations, demo seed, HTTP. main.ts
+ * uses it for real, and tests/support/server.ts runs the very same path in-process.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import { buildServer } from './app.ts';
+import type { Config } from './config.ts';
+import { openDatabase, type OpenDatabase } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { findDemoAccounts, seedDemo } from './services/demo-seed.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  database: OpenDatabase;
+  /** Where to open the app, e.g. http://127.0.0.1:8080/ */
+  url: string;
+  /** Stops taking requests, lets those in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(
+  config: Config,
+  logger: FastifyServerOptions['logger'] = true,
+): Promise<RunningServer> {
+  const database = openDatabase(config.database, {
+    onConnectionError: (error) =>
+      console.error('sakhi: a database connection broke:', error.message),
+  });
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateToLatest(database.db);
+    if (config.demo) await seedDemo(database.db);
+    app = await buildServer({
+      db: database.db,
+      dialect: database.dialect,
+      demo: config.demo,
+      staticDir: config.staticDir,
+      logger,
+    });
+    await warnAboutSetup(app, database, config);
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+    const running = app;
+    let closing: Promise<void> | undefined;
+    return {
+      app: running,
+      database,
+      url: `http://${host}:${port}/`,
+      close: () => (closing ??= running.close().then(() => database.close())),
+    };
+  } catch (error) {
+    // A port already in use must not leave the database open behind the error.
+    await app?.close();
+    await database.close();
+    throw error;
+  }
+}
+
+async function warnAboutSetup(app: FastifyInstance, database: OpenDatabase, config: Config) {
+  if (!existsSync(join(config.staticDir, 'index.html'))) {
+    app.log.warn(
+      `${config.staticDir} has no index.html: run "npm run build" so tablets get the app`,
+    );
+  }
+  if (config.demo) return;
+  const demoAccounts = await findDemoAccounts(database.db);
+  if (demoAccounts.length > 0) {
+    app.log.warn(
+      `DEMO ACCOUNTS WITH A PUBLISHED PASSWORD ARE IN THIS DATABASE (${demoAccounts.join(', ')}). ` +
+        'Do not use it for real cases: start with an empty SAKHI_DATA_DIR or DATABASE_URL.',
+    );
+  }
+  const users = await database.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
+  if (Number(users.count) === 0) {
+    // TODO(issue 4): point at the admin CLI command once it exists.
+    app.log.warn(
+      'no user accounts yet: nobody can sign in until an admin is created with the admin CLI',
+    );
+  }
+}
