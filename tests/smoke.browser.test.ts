@@ -1,0 +1,85 @@
+// The whole stack once, in real Chromium: the server serves the built app, the app
+// renders, talks to the API under its CSP, and installs its service worker.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+describe('smoke: server + app in Chromium', () => {
+  let server: TestServer;
+  let browser: LaunchedChromium;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    // Console messages can miss violations in workers; the DOM event is the reliable record.
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+      });
+    });
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('shows the app title', async () => {
+    const title = page.getByTestId('app-title');
+    await title.waitFor();
+    expect(await title.textContent()).toContain('सखी');
+  });
+
+  it('reaches the API from the page', async () => {
+    const health = await page.evaluate(async () => {
+      const response = await fetch('/api/health');
+      return (await response.json()) as { status: string; db: string; demo: boolean };
+    });
+    expect(health).toMatchObject({ status: 'ok', db: 'sqlite', demo: true });
+  });
+
+  it('registers and activates the service worker', async () => {
+    const registration = await page.evaluate(async () => {
+      const ready = await navigator.serviceWorker.ready;
+      // `ready` resolves once a worker is active, which includes "activating".
+      const worker = ready.active;
+      if (worker && worker.state !== 'activated') {
+        await new Promise<void>((resolve) => {
+          worker.addEventListener('statechange', () => {
+            if (worker.state === 'activated') resolve();
+          });
+        });
+      }
+      return { scope: ready.scope, state: worker?.state, script: worker?.scriptURL };
+    });
+    expect(registration).toEqual({
+      scope: server.url,
+      state: 'activated',
+      script: new URL('/sw.js', server.url).href,
+    });
+  });
+
+  it('opens a deep link straight from the server', async () => {
+    const deepLink = await browser.context.newPage();
+    try {
+      const response = await deepLink.goto(new URL('/cases/some-case', server.url).href);
+      expect(response?.status()).toBe(200);
+      await deepLink.getByTestId('app-title').waitFor();
+    } finally {
+      await deepLink.close();
+    }
+  });
+
+  it('had no console errors and no CSP violations', () => {
+    expect(problems).toEqual([]);
+  });
+});

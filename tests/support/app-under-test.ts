@@ -1,0 +1,55 @@
+/**
+ * A server built exactly as in production, but not listening: for `app.inject()` tests.
+ * It gets its own SQLite file and a fake built app (index.html, sw.js, a hashed asset),
+ * so server tests need neither `npm run build` nor a network port.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildServer } from '../../server/app.ts';
+import { openDatabase, type OpenDatabase } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+
+export const FAKE_INDEX_HTML =
+  '<!doctype html><html lang="hi"><head><title>सखी</title></head><body><div id="app"></div></body></html>';
+export const FAKE_ASSET_PATH = '/assets/index-Ab12Cd34.js';
+// Above @fastify/compress's 1 KiB threshold, so compression is visible in tests.
+export const FAKE_ASSET_BODY = `console.log(${JSON.stringify('सखी '.repeat(800))});\n`;
+
+export interface AppUnderTest {
+  app: FastifyInstance;
+  database: OpenDatabase;
+  staticDir: string;
+  close(): Promise<void>;
+}
+
+export async function createAppUnderTest(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
+  const root = mkdtempSync(join(tmpdir(), 'sakhi-app-'));
+  const staticDir = join(root, 'dist');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), FAKE_INDEX_HTML);
+  writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
+  writeFileSync(join(staticDir, 'manifest.webmanifest'), '{"name":"सखी"}');
+  writeFileSync(join(staticDir, FAKE_ASSET_PATH), FAKE_ASSET_BODY);
+
+  const database = openDatabase({ dialect: 'sqlite', file: join(root, 'data', 'sakhi.sqlite') });
+  await migrateToLatest(database.db);
+  const app = await buildServer({
+    db: database.db,
+    dialect: 'sqlite',
+    demo: options.demo ?? false,
+    staticDir,
+    logger: false,
+  });
+  return {
+    app,
+    database,
+    staticDir,
+    close: async () => {
+      await app.close();
+      await database.close();
+      rmSync(root, { recursive: true, force: true });
+    },
+  };
+}

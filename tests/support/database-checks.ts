@@ -1,0 +1,140 @@
+/**
+ * Checks every database engine must pass the same way: migrations, the demo seed, and
+ * the constraints later code relies on. server/db/migrate.test.ts runs them on SQLite,
+ * server/db/migrate.pg.test.ts on PostgreSQL.
+ */
+import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
+import { centreSchema } from '../../src/domain/centre.ts';
+import { userSchema } from '../../src/domain/staff.ts';
+import type { Database } from '../../server/db/schema.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../server/services/demo-seed.ts';
+import { verifyPassword } from '../../server/services/passwords.ts';
+
+export const FOUNDATION_TABLES = ['centres', 'users', 'devices'];
+
+export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
+  expect(await migrateToLatest(db)).toEqual(['0001-foundation']);
+  expect(await migrateToLatest(db)).toEqual([]);
+  await expectFoundationTables(db);
+}
+
+export async function expectFoundationTables(db: Kysely<Database>): Promise<void> {
+  const tables = (await db.introspection.getTables()).map((table) => table.name);
+  expect(tables).toEqual(expect.arrayContaining(FOUNDATION_TABLES));
+}
+
+export async function expectDemoSeedIsIdempotent(db: Kysely<Database>): Promise<void> {
+  expect(await seedDemo(db)).toEqual({ createdCentres: 2, createdUsers: 12 });
+  expect(await seedDemo(db)).toEqual({ createdCentres: 0, createdUsers: 0 });
+
+  const centres = await db.selectFrom('centres').selectAll().orderBy('district_code').execute();
+  expect(centres.map((centre) => centre.district_code)).toEqual(['LKO', 'VNS']);
+  expect(centres[0]?.name_hi).toContain('लखनऊ');
+  expect(centres[1]?.name_hi).toContain('वाराणसी');
+
+  const users = await db
+    .selectFrom('users')
+    .leftJoin('centres', 'centres.id', 'users.centre_id')
+    .select(['users.username', 'users.role', 'users.password_hash', 'centres.district_code'])
+    .orderBy('users.username')
+    .execute();
+  expect(users).toHaveLength(DEMO_ACCOUNTS.length);
+  expect(users.find((user) => user.username === 'lko.manager')).toMatchObject({
+    role: 'manager',
+    district_code: 'LKO',
+  });
+  expect(users.find((user) => user.username === 'vns.counsellor')).toMatchObject({
+    role: 'counsellor',
+    district_code: 'VNS',
+  });
+  expect(users.find((user) => user.username === 'state.admin')).toMatchObject({
+    role: 'state_admin',
+    district_code: null,
+  });
+  const manager = users.find((user) => user.username === 'lko.manager');
+  expect(await verifyPassword(DEMO_PASSWORD, manager?.password_hash ?? '')).toBe(true);
+  await expectRowsPassDomainSchemas(db);
+}
+
+/** What the server stores must be what the tablet accepts: the same domain rules. */
+async function expectRowsPassDomainSchemas(db: Kysely<Database>): Promise<void> {
+  for (const centre of await db.selectFrom('centres').selectAll().execute()) {
+    const parsed = centreSchema.safeParse({
+      id: centre.id,
+      districtCode: centre.district_code,
+      nameHi: centre.name_hi,
+      nameEn: centre.name_en,
+      phone: centre.phone,
+      address: centre.address,
+      email: centre.email,
+    });
+    expect(parsed.error, centre.district_code).toBeUndefined();
+  }
+  for (const user of await db.selectFrom('users').selectAll().execute()) {
+    const parsed = userSchema.safeParse({
+      id: user.id,
+      centreId: user.centre_id,
+      role: user.role,
+      displayName: user.display_name,
+      username: user.username,
+    });
+    expect(parsed.error, user.username).toBeUndefined();
+  }
+}
+
+/** Constraints the server's scoping relies on; each insert must be refused by the engine. */
+export async function expectConstraintsHold(db: Kysely<Database>): Promise<void> {
+  const centre = await db
+    .selectFrom('centres')
+    .select('id')
+    .where('district_code', '=', 'LKO')
+    .executeTakeFirstOrThrow();
+  const user = {
+    id: 'u-constraint-test',
+    centre_id: centre.id,
+    role: 'counsellor' as const,
+    display_name: 'परीक्षण',
+    username: 'lko.constraint',
+    password_hash: 'scrypt$2$1$1$x$y',
+    created_at: new Date().toISOString(),
+    disabled_at: null,
+  };
+  const refused = [
+    { ...user, role: 'janitor' as never },
+    { ...user, centre_id: null },
+    { ...user, role: 'state_admin' as const },
+    { ...user, username: 'LKO.Constraint' },
+    { ...user, username: 'lko.manager' },
+    { ...user, centre_id: 'no-such-centre' },
+  ];
+  for (const row of refused) {
+    await expect(
+      db.insertInto('users').values(row).execute(),
+      JSON.stringify(row),
+    ).rejects.toThrow();
+  }
+  await db.insertInto('users').values(user).execute();
+
+  const device = {
+    id: 'd-1',
+    user_id: user.id,
+    tag: 'K7',
+    registered_at: user.created_at,
+    last_seen_at: user.created_at,
+  };
+  await expect(
+    db
+      .insertInto('devices')
+      .values({ ...device, user_id: 'no-such-user' })
+      .execute(),
+  ).rejects.toThrow();
+  await db.insertInto('devices').values(device).execute();
+  const stored = await db
+    .selectFrom('devices')
+    .selectAll()
+    .where('id', '=', 'd-1')
+    .executeTakeFirst();
+  expect(stored).toEqual({ ...device, revoked_at: null });
+}
