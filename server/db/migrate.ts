@@ -5,7 +5,7 @@
  * same under tsx, Vitest and any bundler. Kysely applies them in name order; a new one
  * gets the next number.
  *
- * Why many processes may migrate at once (checked in node_modules/kysely 0.29.9,
+ * Why many processes may migrate at once (checked in node_modules/kysely 0.28.19,
  * dist/migration/migrator.js and dist/dialect/postgres/postgres-adapter.js):
  * - PostgreSQL: the Migrator takes one pooled connection, calls
  *   `pg_advisory_lock(3853314791062309107)` on it (a session lock, waited for up to an
@@ -25,7 +25,7 @@
  *   statements that cannot fail halfway on valid data.
  */
 import type { Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001-foundation.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
