@@ -1,0 +1,68 @@
+/**
+ * Applying one pushed mutation to a stored record: the pure core of the server's "final
+ * say" (the server wraps it with permission checks and one database transaction).
+ *
+ * What must always hold: after applying, every incoming field is either the current
+ * value, or lost to a write made with it in view, or listed in `conflicts`. Applying the
+ * same mutation twice changes nothing the second time (merge is idempotent), so a
+ * repeated delivery is harmless even before the mutation id is checked.
+ */
+import { detectConflicts, type FieldConflict, type IncomingField } from './conflicts.ts';
+import { isStampTooFarAhead } from './hlc.ts';
+import { mergeFields, type FieldMap } from './merge.ts';
+import type { Mutation, RecordType } from './protocol.ts';
+import { checkMutationFields, type FieldProblem } from './records.ts';
+
+export interface AppliedMutation {
+  readonly fields: FieldMap;
+  readonly conflicts: readonly FieldConflict[];
+  /** Fields whose stored value this mutation replaced; empty when it changed nothing. */
+  readonly changedFields: readonly string[];
+}
+
+export function applyMutation(
+  stored: FieldMap,
+  incoming: Readonly<Record<string, IncomingField>>,
+): AppliedMutation {
+  const conflicts = detectConflicts(stored, incoming);
+  const fields = mergeFields(stored, incoming);
+  const changedFields = Object.keys(incoming).filter((name) => fields[name] !== stored[name]);
+  return { fields: stripBases(fields, changedFields), conflicts, changedFields };
+}
+
+/** Stored fields keep value and stamp only; the base belongs to the mutation, not the record. */
+function stripBases(fields: FieldMap, changed: readonly string[]): FieldMap {
+  if (changed.length === 0) return fields;
+  const stripped: Record<string, { value: unknown; stamp: string }> = { ...fields };
+  for (const name of changed) {
+    const field = fields[name]!;
+    stripped[name] = { value: field.value, stamp: field.stamp };
+  }
+  return stripped;
+}
+
+export type MutationProblem =
+  | { readonly code: 'invalid_record'; readonly problems: readonly FieldProblem[] }
+  | { readonly code: 'stamp_too_far_ahead'; readonly field: string }
+  | { readonly code: 'record_type_mismatch'; readonly expected: RecordType };
+
+/**
+ * Why a mutation must be refused before it touches anything, or null. `storedType` is the
+ * type of the record already stored under this id, if any: an id never changes type.
+ */
+export function checkMutation(
+  mutation: Mutation,
+  serverNowMs: number,
+  storedType: RecordType | null = null,
+): MutationProblem | null {
+  if (storedType !== null && storedType !== mutation.recordType) {
+    return { code: 'record_type_mismatch', expected: storedType };
+  }
+  const problems = checkMutationFields(mutation.recordType, mutation.fields);
+  if (problems.length > 0) return { code: 'invalid_record', problems };
+  for (const [name, field] of Object.entries(mutation.fields)) {
+    if (isStampTooFarAhead(field.stamp, serverNowMs))
+      return { code: 'stamp_too_far_ahead', field: name };
+  }
+  return null;
+}
