@@ -12,6 +12,9 @@ declare const self: ServiceWorkerGlobalScope;
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// On first install there is no older worker to respect: take the open page at once, so it
+// works offline without a reload. An update still waits for the user (skipWaiting below).
+self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
 
 // API calls must reach the server (or fail, so sync can retry); never answer them with the shell.
 registerRoute(
