@@ -1,0 +1,298 @@
+import { describe, expect, it } from 'vitest';
+import { applyMutation, checkMutation } from '../domain/apply-mutation.ts';
+import { formatStamp } from '../domain/hlc.ts';
+import { mergeFields, type FieldMap } from '../domain/merge.ts';
+import type { Mutation, PulledRecord, PullRequest, PushRequest } from '../domain/protocol.ts';
+import type { SyncPorts } from './sync-run.ts';
+import type { PendingMutation, RejectedMutation } from './sync-ports.ts';
+import { fitBatch, runSync } from './sync-run.ts';
+import { SyncError } from './sync-ports.ts';
+
+const centreId = '0190f3a2-7c1e-7000-8000-00000000c001';
+const now = Date.UTC(2026, 10, 29, 6, 0, 0);
+const uuid = (n: number) => `0190f3a2-7c1e-7000-8000-${String(n).padStart(12, '0')}`;
+
+/**
+ * Headquarters in miniature: the domain's own applyMutation and checkMutation, mutation
+ * ids remembered, a change log with sequence numbers. Enough to exercise the engine's
+ * bookkeeping; the real server is tested against the real engine in tests/.
+ */
+class TestHeadquarters {
+  records = new Map<
+    string,
+    { recordType: Mutation['recordType']; caseId: string; fields: FieldMap }
+  >();
+  seen = new Set<string>();
+  log: string[] = [];
+  failNextPushes = 0;
+  loseNextAnswers = 0;
+  failPullAfterPages = Infinity;
+  pushes: PushRequest[] = [];
+
+  push(request: PushRequest) {
+    this.pushes.push(request);
+    if (this.failNextPushes-- > 0) throw new SyncError('offline', 'network down');
+    const results = request.mutations.map((mutation) => {
+      if (this.seen.has(mutation.id))
+        return { mutationId: mutation.id, status: 'duplicate' as const };
+      const problem = checkMutation(
+        mutation,
+        now,
+        this.records.get(mutation.recordId)?.recordType ?? null,
+      );
+      if (problem) {
+        return {
+          mutationId: mutation.id,
+          status: 'rejected' as const,
+          code: problem.code,
+          reason: { hi: 'अस्वीकृत', en: 'Rejected' },
+        };
+      }
+      const stored = this.records.get(mutation.recordId);
+      const { fields } = applyMutation(stored?.fields ?? {}, mutation.fields);
+      this.records.set(mutation.recordId, {
+        recordType: mutation.recordType,
+        caseId: mutation.caseId,
+        fields,
+      });
+      this.seen.add(mutation.id);
+      this.log.push(mutation.recordId);
+      return { mutationId: mutation.id, status: 'applied' as const };
+    });
+    if (this.loseNextAnswers-- > 0) throw new SyncError('offline', 'answer lost on the way back');
+    return { serverTime: new Date(now).toISOString(), results };
+  }
+
+  pull(request: PullRequest) {
+    const from = request.cursor === null ? 0 : Number(request.cursor);
+    if (from / request.limit >= this.failPullAfterPages)
+      throw new SyncError('offline', 'network down');
+    const ids = this.log.slice(from, from + request.limit);
+    const records: PulledRecord[] = ids.map((id) => {
+      const record = this.records.get(id)!;
+      return {
+        recordType: record.recordType,
+        id,
+        caseId: record.caseId,
+        centreId,
+        fields: record.fields,
+      };
+    });
+    const next = from + ids.length;
+    return {
+      serverTime: new Date(now).toISOString(),
+      records,
+      cursor: String(next),
+      hasMore: next < this.log.length,
+    };
+  }
+}
+
+/** The tablet's side, in memory: an outbox in save order, a merged record store and a cursor. */
+function tablet(hq: TestHeadquarters, deviceId = 'tab-a') {
+  const outbox: (PendingMutation & { rejected?: RejectedMutation })[] = [];
+  const store = new Map<string, FieldMap>();
+  const state = { cursor: null as string | null, serverTimeMs: null as number | null, restamps: 0 };
+  let seq = 0;
+  let wall = now;
+  const save = (recordId: string, value: string, offsetMs = 0) => {
+    const stamp = formatStamp({ wallMs: (wall += 1) + offsetMs, counter: 0, deviceId });
+    const mutation: Mutation = {
+      id: uuid(10_000 + seq),
+      recordType: 'note',
+      recordId,
+      caseId: uuid(1),
+      fields: { text: { value, stamp, base: store.get(recordId)?.text?.stamp ?? null } },
+    };
+    store.set(recordId, mergeFields(store.get(recordId) ?? {}, mutation.fields));
+    outbox.push({ seq: seq++, mutation });
+  };
+  const ports: SyncPorts = {
+    deviceId,
+    outbox: {
+      readPending: async (limit) => outbox.filter((entry) => !entry.rejected).slice(0, limit),
+      acknowledge: async (ids) => {
+        for (const id of ids)
+          outbox.splice(
+            outbox.findIndex((entry) => entry.mutation.id === id),
+            1,
+          );
+      },
+      markRejected: async (rejections) => {
+        for (const rejection of rejections) {
+          const entry = outbox.find((candidate) => candidate.mutation.id === rejection.mutationId)!;
+          entry.rejected = rejection;
+        }
+      },
+      restampPending: async () => {
+        state.restamps += 1;
+        for (const entry of outbox) {
+          for (const field of Object.values(entry.mutation.fields)) {
+            (field as { stamp: string }).stamp = formatStamp({
+              wallMs: (wall = now + 1),
+              counter: state.restamps,
+              deviceId,
+            });
+          }
+        }
+      },
+    },
+    inbox: {
+      readCursor: async () => state.cursor,
+      storePage: async (records, cursor) => {
+        for (const record of records)
+          store.set(record.id, mergeFields(store.get(record.id) ?? {}, record.fields));
+        state.cursor = cursor;
+      },
+    },
+    clock: { adoptServerTime: async (ms) => void (state.serverTimeMs = ms) },
+    transport: {
+      push: async (request) => hq.push(request),
+      pull: async (request) => hq.pull(request),
+    },
+  };
+  return { ports, outbox, store, state, save };
+}
+
+describe('runSync', () => {
+  it('pushes everything in batches of at most 500 and empties the outbox', async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    for (let i = 0; i < 1_203; i++) tab.save(uuid(i + 100), `नोट ${i}`);
+    const report = await runSync(tab.ports, { shouldPull: false });
+    expect(report).toMatchObject({ pushed: 1_203, duplicates: 0, rejected: 0 });
+    expect(hq.pushes.map((push) => push.mutations.length)).toEqual([500, 500, 203]);
+    expect(tab.outbox).toEqual([]);
+    expect(tab.state.serverTimeMs).toBe(now);
+  });
+
+  it('loses nothing when the network drops mid-run, and the next run sends the rest', async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    for (let i = 0; i < 700; i++) tab.save(uuid(i + 100), `नोट ${i}`);
+    // The first batch goes through; the second meets a dead network.
+    const original = hq.push.bind(hq);
+    let calls = 0;
+    hq.push = (request) => {
+      calls += 1;
+      if (calls === 2) throw new SyncError('offline', 'network down');
+      return original(request);
+    };
+    const firstRun = runSync(tab.ports, { shouldPull: false });
+    await expect(firstRun).rejects.toMatchObject({ code: 'offline' });
+    expect(tab.outbox).toHaveLength(200);
+    hq.push = original;
+    await runSync(tab.ports, { shouldPull: false });
+    expect(tab.outbox).toEqual([]);
+    expect(hq.records.size).toBe(700);
+  });
+
+  it('keeps mutations whose answer was lost, and the server answers them as duplicates', async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    tab.save(uuid(100), 'पहला');
+    tab.save(uuid(101), 'दूसरा');
+    hq.loseNextAnswers = 1;
+    await expect(runSync(tab.ports, { shouldPull: false })).rejects.toBeInstanceOf(SyncError);
+    expect(tab.outbox).toHaveLength(2);
+    const report = await runSync(tab.ports, { shouldPull: false });
+    expect(report).toMatchObject({ pushed: 0, duplicates: 2 });
+    expect(tab.outbox).toEqual([]);
+  });
+
+  it('keeps a rejected mutation aside without blocking the ones behind it', async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    tab.save(uuid(100), 'ठीक');
+    tab.outbox.push({
+      seq: 99,
+      mutation: {
+        id: uuid(20_000),
+        recordType: 'note',
+        recordId: uuid(101),
+        caseId: uuid(1),
+        fields: {
+          text: {
+            value: 42,
+            stamp: formatStamp({ wallMs: now, counter: 0, deviceId: 'tab-a' }),
+            base: null,
+          },
+        },
+      },
+    });
+    tab.save(uuid(102), 'यह भी ठीक');
+    const report = await runSync(tab.ports, { shouldPull: false });
+    expect(report).toMatchObject({ pushed: 2, rejected: 1 });
+    expect(tab.outbox).toHaveLength(1);
+    expect(tab.outbox[0]!.rejected).toMatchObject({
+      code: 'invalid_record',
+      reason: { hi: 'अस्वीकृत', en: 'Rejected' },
+    });
+    // Nothing left to push: the rejected one waits for a person, it is not retried in a loop.
+    expect(await runSync(tab.ports, { shouldPull: false })).toMatchObject({
+      pushed: 0,
+      rejected: 0,
+    });
+  });
+
+  it('re-stamps writes refused as too far ahead and pushes them again, with no person involved', async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    tab.save(uuid(100), 'घड़ी आगे है', 3 * 24 * 60 * 60_000);
+    const report = await runSync(tab.ports, { shouldPull: false });
+    expect(tab.state.restamps).toBe(1);
+    expect(report).toMatchObject({ pushed: 1, rejected: 0 });
+    expect(tab.outbox).toEqual([]);
+  });
+
+  it('stops when the server answers none of a batch instead of looping', async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    tab.save(uuid(100), 'x');
+    hq.push = () => ({ serverTime: new Date(now).toISOString(), results: [] });
+    await expect(runSync(tab.ports, { shouldPull: false })).rejects.toMatchObject({
+      code: 'bad_response',
+    });
+    expect(tab.outbox).toHaveLength(1);
+  });
+
+  it('pulls page by page and resumes from the last stored cursor after an interruption', async () => {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+
+    const reader = tablet(hq, 'tab-c');
+    hq.failPullAfterPages = 2;
+    await expect(
+      runSync(reader.ports, { shouldPull: true, pullPageSize: 10 }),
+    ).rejects.toMatchObject({ code: 'offline' });
+    expect(reader.state.cursor).toBe('20');
+    expect(reader.store.size).toBe(20);
+    hq.failPullAfterPages = Infinity;
+    const report = await runSync(reader.ports, { shouldPull: true, pullPageSize: 10 });
+    expect(report).toMatchObject({ pulledRecords: 5, pulledPages: 1 });
+    expect(reader.store.get(uuid(124))?.text?.value).toBe('नोट 24');
+  });
+});
+
+describe('fitBatch', () => {
+  it('keeps a batch under about 1 MB but always sends at least one mutation', () => {
+    const big = (n: number): Mutation => ({
+      id: uuid(n),
+      recordType: 'note',
+      recordId: uuid(n),
+      caseId: uuid(1),
+      fields: {
+        text: {
+          value: 'क'.repeat(200_000),
+          stamp: formatStamp({ wallMs: now, counter: 0, deviceId: 'a' }),
+          base: null,
+        },
+      },
+    });
+    const batch = fitBatch([big(1), big(2), big(3)]);
+    expect(batch).toHaveLength(1);
+    expect(fitBatch([big(1)])).toHaveLength(1);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * One sync run: push everything waiting, then pull everything new.
+ *
+ * What must always hold:
+ * - A mutation leaves the outbox only after the server answered it `applied` or
+ *   `duplicate`; a run that stops anywhere (network gone, tab killed) loses nothing and
+ *   the next run sends the rest again (the server ignores repeats by mutation id).
+ * - A rejected mutation is kept and shown, and never blocks the ones behind it.
+ * - Each pulled page is stored together with its cursor, so a pull resumes where it stopped.
+ */
+import {
+  PROTOCOL_VERSION,
+  maxMutationsPerPush,
+  maxPullLimit,
+  maxPushBytes,
+  type Mutation,
+  type PushResponse,
+} from '../domain/protocol.ts';
+import {
+  SyncError,
+  type RejectedMutation,
+  type SyncClock,
+  type SyncInbox,
+  type SyncOutbox,
+  type SyncTransport,
+} from './sync-ports.ts';
+
+export interface SyncPorts {
+  readonly deviceId: string;
+  readonly outbox: SyncOutbox;
+  readonly inbox: SyncInbox;
+  readonly clock: SyncClock;
+  readonly transport: SyncTransport;
+}
+
+export interface SyncReport {
+  readonly pushed: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+  readonly pulledRecords: number;
+  readonly pulledPages: number;
+}
+
+export interface SyncRunOptions {
+  /** Pulls wait for an unlocked app (DESIGN: "On the tablet"); the worker may only push. */
+  readonly shouldPull: boolean;
+  readonly pullPageSize?: number;
+}
+
+// A corrected clock gets one retry per run: if stamps are still refused, something else is
+// wrong, and looping would only hammer the server.
+const maxRestampsPerRun = 1;
+
+export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promise<SyncReport> {
+  const pushed = await pushAll(ports);
+  const pulled = options.shouldPull
+    ? await pullAll(ports, options.pullPageSize ?? maxPullLimit)
+    : { pulledRecords: 0, pulledPages: 0 };
+  return { ...pushed, ...pulled };
+}
+
+async function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
+  const totals = { pushed: 0, duplicates: 0, rejected: 0 };
+  let restamps = 0;
+  for (;;) {
+    const pending = await outbox.readPending(maxMutationsPerPush);
+    if (pending.length === 0) return totals;
+    const batch = fitBatch(pending.map((entry) => entry.mutation));
+    const response = await transport.push({
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId,
+      mutations: batch,
+    });
+    await clock.adoptServerTime(Date.parse(response.serverTime));
+    const outcome = sortResults(response, batch);
+    await outbox.acknowledge([...outcome.applied, ...outcome.duplicates]);
+    await outbox.markRejected(outcome.rejected);
+    totals.pushed += outcome.applied.length;
+    totals.duplicates += outcome.duplicates.length;
+    totals.rejected += outcome.rejected.length;
+    if (outcome.tooFarAhead > 0) {
+      if (restamps >= maxRestampsPerRun) return totals;
+      restamps += 1;
+      await outbox.restampPending();
+    } else if (outcome.applied.length + outcome.duplicates.length + outcome.rejected.length === 0) {
+      // Nothing answered: sending the same batch again would loop forever.
+      throw new SyncError('bad_response', 'the server answered none of the mutations sent');
+    }
+  }
+}
+
+/** As many mutations as fit in one request: at most 500, and about 1 MB of JSON. */
+export function fitBatch(mutations: readonly Mutation[]): Mutation[] {
+  const batch: Mutation[] = [];
+  let bytes = 0;
+  for (const mutation of mutations.slice(0, maxMutationsPerPush)) {
+    const size = new TextEncoder().encode(JSON.stringify(mutation)).length + 1;
+    // Always send at least one: a single oversized mutation is the server's to refuse with a reason.
+    if (batch.length > 0 && bytes + size > maxPushBytes) break;
+    batch.push(mutation);
+    bytes += size;
+  }
+  return batch;
+}
+
+function sortResults(response: PushResponse, batch: readonly Mutation[]) {
+  const sent = new Set(batch.map((mutation) => mutation.id));
+  const applied: string[] = [];
+  const duplicates: string[] = [];
+  const rejected: RejectedMutation[] = [];
+  let tooFarAhead = 0;
+  for (const result of response.results) {
+    // An answer about a mutation this batch did not carry is ignored, never acknowledged.
+    if (!sent.has(result.mutationId)) continue;
+    if (result.status === 'applied') applied.push(result.mutationId);
+    else if (result.status === 'duplicate') duplicates.push(result.mutationId);
+    // Left pending: the outbox re-stamps it and the next batch carries it again.
+    else if (result.code === 'stamp_too_far_ahead') tooFarAhead += 1;
+    else rejected.push({ mutationId: result.mutationId, code: result.code, reason: result.reason });
+  }
+  return { applied, duplicates, rejected, tooFarAhead };
+}
+
+async function pullAll({ inbox, clock, transport }: SyncPorts, limit: number) {
+  let cursor = await inbox.readCursor();
+  let pulledRecords = 0;
+  let pulledPages = 0;
+  for (;;) {
+    const page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor, limit });
+    await clock.adoptServerTime(Date.parse(page.serverTime));
+    await inbox.storePage(page.records, page.cursor);
+    pulledRecords += page.records.length;
+    pulledPages += 1;
+    // A server that says "more" without moving the cursor would loop forever.
+    if (!page.hasMore || page.cursor === cursor) return { pulledRecords, pulledPages };
+    cursor = page.cursor;
+  }
+}
