@@ -14,7 +14,12 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts', 'sw/**/*.test.ts', 'tests/**/*.test.ts'],
+          include: [
+            'src/**/*.test.{ts,tsx}',
+            'server/**/*.test.ts',
+            'sw/**/*.test.ts',
+            'tests/**/*.test.ts',
+          ],
           exclude: ['**/*.browser.test.ts', '**/*.pg.test.ts', '**/node_modules/**'],
           environment: 'happy-dom',
           setupFiles: ['./tests/setup/unit.ts'],
