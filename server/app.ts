@@ -11,7 +11,16 @@ import { apiErrorSchema } from './http/api-errors.ts';
 import { handleNotFound, registerAppShell } from './http/app-shell.ts';
 import { handleError } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { decorateRequests, registerProtectedApi } from './http/auth.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { sessionRoutes, signInRoutes } from './routes/auth.ts';
+import { centreRoutes } from './routes/centres.ts';
+import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
+import { reportRoutes } from './routes/reports.ts';
+import { userRoutes } from './routes/users.ts';
+import type { ServiceContext } from './services/context.ts';
+import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './services/passwords.ts';
 
 export interface ServerOptions {
   db: Kysely<Database>;
@@ -20,6 +29,16 @@ export interface ServerOptions {
   /** Folder of the built app; must hold index.html for deep links to work. */
   staticDir: string;
   logger: FastifyServerOptions['logger'];
+  /**
+   * Which proxies to believe about the client's address (X-Forwarded-For), as Fastify's
+   * `trustProxy`: addresses or CIDRs of the proxies, comma-separated. Rate limits and the
+   * audit log use the address this yields. Default: none (the socket's address).
+   */
+  trustProxy?: string;
+  /** The clock; tests move it. Default: the system clock. */
+  now?: () => Date;
+  /** TESTS ONLY: a cheaper scrypt cost. Production always hashes at DEFAULT_SCRYPT_PARAMS. */
+  passwordParams?: Readonly<ScryptParams>;
 }
 
 // A sync batch is at most 1 MB (docs: DESIGN "Push"); anything larger is a bug or abuse.
@@ -30,6 +49,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger,
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
     ajv: {
       // Fastify's defaults would turn a number into a string and silently drop unknown
@@ -52,6 +72,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     db: options.db,
     dialect: options.dialect,
     demo: options.demo,
+  });
+  const ctx: ServiceContext = {
+    db: options.db,
+    now: options.now ?? (() => new Date()),
+    passwordParams: options.passwordParams ?? DEFAULT_SCRYPT_PARAMS,
+  };
+  decorateRequests(app);
+  await app.register(signInRoutes, { prefix: '/api', ctx });
+  // Every other API route needs a session. Case sync (issue 5) registers its routes here.
+  await registerProtectedApi(app, ctx, async (api) => {
+    await api.register(sessionRoutes, { ctx });
+    await api.register(centreRoutes, { ctx });
+    await api.register(userRoutes, { ctx });
+    await api.register(deviceRoutes, { ctx });
+    await api.register(reportRoutes, { ctx });
+    await api.register(auditRoutes, { ctx });
   });
   await registerAppShell(app, options.staticDir);
   return app;

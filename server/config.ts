@@ -22,6 +22,12 @@ export interface Config {
   demo: boolean;
   /** The built app (Vite's `dist/`), served to tablets. */
   staticDir: string;
+  /**
+   * SAKHI_TRUST_PROXY: the reverse proxies whose X-Forwarded-For is believed, as
+   * addresses or CIDRs (or `loopback`), comma-separated. Unset: the socket's address is
+   * the client's. Rate limits and the audit log depend on getting this right.
+   */
+  trustProxy?: string;
 }
 
 export class ConfigError extends Error {
@@ -62,7 +68,22 @@ export function parseConfig(env: Env = process.env, argv: readonly string[] = []
     database: parseDatabase(valueOf(env, 'DATABASE_URL'), dataDir),
     demo: argv.includes('--demo'),
     staticDir: resolve(projectRoot, 'dist'),
+    trustProxy: parseTrustProxy(valueOf(env, 'SAKHI_TRUST_PROXY')),
   };
+}
+
+const PROXY_ENTRY = /^(loopback|linklocal|uniquelocal|[0-9A-Fa-f.:]+(\/\d{1,3})?)$/;
+
+function parseTrustProxy(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.some((entry) => !PROXY_ENTRY.test(entry))) {
+    throw new ConfigError('SAKHI_TRUST_PROXY', {
+      hi: `SAKHI_TRUST_PROXY "${raw}" मान्य नहीं है: प्रॉक्सी के IP पते या CIDR दें, अल्पविराम से अलग, जैसे 127.0.0.1,10.0.0.0/8।`,
+      en: `SAKHI_TRUST_PROXY "${raw}" is not valid: give the proxies' IP addresses or CIDRs, comma-separated, such as 127.0.0.1,10.0.0.0/8.`,
+    });
+  }
+  return entries.join(',');
 }
 
 function valueOf(env: Env, name: string): string | undefined {

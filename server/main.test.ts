@@ -61,6 +61,21 @@ describe('server/main.ts', () => {
   );
 
   it(
+    'refuses a production start with no state_admin, printing the command that creates one',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-main-'));
+      dataDirs.push(dataDir);
+      const run = runMain({ PORT: '0', SAKHI_DATA_DIR: dataDir });
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain('no_state_admin');
+      expect(run.output()).toContain(
+        `SAKHI_DATA_DIR=${dataDir} npm run admin -- create-user --username state.admin --role state_admin`,
+      );
+    },
+    PROCESS_TIMEOUT_MS,
+  );
+
+  it(
     'starts in demo mode, lists the demo sign-ins, and shuts down cleanly on SIGTERM',
     async () => {
       const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-main-'));

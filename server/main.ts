@@ -4,7 +4,7 @@
  */
 import { ConfigError, parseConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeedRefusedError } from './services/demo-seed.ts';
-import { startServer, type RunningServer } from './start.ts';
+import { NoAdminError, startServer, type RunningServer } from './start.ts';
 
 async function main(): Promise<void> {
   let config;
@@ -63,7 +63,10 @@ function stopOnSignals(server: RunningServer): void {
 
 main().catch((error: unknown) => {
   // A refusal is a decision, not a crash: say it plainly, without a stack trace.
-  const detail = error instanceof DemoSeedRefusedError ? `${error.code}: ${error.message}` : error;
+  const detail =
+    error instanceof DemoSeedRefusedError || error instanceof NoAdminError
+      ? `${error.code}: ${error.message}`
+      : error;
   console.error('sakhi: the server could not start:', detail);
   process.exit(1);
 });

@@ -5,10 +5,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
-import { buildServer } from './app.ts';
+import { buildServer, type ServerOptions } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type OpenDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { countActiveStateAdmins } from './services/accounts.ts';
 import { findDemoAccounts, seedDemo } from './services/demo-seed.ts';
 
 export interface RunningServer {
@@ -20,10 +21,40 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** What only tests change: the clock and a cheaper password cost. */
+export type TestServerOptions = Pick<ServerOptions, 'now' | 'passwordParams'>;
+
+export class NoAdminError extends Error {
+  readonly code = 'no_state_admin';
+  constructor(readonly command: string) {
+    super(
+      'refusing to start: there is no state_admin account, so nobody could manage this server. ' +
+        `Create one with:\n\n  ${command}\n\nthen start the server again.`,
+    );
+    this.name = 'NoAdminError';
+  }
+}
+
+/** The exact command an operator runs to create the first administrator. */
+export function createAdminCommand(config: Config): string {
+  // Never print the URL itself: it holds the database password.
+  const env =
+    config.database.dialect === 'postgres'
+      ? 'DATABASE_URL="$DATABASE_URL" '
+      : `SAKHI_DATA_DIR=${config.dataDir} `;
+  return `${env}npm run admin -- create-user --username state.admin --role state_admin --display-name "State administrator"`;
+}
+
 export async function startServer(
   config: Config,
   logger: FastifyServerOptions['logger'] = true,
+  testOptions: TestServerOptions = {},
 ): Promise<RunningServer> {
+  const refuseWithoutAdmin = async (open: OpenDatabase) => {
+    if ((await countActiveStateAdmins(open.db)) === 0) {
+      throw new NoAdminError(createAdminCommand(config));
+    }
+  };
   const database = openDatabase(config.database, {
     onConnectionError: (error) =>
       console.error('sakhi: a database connection broke:', error.message),
@@ -32,12 +63,15 @@ export async function startServer(
   try {
     await migrateToLatest(database.db);
     if (config.demo) await seedDemo(database.db);
+    else await refuseWithoutAdmin(database);
     app = await buildServer({
       db: database.db,
       dialect: database.dialect,
       demo: config.demo,
       staticDir: config.staticDir,
       logger,
+      trustProxy: config.trustProxy,
+      ...testOptions,
     });
     await warnAboutSetup(app, database, config);
     await app.listen({ port: config.port, host: config.host });
@@ -72,16 +106,6 @@ async function warnAboutSetup(app: FastifyInstance, database: OpenDatabase, conf
     app.log.warn(
       `DEMO ACCOUNTS WITH A PUBLISHED PASSWORD ARE IN THIS DATABASE (${demoAccounts.join(', ')}). ` +
         'Do not use it for real cases: start with an empty SAKHI_DATA_DIR or DATABASE_URL.',
-    );
-  }
-  const users = await database.db
-    .selectFrom('users')
-    .select((eb) => eb.fn.countAll<number>().as('count'))
-    .executeTakeFirstOrThrow();
-  if (Number(users.count) === 0) {
-    // TODO(issue 4): point at the admin CLI command once it exists.
-    app.log.warn(
-      'no user accounts yet: nobody can sign in until an admin is created with the admin CLI',
     );
   }
 }

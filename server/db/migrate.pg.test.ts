@@ -7,6 +7,7 @@ import {
   expectDemoSeedIsIdempotent,
   expectFoundationTables,
   expectMigratesOnceThenNoop,
+  MIGRATION_NAMES,
 } from '../../tests/support/database-checks.ts';
 import { createTestDatabase, dropTestDatabase } from '../../tests/support/postgres.ts';
 import { seedDemo } from '../services/demo-seed.ts';
@@ -45,11 +46,11 @@ describe('PostgreSQL database', () => {
         migrateToLatest(other.db),
       ]);
       // Exactly one of them applied the migration; the other found it done.
-      expect([...first, ...second]).toEqual(['0001-foundation']);
+      expect([...first, ...second]).toEqual(MIGRATION_NAMES);
       const applied = await sql<{ name: string }>`select name from kysely_migration`.execute(
         database.db,
       );
-      expect(applied.rows).toEqual([{ name: '0001-foundation' }]);
+      expect(applied.rows.map((row) => row.name).sort()).toEqual(MIGRATION_NAMES);
       await expectFoundationTables(other.db);
     } finally {
       await other.close();

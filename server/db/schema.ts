@@ -15,7 +15,7 @@
  * - Columns mirror the domain records in src/domain (centre.ts, staff.ts), in snake_case;
  *   the domain schemas are what a row must pass before it is written or sent.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 
@@ -58,12 +58,71 @@ export interface DevicesTable {
   /** Server time of the device's latest request; equals registered_at at first. */
   last_seen_at: Instant;
   revoked_at: Instant | null;
+  /** The centre the device works for (its user's, at registration); null for headquarters. */
+  centre_id: string | null;
+  /** Where `tag` is unique: the centre's district code, or `HQ`. Set at registration. */
+  tag_scope: string | null;
+  /** What staff call the tablet ("counsellor's tablet"), as sent at sign-in. */
+  name: string | null;
+  /** User id of whoever revoked it; null when revoked from the admin CLI. */
+  revoked_by: string | null;
+}
+
+/** Hands out device tags: the next index for `deviceTagForIndex`, per scope. */
+export interface DeviceTagCountersTable {
+  scope: string;
+  next_index: number;
+}
+
+export interface SessionsTable {
+  id: string;
+  /** SHA-256 (hex) of the bearer token; the token itself is never stored. */
+  token_hash: string;
+  user_id: string;
+  device_id: string;
+  created_at: Instant;
+  /** Absolute end, whatever the use; see server/services/sessions.ts for the idle limit. */
+  expires_at: Instant;
+  /** Refreshed at most once a minute per session, so reads do not all become writes. */
+  last_used_at: Instant;
+  revoked_at: Instant | null;
+  revoke_reason: string | null;
+}
+
+export type AuditOutcome = 'success' | 'denied' | 'failure';
+
+/** Append-only: inserted, never updated or deleted (triggers refuse both). */
+export interface AuditLogTable {
+  /** Increasing with insertion; pagination walks it backwards. */
+  id: Generated<number>;
+  at: Instant;
+  user_id: string | null;
+  device_id: string | null;
+  action: string;
+  resource_type: string | null;
+  resource_id: string | null;
+  /** The centre whose data or staff the event concerns; null for headquarters matters. */
+  centre_id: string | null;
+  ip: string | null;
+  outcome: AuditOutcome;
+  /** JSON object; never survivor data, never a password or token. */
+  details: string;
+}
+
+export interface SignInThrottlesTable {
+  key: string;
+  window_started_at: Instant;
+  failures: number;
 }
 
 export interface Database {
   centres: CentresTable;
   users: UsersTable;
   devices: DevicesTable;
+  device_tag_counters: DeviceTagCountersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  sign_in_throttles: SignInThrottlesTable;
 }
 
 export type Centre = Selectable<CentresTable>;
@@ -73,3 +132,5 @@ export type NewUser = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type Device = Selectable<DevicesTable>;
 export type NewDevice = Insertable<DevicesTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;

@@ -17,6 +17,48 @@ export const API_ERRORS = {
       en: 'The request is not valid. Update the app and try again.',
     },
   },
+  not_signed_in: {
+    status: 401,
+    message: {
+      hi: 'पहले साइन इन करें।',
+      en: 'Sign in first.',
+    },
+  },
+  invalid_credentials: {
+    status: 401,
+    message: {
+      hi: 'यूज़रनेम या पासवर्ड सही नहीं है।',
+      en: 'The username or password is not correct.',
+    },
+  },
+  session_expired: {
+    status: 401,
+    message: {
+      hi: 'आपका सत्र समाप्त हो गया है। इंटरनेट से जुड़कर फिर से साइन इन करें; टैबलेट पर सहेजा गया डेटा सुरक्षित है।',
+      en: 'Your session has ended. Connect to the internet and sign in again; what is saved on the tablet is safe.',
+    },
+  },
+  device_revoked: {
+    status: 401,
+    message: {
+      hi: 'मुख्यालय ने इस टैबलेट की पहुँच बंद कर दी है। अपने केंद्र प्रबंधक से संपर्क करें।',
+      en: 'Headquarters has revoked this tablet. Contact your centre manager.',
+    },
+  },
+  account_disabled: {
+    status: 401,
+    message: {
+      hi: 'यह खाता बंद कर दिया गया है। अपने केंद्र प्रबंधक या मुख्यालय से संपर्क करें।',
+      en: 'This account has been disabled. Contact your centre manager or headquarters.',
+    },
+  },
+  forbidden: {
+    status: 403,
+    message: {
+      hi: 'आपकी भूमिका में यह अनुमति नहीं है।',
+      en: 'Your role does not allow this.',
+    },
+  },
   not_found: {
     status: 404,
     message: { hi: 'यह पता सर्वर पर नहीं है।', en: 'There is nothing at this address on the server.' },
@@ -26,6 +68,27 @@ export const API_ERRORS = {
     message: {
       hi: 'इस पते पर यह अनुरोध नहीं किया जा सकता।',
       en: 'This address does not accept this request.',
+    },
+  },
+  username_taken: {
+    status: 409,
+    message: {
+      hi: 'यह यूज़रनेम पहले से किसी और का है। दूसरा चुनें।',
+      en: 'This username is already taken. Choose another.',
+    },
+  },
+  unknown_centre: {
+    status: 422,
+    message: {
+      hi: 'यह केंद्र सर्वर पर नहीं है।',
+      en: 'There is no such centre on the server.',
+    },
+  },
+  invalid_role_for_centre: {
+    status: 422,
+    message: {
+      hi: 'केंद्र के कर्मचारी को एक केंद्र चाहिए; मुख्यालय की भूमिका किसी केंद्र की नहीं होती।',
+      en: 'Centre staff need a centre; a headquarters role belongs to no centre.',
     },
   },
   payload_too_large: {
@@ -40,6 +103,13 @@ export const API_ERRORS = {
     message: {
       hi: 'सर्वर यह डेटा प्रारूप नहीं पढ़ सकता।',
       en: 'The server cannot read this data format.',
+    },
+  },
+  too_many_attempts: {
+    status: 429,
+    message: {
+      hi: 'बहुत बार गलत पासवर्ड डाला गया। 15 मिनट बाद फिर कोशिश करें।',
+      en: 'Too many wrong passwords. Try again in 15 minutes.',
     },
   },
   database_unavailable: {
@@ -63,14 +133,17 @@ export type ApiErrorCode = keyof typeof API_ERRORS;
 /** Throw from a route to answer with this code's status and message. */
 export class ApiError extends Error {
   readonly statusCode: number;
+  /** Extra response headers, such as Retry-After on 429. */
+  readonly headers: Record<string, string>;
   constructor(
     readonly code: ApiErrorCode,
     readonly localized: LocalizedMessage = API_ERRORS[code].message,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; headers?: Record<string, string> },
   ) {
     super(localized.en, options);
     this.name = 'ApiError';
     this.statusCode = API_ERRORS[code].status;
+    this.headers = options?.headers ?? {};
   }
 }
 

@@ -26,6 +26,7 @@ export function handleError(
   reply: FastifyReply,
 ): FastifyReply {
   const body = toErrorBody(error);
+  if (error instanceof ApiError) void reply.headers(error.headers);
   const status = API_ERRORS[body.error.code].status;
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, reason: error.message }, 'request refused');

@@ -69,6 +69,11 @@ export function needsRehash(
   return stored.N !== params.N || stored.r !== params.r || stored.p !== params.p;
 }
 
+/** The cost a stored hash was made with. */
+export function hashCost(encoded: string): ScryptParams {
+  return decode(encoded).params;
+}
+
 function derive(
   password: string,
   salt: Buffer,

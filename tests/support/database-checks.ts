@@ -12,10 +12,19 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../server/services/demo-seed.ts';
 import { verifyPassword } from '../../server/services/passwords.ts';
 
-export const FOUNDATION_TABLES = ['centres', 'users', 'devices'];
+export const FOUNDATION_TABLES = [
+  'centres',
+  'users',
+  'devices',
+  'device_tag_counters',
+  'sessions',
+  'audit_log',
+  'sign_in_throttles',
+];
+export const MIGRATION_NAMES = ['0001-foundation', '0002-accounts'];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
-  expect(await migrateToLatest(db)).toEqual(['0001-foundation']);
+  expect(await migrateToLatest(db)).toEqual(MIGRATION_NAMES);
   expect(await migrateToLatest(db)).toEqual([]);
   await expectFoundationTables(db);
 }
@@ -136,5 +145,28 @@ export async function expectConstraintsHold(db: Kysely<Database>): Promise<void>
     .selectAll()
     .where('id', '=', 'd-1')
     .executeTakeFirst();
-  expect(stored).toEqual({ ...device, revoked_at: null });
+  expect(stored).toEqual({
+    ...device,
+    revoked_at: null,
+    centre_id: null,
+    tag_scope: null,
+    name: null,
+    revoked_by: null,
+  });
+  // Case numbers rest on a tag being unique in its district.
+  const tagged = { ...device, tag_scope: 'LKO' };
+  await db
+    .insertInto('devices')
+    .values({ ...tagged, id: 'd-2' })
+    .execute();
+  await expect(
+    db
+      .insertInto('devices')
+      .values({ ...tagged, id: 'd-3' })
+      .execute(),
+  ).rejects.toThrow();
+  await db
+    .insertInto('devices')
+    .values({ ...tagged, id: 'd-4', tag_scope: 'VNS' })
+    .execute();
 }

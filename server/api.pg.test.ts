@@ -1,0 +1,20 @@
+// The whole API on PostgreSQL: the same suites server/api.test.ts runs on SQLite.
+import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { pgHarness, type ApiHarness } from '../tests/support/api-harness.ts';
+import { auditSuite } from '../tests/support/api-suite-audit.ts';
+import { authSuite } from '../tests/support/api-suite-auth.ts';
+import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
+import { validationSuite } from '../tests/support/api-suite-validation.ts';
+
+describe('API on PostgreSQL', () => {
+  let harness: ApiHarness;
+  beforeAll(async () => {
+    harness = await pgHarness(inject('databaseUrl'));
+  });
+  afterAll(() => harness?.close());
+
+  describe('accounts and sessions', () => authSuite(() => harness));
+  describe('authorization matrix', () => matrixSuite(() => harness));
+  describe('bad requests', () => validationSuite(() => harness));
+  describe('audit log', () => auditSuite(() => harness));
+});

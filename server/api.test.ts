@@ -1,0 +1,21 @@
+// @vitest-environment node
+// The whole API on SQLite; server/api.pg.test.ts runs the very same suites on PostgreSQL.
+import { afterAll, beforeAll, describe } from 'vitest';
+import { sqliteHarness, type ApiHarness } from '../tests/support/api-harness.ts';
+import { auditSuite } from '../tests/support/api-suite-audit.ts';
+import { authSuite } from '../tests/support/api-suite-auth.ts';
+import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
+import { validationSuite } from '../tests/support/api-suite-validation.ts';
+
+describe('API on SQLite', () => {
+  let harness: ApiHarness;
+  beforeAll(async () => {
+    harness = await sqliteHarness();
+  });
+  afterAll(() => harness.close());
+
+  describe('accounts and sessions', () => authSuite(() => harness));
+  describe('authorization matrix', () => matrixSuite(() => harness));
+  describe('bad requests', () => validationSuite(() => harness));
+  describe('audit log', () => auditSuite(() => harness));
+});

@@ -1,0 +1,101 @@
+/**
+ * Sessions on the HTTP side: every route registered through `registerProtectedApi`
+ * answers only to a valid `Authorization: Bearer <token>`, and finds who is asking in
+ * `getActor(request)` — never in the body. Also the helpers routes use to turn a
+ * permission into a 403 and to write the audit log.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AuditEntry } from '../services/audit.ts';
+import { recordAudit } from '../services/audit.ts';
+import type { ServiceContext } from '../services/context.ts';
+import type { Actor, Scope } from '../services/permissions.ts';
+import type { RowFilter } from '../services/row-filter.ts';
+import { authenticate } from '../services/sessions.ts';
+import { ApiError } from './api-errors.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the session check; null on routes that need no session (health, sign-in). */
+    actor: Actor | null;
+    /** The session's expiry as of this request (it slides with use). */
+    sessionExpiry: { expiresAt: string; absoluteExpiresAt: string } | null;
+  }
+}
+
+const BEARER = /^Bearer ([^\s]+)$/;
+
+/** Registers `routes` under /api behind the session check. */
+export async function registerProtectedApi(
+  app: FastifyInstance,
+  ctx: ServiceContext,
+  routes: (api: FastifyInstance) => Promise<void>,
+): Promise<void> {
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', async (request) => {
+        const header = request.headers.authorization;
+        const token = header ? BEARER.exec(header)?.[1] : undefined;
+        if (!token) throw new ApiError('not_signed_in');
+        const result = await authenticate(ctx.db, token, ctx.now());
+        if (!result.ok) throw new ApiError(result.code);
+        request.actor = result.actor;
+        request.sessionExpiry = {
+          expiresAt: result.expiresAt,
+          absoluteExpiresAt: result.absoluteExpiresAt,
+        };
+      });
+      await routes(api);
+    },
+    { prefix: '/api' },
+  );
+}
+
+export function decorateRequests(app: FastifyInstance): void {
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpiry', null);
+}
+
+export function getActor(request: FastifyRequest): Actor {
+  if (!request.actor)
+    throw new Error('route needs a session but is not behind registerProtectedApi');
+  return request.actor;
+}
+
+/** Writes an audit row for this request: who and from where come from the session. */
+export async function audit(
+  ctx: ServiceContext,
+  request: FastifyRequest,
+  entry: Omit<AuditEntry, 'userId' | 'deviceId' | 'ip'>,
+  db = ctx.db,
+): Promise<void> {
+  await recordAudit(db, ctx.now(), {
+    ...entry,
+    userId: request.actor?.userId ?? null,
+    deviceId: request.actor?.deviceId ?? null,
+    ip: request.ip,
+  });
+}
+
+/** `?centreId=` as lists take it: a centre id, or `headquarters` for rows of no centre. */
+export const centreIdQuerySchema = {
+  type: 'string',
+  pattern: '^([0-9a-fA-F-]{36}|headquarters)$',
+} as const;
+
+/**
+ * What a listing returns: the requested centre (or headquarters' rows) if `isAllowed`,
+ * else 403; with nothing requested, the actor's whole scope (403 if it has none).
+ */
+export function resolveListFilter(
+  scope: Scope,
+  requested: string | undefined,
+  isAllowed: (centreId: string | null) => boolean,
+): RowFilter {
+  if (requested !== undefined) {
+    const centreId = requested === 'headquarters' ? null : requested.toLowerCase();
+    if (!isAllowed(centreId)) throw new ApiError('forbidden');
+    return { kind: 'centre', centreId };
+  }
+  if (scope.kind === 'none') throw new ApiError('forbidden');
+  return scope.kind === 'all' ? { kind: 'all' } : { kind: 'centre', centreId: scope.centreId };
+}

@@ -1,0 +1,87 @@
+/**
+ * GET /api/users: staff accounts (manager: her centre; state_admin: any).
+ * POST /api/users: a new account (manager: non-manager staff of her centre;
+ * state_admin: any role, any centre). Passwords are handed over in person.
+ */
+import type { FastifyPluginAsync } from 'fastify';
+import { roles, type Role } from '../../src/domain/vocabularies-staff.ts';
+import { ApiError, withErrorResponses } from '../http/api-errors.ts';
+import { audit, centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
+import { arraySchema, objectSchema } from '../http/json-schema.ts';
+import { createUser, listUsers } from '../services/accounts.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { canCreateUser, canListUsers, managementScope } from '../services/permissions.ts';
+import { staffAccountJsonSchema, staffAccountView } from './views.ts';
+
+interface RouteOptions {
+  ctx: ServiceContext;
+}
+
+interface CreateUserBody {
+  username: string;
+  displayName: string;
+  role: Role;
+  centreId: string | null;
+  password: string;
+}
+
+const listSchema = {
+  summary: 'Staff accounts of a centre (or, for state_admin, anywhere)',
+  querystring: objectSchema({ centreId: centreIdQuerySchema }, ['centreId']),
+  response: withErrorResponses({
+    200: objectSchema({ users: arraySchema(staffAccountJsonSchema) }),
+  }),
+} as const;
+
+const createSchema = {
+  summary: 'Create a staff account',
+  body: objectSchema({
+    username: { type: 'string', pattern: '^[a-z0-9._-]{3,32}$' },
+    displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
+    role: { type: 'string', enum: roles.map((role) => role.code) },
+    centreId: { anyOf: [{ type: 'string', maxLength: 64 }, { type: 'null' }] },
+    password: { type: 'string', minLength: 10, maxLength: 256 },
+  }),
+  response: withErrorResponses({ 201: objectSchema({ user: staffAccountJsonSchema }) }),
+} as const;
+
+export const userRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
+  app.get('/users', { schema: listSchema }, async (request) => {
+    const actor = getActor(request);
+    const { centreId } = request.query as { centreId?: string };
+    const filter = resolveListFilter(managementScope(actor), centreId, (id) =>
+      canListUsers(actor, id),
+    );
+    const users = await listUsers(ctx.db, filter);
+    return { users: users.map(staffAccountView) };
+  });
+
+  app.post('/users', { schema: createSchema }, async (request, reply) => {
+    const actor = getActor(request);
+    const body = request.body as CreateUserBody;
+    const event = { action: 'user.create', resourceType: 'user', centreId: body.centreId } as const;
+    if (!canCreateUser(actor, body)) {
+      await audit(ctx, request, {
+        ...event,
+        outcome: 'denied',
+        details: { username: body.username, role: body.role },
+      });
+      throw new ApiError('forbidden');
+    }
+    const user = await createUser(ctx, body, (trx, created) =>
+      audit(
+        ctx,
+        request,
+        {
+          ...event,
+          outcome: 'success',
+          resourceId: created.id,
+          details: { username: created.username, role: created.role },
+        },
+        trx,
+      ),
+    );
+    return reply.code(201).send({ user: staffAccountView(user) });
+  });
+  return Promise.resolve();
+};

@@ -1,0 +1,155 @@
+/**
+ * Centres and staff accounts: creating them (API and admin CLI), listing them, and
+ * resetting passwords. Callers check permissions first (./permissions.ts); this file
+ * checks only what the data itself requires.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { isHeadquartersRole } from '../../src/domain/staff.ts';
+import type { Role } from '../../src/domain/vocabularies-staff.ts';
+import type { Centre, Database, User } from '../db/schema.ts';
+import { ApiError } from '../http/api-errors.ts';
+import type { ServiceContext } from './context.ts';
+import { hashPassword } from './passwords.ts';
+import type { RowFilter } from './row-filter.ts';
+import { revokeSessionsWhere } from './sessions.ts';
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  centreId: string | null;
+  password: string;
+}
+
+/**
+ * Throws invalid_role_for_centre, unknown_centre or username_taken. `onCreated` runs in
+ * the inserting transaction (for the audit row); the slow hash is made before it opens.
+ */
+export async function createUser(
+  ctx: ServiceContext,
+  input: NewUserInput,
+  onCreated: (trx: Kysely<Database>, user: User) => Promise<void> = () => Promise.resolve(),
+): Promise<User> {
+  if (isHeadquartersRole(input.role) !== (input.centreId === null)) {
+    throw new ApiError('invalid_role_for_centre');
+  }
+  if (input.centreId !== null && !(await findCentre(ctx.db, input.centreId))) {
+    throw new ApiError('unknown_centre');
+  }
+  const user: User = {
+    id: randomUUID(),
+    centre_id: input.centreId,
+    role: input.role,
+    display_name: input.displayName,
+    username: input.username,
+    password_hash: await hashPassword(input.password, ctx.passwordParams),
+    created_at: ctx.now().toISOString(),
+    disabled_at: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('users')
+      .values(user)
+      .onConflict((conflict) => conflict.column('username').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+      throw new ApiError('username_taken');
+    }
+    await onCreated(trx, user);
+  });
+  return user;
+}
+
+export function findUserByUsername(db: Kysely<Database>, username: string) {
+  return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+export async function listUsers(db: Kysely<Database>, filter: RowFilter): Promise<User[]> {
+  let select = db.selectFrom('users').selectAll().orderBy('username');
+  if (filter.kind === 'centre') {
+    select =
+      filter.centreId === null
+        ? select.where('centre_id', 'is', null)
+        : select.where('centre_id', '=', filter.centreId);
+  }
+  return select.execute();
+}
+
+/** Sets a new password and ends every session of the user: a reset often follows a leak. */
+export async function resetPassword(
+  ctx: ServiceContext,
+  userId: string,
+  password: string,
+): Promise<void> {
+  const passwordHash = await hashPassword(password, ctx.passwordParams);
+  await ctx.db
+    .updateTable('users')
+    .set({ password_hash: passwordHash })
+    .where('id', '=', userId)
+    .execute();
+  await revokeSessionsWhere(ctx.db, 'user_id', userId, ctx.now(), 'password_reset');
+}
+
+export async function countActiveStateAdmins(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('role', '=', 'state_admin')
+    .where('disabled_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export interface NewCentreInput {
+  districtCode: string;
+  nameHi: string;
+  nameEn: string;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+}
+
+/** Throws a RangeError naming the district when it already has a centre. */
+export async function createCentre(ctx: ServiceContext, input: NewCentreInput): Promise<Centre> {
+  const centre: Centre = {
+    id: randomUUID(),
+    district_code: input.districtCode,
+    name_hi: input.nameHi,
+    name_en: input.nameEn,
+    phone: input.phone,
+    address: input.address,
+    email: input.email,
+    created_at: ctx.now().toISOString(),
+  };
+  const inserted = await ctx.db
+    .insertInto('centres')
+    .values(centre)
+    .onConflict((conflict) => conflict.column('district_code').doNothing())
+    .executeTakeFirst();
+  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
+    throw new RangeError(`district ${input.districtCode} already has a centre`);
+  }
+  return centre;
+}
+
+export function findCentre(db: Kysely<Database>, centreId: string) {
+  return db.selectFrom('centres').selectAll().where('id', '=', centreId).executeTakeFirst();
+}
+
+export function findCentreByDistrict(db: Kysely<Database>, districtCode: string) {
+  return db
+    .selectFrom('centres')
+    .selectAll()
+    .where('district_code', '=', districtCode)
+    .executeTakeFirst();
+}
+
+export async function listCentres(db: Kysely<Database>, filter: RowFilter): Promise<Centre[]> {
+  let select = db.selectFrom('centres').selectAll().orderBy('district_code');
+  if (filter.kind === 'centre') {
+    if (filter.centreId === null) return [];
+    select = select.where('id', '=', filter.centreId);
+  }
+  return select.execute();
+}

@@ -1,0 +1,86 @@
+/**
+ * The audit log: who (user, device, address) did what (action, resource) to which
+ * centre's data, when, and whether it was allowed.
+ *
+ * What must hold: rows are only ever inserted (there is no update or delete here, and
+ * triggers refuse them); `details` never holds survivor data, passwords or tokens. Write
+ * the row in the same transaction as the change it records, so neither exists alone.
+ */
+import type { Kysely } from 'kysely';
+import type { AuditOutcome, AuditRow, Database } from '../db/schema.ts';
+
+export const auditActions = [
+  'auth.sign_in',
+  'auth.sign_out',
+  'device.revoke',
+  'user.create',
+  'user.reset_password',
+  'centre.create',
+  // Case data (issue 5, sync): every push and pull is recorded with these.
+  'case.read',
+  'case.write',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  userId?: string | null;
+  deviceId?: string | null;
+  resourceType?: string | null;
+  resourceId?: string | null;
+  centreId?: string | null;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+export async function recordAudit(
+  db: Kysely<Database>,
+  at: Date,
+  entry: AuditEntry,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      at: at.toISOString(),
+      user_id: entry.userId ?? null,
+      device_id: entry.deviceId ?? null,
+      action: entry.action,
+      resource_type: entry.resourceType ?? null,
+      resource_id: entry.resourceId ?? null,
+      centre_id: entry.centreId ?? null,
+      ip: entry.ip ?? null,
+      outcome: entry.outcome,
+      details: JSON.stringify(entry.details ?? {}),
+    })
+    .execute();
+}
+
+/** `centreId` null: events about no centre (headquarters); undefined: every event. */
+export interface AuditQuery {
+  centreId?: string | null;
+  /** Only rows with a smaller id: the `nextBefore` of the previous page. */
+  before?: number;
+  limit: number;
+}
+
+export interface AuditPage {
+  entries: AuditRow[];
+  /** Pass as `before` for the next (older) page; null when this was the last. */
+  nextBefore: number | null;
+}
+
+export async function listAudit(db: Kysely<Database>, query: AuditQuery): Promise<AuditPage> {
+  let select = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('id', 'desc')
+    .limit(query.limit + 1);
+  if (query.centreId === null) select = select.where('centre_id', 'is', null);
+  else if (query.centreId !== undefined) select = select.where('centre_id', '=', query.centreId);
+  if (query.before !== undefined) select = select.where('id', '<', query.before);
+  const rows = await select.execute();
+  const entries = rows.slice(0, query.limit);
+  const hasMore = rows.length > query.limit;
+  return { entries, nextBefore: hasMore ? (entries.at(-1)?.id ?? null) : null };
+}

@@ -1,0 +1,65 @@
+/**
+ * Counts per centre, with no person in them: what headquarters and a centre's manager
+ * may see. Today only accounts, tablets and sign-ins exist; case counts come with case
+ * sync (issue 5) and are reported as absent, never as zero.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { listCentres } from './accounts.ts';
+import type { RowFilter } from './row-filter.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface CentreSummary {
+  centreId: string;
+  districtCode: string;
+  nameHi: string;
+  nameEn: string;
+  activeStaff: number;
+  activeDevices: number;
+  signInsLast30Days: number;
+}
+
+export async function summarizeCentres(
+  db: Kysely<Database>,
+  filter: RowFilter,
+  now: Date,
+): Promise<CentreSummary[]> {
+  const centres = await listCentres(db, filter);
+  if (centres.length === 0) return [];
+  const ids = centres.map((centre) => centre.id);
+  const staff = await db
+    .selectFrom('users')
+    .select(['centre_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('centre_id', 'in', ids)
+    .where('disabled_at', 'is', null)
+    .groupBy('centre_id')
+    .execute();
+  const devices = await db
+    .selectFrom('devices')
+    .select(['centre_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('centre_id', 'in', ids)
+    .where('revoked_at', 'is', null)
+    .groupBy('centre_id')
+    .execute();
+  const signIns = await db
+    .selectFrom('audit_log')
+    .select(['centre_id', (eb) => eb.fn.countAll<number>().as('count')])
+    .where('centre_id', 'in', ids)
+    .where('action', '=', 'auth.sign_in')
+    .where('outcome', '=', 'success')
+    .where('at', '>=', new Date(now.getTime() - 30 * DAY_MS).toISOString())
+    .groupBy('centre_id')
+    .execute();
+  const countOf = (rows: { centre_id: string | null; count: number }[], id: string) =>
+    Number(rows.find((row) => row.centre_id === id)?.count ?? 0);
+  return centres.map((centre) => ({
+    centreId: centre.id,
+    districtCode: centre.district_code,
+    nameHi: centre.name_hi,
+    nameEn: centre.name_en,
+    activeStaff: countOf(staff, centre.id),
+    activeDevices: countOf(devices, centre.id),
+    signInsLast30Days: countOf(signIns, centre.id),
+  }));
+}

@@ -1,0 +1,160 @@
+/**
+ * First sign-in on a tablet: password check, device registration, a new session.
+ *
+ * What must hold:
+ * - An unknown username, a wrong password and a disabled account with a wrong password
+ *   all answer invalid_credentials after the same scrypt work (a dummy hash stands in
+ *   for the missing user), so the answer and its timing do not say which usernames
+ *   exist.
+ * - Attempts are counted before the password is checked (./sign-in-throttle.ts).
+ * - The device, the new session, the end of the tablet's previous session and the audit
+ *   row commit together, or not at all.
+ */
+import { ApiError } from '../http/api-errors.ts';
+import { HEADQUARTERS_TAG_SCOPE, registerDevice } from './devices.ts';
+import { findUserByUsername } from './accounts.ts';
+import { recordAudit } from './audit.ts';
+import type { ServiceContext } from './context.ts';
+import { hashCost, hashPassword, verifyPassword, type ScryptParams } from './passwords.ts';
+import { createSession, revokeSessionsWhere, type NewSession } from './sessions.ts';
+import { countSignInAttempt, forgiveSignInAttempt, throttleKeys } from './sign-in-throttle.ts';
+import type { Centre, Device, User } from '../db/schema.ts';
+
+export interface SignInInput {
+  username: string;
+  password: string;
+  deviceId: string;
+  deviceName: string | null;
+  ip: string;
+}
+
+export interface SignedIn {
+  session: NewSession;
+  user: User;
+  centre: Centre | null;
+  device: Device;
+}
+
+/** Thrown with the wait in seconds when an account or address is over its limit. */
+export class TooManyAttemptsError extends ApiError {
+  constructor(readonly retryAfterSeconds: number) {
+    const minutes = Math.ceil(retryAfterSeconds / 60);
+    super(
+      'too_many_attempts',
+      {
+        hi: `बहुत बार गलत पासवर्ड डाला गया। ${minutes} मिनट बाद फिर कोशिश करें।`,
+        en: `Too many wrong passwords. Try again in ${minutes} minute(s).`,
+      },
+      { headers: { 'retry-after': String(retryAfterSeconds) } },
+    );
+  }
+}
+
+export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<SignedIn> {
+  const username = input.username.trim().toLowerCase();
+  const now = ctx.now();
+  const keys = throttleKeys(username, input.ip);
+  const base = { action: 'auth.sign_in', ip: input.ip, deviceId: input.deviceId } as const;
+
+  const wait = await countSignInAttempt(ctx.db, keys, now);
+  if (wait !== null) {
+    await recordAudit(ctx.db, now, {
+      ...base,
+      outcome: 'denied',
+      details: { username, reason: 'too_many_attempts' },
+    });
+    throw new TooManyAttemptsError(wait);
+  }
+
+  const user = await findUserByUsername(ctx.db, username);
+  const isCorrect = await verifyPassword(
+    input.password,
+    user?.password_hash ?? (await dummyHash(ctx.passwordParams)),
+  );
+  if (!user || !isCorrect || user.disabled_at !== null) {
+    const reason = !user ? 'unknown_user' : !isCorrect ? 'wrong_password' : 'account_disabled';
+    await recordAudit(ctx.db, now, {
+      ...base,
+      userId: user?.id ?? null,
+      centreId: user?.centre_id ?? null,
+      outcome: 'failure',
+      details: { username, reason },
+    });
+    throw new ApiError(reason === 'account_disabled' ? 'account_disabled' : 'invalid_credentials');
+  }
+
+  const centre = user.centre_id
+    ? ((await ctx.db
+        .selectFrom('centres')
+        .selectAll()
+        .where('id', '=', user.centre_id)
+        .executeTakeFirst()) ?? null)
+    : null;
+  let signedIn: SignedIn;
+  try {
+    signedIn = await ctx.db.transaction().execute(async (trx) => {
+      const device = await registerDevice(trx, {
+        deviceId: input.deviceId,
+        name: input.deviceName,
+        owner: {
+          userId: user.id,
+          centreId: user.centre_id,
+          districtCode: centre?.district_code ?? null,
+        },
+        now,
+      });
+      // One account at a time on a tablet: whoever signed in before is signed out.
+      await revokeSessionsWhere(trx, 'device_id', device.id, now, 'replaced');
+      const session = await createSession(trx, { userId: user.id, deviceId: device.id, now });
+      await recordAudit(trx, now, {
+        ...base,
+        userId: user.id,
+        centreId: user.centre_id,
+        resourceType: 'device',
+        resourceId: device.id,
+        outcome: 'success',
+        details: {
+          username,
+          deviceTag: device.tag,
+          tagScope: device.tag_scope ?? HEADQUARTERS_TAG_SCOPE,
+        },
+      });
+      return { session, user, centre, device };
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'device_revoked') {
+      await recordAudit(ctx.db, now, {
+        ...base,
+        userId: user.id,
+        centreId: user.centre_id,
+        outcome: 'denied',
+        details: { username, reason: 'device_revoked' },
+      });
+    }
+    throw error;
+  }
+  await forgiveSignInAttempt(ctx.db, keys);
+  if (hashCost(user.password_hash).N < ctx.passwordParams.N) {
+    // The cost was raised since this hash was made: she just proved the password.
+    const rehashed = await hashPassword(input.password, ctx.passwordParams);
+    await ctx.db
+      .updateTable('users')
+      .set({ password_hash: rehashed })
+      .where('id', '=', user.id)
+      .execute();
+  }
+  return signedIn;
+}
+
+const dummyHashes = new Map<string, Promise<string>>();
+
+/** A hash of nothing anyone knows, at the current cost, made once per process. */
+function dummyHash(params: Readonly<ScryptParams>): Promise<string> {
+  const key = `${params.N}/${params.r}/${params.p}`;
+  let hash = dummyHashes.get(key);
+  if (!hash) {
+    hash = hashPassword(`no such user ${Math.random()}`, params);
+    dummyHashes.set(key, hash);
+  }
+  return hash;
+}

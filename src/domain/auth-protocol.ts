@@ -1,0 +1,196 @@
+/**
+ * The accounts wire contract between tablet and server: sign-in, the session, sign-out,
+ * and the management lists (centres, staff, tablets, audit, summary). Every message is
+ * a schema; types are inferred, so both sides read the same shapes. docs/api.md says
+ * what each route does and who may call it.
+ *
+ * What the tablet must do with the session errors (AUTH_ERROR_CODES):
+ * - `device_revoked`: the server refuses this tablet from now on (every request, and
+ *   sign-in with this device id). Wipe local data, forget the device id, and make a new
+ *   one before any later sign-in. (Whether a revoked tablet may first push its sealed
+ *   outbox is decided with case sync, issue 5; today it may not.)
+ * - `session_expired`, `not_signed_in`: keep every local record and outbox entry; ask
+ *   for the password (needs the network) and carry on.
+ * - `account_disabled`: like session_expired, but the same person cannot sign in again.
+ */
+import { z } from 'zod';
+import { deviceTagPattern } from './case-number.ts';
+import { districtCodeSchema } from './districts.ts';
+import { roleSchema } from './staff.ts';
+
+/** The same shape as stamps' device ids (hlc.ts): the tablet makes it on first run. */
+export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id');
+
+/** 32 random bytes, base64url: opaque to the tablet; send it as `Authorization: Bearer …`. */
+export const sessionTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a session token');
+
+export const signInRequestSchema = z.strictObject({
+  /** As typed; the server compares it in lower case. */
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(256),
+  deviceId: deviceIdSchema,
+  /** What staff call this tablet, shown to the manager in the device list. */
+  deviceName: z.string().min(1).max(100).optional(),
+});
+export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+export const sessionUserSchema = z.strictObject({
+  id: z.string().min(1),
+  username: z.string(),
+  role: roleSchema,
+  /** Null exactly for headquarters roles. */
+  centreId: z.string().nullable(),
+  displayName: z.string(),
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const sessionCentreSchema = z.strictObject({
+  id: z.string().min(1),
+  districtCode: districtCodeSchema,
+  nameHi: z.string(),
+  nameEn: z.string(),
+});
+export type SessionCentre = z.infer<typeof sessionCentreSchema>;
+
+export const sessionDeviceSchema = z.strictObject({
+  id: deviceIdSchema,
+  /** Unique in the district: the device part of case numbers (`LKO-2026-K7-0042`). */
+  tag: z.string().regex(deviceTagPattern),
+  name: z.string().nullable(),
+});
+
+const sessionFields = {
+  user: sessionUserSchema,
+  /** The user's centre; null for headquarters roles. */
+  centre: sessionCentreSchema.nullable(),
+  device: sessionDeviceSchema,
+  /**
+   * When the session ends if the tablet makes no request before then (ISO-8601 UTC).
+   * It moves forward with use, up to `absoluteExpiresAt`.
+   */
+  expiresAt: z.iso.datetime(),
+  /** When the session ends whatever happens; then the password is needed again. */
+  absoluteExpiresAt: z.iso.datetime(),
+  /** The server's clock when it answered: the tablet corrects its offset with it. */
+  serverTime: z.iso.datetime(),
+};
+
+export const signInResponseSchema = z.strictObject({
+  token: sessionTokenSchema,
+  ...sessionFields,
+});
+export type SignInResponse = z.infer<typeof signInResponseSchema>;
+
+export const sessionResponseSchema = z.strictObject(sessionFields);
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const signOutResponseSchema = z.strictObject({
+  signedOut: z.literal(true),
+  serverTime: z.iso.datetime(),
+});
+export type SignOutResponse = z.infer<typeof signOutResponseSchema>;
+
+export const AUTH_ERROR_CODES = [
+  'not_signed_in',
+  'invalid_credentials',
+  'session_expired',
+  'device_revoked',
+  'account_disabled',
+  'too_many_attempts',
+] as const;
+export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
+
+/** True when the answer means this tablet must erase its local data. */
+export function shouldWipeDevice(code: string): boolean {
+  return code === 'device_revoked';
+}
+
+/** True when the answer means the person must type her password again (online). */
+export function needsSignIn(code: string): boolean {
+  return code === 'not_signed_in' || code === 'session_expired' || code === 'account_disabled';
+}
+
+export const centreListResponseSchema = z.strictObject({
+  centres: z.array(
+    sessionCentreSchema.extend({
+      phone: z.string().nullable(),
+      address: z.string().nullable(),
+      email: z.string().nullable(),
+    }),
+  ),
+});
+export type CentreListResponse = z.infer<typeof centreListResponseSchema>;
+
+export const staffAccountSchema = sessionUserSchema.extend({
+  createdAt: z.iso.datetime(),
+  disabledAt: z.iso.datetime().nullable(),
+});
+export type StaffAccount = z.infer<typeof staffAccountSchema>;
+
+export const userListResponseSchema = z.strictObject({ users: z.array(staffAccountSchema) });
+
+export const createUserRequestSchema = z.strictObject({
+  username: z.string().regex(/^[a-z0-9._-]{3,32}$/),
+  displayName: z.string().min(1).max(200),
+  role: roleSchema,
+  /** Null for headquarters roles; a manager may name only her own centre. */
+  centreId: z.string().nullable(),
+  /** At least 10 characters; the manager hands it over in person. */
+  password: z.string().min(10).max(256),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const createUserResponseSchema = z.strictObject({ user: staffAccountSchema });
+
+export const deviceListingSchema = sessionDeviceSchema.extend({
+  userId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  centreId: z.string().nullable(),
+  registeredAt: z.iso.datetime(),
+  lastSeenAt: z.iso.datetime(),
+  revokedAt: z.iso.datetime().nullable(),
+});
+export type DeviceListing = z.infer<typeof deviceListingSchema>;
+
+export const deviceListResponseSchema = z.strictObject({ devices: z.array(deviceListingSchema) });
+export const revokeDeviceResponseSchema = z.strictObject({ device: deviceListingSchema });
+
+export const auditEntrySchema = z.strictObject({
+  id: z.number().int(),
+  at: z.iso.datetime(),
+  userId: z.string().nullable(),
+  deviceId: z.string().nullable(),
+  action: z.string(),
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  centreId: z.string().nullable(),
+  ip: z.string().nullable(),
+  outcome: z.enum(['success', 'denied', 'failure']),
+  details: z.record(z.string(), z.unknown()),
+});
+export const auditPageResponseSchema = z.strictObject({
+  entries: z.array(auditEntrySchema),
+  /** Pass as `?before=` for the next, older page; null on the last page. */
+  nextBefore: z.number().int().nullable(),
+});
+
+export const centreSummarySchema = z.strictObject({
+  centreId: z.string(),
+  districtCode: districtCodeSchema,
+  nameHi: z.string(),
+  nameEn: z.string(),
+  /** Staff accounts not disabled. */
+  activeStaff: z.number().int().min(0),
+  /** Tablets registered and not revoked. */
+  activeDevices: z.number().int().min(0),
+  /** Sign-ins in the last 30 days. */
+  signInsLast30Days: z.number().int().min(0),
+});
+export const summaryResponseSchema = z.strictObject({
+  serverTime: z.iso.datetime(),
+  centres: z.array(centreSummarySchema),
+  /** Case counts arrive with case sync (issue 5); until then this is null, not zero. */
+  cases: z.null(),
+});
+export type SummaryResponse = z.infer<typeof summaryResponseSchema>;

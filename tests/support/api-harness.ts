@@ -1,0 +1,217 @@
+/**
+ * The whole API on one database engine, for tests written once and run on both:
+ *
+ *   const harness = await sqliteHarness();   // or pgHarness(inject('databaseUrl'))
+ *   const fixture = await seedFixture(harness);
+ *   const token = await signInAs(harness, fixture.users.manager.username);
+ *
+ * The server is built exactly as in production (buildServer), except for a clock the
+ * test moves and a cheap scrypt cost (the real cost is tested in passwords.test.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Kysely } from 'kysely';
+import { buildServer } from '../../server/app.ts';
+import { openDatabase, type OpenDatabase } from '../../server/db/database.ts';
+import { migrateToLatest } from '../../server/db/migrate.ts';
+import type { Centre, Database, User } from '../../server/db/schema.ts';
+import { createCentre, createUser } from '../../server/services/accounts.ts';
+import type { ServiceContext } from '../../server/services/context.ts';
+import type { Role } from '../../src/domain/vocabularies-staff.ts';
+import { createTestDatabase, dropTestDatabase } from './postgres.ts';
+
+/** Cheap scrypt for tests only; never the default anywhere. */
+export const TEST_PASSWORD_PARAMS = Object.freeze({ N: 2 ** 10, r: 8, p: 1 });
+export const TEST_PASSWORD = 'correct horse battery';
+export const START_TIME = new Date('2026-03-08T09:30:00.000Z');
+
+export class TestClock {
+  private time = START_TIME.getTime();
+  readonly now = (): Date => new Date(this.time);
+  advance(ms: number): void {
+    this.time += ms;
+  }
+  reset(): void {
+    this.time = START_TIME.getTime();
+  }
+}
+
+export interface ApiHarness {
+  engine: 'sqlite' | 'postgres';
+  app: FastifyInstance;
+  db: Kysely<Database>;
+  clock: TestClock;
+  ctx: ServiceContext;
+  close(): Promise<void>;
+}
+
+export type HarnessFactory = () => Promise<ApiHarness>;
+
+export async function sqliteHarness(): Promise<ApiHarness> {
+  const root = mkdtempSync(join(tmpdir(), 'sakhi-api-'));
+  const database = openDatabase({ dialect: 'sqlite', file: join(root, 'sakhi.sqlite') });
+  return buildHarness('sqlite', database, root, () => {
+    rmSync(root, { recursive: true, force: true });
+    return Promise.resolve();
+  });
+}
+
+export async function pgHarness(baseUrl: string): Promise<ApiHarness> {
+  const url = await createTestDatabase(baseUrl);
+  const database = openDatabase({ dialect: 'postgres', url });
+  const root = mkdtempSync(join(tmpdir(), 'sakhi-api-'));
+  return buildHarness('postgres', database, root, async () => {
+    rmSync(root, { recursive: true, force: true });
+    await dropTestDatabase(baseUrl, url);
+  });
+}
+
+async function buildHarness(
+  engine: ApiHarness['engine'],
+  database: OpenDatabase,
+  staticDir: string,
+  cleanUp: () => Promise<void>,
+): Promise<ApiHarness> {
+  await migrateToLatest(database.db);
+  const clock = new TestClock();
+  const app = await buildServer({
+    db: database.db,
+    dialect: engine,
+    demo: false,
+    staticDir,
+    logger: false,
+    now: clock.now,
+    passwordParams: TEST_PASSWORD_PARAMS,
+  });
+  return {
+    engine,
+    app,
+    db: database.db,
+    clock,
+    ctx: { db: database.db, now: clock.now, passwordParams: TEST_PASSWORD_PARAMS },
+    close: async () => {
+      await app.close();
+      await database.close();
+      await cleanUp();
+    },
+  };
+}
+
+export interface Fixture {
+  own: Centre;
+  other: Centre;
+  /** One account per role; centre roles at `own`. Plus `otherManager` at `other`. */
+  users: Record<Role | 'otherManager' | 'otherCaseworker', User>;
+}
+
+const CENTRE_ROLES = ['manager', 'counsellor', 'nurse', 'operator', 'caseworker'] as const;
+
+/** Two centres and one account per role. Usernames get `prefix` so suites can share a database. */
+export async function seedFixture(harness: ApiHarness, prefix = 't'): Promise<Fixture> {
+  const [own, other] = await Promise.all(
+    (['LKO', 'VNS'] as const).map(async (districtCode) => {
+      const existing = await harness.db
+        .selectFrom('centres')
+        .selectAll()
+        .where('district_code', '=', districtCode)
+        .executeTakeFirst();
+      return (
+        existing ??
+        createCentre(harness.ctx, {
+          districtCode,
+          nameHi: `केंद्र ${districtCode}`,
+          nameEn: `Centre ${districtCode}`,
+          phone: null,
+          address: null,
+          email: null,
+        })
+      );
+    }),
+  );
+  if (!own || !other) throw new Error('fixture centres missing');
+  const make = (role: Role, centre: Centre | null, name: string) =>
+    createUser(harness.ctx, {
+      username: `${prefix}.${name}`,
+      displayName: `परीक्षण ${name}`,
+      role,
+      centreId: centre?.id ?? null,
+      password: TEST_PASSWORD,
+    });
+  const users = {} as Fixture['users'];
+  for (const role of CENTRE_ROLES) users[role] = await make(role, own, role);
+  users.state_admin = await make('state_admin', null, 'state_admin');
+  users.state_analyst = await make('state_analyst', null, 'state_analyst');
+  users.otherManager = await make('manager', other, 'other_manager');
+  users.otherCaseworker = await make('caseworker', other, 'other_caseworker');
+  return { own, other, users };
+}
+
+export function inject(
+  harness: ApiHarness,
+  options: InjectOptions & { token?: string },
+): Promise<LightMyRequestResponse> {
+  const { token, headers, ...rest } = options;
+  return harness.app.inject({
+    ...rest,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+}
+
+export interface SignedInTablet {
+  token: string;
+  deviceId: string;
+  body: Record<string, unknown>;
+}
+
+export async function signInAs(
+  harness: ApiHarness,
+  username: string,
+  options: { deviceId?: string; ip?: string; password?: string } = {},
+): Promise<SignedInTablet> {
+  const deviceId = options.deviceId ?? randomUUID();
+  const response = await harness.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    remoteAddress: options.ip ?? '203.0.113.10',
+    payload: { username, password: options.password ?? TEST_PASSWORD, deviceId },
+  });
+  if (response.statusCode !== 200) {
+    throw new Error(`sign-in as ${username} failed: ${response.statusCode} ${response.body}`);
+  }
+  const body = response.json<Record<string, unknown>>();
+  return { token: body.token as string, deviceId, body };
+}
+
+export async function countRows(harness: ApiHarness): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of [
+    'centres',
+    'users',
+    'devices',
+    'sessions',
+    'audit_log',
+    'sign_in_throttles',
+    'device_tag_counters',
+  ] as const) {
+    const row = await harness.db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.count);
+  }
+  return counts;
+}
+
+/** A fresh account, for tests that use one up (rate limits, disabling). */
+export function createStaff(harness: ApiHarness, role: Role, centre: Centre | null): Promise<User> {
+  return createUser(harness.ctx, {
+    username: `u${randomUUID().slice(0, 8)}`,
+    displayName: `परीक्षण ${role}`,
+    role,
+    centreId: centre?.id ?? null,
+    password: TEST_PASSWORD,
+  });
+}

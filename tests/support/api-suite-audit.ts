@@ -1,0 +1,196 @@
+/**
+ * The audit log records what it promises: every sign-in (and failed or refused one),
+ * sign-out, revocation and account creation, with who, which tablet, from where, when
+ * and the outcome; never a password or a token; and it cannot be changed afterwards.
+ * Run on both engines.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditPageResponseSchema } from '../../src/domain/auth-protocol.ts';
+import {
+  START_TIME,
+  TEST_PASSWORD,
+  inject,
+  seedFixture,
+  signInAs,
+  type ApiHarness,
+  type Fixture,
+} from './api-harness.ts';
+
+export function auditSuite(getHarness: () => ApiHarness): void {
+  let h: ApiHarness;
+  let fixture: Fixture;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    h = getHarness();
+    fixture = await seedFixture(h, 'audit');
+    adminToken = (await signInAs(h, fixture.users.state_admin.username)).token;
+  });
+
+  const latest = (action: string) =>
+    h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', action)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+
+  it('records a sign-in: who, which tablet, from where, when', async () => {
+    const tablet = await signInAs(h, fixture.users.nurse.username, { ip: '203.0.113.77' });
+    const row = await latest('auth.sign_in');
+    expect(row).toMatchObject({
+      at: START_TIME.toISOString(),
+      user_id: fixture.users.nurse.id,
+      device_id: tablet.deviceId,
+      centre_id: fixture.own.id,
+      ip: '203.0.113.77',
+      outcome: 'success',
+      resource_type: 'device',
+      resource_id: tablet.deviceId,
+    });
+  });
+
+  it('records failed and refused sign-ins, without the password tried', async () => {
+    const secret = `guess-${randomUUID()}`;
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      remoteAddress: '203.0.113.78',
+      payload: { username: fixture.users.operator.username, password: secret, deviceId: 'tab-f' },
+    });
+    const row = await latest('auth.sign_in');
+    expect(row).toMatchObject({
+      user_id: fixture.users.operator.id,
+      device_id: 'tab-f',
+      ip: '203.0.113.78',
+      outcome: 'failure',
+    });
+    expect(JSON.parse(row.details)).toEqual({
+      username: fixture.users.operator.username,
+      reason: 'wrong_password',
+    });
+    await h.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { username: 'no.such.person', password: secret, deviceId: 'tab-f' },
+    });
+    expect(JSON.parse((await latest('auth.sign_in')).details)).toEqual({
+      username: 'no.such.person',
+      reason: 'unknown_user',
+    });
+    const everything = JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute());
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain(TEST_PASSWORD);
+  });
+
+  it('never stores a session token in the log', async () => {
+    const tablet = await signInAs(h, fixture.users.operator.username);
+    const everything = JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute());
+    expect(everything).not.toContain(tablet.token);
+  });
+
+  it('records sign-out, revocation (allowed and denied) and account creation', async () => {
+    const tablet = await signInAs(h, fixture.users.caseworker.username);
+    await inject(h, { method: 'POST', url: '/api/auth/sign-out', token: tablet.token });
+    expect(await latest('auth.sign_out')).toMatchObject({
+      user_id: fixture.users.caseworker.id,
+      device_id: tablet.deviceId,
+      outcome: 'success',
+    });
+
+    const otherTablet = await signInAs(h, fixture.users.otherCaseworker.username);
+    const manager = await signInAs(h, fixture.users.manager.username);
+    await inject(h, {
+      method: 'POST',
+      url: `/api/devices/${otherTablet.deviceId}/revoke`,
+      token: manager.token,
+    });
+    expect(await latest('device.revoke')).toMatchObject({
+      user_id: fixture.users.manager.id,
+      device_id: manager.deviceId,
+      resource_id: otherTablet.deviceId,
+      centre_id: fixture.other.id,
+      outcome: 'denied',
+    });
+    await inject(h, {
+      method: 'POST',
+      url: `/api/devices/${otherTablet.deviceId}/revoke`,
+      token: adminToken,
+    });
+    expect(await latest('device.revoke')).toMatchObject({
+      user_id: fixture.users.state_admin.id,
+      resource_id: otherTablet.deviceId,
+      outcome: 'success',
+    });
+
+    const created = await inject(h, {
+      method: 'POST',
+      url: '/api/users',
+      token: manager.token,
+      payload: {
+        username: 'audit.newcomer',
+        displayName: 'नई केसवर्कर',
+        role: 'caseworker',
+        centreId: fixture.own.id,
+        password: TEST_PASSWORD,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const row = await latest('user.create');
+    expect(row).toMatchObject({
+      user_id: fixture.users.manager.id,
+      resource_type: 'user',
+      resource_id: created.json<{ user: { id: string } }>().user.id,
+      centre_id: fixture.own.id,
+      outcome: 'success',
+    });
+    expect(row.details).not.toContain(TEST_PASSWORD);
+  });
+
+  it('refuses UPDATE and DELETE on the log at the database itself', async () => {
+    const before = await h.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
+    await expect(sql`update audit_log set outcome = 'success'`.execute(h.db)).rejects.toThrow(
+      /append-only/,
+    );
+    await expect(sql`delete from audit_log`.execute(h.db)).rejects.toThrow(/append-only/);
+    if (h.engine === 'postgres') {
+      await expect(sql`truncate audit_log`.execute(h.db)).rejects.toThrow(/append-only/);
+    }
+    expect(await h.db.selectFrom('audit_log').selectAll().orderBy('id').execute()).toEqual(before);
+  });
+
+  describe('GET /api/audit', () => {
+    it('pages through the whole log, newest first, with no gaps or repeats', async () => {
+      const seen: number[] = [];
+      let before: number | null | undefined;
+      do {
+        const query: string = before ? `?limit=3&before=${before}` : '?limit=3';
+        const response = await inject(h, {
+          method: 'GET',
+          url: `/api/audit${query}`,
+          token: adminToken,
+        });
+        expect(response.statusCode).toBe(200);
+        const page = auditPageResponseSchema.parse(response.json());
+        seen.push(...page.entries.map((entry) => entry.id));
+        before = page.nextBefore;
+      } while (before);
+      const all = await h.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').execute();
+      expect(seen).toEqual(all.map((row) => row.id));
+    });
+
+    it('shows a manager only her centre’s events', async () => {
+      const manager = await signInAs(h, fixture.users.manager.username);
+      const response = await inject(h, {
+        method: 'GET',
+        url: '/api/audit?limit=200',
+        token: manager.token,
+      });
+      const page = auditPageResponseSchema.parse(response.json());
+      expect(page.entries.length).toBeGreaterThan(0);
+      for (const entry of page.entries) expect(entry.centreId).toBe(fixture.own.id);
+    });
+  });
+}
