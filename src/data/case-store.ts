@@ -29,10 +29,13 @@ export interface StaffMember {
 export type EntryOf<K extends EntryKind> = z.infer<(typeof entrySchemas)[K]>;
 
 /** An entry with its type: `entryType` (not `kind`, which a service entry uses for its service kind). */
-export type CaseEntry = { [K in EntryKind]: { readonly entryType: K; readonly entry: EntryOf<K> } }[EntryKind];
+export type CaseEntry = {
+  [K in EntryKind]: { readonly entryType: K; readonly entry: EntryOf<K> };
+}[EntryKind];
 
 /** Fields the store sets itself on a new case; the intake form supplies the rest. */
-type CaseSystemField = 'id' | 'centreId' | 'caseNumber' | 'registeredAt' | 'registeredBy' | 'deleted';
+type CaseSystemField =
+  'id' | 'centreId' | 'caseNumber' | 'registeredAt' | 'registeredBy' | 'deleted';
 export type CaseIntake = Omit<Case, CaseSystemField>;
 export type CaseChanges = Partial<Omit<Case, 'id' | 'centreId' | 'caseNumber'>>;
 
@@ -94,9 +97,20 @@ export interface CaseStore {
    */
   searchCases(query: string, filter?: CaseFilter, limit?: number): Promise<CaseSummary[]>;
   /** Earlier cases that may be the same woman: same phone, or a name that sounds the same. */
-  findPossibleDuplicates(probe: { survivorName: string; survivorPhone: string | null }): Promise<CaseSummary[]>;
-  addEntry<K extends EntryKind>(caseId: string, entryType: K, input: EntryInput<K>): Promise<EntryOf<K>>;
-  updateEntry<K extends EntryKind>(entryType: K, entryId: string, changes: EntryChanges<K>): Promise<EntryOf<K>>;
+  findPossibleDuplicates(probe: {
+    survivorName: string;
+    survivorPhone: string | null;
+  }): Promise<CaseSummary[]>;
+  addEntry<K extends EntryKind>(
+    caseId: string,
+    entryType: K,
+    input: EntryInput<K>,
+  ): Promise<EntryOf<K>>;
+  updateEntry<K extends EntryKind>(
+    entryType: K,
+    entryId: string,
+    changes: EntryChanges<K>,
+  ): Promise<EntryOf<K>>;
   removeEntry(entryType: EntryKind, entryId: string): Promise<void>;
   today(date: CalendarDate): Promise<TodayList>;
   /** Changes saved here and not yet acknowledged by headquarters. */
@@ -105,7 +119,12 @@ export interface CaseStore {
 
 /** Half-filled forms, saved on every change so a closed tab or a dead battery loses nothing. */
 export interface DraftStore {
-  saveDraft(draft: { id: string; form: string; values: unknown; caseId?: string | null }): Promise<void>;
+  saveDraft(draft: {
+    id: string;
+    form: string;
+    values: unknown;
+    caseId?: string | null;
+  }): Promise<void>;
   loadDraft(id: string): Promise<Draft | null>;
   listDrafts(form?: string): Promise<Draft[]>;
   discardDraft(id: string): Promise<void>;
@@ -120,11 +139,7 @@ export interface Draft {
 }
 
 export type StoreErrorCode =
-  | 'not_found'
-  | 'invalid_record'
-  | 'storage_full'
-  | 'storage_unavailable'
-  | 'stay_already_open';
+  'not_found' | 'invalid_record' | 'storage_full' | 'storage_unavailable' | 'stay_already_open';
 
 /** A save or read that failed; `message` is shown to staff as is, in both languages. */
 export class StoreError extends Error {

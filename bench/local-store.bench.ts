@@ -1,0 +1,141 @@
+/**
+ * The tablet's local store in real Chromium (issue 3): a store of 20,000 cases, then the
+ * median and 95th percentile of search-as-you-type, saving a case (record + outbox in one
+ * transaction), opening a case with 50 entries, the first page of the list and adding an
+ * entry. The data layer is bundled with Vite's build API into one script and served from
+ * 127.0.0.1, so the timings are real IndexedDB's. `SAKHI_BENCH_CASES` changes the size.
+ */
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build, type Rolldown } from 'vite';
+import {
+  CHROMIUM_INSTALL_HINT,
+  chromiumExecutable,
+  launchChromium,
+} from '../tests/support/chromium.ts';
+
+const caseCount = Number(process.env.SAKHI_BENCH_CASES ?? 20_000);
+
+if (!existsSync(chromiumExecutable())) {
+  console.error(`Chromium not found at ${chromiumExecutable()}: ${CHROMIUM_INSTALL_HINT}`);
+  process.exit(1);
+}
+
+const script = await bundlePage();
+const server = createServer((request, response) => {
+  if (request.url === '/bench.js') {
+    response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+  } else {
+    response
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end('<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>');
+  }
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address() as AddressInfo;
+const browser = await launchChromium();
+
+try {
+  const page = await browser.context.newPage();
+  page.setDefaultTimeout(30 * 60_000);
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => 'sakhiBench' in globalThis);
+
+  console.log(`filling ${caseCount} cases through registerCase (500 per transaction)…`);
+  const call = <K extends keyof PageBench>(name: K, arg: Parameters<PageBench[K]>[0]) =>
+    page.evaluate(
+      ([method, value]) =>
+        (globalThis as unknown as { sakhiBench: Record<string, (v: unknown) => unknown> })
+          .sakhiBench[method]!(value),
+      [name, arg] as const,
+    ) as Promise<Awaited<ReturnType<PageBench[K]>>>;
+  const fillMs = await call('fill', caseCount);
+  console.log(`filled in ${(fillMs / 1000).toFixed(1)} s`);
+
+  const queries = ['sunita', 'सुनीता', 'shabnam', 'लक्ष्मी', 'pooja', 'fatima devi', '98765'];
+  const typing = await call('typeNames', queries);
+  const saving = await call('saveCases', 300);
+  const opening = await call('openBigCase', 100);
+  const listing = await call('listPage', 100);
+  const adding = await call('addEntries', 100);
+
+  printTable([
+    [`search-as-you-type (${typing.ms.length} keystrokes, ≤50 results)`, typing.ms, '< 50 ms'],
+    ['save a case (record + outbox, one transaction)', saving, '< 30 ms'],
+    [`open a case with ${opening.entries} entries`, opening.ms, ''],
+    ['first page of the case list (50)', listing, ''],
+    ['add an entry (entry + case columns + outbox)', adding, ''],
+  ]);
+  const slowest = typing.ms
+    .map((ms, index) => `${typing.queries[index]} ${ms.toFixed(1)} ms`)
+    .filter((_, index) => typing.ms[index]! >= percentile(typing.ms, 0.9));
+  console.log(`slowest keystrokes: ${slowest.join(', ')}`);
+  console.log(
+    `results per keystroke: median ${percentile(typing.results, 0.5)}, max ${Math.max(...typing.results)}`,
+  );
+} finally {
+  await browser.close();
+  server.close();
+}
+
+type PageBench = {
+  fill(count: number): Promise<number>;
+  typeNames(
+    names: readonly string[],
+  ): Promise<{ ms: number[]; results: number[]; queries: string[] }>;
+  saveCases(count: number): Promise<number[]>;
+  openBigCase(times: number): Promise<{ ms: number[]; entries: number }>;
+  listPage(times: number): Promise<number[]>;
+  addEntries(count: number): Promise<number[]>;
+};
+
+async function bundlePage(): Promise<string> {
+  const entry = fileURLToPath(new URL('./local-store-page.ts', import.meta.url));
+  const output = (await build({
+    configFile: false,
+    logLevel: 'warn',
+    build: {
+      write: false,
+      minify: true,
+      lib: { entry, formats: ['iife'], name: 'sakhiBenchPage', fileName: 'bench' },
+    },
+  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
+  const outputs = Array.isArray(output) ? output : [output];
+  const chunk = outputs.flatMap((o) => o.output).find((file) => file.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('vite build produced no script');
+  return chunk.code;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function printTable(rows: readonly (readonly [string, readonly number[], string])[]) {
+  const lines = [
+    ['operation', 'n', 'median ms', 'p95 ms', 'aim'],
+    ...rows.map(([name, ms, aim]) => [
+      name,
+      String(ms.length),
+      percentile(ms, 0.5).toFixed(1),
+      percentile(ms, 0.95).toFixed(1),
+      aim,
+    ]),
+  ];
+  const widths = lines[0]!.map((_, column) =>
+    Math.max(...lines.map((line) => line[column]!.length)),
+  );
+  console.log(`\n${caseCount} cases, Chromium (${chromiumExecutable()})`);
+  for (const [index, line] of lines.entries()) {
+    console.log(
+      line
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!),
+        )
+        .join('  '),
+    );
+    if (index === 0) console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  }
+}

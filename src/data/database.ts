@@ -1,0 +1,111 @@
+/**
+ * The tablet's IndexedDB database, `sakhi`, through Dexie. Only src/data touches it.
+ *
+ * What must always hold:
+ * - A stored record row IS the merge state sync needs (issue 5): `fields` holds every
+ *   field with its stamp (merge.ts). Everything else on a row is derived from `fields`
+ *   (and, for a case, from its entries) for indexes, and is rewritten on every save.
+ * - Rows are never deleted: removal is the `deleted` tombstone field.
+ * - NEVER EDIT A SHIPPED VERSION. Tablets in the field already hold databases at that
+ *   version; change the schema by adding `this.version(n + 1).stores({...}).upgrade(...)`
+ *   below the last one, keeping the old ones. For example, a new derived column:
+ *
+ *     this.version(2)
+ *       .stores({ cases: 'id, registeredAt, caseNumber, status, …, newColumn' })
+ *       .upgrade((tx) => tx.table('cases').toCollection().modify((row) => {
+ *         row.newColumn = deriveNewColumn(row.fields);
+ *       }));
+ *
+ *   An upgrade must only derive: never change `fields` (stamps are shared with the server).
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { ClockSnapshot } from '../domain/hlc.ts';
+import type { FieldMap } from '../domain/merge.ts';
+import type { Mutation } from '../domain/protocol.ts';
+import type { CaseStatus, RiskLevel } from '../domain/code-schemas.ts';
+import type { EntryKind } from '../domain/entries.ts';
+import type { CalendarDate, Instant } from '../domain/india-time.ts';
+
+/** IndexedDB cannot index booleans, so flags that are indexed are 0 or 1. */
+export type Flag = 0 | 1;
+
+export interface CaseRow {
+  readonly id: string;
+  readonly fields: FieldMap;
+  // Derived from fields:
+  readonly caseNumber: string;
+  readonly registeredAt: Instant;
+  readonly status: CaseStatus;
+  readonly riskLevel: RiskLevel | null;
+  readonly isRemoved: Flag;
+  /** Search keys (search-keys.ts); empty on a removed case so it is never found. */
+  readonly searchKeys: readonly string[];
+  // Derived from the case's entries (case-summary.ts), rewritten whenever one changes:
+  readonly isInStay: Flag;
+  readonly stayEndsOn: CalendarDate | null;
+  readonly nextFollowUpDue: CalendarDate | null;
+  readonly waitingReferrals: number;
+}
+
+export interface EntryRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly entryType: EntryKind;
+  readonly fields: FieldMap;
+  // Derived from fields:
+  readonly isRemoved: Flag;
+  /** Needs someone's action: a stay not discharged, a follow-up not done, a referral waiting. */
+  readonly isPending: Flag;
+  /** When it happened (or was written down, if it has no such time): the timeline's order. */
+  readonly happenedAt: Instant;
+}
+
+/** One mutation waiting for headquarters' acknowledgement; sync removes it only then. */
+export interface OutboxRow extends Mutation {
+  /** Auto-increment: the order the mutations must be pushed in. */
+  readonly seq?: number;
+  readonly queuedAt: Instant;
+}
+
+export interface DraftRow {
+  readonly id: string;
+  readonly form: string;
+  // TODO(sealing, issue 4): drafts hold what she said before the case is saved; seal `values`.
+  readonly values: unknown;
+  readonly caseId: string | null;
+  readonly updatedAt: Instant;
+}
+
+/** Small device-wide values, one row per key. */
+export type MetaRow =
+  | { readonly key: 'device'; readonly value: { id: string; tag: string; createdAt: Instant } }
+  | { readonly key: 'clock'; readonly value: ClockSnapshot }
+  | { readonly key: 'demoStaff'; readonly value: { userId: string } }
+  | { readonly key: `caseSerial:${number}`; readonly value: number };
+
+export type MetaKey = MetaRow['key'];
+
+export class SakhiDatabase extends Dexie {
+  declare cases: EntityTable<CaseRow, 'id'>;
+  declare entries: EntityTable<EntryRow, 'id'>;
+  declare outbox: EntityTable<OutboxRow, 'seq'>;
+  declare drafts: EntityTable<DraftRow, 'id'>;
+  declare meta: EntityTable<MetaRow, 'key'>;
+
+  constructor(name = 'sakhi', options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    // Version 1 (issue 3). Shipped versions are never edited: add version 2 below.
+    this.version(1).stores({
+      cases:
+        'id, registeredAt, caseNumber, status, riskLevel, isInStay, nextFollowUpDue, stayEndsOn, *searchKeys',
+      entries: 'id, caseId, [entryType+isPending]',
+      outbox: '++seq, &id, caseId',
+      drafts: 'id, form, updatedAt',
+      meta: 'key',
+    });
+  }
+}
+
+export function openDatabase(name = 'sakhi'): SakhiDatabase {
+  return new SakhiDatabase(name);
+}
