@@ -1,29 +1,92 @@
-// Every string a person sees comes from here, Hindi first. A message missing in one
-// language is a type error, because both maps share one key set.
-import type { Lang } from './lang.ts';
+// The app frame and the shared components: header, banners, navigation, common buttons.
+import { defineMessages } from './define-messages.ts';
 
-const hi = {
-  appName: 'सखी',
-  appTagline: 'वन स्टॉप सेंटर — मामलों का ऑफ़लाइन प्रबंधन',
-  switchLanguage: 'English',
-  online: 'ऑनलाइन',
-  offline: 'ऑफ़लाइन',
-  updateReady: 'नया संस्करण तैयार है',
-  updateNow: 'अभी अपडेट करें',
-  offlineReady: 'ऐप अब बिना इंटरनेट के भी चलेगा',
-} as const;
-
-export type MessageKey = keyof typeof hi;
-
-const en: Record<MessageKey, string> = {
-  appName: 'Sakhi',
-  appTagline: 'One Stop Centre — offline case management',
-  switchLanguage: 'हिन्दी',
-  online: 'Online',
-  offline: 'Offline',
-  updateReady: 'A new version is ready',
-  updateNow: 'Update now',
-  offlineReady: 'The app now works without internet',
-};
-
-export const messages: Record<Lang, Record<MessageKey, string>> = { hi, en };
+export const appMessages = defineMessages(
+  {
+    appName: 'सखी',
+    appTagline: 'वन स्टॉप सेंटर — मामलों का ऑफ़लाइन प्रबंधन',
+    switchLanguage: 'English',
+    switchLanguageLabel: 'भाषा बदलें',
+    online: 'ऑनलाइन',
+    offline: 'ऑफ़लाइन',
+    pendingChanges: '{n} बदलाव भेजे जाने बाकी',
+    pendingChangesOne: '1 बदलाव भेजा जाना बाकी',
+    noPendingChanges: 'सब बदलाव भेजे जा चुके',
+    demo: 'डेमो',
+    demoTitle: 'डेमो: यह खाता केवल आज़माने के लिए है',
+    navCases: 'मामले',
+    navNewCase: 'नया मामला',
+    navToday: 'आज',
+    updateReady: 'नया संस्करण तैयार है',
+    updateNow: 'अभी अपडेट करें',
+    updateWaitForForm: 'पहले खुला फ़ॉर्म सहेजें या पूरा करें, फिर अपडेट करें। भरी हुई जानकारी ड्राफ़्ट में सुरक्षित है।',
+    offlineReady: 'ऐप अब बिना इंटरनेट के भी चलेगा',
+    storagePersistRefused:
+      'ब्राउज़र ने इस टैबलेट पर स्थायी भंडारण की अनुमति नहीं दी। जगह कम होने पर ब्राउज़र डेटा मिटा सकता है — ऐप को होम स्क्रीन पर इंस्टॉल करें और जल्दी सिंक करें।',
+    storageLow:
+      'टैबलेट में जगह कम है ({free} बची)। फ़ोटो या दूसरे ऐप हटाकर जगह बनाएं, ताकि नए मामले सहेजे जा सकें।',
+    storeOpening: 'खुल रहा है…',
+    storeFailed: 'इस टैबलेट का भंडार नहीं खुल सका। ब्राउज़र बंद करके फिर खोलें।',
+    notFoundTitle: 'यह पन्ना नहीं मिला',
+    backToCases: 'मामलों की सूची पर जाएं',
+    loadingScreen: 'लोड हो रहा है…',
+    loadFailed: 'यह स्क्रीन नहीं खुल सकी। इंटरनेट के बिना भी यह खुलनी चाहिए — ऐप दोबारा खोलें।',
+    retry: 'फिर कोशिश करें',
+    yes: 'हां',
+    no: 'नहीं',
+    notAsked: 'अभी नहीं पूछा',
+    chooseOne: '— चुनें —',
+    cancel: 'रद्द करें',
+    save: 'सहेजें',
+    saving: 'सहेजा जा रहा है…',
+    required: 'ज़रूरी',
+    stepOf: 'चरण {n} / {total}',
+    chooseStaffTitle: 'आप कौन हैं?',
+    chooseStaffIntro:
+      'डेमो: साइन-इन आने तक इस टैबलेट पर काम करने वाले स्टाफ़ सदस्य को चुनें। यह चुनाव याद रखा जाएगा।',
+  },
+  {
+    appName: 'Sakhi',
+    appTagline: 'One Stop Centre — offline case management',
+    switchLanguage: 'हिन्दी',
+    switchLanguageLabel: 'Change language',
+    online: 'Online',
+    offline: 'Offline',
+    pendingChanges: '{n} changes waiting to go up',
+    pendingChangesOne: '1 change waiting to go up',
+    noPendingChanges: 'All changes sent',
+    demo: 'Demo',
+    demoTitle: 'Demo: this account is only for trying the app',
+    navCases: 'Cases',
+    navNewCase: 'New case',
+    navToday: 'Today',
+    updateReady: 'A new version is ready',
+    updateNow: 'Update now',
+    updateWaitForForm:
+      'Save or finish the open form first, then update. What you typed is kept as a draft.',
+    offlineReady: 'The app now works without internet',
+    storagePersistRefused:
+      'The browser did not allow lasting storage on this tablet. It may clear data when space runs out — install the app to the home screen and sync often.',
+    storageLow:
+      'The tablet is low on space ({free} left). Remove photos or other apps so new cases can be saved.',
+    storeOpening: 'Opening…',
+    storeFailed: "This tablet's store could not be opened. Close the browser and open it again.",
+    notFoundTitle: 'This page was not found',
+    backToCases: 'Go to the case list',
+    loadingScreen: 'Loading…',
+    loadFailed: 'This screen could not open. It should open without internet too — reopen the app.',
+    retry: 'Try again',
+    yes: 'Yes',
+    no: 'No',
+    notAsked: 'Not asked yet',
+    chooseOne: '— choose —',
+    cancel: 'Cancel',
+    save: 'Save',
+    saving: 'Saving…',
+    required: 'required',
+    stepOf: 'Step {n} of {total}',
+    chooseStaffTitle: 'Who are you?',
+    chooseStaffIntro:
+      'Demo: until sign-in arrives, choose the staff member who works on this tablet. The choice is remembered.',
+  },
+);

@@ -1,0 +1,56 @@
+import { fill, useMessages } from '../i18n/define-messages.ts';
+import { appMessages } from '../i18n/messages.ts';
+import { Banner } from '../ui/Banner.tsx';
+import { Button } from '../ui/Button.tsx';
+import type { StorageHealth } from './storage-health.ts';
+import { useHasUnsavedInput } from './unsaved-input.ts';
+
+/** Applies a waiting version only when she says so, and not while a form holds her input. */
+export function UpdateBanner({ applyUpdate }: { readonly applyUpdate: () => void }) {
+  const t = useMessages(appMessages);
+  const hasUnsavedInput = useHasUnsavedInput();
+  return (
+    <Banner
+      tone="info"
+      testId="update-banner"
+      action={
+        <Button
+          variant="primary"
+          onClick={applyUpdate}
+          disabled={hasUnsavedInput}
+          testId="apply-update"
+        >
+          {t.updateNow}
+        </Button>
+      }
+    >
+      <strong>{t.updateReady}</strong>
+      {hasUnsavedInput ? <p>{t.updateWaitForForm}</p> : null}
+    </Banner>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1024 ? `${(mb / 1024).toFixed(1)} GB` : `${Math.max(0, Math.round(mb))} MB`;
+}
+
+export function StorageBanner({ health }: { readonly health: StorageHealth }) {
+  const t = useMessages(appMessages);
+  return (
+    <>
+      {health.isPersistenceRefused ? (
+        <Banner tone="warning" testId="storage-persist-banner">
+          {t.storagePersistRefused}
+        </Banner>
+      ) : null}
+      {health.isLow ? (
+        <Banner tone="danger" testId="storage-low-banner">
+          {fill(t.storageLow, {
+            free: health.freeBytes === null ? '?' : formatBytes(health.freeBytes),
+          })}
+        </Banner>
+      ) : null}
+    </>
+  );
+}

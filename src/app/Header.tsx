@@ -1,0 +1,83 @@
+import { fill, useMessages } from '../i18n/define-messages.ts';
+import { appMessages } from '../i18n/messages.ts';
+import { Badge } from '../ui/Badge.tsx';
+import { paths, type Route } from './router.ts';
+
+export interface HeaderProps {
+  readonly route: Route;
+  readonly isOnline: boolean;
+  readonly pendingChanges: number | null;
+  readonly isDemo: boolean;
+  readonly staffName: string | null;
+  readonly onSwitchLanguage: () => void;
+}
+
+export function Header({
+  route,
+  isOnline,
+  pendingChanges,
+  isDemo,
+  staffName,
+  onSwitchLanguage,
+}: HeaderProps) {
+  const t = useMessages(appMessages);
+  const navLink = (href: string, label: string, isCurrent: boolean, testId: string) => (
+    <a
+      href={href}
+      class={isCurrent ? 'nav-link nav-current' : 'nav-link'}
+      aria-current={isCurrent ? 'page' : undefined}
+      data-testid={testId}
+    >
+      {label}
+    </a>
+  );
+  return (
+    <header class="app-header">
+      <div class="app-header-top">
+        <a href={paths.cases} class="app-title-link">
+          <h1 data-testid="app-title" class="app-title">
+            {t.appName}
+          </h1>
+        </a>
+        {isDemo ? (
+          <span title={t.demoTitle} data-testid="demo-label">
+            <Badge tone="warning">{t.demo}</Badge>
+          </span>
+        ) : null}
+        {staffName ? <span class="staff-name">{staffName}</span> : null}
+        <span class="header-spacer" />
+        <span
+          class={isOnline ? 'net net-online' : 'net net-offline'}
+          data-testid="network-status"
+          role="status"
+        >
+          <span class="net-dot" aria-hidden="true" />
+          {isOnline ? t.online : t.offline}
+        </span>
+        {pendingChanges !== null ? (
+          <span class="pending" data-testid="pending-changes" role="status">
+            {pendingChanges === 1
+              ? t.pendingChangesOne
+              : pendingChanges > 0
+                ? fill(t.pendingChanges, { n: pendingChanges })
+                : t.noPendingChanges}
+          </span>
+        ) : null}
+        <button
+          type="button"
+          class="btn btn-secondary lang-switch"
+          aria-label={t.switchLanguageLabel}
+          onClick={onSwitchLanguage}
+          data-testid="language-switch"
+        >
+          {t.switchLanguage}
+        </button>
+      </div>
+      <nav class="app-nav">
+        {navLink(paths.cases, t.navCases, route.name === 'cases', 'nav-cases')}
+        {navLink(paths.today, t.navToday, route.name === 'today', 'nav-today')}
+        {navLink(paths.newCase, t.navNewCase, route.name === 'newCase', 'nav-new-case')}
+      </nav>
+    </header>
+  );
+}

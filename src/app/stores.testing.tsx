@@ -1,0 +1,46 @@
+/**
+ * For screens' component tests: renders a screen with the real store over fake-indexeddb
+ * (src/data/case-store.testing.ts) and a language, as App would.
+ */
+import { render, type RenderResult } from '@testing-library/preact';
+import type { ComponentChildren } from 'preact';
+import type { StaffMember } from '../data/case-store.ts';
+import { openTestStore, type TestStore } from '../data/case-store.testing.ts';
+import { LangContext, type Lang } from '../i18n/lang.ts';
+import { StoresContext, type Stores } from './stores.ts';
+
+export interface RenderedScreen extends RenderResult {
+  readonly store: TestStore;
+  readonly stores: Stores;
+  /** Renders the screen again in another language. */
+  readonly renderIn: (lang: Lang) => void;
+}
+
+export function withStores(stores: Stores, lang: Lang, children: ComponentChildren) {
+  return (
+    <LangContext.Provider value={lang}>
+      <StoresContext.Provider value={stores}>{children}</StoresContext.Provider>
+    </LangContext.Provider>
+  );
+}
+
+export async function renderScreen(
+  screen: ComponentChildren,
+  options: { readonly lang?: Lang; readonly staff?: StaffMember; readonly store?: TestStore } = {},
+): Promise<RenderedScreen> {
+  const store =
+    options.store ?? (await openTestStore(options.staff ? { staff: options.staff } : {}));
+  const stores: Stores = {
+    caseStore: store.cases,
+    draftStore: store.drafts,
+    staff: store.staff,
+    isDemo: true,
+  };
+  const result = render(withStores(stores, options.lang ?? 'hi', screen));
+  return {
+    ...result,
+    store,
+    stores,
+    renderIn: (lang) => result.rerender(withStores(stores, lang, screen)),
+  };
+}

@@ -1,0 +1,22 @@
+// The one way screens reach the tablet's store: the CaseStore and DraftStore interfaces
+// of src/data/case-store.ts, through a Preact context, so a feature never knows Dexie.
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { CaseStore, DraftStore, StaffMember } from '../data/case-store.ts';
+
+export interface Stores {
+  readonly caseStore: CaseStore;
+  readonly draftStore: DraftStore;
+  /** Who works on this tablet; until sign-in (issue 4) the local demo staff member. */
+  readonly staff: StaffMember;
+  /** True while the staff member is the local demo one, so the header can say so. */
+  readonly isDemo: boolean;
+}
+
+export const StoresContext = createContext<Stores | null>(null);
+
+export function useStores(): Stores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores needs a StoresContext provider (src/app/App.tsx)');
+  return stores;
+}

@@ -1,0 +1,102 @@
+import { useState } from 'preact/hooks';
+import { paths } from '../../app/router.ts';
+import { useStores } from '../../app/stores.ts';
+import { fill, useMessages } from '../../i18n/define-messages.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { CaseSummaryPanel } from './CaseSummaryPanel.tsx';
+import { FollowUpForm } from './FollowUpForms.tsx';
+import { ClosureApproveForm, ClosureRequestForm, NoteForm } from './NoteAndClosureForms.tsx';
+import { ReferralForm } from './ReferralForms.tsx';
+import { ServiceForm } from './ServiceForm.tsx';
+import { AdmitForm } from './StayForms.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useCaseFile } from './use-case-file.ts';
+
+type Action = 'service' | 'stay' | 'referral' | 'followUp' | 'note' | 'closure' | 'approveClosure';
+
+export function CaseFilePage({ caseId }: { readonly caseId: string }) {
+  const t = useMessages(caseFileMessages);
+  const lang = useLang();
+  const { staff } = useStores();
+  const { loaded, reload } = useCaseFile(caseId, lang);
+  const [action, setAction] = useState<Action | null>(null);
+  const [savedNotice, setSavedNotice] = useState(false);
+
+  if (loaded.state === 'loading') return <p class="loading">{t.loading}</p>;
+  if (loaded.state === 'missing' || loaded.state === 'failed') {
+    return (
+      <section class="page">
+        <a href={paths.cases}>{t.backToList}</a>
+        <Banner tone="warning" testId="case-missing">
+          {loaded.state === 'missing' ? t.notFound : fill(t.loadFailed, { reason: loaded.reason })}
+        </Banner>
+      </section>
+    );
+  }
+
+  const { file } = loaded;
+  const c = file.case;
+  const hasOpenStay = file.entries.some(
+    (item) => item.entryType === 'stay' && item.entry.dischargedAt === null,
+  );
+  const isClosed = c.status === 'closed';
+  const canApprove = !isClosed && c.closureRequestedAt !== null && staff.role === 'manager';
+  const done = (isSaved: boolean) => {
+    setAction(null);
+    setSavedNotice(isSaved);
+    if (isSaved) void reload();
+  };
+  const actionButton = (key: Action, label: string, isShown = true) =>
+    isShown ? (
+      <Button
+        variant={action === key ? 'primary' : 'secondary'}
+        onClick={() => {
+          setSavedNotice(false);
+          setAction(action === key ? null : key);
+        }}
+        testId={`action-${key}`}
+      >
+        {label}
+      </Button>
+    ) : null;
+
+  return (
+    <section class="page page-case-file">
+      <a href={paths.cases} class="back-link">
+        {t.backToList}
+      </a>
+      <CaseSummaryPanel file={file} />
+      <section class="case-actions">
+        <h3>{t.actionsTitle}</h3>
+        <div class="action-bar">
+          {actionButton('service', t.actionService)}
+          {actionButton('stay', t.actionStay, !hasOpenStay && !isClosed)}
+          {actionButton('referral', t.actionReferral)}
+          {actionButton('followUp', t.actionFollowUp)}
+          {actionButton('note', t.actionNote)}
+          {actionButton('closure', t.actionClose, !isClosed)}
+          {actionButton('approveClosure', t.actionApproveClose, canApprove)}
+        </div>
+        {savedNotice ? (
+          <p class="saved-notice" role="status">
+            {t.saved}
+          </p>
+        ) : null}
+        {action === 'service' ? <ServiceForm caseId={c.id} onDone={done} /> : null}
+        {action === 'stay' ? <AdmitForm caseFile={c} onDone={done} /> : null}
+        {action === 'referral' ? <ReferralForm caseFile={c} onDone={done} /> : null}
+        {action === 'followUp' ? <FollowUpForm caseId={c.id} onDone={done} /> : null}
+        {action === 'note' ? <NoteForm caseId={c.id} onDone={done} /> : null}
+        {action === 'closure' ? <ClosureRequestForm caseFile={c} onDone={done} /> : null}
+        {action === 'approveClosure' ? <ClosureApproveForm caseFile={c} onDone={done} /> : null}
+      </section>
+      <section class="case-timeline">
+        <h3>{t.timelineTitle}</h3>
+        <Timeline caseFile={c} entries={file.entries} onChanged={() => void reload()} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,272 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { useStores } from '../../app/stores.ts';
+import type { CaseEntry } from '../../data/case-store.ts';
+import type { Case } from '../../domain/case.ts';
+import type { EntryKind } from '../../domain/entries.ts';
+import { isFollowUpOverdue, isStayOverdue, stayEndDate } from '../../domain/entry-rules.ts';
+import { indiaDateOf } from '../../domain/india-time.ts';
+import {
+  dischargeDestinations,
+  followUpModes,
+  referralAgencies,
+  referralStatuses,
+  serviceKinds,
+} from '../../domain/vocabularies-entries.ts';
+import { labelOf } from '../../domain/vocabulary.ts';
+import { fill, useMessages } from '../../i18n/define-messages.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { formatDate, formatDateTime } from '../../ui/datetime.ts';
+import { FollowUpDoneForm } from './FollowUpForms.tsx';
+import { ReferralStatusForm } from './ReferralForms.tsx';
+import { DischargeForm, ExtendStayForm } from './StayForms.tsx';
+import { errorText } from './use-case-file.ts';
+
+type OpenForm = {
+  readonly entryId: string;
+  readonly form: 'discharge' | 'extend' | 'referralStatus' | 'followUpDone';
+} | null;
+
+/** Every entry on the case, newest first, each with what can be done to it. */
+export function Timeline({
+  caseFile,
+  entries,
+  onChanged,
+}: {
+  readonly caseFile: Case;
+  readonly entries: readonly CaseEntry[];
+  readonly onChanged: () => void;
+}) {
+  const t = useMessages(caseFileMessages);
+  const [openForm, setOpenForm] = useState<OpenForm>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { caseStore } = useStores();
+  const lang = useLang();
+  if (entries.length === 0) return <p class="muted">{t.timelineEmpty}</p>;
+
+  const done = (isSaved: boolean) => {
+    setOpenForm(null);
+    if (isSaved) onChanged();
+  };
+  const remove = async (entryType: EntryKind, entryId: string) => {
+    try {
+      await caseStore.removeEntry(entryType, entryId);
+      setFailure(null);
+      onChanged();
+    } catch (error) {
+      setFailure(errorText(error, lang));
+    }
+  };
+
+  return (
+    <>
+      {failure ? <p class="field-error">{fill(t.saveFailed, { reason: failure })}</p> : null}
+      <ol class="timeline" data-testid="timeline">
+        {[...entries].reverse().map((item) => {
+          const actions = (children: ComponentChildren) => (
+            <div class="timeline-actions">
+              {children}
+              <ConfirmButton
+                label={t.remove}
+                question={t.removeConfirm}
+                confirmLabel={t.remove}
+                onConfirm={() => void remove(item.entryType, item.entry.id)}
+                testId="remove-entry"
+              />
+            </div>
+          );
+          const isOpen = (form: NonNullable<OpenForm>['form']) =>
+            openForm?.entryId === item.entry.id && openForm.form === form;
+          const open = (form: NonNullable<OpenForm>['form']) => () =>
+            setOpenForm({ entryId: item.entry.id, form });
+          return (
+            <li
+              key={item.entry.id}
+              class={`timeline-entry timeline-${item.entryType}`}
+              data-testid={`entry-${item.entryType}`}
+            >
+              <EntryBody item={item} />
+              {item.entryType === 'stay' && item.entry.dischargedAt === null
+                ? actions(
+                    <>
+                      <Button onClick={open('discharge')}>{t.discharge}</Button>
+                      <Button onClick={open('extend')}>{t.extend}</Button>
+                    </>,
+                  )
+                : item.entryType === 'referral'
+                  ? actions(<Button onClick={open('referralStatus')}>{t.updateStatus}</Button>)
+                  : item.entryType === 'followUp' && item.entry.doneAt === null
+                    ? actions(<Button onClick={open('followUpDone')}>{t.markDone}</Button>)
+                    : actions(null)}
+              {item.entryType === 'stay' && isOpen('discharge') ? (
+                <DischargeForm stay={item.entry} onDone={done} />
+              ) : null}
+              {item.entryType === 'stay' && isOpen('extend') ? (
+                <ExtendStayForm stay={item.entry} onDone={done} />
+              ) : null}
+              {item.entryType === 'referral' && isOpen('referralStatus') ? (
+                <ReferralStatusForm caseFile={caseFile} referral={item.entry} onDone={done} />
+              ) : null}
+              {item.entryType === 'followUp' && isOpen('followUpDone') ? (
+                <FollowUpDoneForm followUp={item.entry} onDone={done} />
+              ) : null}
+            </li>
+          );
+        })}
+      </ol>
+    </>
+  );
+}
+
+function EntryBody({ item }: { readonly item: CaseEntry }) {
+  const t = useMessages(caseFileMessages);
+  const lang = useLang();
+  const today = indiaDateOf(new Date());
+  switch (item.entryType) {
+    case 'service': {
+      const s = item.entry;
+      const details = [
+        s.firNumber && `${t.firNumber}: ${s.firNumber}`,
+        s.policeStation && `${t.policeStation}: ${s.policeStation}`,
+        s.dlsaAdvocateName && `${t.dlsaAdvocateName}: ${s.dlsaAdvocateName}`,
+        s.courtName && `${t.courtName}: ${s.courtName}`,
+        s.hospitalName && `${t.hospitalName}: ${s.hospitalName}`,
+        s.interpretationLanguage && `${t.interpretationLanguage}: ${s.interpretationLanguage}`,
+        s.durationMinutes && `${t.durationMinutes}: ${s.durationMinutes}`,
+      ].filter(Boolean);
+      return (
+        <EntryText
+          kind={t.entryService}
+          when={formatDateTime(s.givenAt, lang)}
+          title={labelOf(serviceKinds, s.kind, lang)}
+        >
+          {details.length > 0 ? <p>{details.join(' · ')}</p> : null}
+          {s.notes ? <p class="entry-notes">{s.notes}</p> : null}
+        </EntryText>
+      );
+    }
+    case 'stay': {
+      const s = item.entry;
+      const end = stayEndDate(s);
+      return (
+        <EntryText
+          kind={t.entryStay}
+          when={formatDateTime(s.admittedAt, lang)}
+          title={fill(t.stayFromTo, {
+            from: formatDate(indiaDateOf(s.admittedAt), lang),
+            to: formatDate(end, lang),
+          })}
+        >
+          {isStayOverdue(s, new Date()) ? (
+            <Badge tone="danger" testId="stay-overdue">
+              {fill(t.stayOverdue, { end: formatDate(end, lang) })}
+            </Badge>
+          ) : null}
+          {s.extensionReason ? (
+            <p>
+              {t.extensionReason}: {s.extensionReason}
+            </p>
+          ) : null}
+          {s.dischargedAt ? (
+            <p>
+              {fill(t.stayDischarged, {
+                date: formatDateTime(s.dischargedAt, lang),
+                to: s.dischargedTo ? labelOf(dischargeDestinations, s.dischargedTo, lang) : '—',
+              })}
+            </p>
+          ) : null}
+        </EntryText>
+      );
+    }
+    case 'referral': {
+      const r = item.entry;
+      return (
+        <EntryText
+          kind={t.entryReferral}
+          when={formatDateTime(r.referredAt ?? r.recordedAt, lang)}
+          title={`${labelOf(referralAgencies, r.agency, lang)}${r.agencyName ? ` — ${r.agencyName}` : ''}`}
+        >
+          <Badge
+            tone={
+              r.status === 'declined' || r.status === 'cancelled'
+                ? 'neutral'
+                : r.status === 'completed'
+                  ? 'success'
+                  : 'info'
+            }
+          >
+            {labelOf(referralStatuses, r.status, lang)}
+          </Badge>
+          {r.contactPerson ? (
+            <p>
+              {t.contactPerson}: {r.contactPerson}
+            </p>
+          ) : null}
+          {r.notes ? <p class="entry-notes">{r.notes}</p> : null}
+          {r.outcome ? (
+            <p>
+              {t.outcome}: {r.outcome}
+            </p>
+          ) : null}
+        </EntryText>
+      );
+    }
+    case 'followUp': {
+      const f = item.entry;
+      return (
+        <EntryText
+          kind={t.entryFollowUp}
+          when={fill(t.followUpDue, { date: formatDate(f.dueDate, lang) })}
+          title={labelOf(followUpModes, f.mode, lang)}
+        >
+          {isFollowUpOverdue(f, today) ? <Badge tone="danger">{t.followUpOverdue}</Badge> : null}
+          {f.doneAt ? (
+            <p>{fill(t.followUpDoneAt, { date: formatDateTime(f.doneAt, lang) })}</p>
+          ) : null}
+          {f.notes ? <p class="entry-notes">{f.notes}</p> : null}
+          {f.outcome ? (
+            <p>
+              {t.outcome}: {f.outcome}
+            </p>
+          ) : null}
+        </EntryText>
+      );
+    }
+    case 'note':
+      return (
+        <EntryText
+          kind={t.entryNote}
+          when={formatDateTime(item.entry.recordedAt, lang)}
+          title={null}
+        >
+          <p class="entry-notes">{item.entry.text}</p>
+        </EntryText>
+      );
+  }
+}
+
+function EntryText({
+  kind,
+  when,
+  title,
+  children,
+}: {
+  readonly kind: string;
+  readonly when: string;
+  readonly title: string | null;
+  readonly children?: ComponentChildren;
+}) {
+  return (
+    <div class="entry-body">
+      <p class="entry-head">
+        <span class="entry-kind">{kind}</span> <span class="entry-when">{when}</span>
+      </p>
+      {title ? <p class="entry-title">{title}</p> : null}
+      {children}
+    </div>
+  );
+}

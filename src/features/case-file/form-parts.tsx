@@ -1,0 +1,73 @@
+// Pieces every action form on the case page shares: its frame with save and cancel, and
+// how typed text becomes a stored value.
+import type { ComponentChildren } from 'preact';
+import { useUnsavedInput } from '../../app/unsaved-input.ts';
+import { fill, useMessages } from '../../i18n/define-messages.ts';
+import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+
+export interface ActionFormProps {
+  readonly title: string;
+  readonly children: ComponentChildren;
+  readonly onSubmit: () => void;
+  readonly onCancel: () => void;
+  readonly isSaving: boolean;
+  readonly failure: string | null;
+  readonly submitLabel?: string;
+  readonly testId?: string;
+}
+
+export function ActionForm({
+  title,
+  children,
+  onSubmit,
+  onCancel,
+  isSaving,
+  failure,
+  submitLabel,
+  testId,
+}: ActionFormProps) {
+  const t = useMessages(caseFileMessages);
+  // An open action form may hold typed input, so an update waits until it is saved or cancelled.
+  useUnsavedInput(true);
+  return (
+    <form
+      class="action-form"
+      noValidate
+      data-testid={testId}
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h4>{title}</h4>
+      <div class="form-grid">{children}</div>
+      {failure ? <Banner tone="danger">{fill(t.saveFailed, { reason: failure })}</Banner> : null}
+      <div class="form-actions">
+        <Button onClick={onCancel}>{t.cancel}</Button>
+        <span class="header-spacer" />
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={isSaving}
+          testId={testId ? `${testId}-save` : undefined}
+        >
+          {submitLabel ?? t.save}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Trimmed text, or null for an empty answer (records never hold ''). */
+export function textOrNull(value: string): string | null {
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+}
+
+export type Errors<F extends string> = Partial<Record<F, string>>;
+
+export function hasErrors<F extends string>(errors: Errors<F>): boolean {
+  return Object.values(errors).some(Boolean);
+}

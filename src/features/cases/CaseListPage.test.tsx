@@ -1,0 +1,75 @@
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderScreen } from '../../app/stores.testing.tsx';
+import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
+import { caseListMessages } from '../../i18n/messages-cases.ts';
+import { CaseListPage } from './CaseListPage.tsx';
+
+const en = caseListMessages.en;
+
+function names(): string[] {
+  return screen
+    .queryAllByTestId('case-row')
+    .map((row) => row.querySelector('.case-row-name')?.textContent ?? '');
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('case list', () => {
+  it('finds a Devanagari name typed in Latin letters, and a phone number', async () => {
+    const store = await openTestStore();
+    await store.cases.registerCase(
+      sampleIntake({
+        survivorName: 'सुनीता देवी',
+        survivorPhone: '9876543210',
+        survivorAgeYears: 28,
+      }),
+    );
+    await store.cases.registerCase(sampleIntake({ survivorName: 'Kamla', riskLevel: 'high' }));
+    const { container } = await renderScreen(<CaseListPage />, { lang: 'en', store });
+    await waitFor(() => expect(names()).toHaveLength(2));
+
+    fireEvent.input(container.querySelector('[name="q"]')!, { target: { value: 'sunita' } });
+    await waitFor(() => expect(names()).toEqual(['सुनीता देवी']));
+    expect(screen.getByTestId('case-row').textContent).toContain('28 yrs');
+
+    fireEvent.input(container.querySelector('[name="q"]')!, { target: { value: '98765' } });
+    await waitFor(() => expect(names()).toEqual(['सुनीता देवी']));
+  });
+
+  it('filters by risk and says when nothing matches', async () => {
+    const store = await openTestStore();
+    await store.cases.registerCase(sampleIntake({ survivorName: 'Asha', riskLevel: 'low' }));
+    await store.cases.registerCase(sampleIntake({ survivorName: 'Kamla', riskLevel: 'high' }));
+    const { container } = await renderScreen(<CaseListPage />, { lang: 'en', store });
+    await waitFor(() => expect(names()).toHaveLength(2));
+    fireEvent.change(container.querySelector('[name="risk"]')!, { target: { value: 'high' } });
+    await waitFor(() => expect(names()).toEqual(['Kamla']));
+    fireEvent.input(container.querySelector('[name="q"]')!, { target: { value: 'zzzz' } });
+    expect(await screen.findByText(en.noMatches)).toBeTruthy();
+  });
+
+  it('shows a follow-up overdue flag on the row', async () => {
+    const store = await openTestStore();
+    const registered = await store.cases.registerCase(sampleIntake({ survivorName: 'Meena' }));
+    await store.cases.addEntry(registered.id, 'followUp', {
+      dueDate: '2026-03-01',
+      mode: 'phone',
+      doneAt: null,
+      outcome: null,
+      notes: null,
+    });
+    await renderScreen(<CaseListPage />, { lang: 'en', store });
+    const row = await screen.findByTestId('case-row');
+    expect(row.textContent).toContain(en.followUpOverdue);
+    expect(row.getAttribute('href')).toBe(`/cases/${registered.id}`);
+  });
+});

@@ -1,0 +1,187 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { paths } from '../../app/router.ts';
+import { useStores } from '../../app/stores.ts';
+import type { CaseFilter, CaseSummary } from '../../data/case-store.ts';
+import type { CaseStatus, RiskLevel } from '../../domain/code-schemas.ts';
+import { caseStatuses, riskLevels } from '../../domain/vocabularies-case.ts';
+import { fill, useMessages } from '../../i18n/define-messages.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { caseListMessages } from '../../i18n/messages-cases.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { LinkButton } from '../../ui/Button.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { VirtualList } from '../../ui/VirtualList.tsx';
+import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
+import { CaseRow, caseRowHeightPx } from './CaseRow.tsx';
+
+// Short enough to feel instant, long enough not to search on every key of a fast typist.
+const searchDelayMs = 120;
+// Rows fetched at a time: a few screens' worth. Scrolling near the end fetches the next page.
+const pageSize = 200;
+
+interface Filters {
+  readonly status: CaseStatus | '';
+  readonly riskLevel: RiskLevel | '';
+  readonly isInStay: boolean;
+  readonly isFollowUpOverdue: boolean;
+}
+
+function toCaseFilter(filters: Filters): CaseFilter {
+  return {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.riskLevel ? { riskLevel: filters.riskLevel } : {}),
+    ...(filters.isInStay ? { isInStay: true } : {}),
+    ...(filters.isFollowUpOverdue ? { isFollowUpOverdue: true } : {}),
+  };
+}
+
+type Results =
+  | { readonly state: 'loading' }
+  | { readonly state: 'done'; readonly cases: readonly CaseSummary[]; readonly hasMore: boolean }
+  | { readonly state: 'failed'; readonly reason: string };
+
+function useCaseSearch(
+  query: string,
+  filters: Filters,
+): { readonly results: Results; readonly showMore: () => void } {
+  const { caseStore } = useStores();
+  const [results, setResults] = useState<Results>({ state: 'loading' });
+  const [limit, setLimit] = useState(pageSize);
+  useEffect(() => setLimit(pageSize), [query, filters]);
+  useEffect(() => {
+    let isCurrent = true;
+    const timer = setTimeout(() => {
+      caseStore.searchCases(query.trim(), toCaseFilter(filters), limit).then(
+        (cases) =>
+          isCurrent && setResults({ state: 'done', cases, hasMore: cases.length >= limit }),
+        (error: unknown) =>
+          isCurrent &&
+          setResults({
+            state: 'failed',
+            reason: error instanceof Error ? error.message : String(error),
+          }),
+      );
+    }, searchDelayMs);
+    return () => {
+      isCurrent = false;
+      clearTimeout(timer);
+    };
+  }, [caseStore, query, filters, limit]);
+  const hasMore = results.state === 'done' && results.hasMore;
+  const showMore = useCallback(() => {
+    if (hasMore)
+      setLimit((current) =>
+        current <= (results.state === 'done' ? results.cases.length : 0)
+          ? current + pageSize
+          : current,
+      );
+  }, [hasMore, results]);
+  return { results, showMore };
+}
+
+export function CaseListPage() {
+  const t = useMessages(caseListMessages);
+  const lang = useLang();
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<Filters>({
+    status: '',
+    riskLevel: '',
+    isInStay: false,
+    isFollowUpOverdue: false,
+  });
+  const { results, showMore } = useCaseSearch(query, filters);
+  const hasCriteria = query.trim() !== '' || Object.keys(toCaseFilter(filters)).length > 0;
+
+  return (
+    <section class="page page-cases">
+      <div class="page-heading">
+        <h2>{t.title}</h2>
+        <LinkButton href={paths.newCase} variant="primary" testId="new-case">
+          {t.newCase}
+        </LinkButton>
+      </div>
+      <div class="search-bar">
+        <TextField
+          type="search"
+          name="q"
+          label={t.searchLabel}
+          hint={t.searchHint}
+          value={query}
+          onInput={setQuery}
+        />
+      </div>
+      <div class="filters">
+        <VocabularySelect
+          label={t.filterStatus}
+          vocabulary={caseStatuses}
+          value={filters.status}
+          emptyLabel={t.filterAll}
+          name="status"
+          onChange={(status) => setFilters({ ...filters, status })}
+        />
+        <VocabularySelect
+          label={t.filterRisk}
+          vocabulary={riskLevels}
+          value={filters.riskLevel}
+          emptyLabel={t.filterAll}
+          name="risk"
+          onChange={(riskLevel) => setFilters({ ...filters, riskLevel })}
+        />
+        <label class="check filter-check">
+          <input
+            type="checkbox"
+            name="inStay"
+            checked={filters.isInStay}
+            onChange={(event) => setFilters({ ...filters, isInStay: event.currentTarget.checked })}
+          />
+          <span>{t.filterInStay}</span>
+        </label>
+        <label class="check filter-check">
+          <input
+            type="checkbox"
+            name="followUpOverdue"
+            checked={filters.isFollowUpOverdue}
+            onChange={(event) =>
+              setFilters({ ...filters, isFollowUpOverdue: event.currentTarget.checked })
+            }
+          />
+          <span>{t.filterFollowUpOverdue}</span>
+        </label>
+      </div>
+      {results.state === 'failed' ? (
+        <Banner tone="danger">{fill(t.searchFailed, { reason: results.reason })}</Banner>
+      ) : null}
+      {results.state === 'done' ? (
+        <>
+          <p class="result-count" data-testid="result-count" role="status">
+            {results.cases.length === 1
+              ? t.resultCountOne
+              : fill(t.resultCount, { n: `${results.cases.length}${results.hasMore ? '+' : ''}` })}
+          </p>
+          {results.cases.length === 0 ? (
+            <div class="empty">
+              <p>{hasCriteria ? t.noMatches : t.noCases}</p>
+              {hasCriteria ? null : (
+                <LinkButton href={paths.newCase} variant="primary">
+                  {t.registerFirst}
+                </LinkButton>
+              )}
+            </div>
+          ) : (
+            <VirtualList
+              rows={results.cases}
+              rowHeight={caseRowHeightPx}
+              rowKey={(summary) => summary.id}
+              label={t.listLabel}
+              testId="case-list"
+              onNearEnd={showMore}
+              renderRow={(summary) => (
+                <CaseRow summary={summary} href={paths.caseFile(summary.id)} lang={lang} />
+              )}
+            />
+          )}
+        </>
+      ) : null}
+    </section>
+  );
+}

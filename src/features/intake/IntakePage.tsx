@@ -1,0 +1,252 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { navigate, paths } from '../../app/router.ts';
+import { useStores } from '../../app/stores.ts';
+import { useUnsavedInput } from '../../app/unsaved-input.ts';
+import { StoreError } from '../../data/case-store.ts';
+import { fill, useMessages } from '../../i18n/define-messages.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { intakeMessages } from '../../i18n/messages-intake.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
+import { StepIndicator } from '../../ui/StepIndicator.tsx';
+import {
+  checkIntake,
+  emptyIntake,
+  errorsForStep,
+  hasAnyInput,
+  minorStepsFor,
+  stepsFor,
+  toCaseIntake,
+  type IntakeStep,
+  type IntakeValues,
+} from './intake-form.ts';
+import { ArrivalStep, ConsentStep, IncidentStep, MinorNotice, RiskStep } from './OtherSteps.tsx';
+import { ReviewStep, type Duplicates } from './ReviewStep.tsx';
+import { SurvivorStep } from './SurvivorStep.tsx';
+import {
+  intakeDraftId,
+  useLoadIntakeDraft,
+  useSaveIntakeDraft,
+  type IntakeDraftState,
+} from './use-intake-draft.ts';
+
+export function IntakePage() {
+  const { draftStore } = useStores();
+  const t = useMessages(intakeMessages);
+  const loaded = useLoadIntakeDraft(draftStore);
+  if (loaded.state === 'loading') return <p class="loading">…</p>;
+  return (
+    <section class="page page-intake">
+      <h2>{t.title}</h2>
+      <IntakeForm initial={loaded.initial} restoredAt={loaded.restoredAt} />
+    </section>
+  );
+}
+
+function IntakeForm({
+  initial,
+  restoredAt,
+}: {
+  readonly initial: IntakeDraftState;
+  readonly restoredAt: string | null;
+}) {
+  const { caseStore, draftStore, staff } = useStores();
+  const t = useMessages(intakeMessages);
+  const lang = useLang();
+  const [form, setForm] = useState<IntakeDraftState>(initial);
+  const [shownErrorSteps, setShownErrorSteps] = useState<ReadonlySet<IntakeStep>>(new Set());
+  const [isRestored, setRestored] = useState(restoredAt !== null && hasAnyInput(initial.values));
+  const [saveState, setSaveState] = useState<
+    { state: 'idle' } | { state: 'saving' } | { state: 'failed'; reason: string }
+  >({ state: 'idle' });
+  const [duplicates, setDuplicates] = useState<Duplicates>({ state: 'checking' });
+  // Bumped when she tries to go on with something to fix: the first such field gets focus.
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (focusRequest > 0)
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [focusRequest]);
+
+  const { values, step } = form;
+  const now = new Date();
+  const steps = stepsFor(values, now);
+  const minorSteps = minorStepsFor(values, now);
+  const currentStep = steps.includes(step) ? step : 'survivor';
+  const allErrors = useMemo(() => checkIntake(values, new Date(), lang), [values, lang]);
+  const hasInput = hasAnyInput(values);
+  useUnsavedInput(hasInput && saveState.state !== 'saving');
+  const draft = useSaveIntakeDraft(draftStore, form, saveState.state !== 'saving', hasInput);
+
+  // Before the final save: earlier cases that may be hers (same phone, a name that sounds the same).
+  useEffect(() => {
+    if (currentStep !== 'review') return;
+    let isCurrent = true;
+    setDuplicates({ state: 'checking' });
+    const intake = toCaseIntake(values, staff);
+    caseStore
+      .findPossibleDuplicates({
+        survivorName: intake.survivorName,
+        survivorPhone: intake.survivorPhone,
+      })
+      .then(
+        (cases) => isCurrent && setDuplicates({ state: 'done', cases }),
+        () => isCurrent && setDuplicates({ state: 'done', cases: [] }),
+      );
+    return () => {
+      isCurrent = false;
+    };
+  }, [currentStep, caseStore, staff, values]);
+
+  const set = <F extends keyof IntakeValues>(field: F, value: IntakeValues[F]) =>
+    setForm((previous) => ({ ...previous, values: { ...previous.values, [field]: value } }));
+  const goTo = (next: IntakeStep) => setForm((previous) => ({ ...previous, step: next }));
+  const index = steps.indexOf(currentStep);
+  const stepErrors = shownErrorSteps.has(currentStep) ? errorsForStep(allErrors, currentStep) : {};
+
+  const goNext = () => {
+    const problems = errorsForStep(allErrors, currentStep);
+    if (Object.keys(problems).length > 0) {
+      setShownErrorSteps(new Set([...shownErrorSteps, currentStep]));
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    const next = steps[index + 1];
+    if (next) goTo(next);
+  };
+
+  const stepsWithErrors = steps.filter(
+    (candidate) => Object.keys(errorsForStep(allErrors, candidate)).length > 0,
+  );
+  const stepLabel: Record<IntakeStep, string> = {
+    arrival: t.stepArrival,
+    survivor: t.stepSurvivor,
+    minor: t.stepMinor,
+    incident: t.stepIncident,
+    consent: t.stepConsent,
+    risk: t.stepRisk,
+    review: t.stepReview,
+  };
+
+  const save = async () => {
+    if (stepsWithErrors.length > 0) {
+      setShownErrorSteps(new Set(stepsWithErrors));
+      const first = stepsWithErrors[0];
+      if (first) goTo(first);
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    setSaveState({ state: 'saving' });
+    try {
+      const saved = await caseStore.registerCase(toCaseIntake(values, staff));
+      draft.stop();
+      await draftStore.discardDraft(intakeDraftId).catch(() => undefined);
+      navigate(paths.caseFile(saved.id), { replace: true });
+    } catch (error) {
+      const reason =
+        error instanceof StoreError
+          ? error.userMessage[lang]
+          : error instanceof Error
+            ? error.message
+            : String(error);
+      setSaveState({ state: 'failed', reason });
+    }
+  };
+
+  const startOver = () => {
+    setForm({ values: emptyIntake, step: 'arrival' });
+    setShownErrorSteps(new Set());
+    setRestored(false);
+    void draftStore.discardDraft(intakeDraftId).catch(() => undefined);
+  };
+
+  const hasDuplicates = duplicates.state === 'done' && duplicates.cases.length > 0;
+  const stepProps = { values, errors: stepErrors, set };
+
+  return (
+    <form
+      ref={formRef}
+      class="intake-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (currentStep === 'review') void save();
+        else goNext();
+      }}
+    >
+      {isRestored && restoredAt ? (
+        <Banner
+          tone="info"
+          testId="draft-restored"
+          action={
+            <ConfirmButton
+              label={t.startOver}
+              question={t.startOverConfirm}
+              confirmLabel={t.startOver}
+              onConfirm={startOver}
+              testId="start-over"
+            />
+          }
+        >
+          {fill(t.draftRestored, {
+            time: new Date(restoredAt).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN'),
+          })}
+        </Banner>
+      ) : null}
+      {draft.failure ? (
+        <Banner tone="danger">{fill(t.draftSaveFailed, { reason: draft.failure })}</Banner>
+      ) : null}
+      <StepIndicator
+        steps={steps.map((key) => ({ key, label: stepLabel[key] }))}
+        currentKey={currentStep}
+        onSelect={(key) => goTo(key as IntakeStep)}
+      />
+      <h3 class="step-title" data-testid="step-title">
+        {stepLabel[currentStep]}
+      </h3>
+      {Object.keys(stepErrors).length > 0 ? <Banner tone="danger">{t.fixBeforeNext}</Banner> : null}
+      {currentStep === 'arrival' ? <ArrivalStep {...stepProps} /> : null}
+      {currentStep === 'survivor' ? <SurvivorStep {...stepProps} /> : null}
+      {currentStep === 'minor' ? <MinorNotice steps={minorSteps} /> : null}
+      {currentStep === 'incident' ? <IncidentStep {...stepProps} /> : null}
+      {currentStep === 'consent' ? (
+        <ConsentStep {...stepProps} isMinor={minorSteps.length > 0} />
+      ) : null}
+      {currentStep === 'risk' ? <RiskStep {...stepProps} /> : null}
+      {currentStep === 'review' ? (
+        <ReviewStep values={values} isMinor={minorSteps.length > 0} duplicates={duplicates} />
+      ) : null}
+      {currentStep === 'review' && stepsWithErrors.length > 0 && shownErrorSteps.size > 0 ? (
+        <Banner tone="danger">
+          {fill(t.fixProblems, { steps: stepsWithErrors.map((key) => stepLabel[key]).join(', ') })}
+        </Banner>
+      ) : null}
+      {saveState.state === 'failed' ? (
+        <Banner tone="danger">{fill(t.saveFailed, { reason: saveState.reason })}</Banner>
+      ) : null}
+      <div class="form-actions">
+        {index > 0 ? (
+          <Button onClick={() => goTo(steps[index - 1] ?? 'arrival')} testId="intake-back">
+            {t.back}
+          </Button>
+        ) : null}
+        <span class="header-spacer" />
+        {currentStep === 'review' ? (
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={saveState.state === 'saving' || duplicates.state === 'checking'}
+            testId="intake-save"
+          >
+            {hasDuplicates ? t.saveAsNewCase : t.saveCase}
+          </Button>
+        ) : (
+          <Button type="submit" variant="primary" testId="intake-next">
+            {t.next}
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}

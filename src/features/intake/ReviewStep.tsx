@@ -1,0 +1,83 @@
+import { paths } from '../../app/router.ts';
+import type { CaseSummary } from '../../data/case-store.ts';
+import {
+  arrivalRoutes,
+  caseStatuses,
+  riskLevels,
+  violenceTypes,
+} from '../../domain/vocabularies-case.ts';
+import { labelOf } from '../../domain/vocabulary.ts';
+import { useMessages } from '../../i18n/define-messages.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { intakeMessages } from '../../i18n/messages-intake.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Banner } from '../../ui/Banner.tsx';
+import { LinkButton } from '../../ui/Button.tsx';
+import { normalizeIndianMobile } from '../../domain/common-fields.ts';
+import type { IntakeValues } from './intake-form.ts';
+
+export type Duplicates =
+  | { readonly state: 'checking' }
+  | { readonly state: 'done'; readonly cases: readonly CaseSummary[] };
+
+export function ReviewStep({
+  values,
+  isMinor,
+  duplicates,
+}: {
+  readonly values: IntakeValues;
+  readonly isMinor: boolean;
+  readonly duplicates: Duplicates;
+}) {
+  const t = useMessages(intakeMessages);
+  const lang = useLang();
+  const row = (label: string, value: string | null) => (
+    <div class="review-row">
+      <dt>{label}</dt>
+      <dd>{value || t.notGiven}</dd>
+    </div>
+  );
+  return (
+    <div class="review">
+      <p>{t.reviewIntro}</p>
+      <dl class="review-list">
+        {row(t.reviewName, values.survivorName.trim())}
+        {row(t.reviewAge, values.survivorAgeYears || values.survivorDateOfBirth)}
+        {row(t.reviewPhone, normalizeIndianMobile(values.survivorPhone))}
+        {row(
+          t.reviewArrival,
+          values.arrivalRoute && labelOf(arrivalRoutes, values.arrivalRoute, lang),
+        )}
+        {row(
+          t.reviewViolence,
+          values.violenceTypes.map((code) => labelOf(violenceTypes, code, lang)).join(', '),
+        )}
+        {row(t.reviewRisk, values.riskLevel && labelOf(riskLevels, values.riskLevel, lang))}
+      </dl>
+      {isMinor ? <Banner tone="warning">{t.reviewMinor}</Banner> : null}
+      {duplicates.state === 'checking' ? <p class="loading">{t.duplicatesChecking}</p> : null}
+      {duplicates.state === 'done' && duplicates.cases.length === 0 ? (
+        <p class="muted">{t.noDuplicates}</p>
+      ) : null}
+      {duplicates.state === 'done' && duplicates.cases.length > 0 ? (
+        <section class="duplicates" data-testid="possible-duplicates" aria-live="polite">
+          <h3>{t.duplicatesTitle}</h3>
+          <p>{t.duplicatesIntro}</p>
+          <ul class="duplicate-list">
+            {duplicates.cases.map((summary) => (
+              <li key={summary.id} class="duplicate">
+                <span class="duplicate-text">
+                  <strong>{summary.survivorName}</strong> · {summary.caseNumber}
+                  {summary.survivorPhone ? ` · ${summary.survivorPhone}` : ''}
+                  {summary.survivorAgeYears !== null ? ` · ${summary.survivorAgeYears}` : ''}{' '}
+                  <Badge>{labelOf(caseStatuses, summary.status, lang)}</Badge>
+                </span>
+                <LinkButton href={paths.caseFile(summary.id)}>{t.openEarlierCase}</LinkButton>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import { cleanup, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { renderScreen } from '../../app/stores.testing.tsx';
+import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
+import { todayMessages } from '../../i18n/messages-today.ts';
+import { TodayPage } from './TodayPage.tsx';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('today', () => {
+  it('lists overdue and due follow-ups, stays ending and referrals waiting', async () => {
+    const store = await openTestStore();
+    const late = await store.cases.registerCase(sampleIntake({ survivorName: 'Meena' }));
+    await store.cases.addEntry(late.id, 'followUp', {
+      dueDate: '2026-03-05',
+      mode: 'phone',
+      doneAt: null,
+      outcome: null,
+      notes: null,
+    });
+    const due = await store.cases.registerCase(sampleIntake({ survivorName: 'Asha' }));
+    await store.cases.addEntry(due.id, 'followUp', {
+      dueDate: '2026-03-10',
+      mode: 'home_visit',
+      doneAt: null,
+      outcome: null,
+      notes: null,
+    });
+    const staying = await store.cases.registerCase(sampleIntake({ survivorName: 'Rekha' }));
+    await store.cases.addEntry(staying.id, 'stay', {
+      admittedAt: '2026-03-06T05:00:00.000Z',
+      plannedDischargeDate: '2026-03-10',
+      extendedUntil: null,
+      extensionReason: null,
+      dischargedAt: null,
+      dischargedTo: null,
+    });
+    const referred = await store.cases.registerCase(
+      sampleIntake({
+        survivorName: 'Kamla',
+        consentToServices: true,
+        consentSharingAgencies: ['dlsa'],
+      }),
+    );
+    await store.cases.addEntry(referred.id, 'referral', {
+      agency: 'dlsa',
+      agencyName: null,
+      status: 'sent',
+      referredAt: '2026-03-08T05:00:00.000Z',
+      contactPerson: null,
+      notes: null,
+      outcome: null,
+    });
+
+    await renderScreen(<TodayPage />, { lang: 'en', store });
+    expect((await screen.findByTestId('today-followups-overdue')).textContent).toContain('Meena');
+    expect(screen.getByTestId('today-followups-due').textContent).toContain('Asha');
+    expect(screen.getByTestId('today-stays-ending').textContent).toContain('Rekha');
+    expect(screen.getByTestId('today-referrals-waiting').textContent).toContain('Kamla');
+  });
+
+  it('says when nothing is waiting', async () => {
+    await renderScreen(<TodayPage />, { lang: 'hi' });
+    expect((await screen.findByTestId('today-clear')).textContent).toBe(todayMessages.hi.allClear);
+  });
+});

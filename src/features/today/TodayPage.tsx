@@ -1,0 +1,172 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { paths } from '../../app/router.ts';
+import { useStores } from '../../app/stores.ts';
+import { StoreError, type CaseSummary, type TodayList } from '../../data/case-store.ts';
+import { isStayOverdue, stayEndDate } from '../../domain/entry-rules.ts';
+import { indiaDateOf } from '../../domain/india-time.ts';
+import {
+  followUpModes,
+  referralAgencies,
+  referralStatuses,
+} from '../../domain/vocabularies-entries.ts';
+import { labelOf } from '../../domain/vocabulary.ts';
+import { fill, useMessages } from '../../i18n/define-messages.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { todayMessages } from '../../i18n/messages-today.ts';
+import { Badge } from '../../ui/Badge.tsx';
+import { Banner } from '../../ui/Banner.tsx';
+import { formatDate } from '../../ui/datetime.ts';
+
+type Loaded =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed'; readonly reason: string }
+  | { readonly state: 'open'; readonly list: TodayList };
+
+/** What the centre has to do today: follow-ups due and late, stays ending, referrals unanswered. */
+export function TodayPage() {
+  const { caseStore } = useStores();
+  const t = useMessages(todayMessages);
+  const lang = useLang();
+  const today = indiaDateOf(new Date());
+  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  useEffect(() => {
+    let isCurrent = true;
+    caseStore.today(today).then(
+      (list) => isCurrent && setLoaded({ state: 'open', list }),
+      (error: unknown) =>
+        isCurrent &&
+        setLoaded({
+          state: 'failed',
+          reason: error instanceof StoreError ? error.userMessage[lang] : String(error),
+        }),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [caseStore, today, lang]);
+
+  return (
+    <section class="page page-today">
+      <h2>{fill(t.title, { date: formatDate(today, lang) })}</h2>
+      {loaded.state === 'loading' ? <p class="loading">{t.loading}</p> : null}
+      {loaded.state === 'failed' ? (
+        <Banner tone="danger">{fill(t.loadFailed, { reason: loaded.reason })}</Banner>
+      ) : null}
+      {loaded.state === 'open' ? <TodayLists list={loaded.list} /> : null}
+    </section>
+  );
+}
+
+function TodayLists({ list }: { readonly list: TodayList }) {
+  const t = useMessages(todayMessages);
+  const lang = useLang();
+  const now = new Date();
+  const isEmpty =
+    list.followUpsOverdue.length +
+      list.followUpsDue.length +
+      list.staysEnding.length +
+      list.referralsWaiting.length ===
+    0;
+  if (isEmpty)
+    return (
+      <p class="muted" data-testid="today-clear">
+        {t.allClear}
+      </p>
+    );
+  return (
+    <div class="today-grid">
+      <TodaySection
+        title={t.followUpsOverdue}
+        testId="today-followups-overdue"
+        tone="danger"
+        items={list.followUpsOverdue.map(({ summary, followUp }) => ({
+          key: followUp.id,
+          summary,
+          detail: (
+            <>
+              {fill(t.dueOn, { date: formatDate(followUp.dueDate, lang) })} ·{' '}
+              {labelOf(followUpModes, followUp.mode, lang)}
+            </>
+          ),
+        }))}
+      />
+      <TodaySection
+        title={t.followUpsDue}
+        testId="today-followups-due"
+        items={list.followUpsDue.map(({ summary, followUp }) => ({
+          key: followUp.id,
+          summary,
+          detail: <>{labelOf(followUpModes, followUp.mode, lang)}</>,
+        }))}
+      />
+      <TodaySection
+        title={t.staysEnding}
+        testId="today-stays-ending"
+        items={list.staysEnding.map(({ summary, stay }) => ({
+          key: stay.id,
+          summary,
+          detail: (
+            <>
+              {fill(t.endsOn, { date: formatDate(stayEndDate(stay), lang) })}{' '}
+              {isStayOverdue(stay, now) ? <Badge tone="danger">{t.overdue}</Badge> : null}
+            </>
+          ),
+        }))}
+      />
+      <TodaySection
+        title={t.referralsWaiting}
+        testId="today-referrals-waiting"
+        items={list.referralsWaiting.map(({ summary, referral }) => ({
+          key: referral.id,
+          summary,
+          detail: (
+            <>
+              {labelOf(referralAgencies, referral.agency, lang)} ·{' '}
+              {labelOf(referralStatuses, referral.status, lang)} ·{' '}
+              {referral.referredAt
+                ? fill(t.sentOn, { date: formatDate(indiaDateOf(referral.referredAt), lang) })
+                : t.planned}
+            </>
+          ),
+        }))}
+      />
+    </div>
+  );
+}
+
+function TodaySection({
+  title,
+  items,
+  testId,
+  tone,
+}: {
+  readonly title: string;
+  readonly items: readonly { key: string; summary: CaseSummary; detail: ComponentChildren }[];
+  readonly testId: string;
+  readonly tone?: 'danger';
+}) {
+  const t = useMessages(todayMessages);
+  return (
+    <section class={tone ? `today-section today-${tone}` : 'today-section'} data-testid={testId}>
+      <h3>
+        {title} <span class="count">{items.length}</span>
+      </h3>
+      {items.length === 0 ? (
+        <p class="muted">{t.none}</p>
+      ) : (
+        <ul class="today-list">
+          {items.map(({ key, summary, detail }) => (
+            <li key={key}>
+              <a href={paths.caseFile(summary.id)} class="today-item">
+                <span class="today-name">{summary.survivorName}</span>{' '}
+                <span class="case-row-number">{summary.caseNumber}</span>
+                <span class="today-detail">{detail}</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
