@@ -1,0 +1,224 @@
+// The main screens in Hindi and English on a tablet-sized window (800×1280, upright): case list,
+// intake (a validation error, and the review that shows an earlier case of the same woman
+// written in the other script), a case page with its entries, and today's work. Every run
+// walks the screens and checks each one rendered in the right language; only with
+// SAKHI_SCREENSHOTS=1 does it also write docs/screenshots/<screen>-<lang>.png (for the
+// README), so CI never rewrites the committed pictures.
+//
+//   npx vite build && SAKHI_SCREENSHOTS=1 npx vitest run --project browser tests/screenshots.browser.test.ts
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Lang } from '../src/i18n/lang.ts';
+import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
+import { caseListMessages } from '../src/i18n/messages-cases.ts';
+import { intakeMessages } from '../src/i18n/messages-intake.ts';
+import { todayMessages } from '../src/i18n/messages-today.ts';
+import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import {
+  addPoliceHelp,
+  admitToStay,
+  chooseDemoStaff,
+  field,
+  nextStep,
+  openFreshIntake,
+  planFollowUp,
+  referTo,
+  registerCase,
+  switchLanguageTo,
+  waitForText,
+} from './support/case-register-steps.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
+// A cheap Android tablet held upright.
+const tablet = { width: 800, height: 1280 };
+const languages: readonly Lang[] = ['hi', 'en'];
+
+describe('screenshots of the main screens, Hindi and English', () => {
+  let server: TestServer;
+  let browser: LaunchedChromium;
+  let page: Page;
+  let sunitaId: string;
+  const problems: string[] = [];
+
+  async function capture(name: string, lang: Lang): Promise<void> {
+    // Fonts first: Devanagari must be drawn, not boxes.
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    if (!isWritingScreenshots) return;
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({
+      path: `${SCREENSHOT_DIR}${name}-${lang}.png`,
+      animations: 'disabled',
+      caret: 'hide',
+    });
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.setViewportSize(tablet);
+    // As on a tablet where Sakhi is installed: Chromium keeps its storage for good, so the
+    // "storage may be cleared" warning (its own component test covers it) does not show.
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Browser.grantPermissions', {
+      origin: new URL(server.url).origin,
+      permissions: ['durableStorage'],
+    });
+    await page.goto(server.url);
+    await chooseDemoStaff(page);
+
+    // A centre's morning: a follow-up late, one due today, a stay ending, a referral waiting.
+    sunitaId = await registerCase(page, {
+      name: 'सुनीता देवी',
+      phone: '9876543210',
+      ageYears: '28',
+      arrivalRoute: 'helpline_181',
+      violenceTypes: ['domestic_violence', 'dowry'],
+      sharingWith: ['police', 'dlsa'],
+      riskLevel: 'high',
+      safetyPlan: 'अलीगंज में बहन के घर रहेंगी; ख़तरा होने पर 181 पर फ़ोन करेंगी।',
+      incidentPlace: 'अलीगंज, लखनऊ',
+      perpetratorRelationship: 'husband',
+    });
+    await addPoliceHelp(page, { firNumber: '0123/2026', policeStation: 'हज़रतगंज' });
+    await admitToStay(page, 0);
+    await referTo(page, 'dlsa', 'डीएलएसए लखनऊ');
+    await planFollowUp(page, 0);
+
+    await registerCase(page, {
+      name: 'Priya Sharma',
+      phone: '9811122233',
+      ageYears: '24',
+      violenceTypes: ['sexual_harassment', 'cyber_crime'],
+      riskLevel: 'medium',
+    });
+    await planFollowUp(page, -2, 'home_visit');
+
+    await registerCase(page, {
+      name: 'कमला यादव',
+      ageYears: '35',
+      arrivalRoute: 'police',
+      violenceTypes: ['physical'],
+      riskLevel: 'low',
+    });
+    await registerCase(page, {
+      name: 'आशा वर्मा',
+      ageYears: '41',
+      arrivalRoute: 'family',
+      violenceTypes: ['psychological', 'economic'],
+      riskLevel: 'medium',
+    });
+    await registerCase(page, {
+      name: 'Fatima Khan',
+      phone: '9935012345',
+      ageYears: '31',
+      arrivalRoute: 'hospital',
+      violenceTypes: ['physical', 'domestic_violence'],
+      riskLevel: 'high',
+      safetyPlan: 'Stays at the centre tonight; her brother will come tomorrow.',
+    });
+    await registerCase(page, {
+      name: 'रीता सिंह',
+      ageYears: '19',
+      arrivalRoute: 'ngo',
+      violenceTypes: ['child_marriage'],
+      riskLevel: 'medium',
+    });
+    await registerCase(page, {
+      name: 'गीता पाल',
+      phone: '9450098765',
+      ageYears: '45',
+      violenceTypes: ['witch_hunting'],
+      riskLevel: 'low',
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  describe.each(languages)('in %s', (lang) => {
+    beforeAll(async () => {
+      await switchLanguageTo(page, lang);
+    });
+
+    it('case list with seven cases', async () => {
+      await page.getByTestId('nav-cases').click();
+      await waitForText(page.locator('.page-cases h2'), caseListMessages[lang].title);
+      await expect.poll(() => page.getByTestId('case-row').count()).toBe(7);
+      await capture('case-list', lang);
+    });
+
+    it('intake: what to fix on the survivor step', async () => {
+      const t = intakeMessages[lang];
+      await openFreshIntake(page, lang);
+      await field(page, 'arrivalRoute').selectOption('walk_in');
+      await nextStep(page, t.stepSurvivor);
+      await field(page, 'survivorAgeYears').fill('30');
+      await field(page, 'survivorPhone').fill('12345');
+      await page.getByTestId('intake-next').click();
+      await page.getByText(t.errorNameRequired, { exact: true }).waitFor();
+      await page.getByText(t.errorPhone, { exact: true }).waitFor();
+      await waitForText(page.getByTestId('step-title'), t.stepSurvivor);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await capture('intake-error', lang);
+    });
+
+    it('intake review: an earlier case of the same woman, in the other script', async () => {
+      const t = intakeMessages[lang];
+      await field(page, 'survivorName').fill('Sunita Devi');
+      await field(page, 'survivorPhone').fill('98765 43210');
+      await nextStep(page, t.stepIncident);
+      await page.locator('input[name="violenceTypes"][value="physical"]').check();
+      await nextStep(page, t.stepConsent);
+      await nextStep(page, t.stepRisk);
+      await field(page, 'riskLevel').selectOption('medium');
+      await nextStep(page, t.stepReview);
+      const duplicates = page.getByTestId('possible-duplicates');
+      await duplicates.filter({ hasText: 'सुनीता देवी' }).waitFor();
+      await waitForText(page.getByTestId('intake-save'), t.saveAsNewCase);
+      await duplicates.scrollIntoViewIfNeeded();
+      await capture('intake-review', lang);
+    });
+
+    it('case page with a service, a stay, a referral and a follow-up', async () => {
+      await page.goto(new URL(`/cases/${encodeURIComponent(sunitaId)}`, server.url).href);
+      await waitForText(page.getByTestId('case-name'), 'सुनीता देवी');
+      await waitForText(page.locator('.case-actions h3'), caseFileMessages[lang].actionsTitle);
+      for (const entry of ['service', 'stay', 'referral', 'followUp']) {
+        await page.getByTestId(`entry-${entry}`).waitFor();
+      }
+      await capture('case-file', lang);
+    });
+
+    it('today: follow-ups late and due, a stay ending, a referral waiting', async () => {
+      await page.getByTestId('nav-today').click();
+      const t = todayMessages[lang];
+      for (const [section, name] of [
+        ['today-followups-overdue', 'Priya Sharma'],
+        ['today-followups-due', 'सुनीता देवी'],
+        ['today-stays-ending', 'सुनीता देवी'],
+        ['today-referrals-waiting', 'सुनीता देवी'],
+      ] as const) {
+        await page.getByTestId(section).filter({ hasText: name }).waitFor();
+      }
+      expect(await page.getByTestId('today-followups-overdue').textContent()).toContain(
+        t.followUpsOverdue,
+      );
+      await capture('today', lang);
+    });
+  });
+
+  it('had no errors in the page', () => {
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,272 @@
+/**
+ * What a staff member does on the tablet, as steps for browser tests: choose who she is,
+ * register a case through every intake step, record a service, a stay, a follow-up.
+ * Each step drives the screens the way a person does (data-testid and field names, as the
+ * component tests do) and waits on what the screen shows, never on a fixed delay.
+ *
+ *   await chooseDemoStaff(page);
+ *   const caseId = await registerCase(page, { name: 'सुनीता देवी', phone: '9876543210' });
+ *   await addPoliceHelp(page, { firNumber: '0123/2026', policeStation: 'हज़रतगंज' });
+ */
+import type { Locator, Page } from 'playwright-core';
+import { addDays, indiaDateOf } from '../../src/domain/india-time.ts';
+import type { Lang } from '../../src/i18n/lang.ts';
+import { intakeMessages } from '../../src/i18n/messages-intake.ts';
+
+const waitMs = 15_000;
+
+/**
+ * Reads until `isDone` holds, or throws with what was last read. (Not expect.poll: these
+ * steps also run in beforeAll hooks, where Vitest allows no expect.poll.)
+ */
+export async function pollUntil<T>(
+  read: () => Promise<T>,
+  isDone: (value: T) => boolean,
+  what: string,
+  timeoutMs = waitMs,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  for (;;) {
+    last = await read();
+    if (isDone(last)) return last;
+    if (Date.now() > deadline) {
+      throw new Error(`Waited ${timeoutMs} ms for ${what}; last saw ${JSON.stringify(last)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the element's whole text (trimmed) is `text`, or matches it. */
+export async function waitForText(locator: Locator, text: string | RegExp): Promise<void> {
+  await pollUntil(
+    async () => (await locator.textContent({ timeout: waitMs }))?.trim() ?? '',
+    (shown) => (typeof text === 'string' ? shown === text : text.test(shown)),
+    `${locator.toString()} to read ${String(text)}`,
+  );
+}
+
+/** Today in India (what the app counts stays and follow-ups by), moved by `days`. */
+export function indiaDatePlus(days: number): string {
+  return addDays(indiaDateOf(new Date()), days);
+}
+
+export async function waitForControllingWorker(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+    timeout: 30_000,
+  });
+}
+
+/** First start: the staff chooser, then the case list. */
+export async function chooseDemoStaff(page: Page, role = 'caseworker'): Promise<void> {
+  await page.getByTestId('staff-chooser').waitFor({ timeout: waitMs });
+  await page.getByTestId(`choose-${role}`).click();
+  await page.getByTestId('new-case').waitFor({ timeout: waitMs });
+}
+
+/** The language the header shows, switched to `lang` if it is not already. */
+export async function switchLanguageTo(page: Page, lang: Lang): Promise<void> {
+  const title = page.getByTestId('app-title');
+  const current = (await title.textContent({ timeout: waitMs })) === 'Sakhi' ? 'en' : 'hi';
+  if (current !== lang) await page.getByTestId('language-switch').click();
+  await waitForText(title, lang === 'en' ? 'Sakhi' : 'सखी');
+}
+
+export function field(page: Page | Locator, name: string): Locator {
+  return page.locator(`[name="${name}"]`);
+}
+
+/** Presses Next and waits for the step called `title`. */
+export async function nextStep(page: Page, title: string): Promise<void> {
+  await page.getByTestId('intake-next').click();
+  await waitForText(page.getByTestId('step-title'), title);
+}
+
+/** The intake form, fresh: a restored draft is discarded first. */
+export async function openFreshIntake(page: Page, lang: Lang = 'hi'): Promise<void> {
+  await page.getByTestId('nav-new-case').click();
+  const stepTitle = page.getByTestId('step-title');
+  await stepTitle.waitFor({ timeout: waitMs });
+  if (await page.getByTestId('draft-restored').isVisible()) {
+    await page.getByTestId('start-over').click();
+    await page.getByTestId('start-over-confirm').click();
+  }
+  await waitForText(stepTitle, intakeMessages[lang].stepArrival);
+}
+
+export interface SurvivorCase {
+  readonly name: string;
+  readonly phone?: string;
+  readonly ageYears?: string;
+  readonly arrivalRoute?: string;
+  readonly violenceTypes?: readonly string[];
+  /** Agencies she agrees her information may be shared with. */
+  readonly sharingWith?: readonly string[];
+  readonly riskLevel?: 'low' | 'medium' | 'high';
+  readonly safetyPlan?: string;
+  readonly incidentPlace?: string;
+  readonly perpetratorRelationship?: string;
+}
+
+/**
+ * Registers a case through every intake step (arrival, survivor, incident, consent, risk,
+ * review) and returns its id, from the case page the app opens after saving.
+ */
+export async function registerCase(
+  page: Page,
+  survivor: SurvivorCase,
+  lang: Lang = 'hi',
+): Promise<string> {
+  const t = intakeMessages[lang];
+  await openFreshIntake(page, lang);
+  await field(page, 'arrivalRoute').selectOption(survivor.arrivalRoute ?? 'walk_in');
+  await nextStep(page, t.stepSurvivor);
+
+  await field(page, 'survivorName').fill(survivor.name);
+  await field(page, 'survivorAgeYears').fill(survivor.ageYears ?? '28');
+  if (survivor.phone) await field(page, 'survivorPhone').fill(survivor.phone);
+  await nextStep(page, t.stepIncident);
+
+  await field(page, 'incidentDate').fill(indiaDatePlus(-1));
+  if (survivor.incidentPlace) await field(page, 'incidentPlace').fill(survivor.incidentPlace);
+  for (const violenceType of survivor.violenceTypes ?? ['domestic_violence']) {
+    await page.locator(`input[name="violenceTypes"][value="${violenceType}"]`).check();
+  }
+  if (survivor.perpetratorRelationship) {
+    await field(page, 'perpetratorRelationship').selectOption(survivor.perpetratorRelationship);
+  }
+  await nextStep(page, t.stepConsent);
+
+  // Yes, no, not asked: the first is yes.
+  await page.locator('input[name="consentToServices"]').first().check();
+  for (const agency of survivor.sharingWith ?? []) {
+    await page.locator(`input[name="consentSharingAgencies"][value="${agency}"]`).check();
+  }
+  await page.locator('input[name="consentToReporting"]').first().check();
+  await field(page, 'consentGivenBy').selectOption('survivor');
+  await nextStep(page, t.stepRisk);
+
+  await field(page, 'riskLevel').selectOption(survivor.riskLevel ?? 'medium');
+  if (survivor.safetyPlan) await field(page, 'safetyPlan').fill(survivor.safetyPlan);
+  await nextStep(page, t.stepReview);
+
+  // Enabled once the check for earlier cases of the same woman has answered.
+  await page.getByTestId('intake-save').click();
+  await page.waitForURL((url) => /^\/cases\/(?!new$)[^/]+$/.test(url.pathname), {
+    timeout: waitMs,
+  });
+  await waitForText(page.getByTestId('case-name'), survivor.name);
+  return decodeURIComponent(new URL(page.url()).pathname.replace('/cases/', ''));
+}
+
+/** On the case page: police help with an FIR number and police station. */
+export async function addPoliceHelp(
+  page: Page,
+  details: { readonly firNumber: string; readonly policeStation: string },
+): Promise<void> {
+  await page.getByTestId('action-service').click();
+  const form = page.getByTestId('service-form');
+  await field(form, 'serviceKind').selectOption('police_help');
+  await field(form, 'firNumber').fill(details.firNumber);
+  await field(form, 'policeStation').fill(details.policeStation);
+  await page.getByTestId('service-form-save').click();
+  await page
+    .getByTestId('entry-service')
+    .filter({ hasText: details.firNumber })
+    .waitFor({ timeout: waitMs });
+}
+
+/** On the case page: admits her to the short stay, discharge planned `days` days from today. */
+export async function admitToStay(page: Page, plannedDischargeInDays: number): Promise<void> {
+  await page.getByTestId('action-stay').click();
+  const form = page.getByTestId('stay-form');
+  await field(form, 'plannedDischargeDate').fill(indiaDatePlus(plannedDischargeInDays));
+  await page.getByTestId('stay-form-save').click();
+  await page.getByTestId('entry-stay').waitFor({ timeout: waitMs });
+}
+
+/** On the case page: a follow-up due `days` days from today (negative: already late). */
+export async function planFollowUp(page: Page, dueInDays: number, mode = 'phone'): Promise<void> {
+  const before = await page.getByTestId('entry-followUp').count();
+  await page.getByTestId('action-followUp').click();
+  const form = page.getByTestId('follow-up-form');
+  await field(form, 'dueDate').fill(indiaDatePlus(dueInDays));
+  await field(form, 'mode').selectOption(mode);
+  await page.getByTestId('follow-up-form-save').click();
+  await pollUntil(
+    () => page.getByTestId('entry-followUp').count(),
+    (count) => count === before + 1,
+    'the new follow-up in the timeline',
+  );
+}
+
+/** On the case page: a referral sent to `agency` (she must have consented to sharing with it). */
+export async function referTo(page: Page, agency: string, agencyName?: string): Promise<void> {
+  await page.getByTestId('action-referral').click();
+  const form = page.getByTestId('referral-form');
+  await field(form, 'agency').selectOption(agency);
+  if (agencyName) await field(form, 'agencyName').fill(agencyName);
+  await page.getByTestId('referral-form-save').click();
+  await page.getByTestId('entry-referral').waitFor({ timeout: waitMs });
+}
+
+/** The number the header shows as changes waiting to go up (0 when it says all are sent). */
+export async function shownPendingChanges(page: Page): Promise<number> {
+  const text = (await page.getByTestId('pending-changes').textContent({ timeout: waitMs })) ?? '';
+  const match = /\d+/.exec(text);
+  return match ? Number(match[0]) : 0;
+}
+
+/**
+ * Outbox rows in the tablet's database, read with IndexedDB itself rather than through
+ * the app, as the truth the header's count is checked against.
+ */
+export function countOutboxRows(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('sakhi');
+        // Never create the database: only the app may, at its own version.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => {
+            db.close();
+            reject(count.error ?? new Error('outbox count failed'));
+          };
+        };
+      }),
+  );
+}
+
+/** When the intake draft was last written (its unsealed `updatedAt`), or null if none. */
+export function readIntakeDraftTime(page: Page): Promise<number | null> {
+  return page.evaluate(
+    () =>
+      new Promise<number | null>((resolve, reject) => {
+        const open = indexedDB.open('sakhi');
+        // Never create the database: only the app may, at its own version.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('drafts').objectStore('drafts').get('intake-new');
+          read.onsuccess = () => {
+            db.close();
+            const draft = read.result as { updatedAt?: string } | undefined;
+            resolve(draft?.updatedAt ? Date.parse(draft.updatedAt) : null);
+          };
+          read.onerror = () => {
+            db.close();
+            reject(read.error ?? new Error('draft read failed'));
+          };
+        };
+      }),
+  );
+}
