@@ -14,8 +14,6 @@ export const todayMessages = defineMessages(
     dueOn: 'तय: {date}',
     endsOn: 'छुट्टी: {date}',
     overdue: 'अवधि पूरी',
-    sentOn: 'भेजा: {date}',
-    planned: 'अभी भेजा नहीं',
     allClear: 'आज के लिए कुछ बाकी नहीं है।',
   },
   {
@@ -30,8 +28,6 @@ export const todayMessages = defineMessages(
     dueOn: 'Due: {date}',
     endsOn: 'Discharge: {date}',
     overdue: 'Overdue',
-    sentOn: 'Sent: {date}',
-    planned: 'Not sent yet',
     allClear: 'Nothing is waiting for today.',
   },
 );

@@ -123,10 +123,11 @@ function TodayLists({ list }: { readonly list: TodayList }) {
           detail: (
             <>
               {labelOf(referralAgencies, referral.agency, lang)} ·{' '}
-              {labelOf(referralStatuses, referral.status, lang)} ·{' '}
+              {/* The status already says sent or planned; the date is all that is left to add. */}
+              {labelOf(referralStatuses, referral.status, lang)}
               {referral.referredAt
-                ? fill(t.sentOn, { date: formatDate(indiaDateOf(referral.referredAt), lang) })
-                : t.planned}
+                ? ` · ${formatDate(indiaDateOf(referral.referredAt), lang)}`
+                : ''}
             </>
           ),
         }))}
