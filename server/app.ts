@@ -11,14 +11,16 @@ import { apiErrorSchema } from './http/api-errors.ts';
 import { handleNotFound, registerAppShell } from './http/app-shell.ts';
 import { handleError } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
-import { decorateRequests, registerProtectedApi } from './http/auth.ts';
+import { audit, decorateRequests, getActor, registerProtectedApi } from './http/auth.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes, signInRoutes } from './routes/auth.ts';
 import { centreRoutes } from './routes/centres.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { syncRoutes } from './routes/sync.ts';
 import { userRoutes } from './routes/users.ts';
+import type { SyncTables } from './db/sync-schema.ts';
 import type { ServiceContext } from './services/context.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './services/passwords.ts';
 
@@ -80,7 +82,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   decorateRequests(app);
   await app.register(signInRoutes, { prefix: '/api', ctx });
-  // Every other API route needs a session. Case sync (issue 5) registers its routes here.
+  // Every other API route needs a session, case sync included.
   await registerProtectedApi(app, ctx, async (api) => {
     await api.register(sessionRoutes, { ctx });
     await api.register(centreRoutes, { ctx });
@@ -88,6 +90,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await api.register(deviceRoutes, { ctx });
     await api.register(reportRoutes, { ctx });
     await api.register(auditRoutes, { ctx });
+    await api.register(syncRoutes, {
+      db: options.db.withTables<SyncTables>(),
+      now: ctx.now,
+      resolveActor: (request) => getActor(request),
+      audit: (request, entry) =>
+        audit(ctx, request, {
+          action: entry.action,
+          outcome: 'success',
+          resourceType: 'sync',
+          centreId: entry.centreId,
+          details: entry.details,
+        }),
+    });
   });
   await registerAppShell(app, options.staticDir);
   return app;

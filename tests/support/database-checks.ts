@@ -21,7 +21,7 @@ export const FOUNDATION_TABLES = [
   'audit_log',
   'sign_in_throttles',
 ];
-export const MIGRATION_NAMES = ['0001-foundation', '0002-accounts'];
+export const MIGRATION_NAMES = ['0001-foundation', '0002-accounts', '0003-sync'];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
   expect(await migrateToLatest(db)).toEqual(MIGRATION_NAMES);

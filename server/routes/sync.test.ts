@@ -1,0 +1,229 @@
+// @vitest-environment node
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  PROTOCOL_VERSION,
+  errorResponseSchema,
+  pullResponseSchema,
+  pushResponseSchema,
+} from '../../src/domain/protocol.ts';
+import {
+  SYNC_START,
+  newCaseMutation,
+  newNoteMutation,
+  openSyncTestDatabase,
+  pushRequestOf,
+  seedSyncFixture,
+  stampAt,
+  type SyncFixture,
+  type SyncTestDatabase,
+} from '../../tests/support/sync-fixture.ts';
+import { actorHeaders, buildSyncTestApp } from '../../tests/support/sync-server.ts';
+import type { SyncActor } from '../services/sync-scope.ts';
+import { PUSH_BODY_LIMIT_BYTES, type SyncAuditEntry } from './sync.ts';
+
+describe('sync routes', () => {
+  let database: SyncTestDatabase;
+  let app: FastifyInstance;
+  let fixture: SyncFixture;
+  const now = new Date(SYNC_START.getTime() + 60_000);
+  const audited: SyncAuditEntry[] = [];
+
+  beforeAll(async () => {
+    database = await openSyncTestDatabase('sqlite');
+    app = await buildSyncTestApp(database.db, {
+      now: () => now,
+      audit: (_request, entry) => {
+        audited.push(entry);
+        return Promise.resolve();
+      },
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+  beforeEach(async () => {
+    fixture = await seedSyncFixture(database.db);
+  });
+
+  const post = (
+    url: string,
+    actor: SyncActor | null,
+    body: unknown,
+    { gzip = false, headers = {} }: { gzip?: boolean; headers?: Record<string, string> } = {},
+  ) => {
+    const json = Buffer.from(JSON.stringify(body));
+    return app.inject({
+      method: 'POST',
+      url,
+      headers: {
+        'content-type': 'application/json',
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        ...(actor ? actorHeaders(actor) : {}),
+        ...headers,
+      },
+      payload: gzip ? gzipSync(json) : json,
+    });
+  };
+  const errorOf = (response: LightMyRequestResponse) => {
+    const { error } = errorResponseSchema.parse(response.json());
+    expect(error.serverTime).toBe(now.toISOString());
+    expect(error.message.hi).toMatch(/[\u0900-\u097F]/);
+    return error.code;
+  };
+  const countWrites = async () => {
+    const count = async (table: 'sync_records' | 'sync_mutations') =>
+      Number(
+        (
+          await database.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return { records: await count('sync_records'), mutations: await count('sync_mutations') };
+  };
+
+  it('takes a gzip push and serves the records back on a compressed pull', async () => {
+    const { caseworker, counsellor } = fixture.actors;
+    const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+    const note = newNoteMutation(
+      caseworker,
+      create.recordId,
+      fixture.own.id,
+      stampAt(2, caseworker.deviceId),
+    );
+    const pushed = await post(
+      '/api/sync/push',
+      caseworker,
+      pushRequestOf(caseworker, [create, note]),
+      { gzip: true },
+    );
+    expect(pushed.statusCode).toBe(200);
+    const answer = pushResponseSchema.parse(pushed.json());
+    expect(answer.serverTime).toBe(now.toISOString());
+    expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    const pulled = await post(
+      '/api/sync/pull',
+      counsellor,
+      { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 },
+      { headers: { 'accept-encoding': 'gzip' } },
+    );
+    expect(pulled.statusCode).toBe(200);
+    expect(pulled.headers['content-encoding']).toBe('gzip');
+    const page = pullResponseSchema.parse(JSON.parse(gunzipSync(pulled.rawPayload).toString()));
+    expect(page.records.map((r) => r.id)).toEqual([create.recordId, note.recordId]);
+    expect(audited.slice(-2)).toEqual([
+      {
+        action: 'case.write',
+        centreId: fixture.own.id,
+        details: { applied: 2, duplicate: 0, rejected: 0 },
+      },
+      { action: 'case.read', centreId: fixture.own.id, details: { records: 2 } },
+    ]);
+  });
+
+  it('refuses a body that unpacks past the limit with 413, and writes nothing', async () => {
+    const { caseworker } = fixture.actors;
+    const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+    // Each note ~57 kB of Devanagari: valid on its own, too many together.
+    const notes = Array.from({ length: 30 }, (_, i) =>
+      newNoteMutation(
+        caseworker,
+        create.recordId,
+        fixture.own.id,
+        stampAt(2 + i, caseworker.deviceId),
+        'क'.repeat(19_000),
+      ),
+    );
+    const body = pushRequestOf(caseworker, [create, ...notes]);
+    const packed = gzipSync(Buffer.from(JSON.stringify(body)));
+    expect(JSON.stringify(body).length).toBeLessThan(PUSH_BODY_LIMIT_BYTES); // characters…
+    expect(Buffer.byteLength(JSON.stringify(body))).toBeGreaterThan(PUSH_BODY_LIMIT_BYTES); // …but bytes
+    expect(packed.length).toBeLessThan(50_000);
+    const before = await countWrites();
+    const gzipped = await post('/api/sync/push', caseworker, body, { gzip: true });
+    expect(gzipped.statusCode).toBe(413);
+    expect(errorOf(gzipped)).toBe('payload_too_large');
+    const plain = await post('/api/sync/push', caseworker, body);
+    expect(plain.statusCode).toBe(413);
+    expect(await countWrites()).toEqual(before);
+  });
+
+  it('answers 401 without a session, 403 for another tablet and for headquarters, with serverTime', async () => {
+    const { caseworker, caseworker2, stateAdmin } = fixture.actors;
+    const push = pushRequestOf(caseworker, [
+      newCaseMutation(caseworker, stampAt(1, caseworker.deviceId)),
+    ]);
+    const anonymous = await post('/api/sync/push', null, push);
+    expect(anonymous.statusCode).toBe(401);
+    expect(errorOf(anonymous)).toBe('not_signed_in');
+    const otherTablet = await post('/api/sync/push', caseworker2, push);
+    expect(otherTablet.statusCode).toBe(403);
+    expect(errorOf(otherTablet)).toBe('forbidden');
+    const headquarters = await post('/api/sync/pull', stateAdmin, {
+      protocolVersion: PROTOCOL_VERSION,
+      cursor: null,
+      limit: 10,
+    });
+    expect(headquarters.statusCode).toBe(403);
+    expect(errorOf(headquarters)).toBe('forbidden');
+  });
+
+  it('answers 426 for a protocol version it no longer speaks, whatever the rest of the body', async () => {
+    const { caseworker } = fixture.actors;
+    const response = await post('/api/sync/push', caseworker, {
+      protocolVersion: PROTOCOL_VERSION + 1,
+      somethingNew: true,
+    });
+    expect(response.statusCode).toBe(426);
+    expect(errorOf(response)).toBe('unsupported_protocol_version');
+  });
+
+  it('answers 400 for a malformed body, a bad cursor, broken gzip and broken JSON', async () => {
+    const { caseworker } = fixture.actors;
+    const malformed = await post('/api/sync/push', caseworker, {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId: caseworker.deviceId,
+      mutations: [{ id: 'not-a-uuid' }],
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(errorOf(malformed)).toBe('invalid_request');
+    expect(malformed.json<{ error: { message: { en: string } } }>().error.message.en).toContain(
+      'mutations.0.id',
+    );
+
+    const badCursor = await post('/api/sync/pull', caseworker, {
+      protocolVersion: PROTOCOL_VERSION,
+      cursor: 'yesterday',
+      limit: 10,
+    });
+    expect(badCursor.statusCode).toBe(400);
+    expect(errorOf(badCursor)).toBe('invalid_cursor');
+
+    const brokenGzip = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        ...actorHeaders(caseworker),
+      },
+      payload: Buffer.from('this is not gzip'),
+    });
+    expect(brokenGzip.statusCode).toBe(400);
+    expect(errorOf(brokenGzip)).toBe('invalid_request');
+
+    const brokenJson = await app.inject({
+      method: 'POST',
+      url: '/api/sync/pull',
+      headers: { 'content-type': 'application/json', ...actorHeaders(caseworker) },
+      payload: '{"protocolVersion": 1,',
+    });
+    expect(brokenJson.statusCode).toBe(400);
+    expect(errorOf(brokenJson)).toBe('invalid_request');
+  });
+});

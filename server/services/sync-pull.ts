@@ -1,0 +1,63 @@
+/**
+ * Pull: the records of the caller's centre changed after a cursor, in change-log order.
+ *
+ * What must always hold:
+ * - The cursor is the change-log number of the last record sent (decimal text). Numbers
+ *   are assigned in commit order (change-log.ts), so "seq > cursor" never misses a
+ *   change, and nothing is hard-deleted, so a cursor never expires.
+ * - A record is sent in its current merged state, with every field's stamp; a record
+ *   changed again after a page moves to the end of the log and comes again later.
+ * - Scope: a centre's staff get all of that centre's records (cases, entries, conflicts;
+ *   survivor data included). Headquarters roles get none (see sync-scope.ts).
+ */
+import type { Kysely } from 'kysely';
+import type { FieldMap } from '../../src/domain/merge.ts';
+import type { PulledRecord, PullRequest, PullResponse } from '../../src/domain/protocol.ts';
+import type { SyncDatabase } from '../db/sync-schema.ts';
+import { SyncRequestError, assertSupportedProtocol } from './sync-errors.ts';
+import { syncCentreOf, type SyncActor } from './sync-scope.ts';
+
+const CURSOR_PATTERN = /^(0|[1-9][0-9]{0,15})$/;
+
+export async function pullChanges(
+  db: Kysely<SyncDatabase>,
+  actor: SyncActor,
+  request: PullRequest,
+  now: Date,
+): Promise<PullResponse> {
+  assertSupportedProtocol(request.protocolVersion);
+  const centreId = syncCentreOf(actor);
+  if (centreId === null) throw new SyncRequestError('headquarters_no_records');
+  const after = parseCursor(request.cursor);
+  const rows = await db
+    .selectFrom('sync_records')
+    .select(['id', 'record_type', 'case_id', 'centre_id', 'fields', 'seq'])
+    .where('centre_id', '=', centreId)
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(request.limit + 1)
+    .execute();
+  const page = rows.slice(0, request.limit);
+  const records: PulledRecord[] = page.map((row) => ({
+    recordType: row.record_type,
+    id: row.id,
+    caseId: row.case_id,
+    centreId: row.centre_id,
+    fields: JSON.parse(row.fields) as FieldMap,
+  }));
+  const last = page.at(-1);
+  return {
+    serverTime: now.toISOString(),
+    records,
+    cursor: last ? String(last.seq) : request.cursor,
+    hasMore: rows.length > request.limit,
+  };
+}
+
+/** The change-log number a cursor stands for; null (a fresh tablet) is 0. */
+export function parseCursor(cursor: string | null): number {
+  if (cursor === null) return 0;
+  const seq = CURSOR_PATTERN.test(cursor) ? Number(cursor) : NaN;
+  if (!Number.isSafeInteger(seq)) throw new SyncRequestError('invalid_cursor');
+  return seq;
+}

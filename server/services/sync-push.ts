@@ -1,0 +1,294 @@
+/**
+ * Push: the server's final say on a batch of mutations from one tablet.
+ *
+ * What must always hold:
+ * - One database transaction per batch. A mutation's change, the conflicts it causes and
+ *   its id are committed together or not at all, so a repeated push answers `duplicate`
+ *   and changes nothing, and a crash never leaves a change without its id (or the reverse).
+ * - Each mutation gets its own answer, in order, and a rejected one never stops the ones
+ *   behind it. Rejected ids are not recorded: the tablet may send them again after a fix
+ *   or a clock correction.
+ * - Permissions (sync-scope.ts) and the domain's checks (checkMutation) come before any
+ *   change; the merge itself is the domain's applyMutation, the same function the tablet
+ *   runs. Every loser it reports is kept as a `conflict` record on the case.
+ * - Every record the batch changes, and every conflict it keeps, gets a new change-log
+ *   number, allocated under the change-log lock (change-log.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { applyMutation, checkMutation } from '../../src/domain/apply-mutation.ts';
+import type { Conflict, FieldConflict } from '../../src/domain/conflicts.ts';
+import { HybridClock } from '../../src/domain/hlc.ts';
+import type { FieldMap } from '../../src/domain/merge.ts';
+import type {
+  Mutation,
+  MutationResult,
+  PushRequest,
+  PushResponse,
+} from '../../src/domain/protocol.ts';
+import type { Instant } from '../db/schema.ts';
+import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
+import { allocateSeqs, lockChangeLog } from './change-log.ts';
+import { SyncRequestError, assertSupportedProtocol } from './sync-errors.ts';
+import { describeProblem } from './sync-reasons.ts';
+import { checkWriteScope, type RecordHead, type SyncActor } from './sync-scope.ts';
+
+/** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const ROWS_PER_STATEMENT = 500;
+
+/** Stamps on the conflict records the server writes. */
+export const SERVER_DEVICE_ID = 'server';
+
+interface WorkingRecord {
+  readonly id: string;
+  readonly head: RecordHead;
+  fields: FieldMap;
+  readonly createdAt: Instant;
+}
+
+interface KeptConflict {
+  readonly conflict: FieldConflict;
+  readonly recordId: string;
+  readonly head: RecordHead;
+}
+
+export async function pushMutations(
+  db: Kysely<SyncDatabase>,
+  actor: SyncActor,
+  request: PushRequest,
+  now: Date,
+): Promise<PushResponse> {
+  assertSupportedProtocol(request.protocolVersion);
+  if (request.deviceId !== actor.deviceId) throw new SyncRequestError('device_mismatch');
+  const results = await db.transaction().execute(async (trx) => {
+    await lockChangeLog(trx);
+    const batch = new Batch(actor, now, await loadBatchState(trx, request.mutations));
+    const answers = request.mutations.map((mutation) => batch.apply(mutation));
+    await batch.commit(trx);
+    return answers;
+  });
+  return { serverTime: now.toISOString(), results };
+}
+
+interface BatchState {
+  readonly appliedIds: Set<string>;
+  readonly records: Map<string, WorkingRecord>;
+}
+
+async function loadBatchState(
+  trx: Kysely<SyncDatabase>,
+  mutations: readonly Mutation[],
+): Promise<BatchState> {
+  const appliedIds = new Set<string>();
+  for (const ids of chunksOf(unique(mutations.map((m) => m.id)))) {
+    const rows = await trx
+      .selectFrom('sync_mutations')
+      .select('id')
+      .where('id', 'in', ids)
+      .execute();
+    for (const row of rows) appliedIds.add(row.id);
+  }
+  const records = new Map<string, WorkingRecord>();
+  const wanted = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
+  for (const ids of chunksOf(wanted)) {
+    const rows = await trx.selectFrom('sync_records').selectAll().where('id', 'in', ids).execute();
+    for (const row of rows) {
+      records.set(row.id, {
+        id: row.id,
+        head: { recordType: row.record_type, caseId: row.case_id, centreId: row.centre_id },
+        fields: JSON.parse(row.fields) as FieldMap,
+        createdAt: row.created_at,
+      });
+    }
+  }
+  return { appliedIds, records };
+}
+
+/** One batch in memory: each mutation sees the ones before it, then all is written at once. */
+class Batch {
+  private readonly changed = new Set<string>();
+  private readonly kept: KeptConflict[] = [];
+  private readonly applied: { id: string; recordId: string }[] = [];
+  private readonly nowMs: number;
+
+  constructor(
+    private readonly actor: SyncActor,
+    private readonly now: Date,
+    private readonly state: BatchState,
+  ) {
+    this.nowMs = now.getTime();
+  }
+
+  apply(mutation: Mutation): MutationResult {
+    const mutationId = mutation.id;
+    if (this.state.appliedIds.has(mutationId)) return { mutationId, status: 'duplicate' };
+    const stored = this.state.records.get(mutation.recordId) ?? null;
+    const parentCase = this.state.records.get(mutation.caseId) ?? null;
+    const refusal = checkWriteScope(
+      this.actor,
+      mutation,
+      stored?.head ?? null,
+      parentCase?.head ?? null,
+    );
+    if (refusal) return { mutationId, status: 'rejected', ...refusal };
+    const problem = checkMutation(mutation, this.nowMs, stored?.head.recordType ?? null);
+    if (problem) {
+      return { mutationId, status: 'rejected', ...describeProblem(mutation.recordType, problem) };
+    }
+
+    const record = stored ?? this.createRecord(mutation, parentCase);
+    const result = applyMutation(record.fields, mutation.fields);
+    record.fields = result.fields;
+    if (stored === null || result.changedFields.length > 0) this.changed.add(record.id);
+    for (const conflict of result.conflicts) {
+      this.kept.push({ conflict, recordId: record.id, head: record.head });
+    }
+    this.state.appliedIds.add(mutationId);
+    this.applied.push({ id: mutationId, recordId: record.id });
+    return { mutationId, status: 'applied' };
+  }
+
+  async commit(trx: Kysely<SyncDatabase>): Promise<void> {
+    if (this.applied.length === 0) return;
+    const conflicts = await this.buildConflictRecords(trx);
+    const changed = [...this.changed].map((id) => this.state.records.get(id)!);
+    const rows = [...changed, ...conflicts];
+    const seqs = await allocateSeqs(trx, rows.length);
+    const updatedAt = this.now.toISOString();
+    const values: SyncRecordsTable[] = rows.map((record, i) => ({
+      id: record.id,
+      record_type: record.head.recordType,
+      case_id: record.head.caseId,
+      centre_id: record.head.centreId,
+      fields: JSON.stringify(record.fields),
+      seq: seqs[i]!,
+      created_at: record.createdAt,
+      updated_at: updatedAt,
+    }));
+    for (const chunk of chunksOf(values)) {
+      await trx
+        .insertInto('sync_records')
+        .values(chunk)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            fields: eb.ref('excluded.fields'),
+            seq: eb.ref('excluded.seq'),
+            updated_at: eb.ref('excluded.updated_at'),
+          })),
+        )
+        .execute();
+    }
+    for (const chunk of chunksOf(this.applied)) {
+      await trx
+        .insertInto('sync_mutations')
+        .values(
+          chunk.map(({ id, recordId }) => ({
+            id,
+            device_id: this.actor.deviceId,
+            user_id: this.actor.userId,
+            record_id: recordId,
+            received_at: updatedAt,
+          })),
+        )
+        .execute();
+    }
+  }
+
+  private createRecord(mutation: Mutation, parentCase: WorkingRecord | null): WorkingRecord {
+    // checkWriteScope has made sure: a case names the actor's centre; an entry's case exists.
+    const centreId =
+      mutation.recordType === 'case'
+        ? (mutation.fields.centreId!.value as string)
+        : parentCase!.head.centreId;
+    const record: WorkingRecord = {
+      id: mutation.recordId,
+      head: { recordType: mutation.recordType, caseId: mutation.caseId, centreId },
+      fields: {},
+      createdAt: this.now.toISOString(),
+    };
+    this.state.records.set(record.id, record);
+    return record;
+  }
+
+  /** Each loser as a record of its own on the case, stamped by the server's clock. */
+  private async buildConflictRecords(trx: Kysely<SyncDatabase>): Promise<WorkingRecord[]> {
+    if (this.kept.length === 0) return [];
+    const writers = await findDeviceUsers(
+      trx,
+      this.kept.map(({ conflict }) => conflict.deviceId),
+    );
+    writers.set(this.actor.deviceId, this.actor.userId);
+    const clock = new HybridClock(SERVER_DEVICE_ID, () => this.nowMs);
+    const detectedAt = this.now.toISOString();
+    return this.kept.map(({ conflict, recordId, head }) => {
+      const id = newUuidv7(this.nowMs);
+      const values: Conflict = {
+        id,
+        caseId: head.caseId,
+        centreId: head.centreId,
+        recordType: head.recordType,
+        recordId,
+        field: conflict.field,
+        loser: conflict.loser,
+        value: conflict.value,
+        stamp: conflict.stamp,
+        winningStamp: conflict.winningStamp,
+        deviceId: conflict.deviceId,
+        writtenBy: writers.get(conflict.deviceId) ?? null,
+        detectedAt,
+        resolution: null,
+        resolvedBy: null,
+        resolvedAt: null,
+      };
+      const stamp = clock.now();
+      const fields = Object.fromEntries(
+        Object.entries(values).map(([name, value]) => [name, { value, stamp }]),
+      );
+      return {
+        id,
+        head: { recordType: 'conflict', caseId: head.caseId, centreId: head.centreId },
+        fields,
+        createdAt: detectedAt,
+      };
+    });
+  }
+}
+
+/** The user each known device belongs to (devices table); unknown devices are left out. */
+async function findDeviceUsers(
+  trx: Kysely<SyncDatabase>,
+  deviceIds: readonly string[],
+): Promise<Map<string, string>> {
+  const users = new Map<string, string>();
+  for (const ids of chunksOf(unique(deviceIds))) {
+    const rows = await trx
+      .selectFrom('devices')
+      .select(['id', 'user_id'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const row of rows) users.set(row.id, row.user_id);
+  }
+  return users;
+}
+
+/** UUIDv7 (RFC 9562), as the tablets make them: time-ordered, random below the millisecond. */
+export function newUuidv7(timeMs: number): string {
+  const bytes = randomBytes(16);
+  bytes.writeUIntBE(Math.max(0, Math.floor(timeMs)), 0, 6);
+  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
+  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function chunksOf<T>(values: readonly T[]): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < values.length; i += ROWS_PER_STATEMENT) {
+    chunks.push(values.slice(i, i + ROWS_PER_STATEMENT));
+  }
+  return chunks;
+}

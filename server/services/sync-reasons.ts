@@ -1,0 +1,137 @@
+/**
+ * Why one pushed mutation was refused, in words a staff member can act on, in Hindi and
+ * English. Each names the field or record it is about; the tablet shows it beside the
+ * change it keeps (docs/sync-protocol.md, "Push").
+ */
+import type { MutationProblem } from '../../src/domain/apply-mutation.ts';
+import type { BilingualMessage, RecordType } from '../../src/domain/protocol.ts';
+
+export type RejectionCode =
+  'invalid_record' | 'forbidden' | 'stamp_too_far_ahead' | 'unknown_case' | 'record_type_mismatch';
+
+export interface Rejection {
+  readonly code: RejectionCode;
+  readonly reason: BilingualMessage;
+}
+
+const RECORD_NAMES: Record<RecordType, BilingualMessage> = {
+  case: { hi: 'केस', en: 'case' },
+  service: { hi: 'सेवा', en: 'service' },
+  stay: { hi: 'आश्रय (ठहराव)', en: 'stay' },
+  referral: { hi: 'रेफ़रल', en: 'referral' },
+  followUp: { hi: 'फ़ॉलो-अप', en: 'follow-up' },
+  note: { hi: 'नोट', en: 'note' },
+  conflict: { hi: 'टकराव', en: 'conflict' },
+};
+
+const reject = (code: RejectionCode, hi: string, en: string): Rejection => ({
+  code,
+  reason: { hi, en },
+});
+
+/** The domain's own refusals (checkMutation). */
+export function describeProblem(recordType: RecordType, problem: MutationProblem): Rejection {
+  const record = RECORD_NAMES[recordType];
+  switch (problem.code) {
+    case 'record_type_mismatch': {
+      const stored = RECORD_NAMES[problem.expected];
+      return reject(
+        'record_type_mismatch',
+        `सर्वर पर यह रिकॉर्ड ${stored.hi} के रूप में है, ${record.hi} के रूप में नहीं। यह बदलाव टैबलेट पर रखा गया है; अपने केंद्र प्रबंधक को दिखाएँ।`,
+        `The server holds this record as a ${stored.en}, not a ${record.en}. The change is kept on the tablet; show it to your centre manager.`,
+      );
+    }
+    case 'stamp_too_far_ahead':
+      return reject(
+        'stamp_too_far_ahead',
+        `फ़ील्ड "${problem.field}" पर लिखा समय सर्वर के समय से 5 मिनट से अधिक आगे है। टैबलेट अपनी घड़ी ठीक करके इसे अपने-आप फिर भेजेगा।`,
+        `The time on field "${problem.field}" is more than 5 minutes ahead of the server's time. The tablet will correct its clock and send it again by itself.`,
+      );
+    case 'invalid_record': {
+      const [first] = problem.problems;
+      const field = first?.field ?? '?';
+      if (first?.code === 'unknown_field') {
+        return reject(
+          'invalid_record',
+          `${record.hi} में "${field}" नाम का कोई फ़ील्ड नहीं है। ऐप अपडेट करें, फिर यह बदलाव दोबारा भेजें।`,
+          `A ${record.en} has no field "${field}". Update the app, then send this change again.`,
+        );
+      }
+      return reject(
+        'invalid_record',
+        `${record.hi} के फ़ील्ड "${field}" का मान सही नहीं है (${first?.detail ?? ''})। इसे ठीक करके फिर सहेजें।`,
+        `The value of field "${field}" on the ${record.en} is not valid (${first?.detail ?? ''}). Correct it and save again.`,
+      );
+    }
+  }
+}
+
+export const REJECTIONS = {
+  headquarters: reject(
+    'forbidden',
+    'मुख्यालय की भूमिकाएँ केस या उसकी प्रविष्टियाँ नहीं लिख सकतीं; यह काम केंद्र के कर्मचारी करते हैं।',
+    "Headquarters roles cannot write cases or their entries; a centre's staff do.",
+  ),
+  otherCentre: reject(
+    'forbidden',
+    'यह रिकॉर्ड किसी दूसरे केंद्र का है; आप केवल अपने केंद्र के केस बदल सकती हैं।',
+    "This record belongs to another centre; you can change only your own centre's cases.",
+  ),
+  otherCentreCase: reject(
+    'forbidden',
+    'यह केस किसी दूसरे केंद्र का है; आप इसमें प्रविष्टि नहीं जोड़ सकतीं।',
+    'This case belongs to another centre; you cannot add entries to it.',
+  ),
+  newCaseOtherCentre: reject(
+    'forbidden',
+    'नए केस का केंद्र (centreId) आपका केंद्र नहीं है। केस अपने केंद्र में ही दर्ज करें।',
+    'The new case names another centre (centreId) than yours. Register cases at your own centre.',
+  ),
+  movesCase: reject(
+    'forbidden',
+    'कोई रिकॉर्ड एक केस से दूसरे केस में नहीं ले जाया जा सकता (caseId नहीं बदलता)।',
+    'A record cannot move to another case (its caseId never changes).',
+  ),
+  movesCentre: reject(
+    'forbidden',
+    'किसी रिकॉर्ड का केंद्र (centreId) नहीं बदला जा सकता।',
+    "A record's centre (centreId) cannot change.",
+  ),
+  newConflict: reject(
+    'forbidden',
+    'टकराव (conflict) केवल सर्वर दर्ज करता है; टैबलेट उन्हें नहीं बना सकता।',
+    'Only the server records conflicts; a tablet cannot create one.',
+  ),
+  conflictNotManager: reject(
+    'forbidden',
+    'टकराव का निपटारा केवल केंद्र प्रबंधक कर सकती हैं।',
+    'Only the centre manager can resolve a conflict.',
+  ),
+  unknownCase: reject(
+    'unknown_case',
+    'यह प्रविष्टि जिस केस की है, वह अभी सर्वर पर नहीं है। केस भेजे जाने के बाद यह अपने-आप फिर भेजी जाएगी।',
+    'The case this entry belongs to is not on the server yet. It will be sent again after the case.',
+  ),
+  unknownCaseRecord: reject(
+    'unknown_case',
+    'यह केस अभी सर्वर पर नहीं है और इस बदलाव में उसका केंद्र (centreId) नहीं है। केस के पहले भेजे जाने के बाद यह फिर भेजा जाएगा।',
+    'This case is not on the server yet, and this change does not name its centre (centreId). It will be sent again after the case is.',
+  ),
+} as const;
+
+export function conflictFieldNotAllowed(field: string): Rejection {
+  return reject(
+    'forbidden',
+    `टकराव में केवल उसका निपटारा (resolution, resolvedBy, resolvedAt) बदला जा सकता है, फ़ील्ड "${field}" नहीं।`,
+    `On a conflict only its resolution (resolution, resolvedBy, resolvedAt) can change, not field "${field}".`,
+  );
+}
+
+/** The record's own id fields must agree with the mutation that carries them. */
+export function identityMismatch(field: string, expected: string): Rejection {
+  return reject(
+    'invalid_record',
+    `फ़ील्ड "${field}" का मान इस रिकॉर्ड से मेल नहीं खाता (होना चाहिए: ${expected})। ऐप अपडेट करें; यह बदलाव टैबलेट पर रखा गया है।`,
+    `Field "${field}" does not match this record (it should be ${expected}). Update the app; the change is kept on the tablet.`,
+  );
+}

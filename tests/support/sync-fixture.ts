@@ -1,0 +1,217 @@
+/**
+ * Sync tests written once and run on both engines: a migrated database (with the sync
+ * migration), two centres with staff and tablets, and builders for mutations.
+ *
+ *   const database = await openSyncTestDatabase('sqlite');   // or ('postgres', inject('databaseUrl'))
+ *   const fixture = await seedSyncFixture(database.db);
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { buildNewCase } from '../../src/domain/case.ts';
+import { formatStamp } from '../../src/domain/hlc.ts';
+import { PROTOCOL_VERSION, type Mutation, type PushRequest } from '../../src/domain/protocol.ts';
+import type { Role } from '../../src/domain/vocabularies-staff.ts';
+import { openDatabase } from '../../server/db/database.ts';
+import { MIGRATIONS, migrateToLatest } from '../../server/db/migrate.ts';
+import type { SyncDatabase, SyncTables } from '../../server/db/sync-schema.ts';
+import type { SyncActor } from '../../server/services/sync-scope.ts';
+import { createTestDatabase, dropTestDatabase } from './postgres.ts';
+
+/** The migrations the sync tests run: all of them, now that 0003-sync is wired in. */
+export const SYNC_MIGRATIONS = MIGRATIONS;
+
+export const SYNC_START = new Date('2026-03-08T09:30:00.000Z');
+
+export interface SyncTestDatabase {
+  engine: 'sqlite' | 'postgres';
+  db: Kysely<SyncDatabase>;
+  /** Connection URL on PostgreSQL (for a second server on the same database). */
+  url: string | null;
+  close(): Promise<void>;
+}
+
+export type SyncDatabaseFactory = () => Promise<SyncTestDatabase>;
+
+export async function openSyncTestDatabase(
+  engine: 'sqlite' | 'postgres',
+  baseUrl?: string,
+): Promise<SyncTestDatabase> {
+  if (engine === 'sqlite') {
+    const root = mkdtempSync(join(tmpdir(), 'sakhi-sync-'));
+    const database = openDatabase({ dialect: 'sqlite', file: join(root, 'sakhi.sqlite') });
+    const db = database.db.withTables<SyncTables>();
+    await migrateToLatest(db, SYNC_MIGRATIONS);
+    return {
+      engine,
+      db,
+      url: null,
+      close: async () => {
+        await database.close();
+        rmSync(root, { recursive: true, force: true });
+      },
+    };
+  }
+  if (!baseUrl)
+    throw new Error('PostgreSQL sync tests need the databaseUrl the pg project provides');
+  const url = await createTestDatabase(baseUrl);
+  const database = openDatabase({ dialect: 'postgres', url });
+  const db = database.db.withTables<SyncTables>();
+  await migrateToLatest(db, SYNC_MIGRATIONS);
+  return {
+    engine,
+    db,
+    url,
+    close: async () => {
+      await database.close();
+      await dropTestDatabase(baseUrl, url);
+    },
+  };
+}
+
+export interface SyncFixture {
+  own: { id: string };
+  other: { id: string };
+  /** Each with a registered tablet; `caseworker2` shares the centre with a second tablet. */
+  actors: Record<
+    'manager' | 'caseworker' | 'caseworker2' | 'counsellor' | 'otherCaseworker' | 'stateAdmin',
+    SyncActor
+  >;
+}
+
+/** Two centres, staff at each, one tablet each; ids are fresh so suites can share a database. */
+export async function seedSyncFixture(db: Kysely<SyncDatabase>): Promise<SyncFixture> {
+  const at = SYNC_START.toISOString();
+  const own = { id: randomUUID() };
+  const other = { id: randomUUID() };
+  const tag = () => randomUUID().slice(0, 8).toUpperCase();
+  await db
+    .insertInto('centres')
+    .values(
+      [own, other].map(({ id }) => ({
+        id,
+        district_code: `T${tag()}`,
+        name_hi: 'परीक्षण केंद्र',
+        name_en: 'Test centre',
+        created_at: at,
+      })),
+    )
+    .execute();
+  const makeActor = async (role: Role, centreId: string | null): Promise<SyncActor> => {
+    const userId = randomUUID();
+    const deviceId = `tab-${randomUUID().slice(0, 8)}`;
+    await db
+      .insertInto('users')
+      .values({
+        id: userId,
+        centre_id: centreId,
+        role,
+        display_name: `परीक्षण ${role}`,
+        username: `sync.${userId}`,
+        password_hash: 'not-a-hash',
+        created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('devices')
+      .values({
+        id: deviceId,
+        user_id: userId,
+        tag: tag(),
+        registered_at: at,
+        last_seen_at: at,
+        centre_id: centreId,
+        tag_scope: `T${tag()}`,
+      })
+      .execute();
+    return { userId, deviceId, role, centreId };
+  };
+  return {
+    own,
+    other,
+    actors: {
+      manager: await makeActor('manager', own.id),
+      caseworker: await makeActor('caseworker', own.id),
+      caseworker2: await makeActor('caseworker', own.id),
+      counsellor: await makeActor('counsellor', own.id),
+      otherCaseworker: await makeActor('caseworker', other.id),
+      stateAdmin: await makeActor('state_admin', null),
+    },
+  };
+}
+
+/** A stamp `offsetMs` after SYNC_START from `deviceId`. */
+export function stampAt(offsetMs: number, deviceId: string, counter = 0): string {
+  return formatStamp({ wallMs: SYNC_START.getTime() + offsetMs, counter, deviceId });
+}
+
+type FieldValues = Readonly<Record<string, unknown>>;
+
+/** A mutation writing `values`, each field stamped `stamp` over `bases` (null where absent). */
+export function mutationOf(
+  target: Pick<Mutation, 'recordType' | 'recordId' | 'caseId'>,
+  values: FieldValues,
+  stamp: string,
+  bases: Readonly<Record<string, string | null>> = {},
+): Mutation {
+  return {
+    id: randomUUID(),
+    ...target,
+    fields: Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [
+        name,
+        { value, stamp, base: bases[name] ?? null },
+      ]),
+    ),
+  };
+}
+
+export function newCaseMutation(
+  actor: SyncActor,
+  stamp: string,
+  overrides: FieldValues = {},
+): Mutation {
+  const id = randomUUID();
+  const values = {
+    ...buildNewCase({
+      id,
+      centreId: actor.centreId ?? randomUUID(),
+      caseNumber: 'LKO-2026-K7-0042',
+      registeredAt: SYNC_START.toISOString(),
+      registeredBy: actor.userId,
+      arrivalRoute: 'walk_in',
+      survivorName: 'सीता देवी',
+    }),
+    ...overrides,
+  };
+  return mutationOf({ recordType: 'case', recordId: id, caseId: id }, values, stamp);
+}
+
+export function newNoteMutation(
+  actor: SyncActor,
+  caseId: string,
+  centreId: string,
+  stamp: string,
+  text = 'परामर्श सत्र हुआ।',
+): Mutation {
+  const id = randomUUID();
+  return mutationOf(
+    { recordType: 'note', recordId: id, caseId },
+    {
+      id,
+      caseId,
+      centreId,
+      recordedAt: SYNC_START.toISOString(),
+      recordedBy: actor.userId,
+      deleted: false,
+      text,
+    },
+    stamp,
+  );
+}
+
+export function pushRequestOf(actor: SyncActor, mutations: Mutation[]): PushRequest {
+  return { protocolVersion: PROTOCOL_VERSION, deviceId: actor.deviceId, mutations };
+}

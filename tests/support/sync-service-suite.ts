@@ -1,0 +1,554 @@
+/**
+ * The sync services' promises (push, pull, conflicts, scope), written once and run on
+ * SQLite (server/services/sync.test.ts) and PostgreSQL (sync.pg.test.ts).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { conflictSchema } from '../../src/domain/conflicts.ts';
+import { maxStampAheadMs } from '../../src/domain/hlc.ts';
+import { valuesOf, type FieldMap } from '../../src/domain/merge.ts';
+import {
+  PROTOCOL_VERSION,
+  pullResponseSchema,
+  pushResponseSchema,
+  type Mutation,
+  type PulledRecord,
+} from '../../src/domain/protocol.ts';
+import { pullChanges } from '../../server/services/sync-pull.ts';
+import { pushMutations } from '../../server/services/sync-push.ts';
+import type { SyncActor } from '../../server/services/sync-scope.ts';
+import {
+  SYNC_START,
+  mutationOf,
+  newCaseMutation,
+  newNoteMutation,
+  pushRequestOf,
+  seedSyncFixture,
+  stampAt,
+  type SyncDatabaseFactory,
+  type SyncFixture,
+  type SyncTestDatabase,
+} from './sync-fixture.ts';
+
+const DEVANAGARI = /[\u0900-\u097F]/;
+
+export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
+  let database: SyncTestDatabase;
+  let fixture: SyncFixture;
+  let now: Date;
+
+  beforeAll(async () => {
+    database = await openDatabase();
+  });
+  afterAll(() => database.close());
+  beforeEach(async () => {
+    // Fresh centres per test: each test pulls only what it pushed.
+    fixture = await seedSyncFixture(database.db);
+    now = new Date(SYNC_START.getTime() + 60_000);
+  });
+
+  const push = async (actor: SyncActor, mutations: Mutation[]) => {
+    const response = await pushMutations(database.db, actor, pushRequestOf(actor, mutations), now);
+    return pushResponseSchema.parse(response);
+  };
+  const pull = async (actor: SyncActor, cursor: string | null = null, limit = 1000) =>
+    pullResponseSchema.parse(
+      await pullChanges(
+        database.db,
+        actor,
+        { protocolVersion: PROTOCOL_VERSION, cursor, limit },
+        now,
+      ),
+    );
+  const pullAll = async (actor: SyncActor) => (await pull(actor)).records;
+  const conflictsIn = (records: PulledRecord[]) =>
+    records
+      .filter((record) => record.recordType === 'conflict')
+      .map((record) => conflictSchema.parse(valuesOf(record.fields as FieldMap)));
+  const countRecords = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('sync_records')
+          .select((eb) => eb.fn.countAll().as('count'))
+          .executeTakeFirstOrThrow()
+      ).count,
+    );
+
+  describe('push', () => {
+    it('applies a new case, and a pull returns it merged, with stamps and no bases', async () => {
+      const { caseworker } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      const response = await push(caseworker, [create]);
+      expect(response).toEqual({
+        serverTime: now.toISOString(),
+        results: [{ mutationId: create.id, status: 'applied' }],
+      });
+      const [record] = await pullAll(caseworker);
+      expect(record).toMatchObject({
+        recordType: 'case',
+        id: create.recordId,
+        caseId: create.recordId,
+        centreId: fixture.own.id,
+      });
+      expect(record!.fields.survivorName).toEqual({
+        value: 'सीता देवी',
+        stamp: stampAt(1, caseworker.deviceId),
+      });
+    });
+
+    it('answers a repeated push "duplicate" and changes nothing', async () => {
+      const { caseworker } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const before = await pull(caseworker);
+      const recordsBefore = await countRecords();
+      const again = await push(caseworker, [create, create]);
+      expect(again.results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
+      expect(await pull(caseworker)).toEqual(before);
+      expect(await countRecords()).toBe(recordsBefore);
+    });
+
+    it('answers a mutation repeated within one batch "duplicate"', async () => {
+      const { caseworker } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      const response = await push(caseworker, [create, create]);
+      expect(response.results.map((r) => r.status)).toEqual(['applied', 'duplicate']);
+    });
+
+    it('rejects invalid mutations with a reason in both languages naming the field, and goes on', async () => {
+      const { caseworker } = fixture.actors;
+      const stamp = stampAt(1, caseworker.deviceId);
+      const create = newCaseMutation(caseworker, stamp);
+      const caseTarget = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      const badValue = mutationOf(
+        caseTarget,
+        { riskLevel: 'extreme' },
+        stampAt(2, caseworker.deviceId),
+      );
+      const unknownField = mutationOf(
+        caseTarget,
+        { favouriteColour: 'blue' },
+        stampAt(3, caseworker.deviceId),
+      );
+      const ahead = mutationOf(
+        caseTarget,
+        { riskLevel: 'high' },
+        stampAt(60_000 + maxStampAheadMs + 1, caseworker.deviceId),
+      );
+      const good = mutationOf(caseTarget, { riskLevel: 'medium' }, stampAt(4, caseworker.deviceId));
+      const { results } = await push(caseworker, [create, badValue, unknownField, ahead, good]);
+      expect(results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+        'applied',
+        'invalid_record',
+        'invalid_record',
+        'stamp_too_far_ahead',
+        'applied',
+      ]);
+      for (const [result, field] of [
+        [results[1], 'riskLevel'],
+        [results[2], 'favouriteColour'],
+        [results[3], 'riskLevel'],
+      ] as const) {
+        if (result?.status !== 'rejected') throw new Error('expected a rejection');
+        expect(result.reason.en).toContain(`"${field}"`);
+        expect(result.reason.hi).toContain(`"${field}"`);
+        expect(result.reason.hi).toMatch(DEVANAGARI);
+      }
+      const [record] = await pullAll(caseworker);
+      expect(record!.fields.riskLevel?.value).toBe('medium');
+      expect(record!.fields).not.toHaveProperty('favouriteColour');
+    });
+
+    it('does not record a rejected mutation, so the corrected one is applied under the same id', async () => {
+      const { caseworker } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      const bad = mutationOf(target, { riskLevel: 'extreme' }, stampAt(2, caseworker.deviceId));
+      expect((await push(caseworker, [bad])).results[0]!.status).toBe('rejected');
+      const corrected = {
+        ...bad,
+        fields: { riskLevel: { ...bad.fields.riskLevel!, value: 'high' } },
+      };
+      expect((await push(caseworker, [corrected])).results[0]!.status).toBe('applied');
+    });
+
+    it('applies an entry whose case comes earlier in the same batch', async () => {
+      const { caseworker } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      const note = newNoteMutation(
+        caseworker,
+        create.recordId,
+        fixture.own.id,
+        stampAt(2, caseworker.deviceId),
+      );
+      const { results } = await push(caseworker, [create, note]);
+      expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+      expect((await pullAll(caseworker)).map((r) => r.recordType)).toEqual(['case', 'note']);
+    });
+
+    it('refuses a push that names another tablet, and a protocol version it no longer answers', async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await expect(
+        pushMutations(database.db, caseworker, pushRequestOf(caseworker2, [create]), now),
+      ).rejects.toMatchObject({ code: 'forbidden', statusCode: 403 });
+      await expect(
+        pushMutations(
+          database.db,
+          caseworker,
+          { ...pushRequestOf(caseworker, [create]), protocolVersion: 99 },
+          now,
+        ),
+      ).rejects.toMatchObject({ code: 'unsupported_protocol_version', statusCode: 426 });
+      expect(await pullAll(caseworker)).toEqual([]);
+    });
+  });
+
+  describe('scope', () => {
+    const rejectionOf = async (actor: SyncActor, mutation: Mutation) => {
+      const [result] = (await push(actor, [mutation])).results;
+      return result?.status === 'rejected' ? result.code : result?.status;
+    };
+
+    it("lets only a centre's own staff write its cases and entries", async () => {
+      const { caseworker, otherCaseworker, stateAdmin } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      const edit = (actor: SyncActor) =>
+        mutationOf(target, { riskLevel: 'high' }, stampAt(5, actor.deviceId));
+      expect(await rejectionOf(otherCaseworker, edit(otherCaseworker))).toBe('forbidden');
+      expect(await rejectionOf(stateAdmin, edit(stateAdmin))).toBe('forbidden');
+      const foreignNote = newNoteMutation(
+        otherCaseworker,
+        create.recordId,
+        fixture.own.id,
+        stampAt(5, otherCaseworker.deviceId),
+      );
+      expect(await rejectionOf(otherCaseworker, foreignNote)).toBe('forbidden');
+      const [record] = await pullAll(caseworker);
+      expect(record!.fields.riskLevel?.value).toBeNull();
+    });
+
+    it('refuses a new case for another centre, and headquarters roles any write', async () => {
+      const { caseworker, otherCaseworker, stateAdmin } = fixture.actors;
+      const stamp = stampAt(1, caseworker.deviceId);
+      const elsewhere = newCaseMutation(caseworker, stamp, { centreId: fixture.other.id });
+      expect(await rejectionOf(caseworker, elsewhere)).toBe('forbidden');
+      const byHeadquarters = newCaseMutation(stateAdmin, stampAt(1, stateAdmin.deviceId), {
+        centreId: fixture.own.id,
+      });
+      const [result] = (await push(stateAdmin, [byHeadquarters])).results;
+      expect(result).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      if (result?.status === 'rejected') expect(result.reason.en).toMatch(/Headquarters/);
+      expect(await pullAll(otherCaseworker)).toEqual([]);
+      expect(await pullAll(caseworker)).toEqual([]);
+    });
+
+    it('answers unknown_case for an entry, or an edit, whose case the server does not have', async () => {
+      const { caseworker } = fixture.actors;
+      const missingCase = crypto.randomUUID();
+      const note = newNoteMutation(
+        caseworker,
+        missingCase,
+        fixture.own.id,
+        stampAt(1, caseworker.deviceId),
+      );
+      expect(await rejectionOf(caseworker, note)).toBe('unknown_case');
+      const edit = mutationOf(
+        { recordType: 'case', recordId: missingCase, caseId: missingCase },
+        { riskLevel: 'high' },
+        stampAt(1, caseworker.deviceId),
+      );
+      expect(await rejectionOf(caseworker, edit)).toBe('unknown_case');
+    });
+
+    it("never changes a record's type, case or centre", async () => {
+      const { caseworker } = fixture.actors;
+      const first = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      const second = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      const note = newNoteMutation(
+        caseworker,
+        first.recordId,
+        fixture.own.id,
+        stampAt(2, caseworker.deviceId),
+      );
+      await push(caseworker, [first, second, note]);
+      const stamp = stampAt(3, caseworker.deviceId);
+      const asNote = mutationOf(
+        { recordType: 'note', recordId: first.recordId, caseId: first.recordId },
+        { text: 'x' },
+        stamp,
+      );
+      expect(await rejectionOf(caseworker, asNote)).toBe('record_type_mismatch');
+      const moved = mutationOf(
+        { recordType: 'note', recordId: note.recordId, caseId: second.recordId },
+        { caseId: second.recordId },
+        stamp,
+      );
+      expect(await rejectionOf(caseworker, moved)).toBe('forbidden');
+      const recentred = mutationOf(
+        { recordType: 'note', recordId: note.recordId, caseId: first.recordId },
+        { centreId: fixture.other.id },
+        stamp,
+      );
+      expect(await rejectionOf(caseworker, recentred)).toBe('forbidden');
+    });
+  });
+
+  describe('conflicts', () => {
+    /** A case both tablets have, with riskLevel written at `base` by a third device. */
+    const sharedCase = async () => {
+      const { caseworker } = fixture.actors;
+      const base = stampAt(1, 'tab-origin');
+      const create = newCaseMutation(caseworker, base);
+      await push(caseworker, [create]);
+      const target = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      return { target, base };
+    };
+
+    it('keeps the stored loser when two tablets change one field from the same base', async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const { target, base } = await sharedCase();
+      const first = mutationOf(target, { riskLevel: 'high' }, stampAt(10, caseworker.deviceId), {
+        riskLevel: base,
+      });
+      const second = mutationOf(target, { riskLevel: 'low' }, stampAt(20, caseworker2.deviceId), {
+        riskLevel: base,
+      });
+      await push(caseworker, [first]);
+      await push(caseworker2, [second]);
+      const records = await pullAll(caseworker);
+      expect(records.find((r) => r.id === target.recordId)!.fields.riskLevel?.value).toBe('low');
+      const conflicts = conflictsIn(records);
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({
+        caseId: target.caseId,
+        centreId: fixture.own.id,
+        recordType: 'case',
+        recordId: target.recordId,
+        field: 'riskLevel',
+        loser: 'stored',
+        value: 'high',
+        stamp: stampAt(10, caseworker.deviceId),
+        winningStamp: stampAt(20, caseworker2.deviceId),
+        deviceId: caseworker.deviceId,
+        writtenBy: caseworker.userId,
+        detectedAt: now.toISOString(),
+        resolution: null,
+        resolvedBy: null,
+        resolvedAt: null,
+      });
+      const conflictRecord = records.find((r) => r.recordType === 'conflict')!;
+      expect(conflictRecord.caseId).toBe(target.caseId);
+      expect(Object.values(conflictRecord.fields).every((f) => f.stamp.endsWith('-server'))).toBe(
+        true,
+      );
+    });
+
+    it('keeps the incoming loser when the older write arrives second', async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const { target, base } = await sharedCase();
+      const newer = mutationOf(target, { riskLevel: 'low' }, stampAt(20, caseworker2.deviceId), {
+        riskLevel: base,
+      });
+      const older = mutationOf(target, { riskLevel: 'high' }, stampAt(10, caseworker.deviceId), {
+        riskLevel: base,
+      });
+      await push(caseworker2, [newer]);
+      await push(caseworker, [older]);
+      const records = await pullAll(caseworker);
+      expect(records.find((r) => r.id === target.recordId)!.fields.riskLevel?.value).toBe('low');
+      expect(conflictsIn(records)).toMatchObject([
+        {
+          loser: 'incoming',
+          value: 'high',
+          deviceId: caseworker.deviceId,
+          writtenBy: caseworker.userId,
+        },
+      ]);
+    });
+
+    it('keeps nothing for one tablet writing twice, for equal values, or for a write that saw the other', async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const { target, base } = await sharedCase();
+      const device = caseworker.deviceId;
+      await push(caseworker, [
+        mutationOf(target, { riskLevel: 'high' }, stampAt(10, device), { riskLevel: base }),
+      ]);
+      // Same device, same stale base: a device always sees its own writes.
+      await push(caseworker, [
+        mutationOf(target, { riskLevel: 'low' }, stampAt(11, device), { riskLevel: base }),
+      ]);
+      // Another device, same stale base, equal value.
+      await push(caseworker2, [
+        mutationOf(target, { riskLevel: 'low' }, stampAt(12, caseworker2.deviceId), {
+          riskLevel: base,
+        }),
+      ]);
+      // Another device that saw the latest write.
+      await push(caseworker2, [
+        mutationOf(target, { riskLevel: 'medium' }, stampAt(13, caseworker2.deviceId), {
+          riskLevel: stampAt(12, caseworker2.deviceId),
+        }),
+      ]);
+      const records = await pullAll(caseworker);
+      expect(conflictsIn(records)).toEqual([]);
+      expect(records.find((r) => r.id === target.recordId)!.fields.riskLevel?.value).toBe('medium');
+    });
+
+    it('keeps an edit that reaches a removed record as a conflict on "deleted"', async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const { target, base } = await sharedCase();
+      await push(caseworker, [
+        mutationOf(target, { deleted: true }, stampAt(10, caseworker.deviceId), { deleted: base }),
+      ]);
+      await push(caseworker2, [
+        mutationOf(target, { safetyPlan: 'बहन के घर रहेंगी' }, stampAt(20, caseworker2.deviceId), {
+          safetyPlan: base,
+        }),
+      ]);
+      expect(conflictsIn(await pullAll(caseworker))).toMatchObject([
+        {
+          field: 'deleted',
+          loser: 'incoming',
+          value: { safetyPlan: 'बहन के घर रहेंगी' },
+          deviceId: caseworker2.deviceId,
+          writtenBy: caseworker2.userId,
+        },
+      ]);
+    });
+
+    it('lets only a manager resolve a conflict, and only its resolution', async () => {
+      const { caseworker, caseworker2, manager } = fixture.actors;
+      const { target, base } = await sharedCase();
+      await push(caseworker, [
+        mutationOf(target, { riskLevel: 'high' }, stampAt(10, caseworker.deviceId), {
+          riskLevel: base,
+        }),
+      ]);
+      await push(caseworker2, [
+        mutationOf(target, { riskLevel: 'low' }, stampAt(20, caseworker2.deviceId), {
+          riskLevel: base,
+        }),
+      ]);
+      const conflict = (await pullAll(manager)).find((r) => r.recordType === 'conflict')!;
+      const conflictTarget = {
+        recordType: 'conflict',
+        recordId: conflict.id,
+        caseId: conflict.caseId,
+      } as const;
+      const resolution = {
+        resolution: 'kept',
+        resolvedBy: manager.userId,
+        resolvedAt: now.toISOString(),
+      };
+      // As a tablet does: it has seen the conflict, so its stamps follow the server's.
+      const seen = conflict.fields.resolution!.stamp;
+      const bases = { resolution: seen, resolvedBy: seen, resolvedAt: seen };
+      const later = (ms: number, actor: SyncActor) => stampAt(60_000 + ms, actor.deviceId);
+      const byCaseworker = mutationOf(conflictTarget, resolution, later(1, caseworker), bases);
+      const rewrite = mutationOf(conflictTarget, { value: 'medium' }, later(1, manager), {
+        value: seen,
+      });
+      const byManager = mutationOf(conflictTarget, resolution, later(2, manager), bases);
+      const { results } = await push(caseworker, [byCaseworker]);
+      expect(results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      const managed = await push(manager, [rewrite, byManager]);
+      expect(managed.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      if (managed.results[0]?.status === 'rejected')
+        expect(managed.results[0].reason.en).toContain('"value"');
+      expect(managed.results[1]!.status).toBe('applied');
+      // The resolution syncs like any change, and causes no conflict of its own.
+      expect(conflictsIn(await pullAll(caseworker))).toMatchObject([
+        { resolution: 'kept', resolvedBy: manager.userId, value: 'high' },
+      ]);
+      const forged = mutationOf(
+        { ...conflictTarget, recordId: crypto.randomUUID() },
+        resolution,
+        stampAt(32, manager.deviceId),
+      );
+      expect((await push(manager, [forged])).results[0]).toMatchObject({ code: 'forbidden' });
+    });
+  });
+
+  describe('pull', () => {
+    it('pages in change-log order and resumes from the cursor', async () => {
+      const { caseworker, counsellor, otherCaseworker } = fixture.actors;
+      const creates = Array.from({ length: 7 }, (_, i) =>
+        newCaseMutation(caseworker, stampAt(i + 1, caseworker.deviceId)),
+      );
+      await push(caseworker, creates.slice(0, 4));
+      await push(otherCaseworker, [
+        newCaseMutation(otherCaseworker, stampAt(1, otherCaseworker.deviceId)),
+      ]);
+      await push(caseworker, creates.slice(4));
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      const hasMores: boolean[] = [];
+      for (;;) {
+        const page = await pull(counsellor, cursor, 3);
+        seen.push(...page.records.map((r) => r.id));
+        hasMores.push(page.hasMore);
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      expect(seen).toEqual(creates.map((m) => m.recordId));
+      expect(hasMores).toEqual([true, true, false]);
+      const nothingNew = await pull(counsellor, cursor, 3);
+      expect(nothingNew).toMatchObject({ records: [], cursor, hasMore: false });
+
+      const target = {
+        recordType: 'case',
+        recordId: creates[1]!.recordId,
+        caseId: creates[1]!.recordId,
+      } as const;
+      await push(caseworker, [
+        mutationOf(target, { riskLevel: 'high' }, stampAt(50, caseworker.deviceId)),
+      ]);
+      const changed = await pull(counsellor, cursor, 3);
+      expect(changed.records.map((r) => r.id)).toEqual([target.recordId]);
+      expect(Number(changed.cursor)).toBeGreaterThan(Number(cursor));
+    });
+
+    it('starts with a null cursor and keeps it while there is nothing', async () => {
+      expect(await pull(fixture.actors.caseworker)).toEqual({
+        serverTime: now.toISOString(),
+        records: [],
+        cursor: null,
+        hasMore: false,
+      });
+    });
+
+    it('refuses headquarters roles, an invalid cursor and an unsupported version', async () => {
+      const { caseworker, stateAdmin } = fixture.actors;
+      await expect(pull(stateAdmin)).rejects.toMatchObject({ code: 'forbidden', statusCode: 403 });
+      for (const cursor of ['abc', '-1', '1.5', '01', '99999999999999999999']) {
+        await expect(pull(caseworker, cursor)).rejects.toMatchObject({
+          code: 'invalid_cursor',
+          statusCode: 400,
+        });
+      }
+      await expect(
+        pullChanges(database.db, caseworker, { protocolVersion: 0, cursor: null, limit: 10 }, now),
+      ).rejects.toMatchObject({ code: 'unsupported_protocol_version' });
+    });
+  });
+}
