@@ -19,12 +19,13 @@
  *   An upgrade must only derive: never change `fields` (stamps are shared with the server).
  */
 import { Dexie, type EntityTable } from 'dexie';
-import type { ClockSnapshot } from '../domain/hlc.ts';
+import type { ClockSnapshot, Stamp } from '../domain/hlc.ts';
 import type { FieldMap } from '../domain/merge.ts';
-import type { Mutation } from '../domain/protocol.ts';
+import type { BilingualMessage, Mutation } from '../domain/protocol.ts';
 import type { CaseStatus, RiskLevel } from '../domain/code-schemas.ts';
 import type { EntryKind } from '../domain/entries.ts';
 import type { CalendarDate, Instant } from '../domain/india-time.ts';
+import type { SignedInSession } from './session.ts';
 
 /** IndexedDB cannot index booleans, so flags that are indexed are 0 or 1. */
 export type Flag = 0 | 1;
@@ -65,6 +66,32 @@ export interface OutboxRow extends Mutation {
   /** Auto-increment: the order the mutations must be pushed in. */
   readonly seq?: number;
   readonly queuedAt: Instant;
+  /**
+   * Set when headquarters refused it (sync-outbox.ts): the row stays, explained, and is not
+   * pushed again until a person retries it. Absent on a row waiting to go up.
+   */
+  readonly rejection?: OutboxRejection;
+}
+
+export interface OutboxRejection {
+  /** The server's rejection code (docs/sync-protocol.md), e.g. `invalid_record`. */
+  readonly code: string;
+  readonly reason: BilingualMessage;
+  /** Corrected tablet time when the answer arrived; indexed, so rejected rows list by it. */
+  readonly rejectedAt: Instant;
+}
+
+/** A conflict headquarters kept (domain/conflicts.ts), as pulled; `fields` is its merge state. */
+export interface ConflictRow {
+  readonly id: string;
+  readonly caseId: string;
+  readonly fields: FieldMap;
+  // Derived from fields (row-columns.ts):
+  readonly recordId: string;
+  readonly field: string;
+  /** 1 while no manager has resolved it. */
+  readonly isOpen: Flag;
+  readonly detectedAt: Instant;
 }
 
 export interface DraftRow {
@@ -76,12 +103,24 @@ export interface DraftRow {
   readonly updatedAt: Instant;
 }
 
-/** Small device-wide values, one row per key. */
+/**
+ * Small device-wide values, one row per key. New keys need no new database version (only
+ * `key` is indexed). A `demoStaff` row left by the demo staff chooser of earlier builds is
+ * never read.
+ */
 export type MetaRow =
   | { readonly key: 'device'; readonly value: { id: string; tag: string; createdAt: Instant } }
   | { readonly key: 'clock'; readonly value: ClockSnapshot }
-  | { readonly key: 'demoStaff'; readonly value: { userId: string } }
-  | { readonly key: `caseSerial:${number}`; readonly value: number };
+  | { readonly key: 'session'; readonly value: SignedInSession }
+  | { readonly key: 'server'; readonly value: { isDemo: boolean } }
+  | { readonly key: `caseSerial:${number}`; readonly value: number }
+  /** Where the next pull starts (sync-inbox.ts); saved with the page it follows. */
+  | { readonly key: 'syncCursor'; readonly value: string | null }
+  /**
+   * The greatest stamp headquarters is known to hold: received in a pull, or acknowledged
+   * after a push. A clock rewound after `stamp_too_far_ahead` never goes below it.
+   */
+  | { readonly key: 'serverStampFloor'; readonly value: Stamp };
 
 export type MetaKey = MetaRow['key'];
 
@@ -91,6 +130,7 @@ export class SakhiDatabase extends Dexie {
   declare outbox: EntityTable<OutboxRow, 'seq'>;
   declare drafts: EntityTable<DraftRow, 'id'>;
   declare meta: EntityTable<MetaRow, 'key'>;
+  declare conflicts: EntityTable<ConflictRow, 'id'>;
 
   constructor(name = 'sakhi', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -102,6 +142,12 @@ export class SakhiDatabase extends Dexie {
       outbox: '++seq, &id, caseId',
       drafts: 'id, form, updatedAt',
       meta: 'key',
+    });
+    // Version 2 (issue 5, sync): conflicts pulled from headquarters, and rejected outbox
+    // rows listed by when they were refused. Only new stores and indexes: nothing to upgrade.
+    this.version(2).stores({
+      outbox: '++seq, &id, caseId, rejection.rejectedAt',
+      conflicts: 'id, caseId, isOpen, recordId',
     });
   }
 }

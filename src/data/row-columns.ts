@@ -4,12 +4,13 @@
  * a list or a "today" query never opens a case file to filter or sort.
  */
 import type { Case } from '../domain/case.ts';
+import type { Conflict } from '../domain/conflicts.ts';
 import type { ReferralStatus } from '../domain/code-schemas.ts';
 import type { EntryKind, FollowUpEntry, ReferralEntry, StayEntry } from '../domain/entries.ts';
 import { stayEndDate } from '../domain/entry-rules.ts';
 import { isRemoved, valuesOf, type FieldMap } from '../domain/merge.ts';
 import type { CaseSummary } from './case-store.ts';
-import type { CaseRow, EntryRow, Flag } from './database.ts';
+import type { CaseRow, ConflictRow, EntryRow, Flag } from './database.ts';
 import { caseSearchKeys } from './search-keys.ts';
 
 const flag = (value: boolean): Flag => (value ? 1 : 0);
@@ -42,6 +43,27 @@ export function buildCaseRow(fields: FieldMap, entryColumns: EntryColumns): Case
     isRemoved: flag(removed),
     searchKeys: removed ? [] : caseSearchKeys(c),
     ...entryColumns,
+  };
+}
+
+/**
+ * A case row from its merged fields and the rows of all its entries: what a local save
+ * writes (entry-repository.ts) and what a pulled page writes (sync-inbox.ts).
+ */
+export function deriveCaseRow(fields: FieldMap, entries: readonly EntryRow[]): CaseRow {
+  return buildCaseRow(fields, summariseEntries(entries));
+}
+
+export function buildConflictRow(fields: FieldMap): ConflictRow {
+  const conflict = valuesOf(fields) as Conflict;
+  return {
+    id: conflict.id,
+    caseId: conflict.caseId,
+    fields,
+    recordId: conflict.recordId,
+    field: conflict.field,
+    isOpen: flag(conflict.resolution === null || conflict.resolution === undefined),
+    detectedAt: conflict.detectedAt,
   };
 }
 

@@ -1,0 +1,143 @@
+/**
+ * Storing what a pull brings (src/sync/sync-ports.ts, SyncInbox): each page merged into
+ * the tablet's rows and saved with its cursor.
+ *
+ * What must always hold:
+ * - A page and its cursor are written in ONE transaction: after a failure neither the
+ *   records nor the cursor have moved, and the next pull asks for the same page again
+ *   (merging it twice changes nothing: merge is idempotent).
+ * - A pulled record is merged field by field (merge.ts), never written over the row, so a
+ *   local write not yet acknowledged keeps its value unless the pulled stamp is greater —
+ *   exactly what headquarters will decide too. Its outbox row is untouched and still goes up.
+ * - Derived columns are recomputed with the functions local saves use (row-columns.ts),
+ *   for every case whose fields or entries the page touched.
+ * - The clock takes in every pulled stamp, so later local writes order after them, and
+ *   the greatest of them raises the server stamp floor (sync-state.ts).
+ * - Nothing here writes the outbox: what headquarters sends is already there.
+ */
+import type { HybridClock, Stamp } from '../domain/hlc.ts';
+import { mergeFields, type FieldMap } from '../domain/merge.ts';
+import type { PulledRecord } from '../domain/protocol.ts';
+import type { EntryKind } from '../domain/entries.ts';
+import type { CaseRow, EntryRow, SakhiDatabase } from './database.ts';
+import { buildConflictRow, buildEntryRow, deriveCaseRow } from './row-columns.ts';
+import {
+  raiseServerStampFloor,
+  readSyncCursor,
+  storeClock,
+  tableOf,
+  takeInStoredClock,
+  type RecordTable,
+} from './sync-state.ts';
+import { toStoreError } from './store-errors.ts';
+
+/** The shape of src/sync's SyncInbox port. */
+export interface SyncInboxStore {
+  readCursor(): Promise<string | null>;
+  storePage(records: readonly PulledRecord[], cursor: string | null): Promise<void>;
+}
+
+export function openSyncInbox(options: {
+  readonly db: SakhiDatabase;
+  readonly clock: HybridClock;
+}): SyncInboxStore {
+  const { db, clock } = options;
+  return {
+    readCursor: () => readSyncCursor(db),
+    storePage: async (records, cursor) => {
+      try {
+        await db.transaction('rw', [db.cases, db.entries, db.conflicts, db.meta], async () => {
+          await takeInStoredClock(db, clock);
+          await raiseServerStampFloor(db, observeStamps(clock, records));
+          await storeRecords(db, records);
+          await storeClock(db, clock);
+          await db.meta.put({ key: 'syncCursor', value: cursor });
+        });
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+  };
+}
+
+/** Every pulled stamp into the clock; returns the greatest. */
+function observeStamps(clock: HybridClock, records: readonly PulledRecord[]): Stamp | null {
+  let greatest: Stamp | null = null;
+  for (const record of records) {
+    for (const field of Object.values(record.fields)) {
+      clock.observe(field.stamp);
+      if (greatest === null || field.stamp > greatest) greatest = field.stamp;
+    }
+  }
+  return greatest;
+}
+
+interface PulledGroup {
+  readonly recordType: PulledRecord['recordType'];
+  readonly caseId: string;
+  fields: FieldMap;
+}
+
+/** Merges the page's records into their tables. Call inside storePage's transaction. */
+async function storeRecords(db: SakhiDatabase, records: readonly PulledRecord[]) {
+  // One entry per record id: a page could carry a record twice; merge makes that harmless.
+  const byTable: Record<RecordTable, Map<string, PulledGroup>> = {
+    cases: new Map(),
+    entries: new Map(),
+    conflicts: new Map(),
+  };
+  for (const { recordType, id, caseId, fields } of records) {
+    const group = byTable[tableOf(recordType)];
+    const seen = group.get(id);
+    if (seen) seen.fields = mergeFields(seen.fields, fields);
+    else group.set(id, { recordType, caseId, fields });
+  }
+
+  const conflictIds = [...byTable.conflicts.keys()];
+  const storedConflicts = await db.conflicts.bulkGet(conflictIds);
+  await db.conflicts.bulkPut(
+    conflictIds.map((id, i) =>
+      buildConflictRow(merged(storedConflicts[i]?.fields, byTable.conflicts.get(id)!.fields)),
+    ),
+  );
+
+  const entryIds = [...byTable.entries.keys()];
+  const storedEntries = await db.entries.bulkGet(entryIds);
+  await db.entries.bulkPut(
+    entryIds.map((id, i) => {
+      const pulled = byTable.entries.get(id)!;
+      const entryType = pulled.recordType as EntryKind;
+      return buildEntryRow(entryType, merged(storedEntries[i]?.fields, pulled.fields));
+    }),
+  );
+
+  // Every case the page touched, through its own fields or one of its entries.
+  const caseIds = [
+    ...new Set([...byTable.cases.keys(), ...[...byTable.entries.values()].map((e) => e.caseId)]),
+  ];
+  const storedCases = await db.cases.bulkGet(caseIds);
+  const entriesByCase = groupByCase(await db.entries.where('caseId').anyOf(caseIds).toArray());
+  const caseRows: CaseRow[] = [];
+  caseIds.forEach((id, i) => {
+    const fields = merged(storedCases[i]?.fields, byTable.cases.get(id)?.fields);
+    // An entry can arrive before its case (the case changed later, so it comes later in
+    // the log); its row waits, and the case's columns are derived when the case arrives.
+    if (Object.keys(fields).length === 0) return;
+    caseRows.push(deriveCaseRow(fields, entriesByCase.get(id) ?? []));
+  });
+  await db.cases.bulkPut(caseRows);
+}
+
+function merged(stored: FieldMap | undefined, pulled: FieldMap | undefined): FieldMap {
+  return mergeFields(stored ?? {}, pulled ?? {});
+}
+
+function groupByCase(rows: readonly EntryRow[]): Map<string, EntryRow[]> {
+  const groups = new Map<string, EntryRow[]>();
+  for (const row of rows) {
+    const group = groups.get(row.caseId);
+    if (group) group.push(row);
+    else groups.set(row.caseId, [row]);
+  }
+  return groups;
+}

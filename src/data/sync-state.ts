@@ -1,0 +1,109 @@
+/**
+ * The small device-wide values sync keeps in `meta`, and the clock's place in them.
+ *
+ * What must always hold:
+ * - The clock's snapshot in `meta` is the one every tab and the service worker start
+ *   from: whoever changes the in-memory clock inside a transaction first takes in the
+ *   stored snapshot (another context may have moved it) and writes it back before the
+ *   transaction ends, as write-transaction.ts does for saves.
+ * - `serverStampFloor` only rises. It is the greatest stamp headquarters holds, as far as
+ *   this tablet knows (pulled, or acknowledged after a push); a clock rewound after a
+ *   refused push never issues a stamp below it.
+ */
+import { maxStamp, type HybridClock, type Stamp } from '../domain/hlc.ts';
+import type { RecordType } from '../domain/protocol.ts';
+import type { SakhiDatabase } from './database.ts';
+import { toStoreError } from './store-errors.ts';
+
+export type RecordTable = 'cases' | 'entries' | 'conflicts';
+
+/** Where a synced record lives on the tablet: entries of every kind share one table. */
+export function tableOf(recordType: RecordType): RecordTable {
+  if (recordType === 'case') return 'cases';
+  if (recordType === 'conflict') return 'conflicts';
+  return 'entries';
+}
+
+/** Call inside a transaction that includes `meta`. */
+export async function takeInStoredClock(db: SakhiDatabase, clock: HybridClock): Promise<void> {
+  const stored = await db.meta.get('clock');
+  if (stored?.key === 'clock' && stored.value.last !== null) clock.observe(stored.value.last);
+}
+
+/** Call inside a transaction that includes `meta`. */
+export async function storeClock(db: SakhiDatabase, clock: HybridClock): Promise<void> {
+  await db.meta.put({ key: 'clock', value: clock.snapshot() });
+}
+
+export async function readServerStampFloor(db: SakhiDatabase): Promise<Stamp | null> {
+  const stored = await db.meta.get('serverStampFloor');
+  return stored?.key === 'serverStampFloor' ? stored.value : null;
+}
+
+/** Call inside a transaction that includes `meta`. */
+export async function raiseServerStampFloor(db: SakhiDatabase, stamp: Stamp | null): Promise<void> {
+  if (stamp === null) return;
+  const floor = maxStamp(await readServerStampFloor(db), stamp);
+  if (floor !== null) await db.meta.put({ key: 'serverStampFloor', value: floor });
+}
+
+export async function readSyncCursor(db: SakhiDatabase): Promise<string | null> {
+  try {
+    const stored = await db.meta.get('syncCursor');
+    return stored?.key === 'syncCursor' ? stored.value : null;
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+/** Shaped as src/sync's SyncClock port. */
+export interface ServerTimeStore {
+  adoptServerTime(serverTimeMs: number): Promise<void>;
+}
+
+/**
+ * Every server answer carries its time: the clock keeps its offset from it, and the offset
+ * is stored, so a tablet whose date is days wrong stamps close to real time from then on,
+ * even after a restart.
+ */
+export function openServerTimeStore(db: SakhiDatabase, clock: HybridClock): ServerTimeStore {
+  return {
+    adoptServerTime: async (serverTimeMs) => {
+      if (!Number.isFinite(serverTimeMs)) return;
+      try {
+        await db.transaction('rw', db.meta, async () => {
+          await takeInStoredClock(db, clock);
+          clock.adoptServerTime(serverTimeMs);
+          await storeClock(db, clock);
+        });
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+  };
+}
+
+/** What the status line shows about sync (DESIGN.md, "On the tablet"). */
+export interface SyncCounts {
+  /** Saved here, not yet acknowledged by headquarters, and not refused. */
+  readonly waiting: number;
+  /** Refused by headquarters: kept, and waiting for a person (listRejected). */
+  readonly rejected: number;
+  /** Conflicts on this centre's cases that no manager has resolved yet. */
+  readonly openConflicts: number;
+}
+
+export async function readSyncCounts(db: SakhiDatabase): Promise<SyncCounts> {
+  try {
+    return await db.transaction('r', db.outbox, db.conflicts, async () => {
+      const [all, rejected, openConflicts] = await Promise.all([
+        db.outbox.count(),
+        db.outbox.orderBy('rejection.rejectedAt').count(),
+        db.conflicts.where('isOpen').equals(1).count(),
+      ]);
+      return { waiting: all - rejected, rejected, openConflicts };
+    });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * Client ↔ server: the real sync engine (runSync over createLocalSyncPorts and
+ * createHttpTransport) on tablets with their own IndexedDB (fake-indexeddb), against the
+ * real sync routes listening on 127.0.0.1 over SQLite.
+ *
+ * Who is asking: the routes' TEST SEAM (tests/support/sync-server.ts) reads the actor
+ * from the `x-test-actor` header, which each tablet's fetch adds; everything else on the
+ * wire is what a tablet sends.
+ */
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseStamp } from '../src/domain/hlc.ts';
+import type { FieldMap } from '../src/domain/merge.ts';
+import { maxStampAheadMs } from '../src/domain/hlc.ts';
+import type { StaffMember } from '../src/data/case-store.ts';
+import { openTestStore, sampleIntake, type TestStore } from '../src/data/case-store.testing.ts';
+import { createHttpTransport } from '../src/sync/http-transport.ts';
+import { createLocalSyncPorts, readLocalSyncCounts } from '../src/sync/local-sync.ts';
+import { runSync } from '../src/sync/sync-run.ts';
+import { SyncError } from '../src/sync/sync-ports.ts';
+import type { SyncActor } from '../server/services/sync-scope.ts';
+import {
+  SYNC_START,
+  openSyncTestDatabase,
+  seedSyncFixture,
+  type SyncFixture,
+  type SyncTestDatabase,
+} from './support/sync-fixture.ts';
+import { actorHeaders, buildSyncTestApp } from './support/sync-server.ts';
+
+let database: SyncTestDatabase;
+let app: FastifyInstance;
+let fixture: SyncFixture;
+let serverTime: number;
+/** How each request body arrived (gzip from CompressionStream, as on the tablet). */
+const requestEncodings: string[] = [];
+const tablets: Tablet[] = [];
+
+beforeAll(async () => {
+  database = await openSyncTestDatabase('sqlite');
+  app = await buildSyncTestApp(database.db, { now: () => new Date(serverTime) });
+  app.addHook('onRequest', (request, _reply, done) => {
+    requestEncodings.push(request.headers['content-encoding'] ?? 'none');
+    done();
+  });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  // The server serves the app, so the page and the API share an origin and the transport
+  // uses the page's own (baseUrl ''). The unit project's fetch is happy-dom's (HTTP over
+  // Node's http), which holds the same-origin policy: the page is put on the server's origin.
+  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const page = globalThis as unknown as { happyDOM?: { setURL(url: string): void } };
+  if (!page.happyDOM) throw new Error('this test runs in the unit project (happy-dom)');
+  page.happyDOM.setURL(`${origin}/`);
+});
+afterAll(async () => {
+  await app.close();
+  await database.close();
+});
+beforeEach(async () => {
+  serverTime = SYNC_START.getTime() + 86_400_000;
+  fixture = await seedSyncFixture(database.db);
+});
+afterEach(() => {
+  for (const tablet of tablets.splice(0)) tablet.store.db.close();
+});
+
+type NetworkState = 'up' | 'down' | 'answer-lost';
+
+interface Tablet {
+  readonly store: TestStore;
+  network: NetworkState;
+  sync(): ReturnType<typeof runSync>;
+}
+
+let tabletCount = 0;
+
+async function openTablet(actor: SyncActor, time = serverTime): Promise<Tablet> {
+  const staff: StaffMember = {
+    userId: actor.userId,
+    centreId: actor.centreId!,
+    districtCode: 'LKO',
+    role: actor.role,
+    displayName: 'परीक्षण केसवर्कर',
+  };
+  const device = {
+    id: actor.deviceId,
+    tag: `K${++tabletCount}`,
+    createdAt: SYNC_START.toISOString(),
+  };
+  const store = await openTestStore({ time, staff, device });
+  const tablet: Tablet = {
+    store,
+    network: 'up',
+    sync: () => runSync(ports, { shouldPull: true, pullPageSize: 3 }),
+  };
+  // The page's fetch, with the routes' test seam standing in for the device session.
+  const tabletFetch: typeof fetch = async (input, init) => {
+    if (tablet.network === 'down') throw new TypeError('fetch failed: network is down');
+    const response = await fetch(input, {
+      ...init,
+      headers: { ...(init?.headers as Record<string, string>), ...actorHeaders(actor) },
+    });
+    if (tablet.network === 'answer-lost') {
+      // The server did the work; the answer never reaches the tablet.
+      await response.arrayBuffer();
+      throw new TypeError('fetch failed: connection reset');
+    }
+    return response;
+  };
+  const transport = createHttpTransport({
+    baseUrl: '',
+    readToken: () => Promise.resolve(null),
+    fetch: tabletFetch,
+  });
+  const ports = createLocalSyncPorts({
+    db: store.db,
+    clock: store.clock,
+    deviceId: actor.deviceId,
+    transport,
+  });
+  tablets.push(tablet);
+  return tablet;
+}
+
+/** Every record a tablet holds, as the merge state sync compares: id → fields. */
+async function recordsOf(tablet: Tablet) {
+  const { db } = tablet.store;
+  const rows = [
+    ...(await db.cases.toArray()),
+    ...(await db.entries.toArray()),
+    ...(await db.conflicts.toArray()),
+  ];
+  return new Map<string, FieldMap>(rows.map((row) => [row.id, row.fields]));
+}
+
+async function serverRecords() {
+  const rows = await database.db
+    .selectFrom('sync_records')
+    .select(['id', 'fields'])
+    .where('centre_id', '=', fixture.own.id)
+    .execute();
+  return new Map<string, FieldMap>(rows.map((row) => [row.id, JSON.parse(row.fields) as FieldMap]));
+}
+
+async function expectConverged(...all: Tablet[]) {
+  const server = await serverRecords();
+  for (const tablet of all) {
+    expect(await recordsOf(tablet)).toEqual(server);
+    expect(await tablet.store.db.outbox.count()).toBe(0);
+  }
+  return server;
+}
+
+describe('two tablets of one centre and the server', () => {
+  it('save offline, sync when the network comes back, and converge', async () => {
+    const a = await openTablet(fixture.actors.caseworker);
+    const b = await openTablet(fixture.actors.caseworker2);
+    a.network = 'down';
+    b.network = 'down';
+    const sunita = await a.store.cases.registerCase(sampleIntake({ survivorName: 'सुनीता' }));
+    await a.store.cases.addEntry(sunita.id, 'note', { text: 'पहली बातचीत हुई।' });
+    const reena = await b.store.cases.registerCase(sampleIntake({ survivorName: 'रीना' }));
+    await b.store.cases.addEntry(reena.id, 'stay', {
+      admittedAt: new Date(serverTime).toISOString(),
+      plannedDischargeDate: '2026-03-12',
+      extendedUntil: null,
+      extensionReason: null,
+      dischargedAt: null,
+      dischargedTo: null,
+    });
+
+    const offline = await a.sync().catch((error: unknown) => error);
+    expect(offline).toBeInstanceOf(SyncError);
+    expect((offline as SyncError).code).toBe('offline');
+    expect(await readLocalSyncCounts(a.store.db)).toMatchObject({ waiting: 2, rejected: 0 });
+
+    a.network = 'up';
+    b.network = 'up';
+    expect(await a.sync()).toMatchObject({ pushed: 2, rejected: 0 });
+    expect(await b.sync()).toMatchObject({ pushed: 3, rejected: 0, pulledRecords: 4 });
+    await a.sync();
+
+    const server = await expectConverged(a, b);
+    expect(server.size).toBe(4);
+    expect(new Set(requestEncodings)).toEqual(new Set(['gzip']));
+    // The pulled records are usable on the other tablet: listed, found, in stay.
+    const [found] = await a.store.cases.searchCases('reena');
+    expect(found).toMatchObject({ id: reena.id, status: 'in_stay', isInStay: true });
+    expect((await b.store.cases.getCaseFile(sunita.id))?.entries).toHaveLength(1);
+  });
+
+  it('keep the same field edited on both as a conflict that both tablets pull', async () => {
+    const a = await openTablet(fixture.actors.caseworker);
+    const b = await openTablet(fixture.actors.caseworker2);
+    const registered = await a.store.cases.registerCase(sampleIntake());
+    await a.sync();
+    await b.sync();
+
+    a.network = 'down';
+    b.network = 'down';
+    a.store.time += 60_000;
+    await a.store.cases.updateCase(registered.id, {
+      riskLevel: 'high',
+      survivorAgeYears: 30,
+      survivorPhone: '9876543210',
+    });
+    b.store.time += 120_000;
+    await b.store.cases.updateCase(registered.id, {
+      riskLevel: 'medium',
+      survivorAgeYears: 30,
+      safetyPlan: 'बहन के घर रहेंगी।',
+    });
+
+    a.network = 'up';
+    b.network = 'up';
+    await a.sync();
+    await b.sync();
+    await a.sync();
+
+    const server = await expectConverged(a, b);
+    const merged = server.get(registered.id)!;
+    expect(merged.riskLevel!.value).toBe('medium');
+    expect(merged.survivorPhone!.value).toBe('9876543210');
+    expect(merged.safetyPlan!.value).toBe('बहन के घर रहेंगी।');
+    for (const tablet of [a, b]) {
+      const conflicts = await tablet.store.db.conflicts.toArray();
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({ caseId: registered.id, field: 'riskLevel', isOpen: 1 });
+      expect(conflicts[0]!.fields.value!.value).toBe('high');
+      expect(conflicts[0]!.fields.writtenBy!.value).toBe(fixture.actors.caseworker.userId);
+      expect(await readLocalSyncCounts(tablet.store.db)).toEqual({
+        waiting: 0,
+        rejected: 0,
+        openConflicts: 1,
+      });
+      expect(await tablet.store.cases.getCaseFile(registered.id)).toMatchObject({
+        case: { riskLevel: 'medium' },
+      });
+    }
+  });
+
+  it('lose nothing when the connection drops mid-push: the retry is answered as duplicates', async () => {
+    const a = await openTablet(fixture.actors.caseworker);
+    const b = await openTablet(fixture.actors.caseworker2);
+    for (const name of ['सुनीता', 'रीना', 'पूजा']) {
+      await a.store.cases.registerCase(sampleIntake({ survivorName: name }));
+    }
+
+    a.network = 'answer-lost';
+    await expect(a.sync()).rejects.toMatchObject({ code: 'offline' });
+    expect(await a.store.db.outbox.count()).toBe(3);
+    expect((await serverRecords()).size).toBe(3);
+
+    a.network = 'up';
+    expect(await a.sync()).toMatchObject({ pushed: 0, duplicates: 3, rejected: 0 });
+    await b.sync();
+    const server = await expectConverged(a, b);
+    expect(server.size).toBe(3);
+  });
+
+  it('bring a tablet whose clock is days ahead into line: refused stamps are re-stamped and go up', async () => {
+    const a = await openTablet(fixture.actors.caseworker, serverTime + 3 * 86_400_000);
+    const b = await openTablet(fixture.actors.caseworker2);
+    const registered = await a.store.cases.registerCase(sampleIntake());
+    await a.store.cases.updateCase(registered.id, { riskLevel: 'high' });
+
+    // The first push of the run is refused: the new case as too far ahead, so the edit
+    // behind it as unknown_case. The same run re-stamps both and sends the case again;
+    // its acknowledgement puts the edit back in the queue, and it goes up too.
+    expect(await a.sync()).toMatchObject({ pushed: 2 });
+    expect(await readLocalSyncCounts(a.store.db)).toMatchObject({ waiting: 0, rejected: 0 });
+    await b.sync();
+    b.store.time += 60_000;
+    await b.store.cases.updateCase(registered.id, { riskLevel: 'medium' });
+    await b.sync();
+    await a.sync();
+
+    const server = await expectConverged(a, b);
+    const { riskLevel, survivorName } = server.get(registered.id)!;
+    expect(parseStamp(survivorName!.stamp).wallMs).toBeLessThanOrEqual(
+      serverTime + maxStampAheadMs,
+    );
+    // B saw A's re-stamped value before replacing it: no conflict, and B's later write wins.
+    expect(riskLevel!.value).toBe('medium');
+    expect(await a.store.db.conflicts.count()).toBe(0);
+  });
+});
