@@ -5,9 +5,8 @@
  */
 import { buildNewCase } from '../src/domain/case.ts';
 import { HybridClock } from '../src/domain/hlc.ts';
-import type { CaseIntake, CaseStore } from '../src/data/case-store.ts';
+import type { CaseIntake, CaseStore, StaffMember } from '../src/data/case-store.ts';
 import { SakhiDatabase } from '../src/data/database.ts';
-import { demoStaffMembers } from '../src/data/demo-staff.ts';
 import { openCaseStore } from '../src/data/open-case-store.ts';
 
 const hindiFirst = [
@@ -163,6 +162,14 @@ interface Bench {
   db: SakhiDatabase;
   bigCaseId: string;
 }
+const benchStaff: StaffMember = {
+  userId: '01900000-0000-7000-8000-00000000a005',
+  centreId: '01900000-0000-7000-8000-00000000c001',
+  districtCode: 'LKO',
+  role: 'caseworker',
+  displayName: 'केसवर्कर, लखनऊ',
+};
+
 let bench: Bench | null = null;
 
 async function open(): Promise<Bench> {
@@ -174,7 +181,7 @@ async function open(): Promise<Bench> {
     createdAt: new Date().toISOString(),
   };
   const clock = new HybridClock(device.id);
-  const store = openCaseStore({ db, staff: demoStaffMembers[4]!, device, clock });
+  const store = openCaseStore({ db, staff: benchStaff, device, clock });
   return { store, db, bigCaseId: '' };
 }
 

@@ -1,6 +1,6 @@
 // The case register as a caseworker uses it on a tablet with no network (issue 3): once
-// the app has been opened and its service worker controls the page, the network goes and
-// stays gone. She reloads, registers a case through every intake step, records police
+// she has signed in (online, against the real demo server) and the service worker controls
+// the page, the network goes and stays gone. She reloads, registers a case through every intake step, records police
 // help, a short stay and a follow-up, reloads again, opens the case from a link in a new
 // tab, loses a half-filled form to a closed tab and gets it back, and finds the case by
 // her name typed in Latin letters. Nothing in between ever reaches the server.
@@ -12,7 +12,6 @@ import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
   admitToStay,
-  chooseDemoStaff,
   countOutboxRows,
   field,
   nextStep,
@@ -20,15 +19,18 @@ import {
   readIntakeDraftTime,
   registerCase,
   shownPendingChanges,
+  signIn,
   waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 
 const hi = intakeMessages.hi;
 const survivorName = 'सुनीता देवी';
 const firNumber = '0123/2026';
 const policeStation = 'हज़रतगंज';
+const caseworker = DEMO_ACCOUNTS.find((account) => account.username === 'lko.caseworker')!;
 
 describe('offline case register in Chromium', () => {
   let server: TestServer;
@@ -68,7 +70,7 @@ describe('offline case register in Chromium', () => {
     page = await browser.context.newPage();
     watch(page);
     await page.goto(server.url);
-    await chooseDemoStaff(page);
+    await signIn(page);
     await waitForControllingWorker(page);
     await browser.context.setOffline(true);
   });
@@ -78,11 +80,12 @@ describe('offline case register in Chromium', () => {
     await server?.close();
   });
 
-  it('reloads with no network: the app and the chosen staff member are there', async () => {
+  it('reloads with no network: the app opens as the staff member who signed in', async () => {
     await page.reload();
     await waitForText(page.getByTestId('network-status'), appMessages.hi.offline);
     await page.getByTestId('new-case').waitFor();
-    expect(await page.getByTestId('staff-chooser').count()).toBe(0);
+    await waitForText(page.getByTestId('staff-name'), caseworker.displayName);
+    expect(await page.getByTestId('sign-in-page').count()).toBe(0);
     const reached = await page.evaluate(() =>
       fetch('/api/health').then(
         () => true,
@@ -106,7 +109,11 @@ describe('offline case register in Chromium', () => {
       perpetratorRelationship: 'husband',
     });
     expect(new URL(page.url()).pathname).toBe(`/cases/${caseId}`);
-    expect(await page.getByTestId('case-number').textContent()).toMatch(/^LKO-\d{4}-/);
+    // The device part is the tag the server gave this tablet at sign-in (2 characters for
+    // a district's first 1,024 tablets), not the 4-character provisional one.
+    expect(await page.getByTestId('case-number').textContent()).toMatch(
+      /^LKO-\d{4}-[0-9A-Z]{2}-0001$/,
+    );
     expect(await page.getByTestId('case-summary').textContent()).toContain('9876543210');
   });
 

@@ -19,13 +19,13 @@ import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
   admitToStay,
-  chooseDemoStaff,
   field,
   nextStep,
   openFreshIntake,
   planFollowUp,
   referTo,
   registerCase,
+  signIn,
   switchLanguageTo,
   waitForText,
 } from './support/case-register-steps.ts';
@@ -73,7 +73,7 @@ describe('screenshots of the main screens, Hindi and English', () => {
       permissions: ['durableStorage'],
     });
     await page.goto(server.url);
-    await chooseDemoStaff(page);
+    await signIn(page);
 
     // A centre's morning: a follow-up late, one due today, a stay ending, a referral waiting.
     sunitaId = await registerCase(page, {

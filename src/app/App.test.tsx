@@ -1,30 +1,72 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openTestStore, sampleIntake, type TestStore } from '../data/case-store.testing.ts';
-import { demoStaffMembers } from '../data/demo-staff.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { sampleIntake } from '../data/case-store.testing.ts';
+import { openLocalStore } from '../data/local-store.ts';
+import { sessionFromSignIn, staffOfSession } from '../data/session.ts';
+import { sampleSignInResponse } from '../data/session.testing.ts';
+import { accountMessages } from '../i18n/messages-account.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { App } from './App.tsx';
-import type { StoreSession } from './open-stores.ts';
-import type { Stores } from './stores.ts';
+import { openTablet, type Tablet } from './open-stores.ts';
 import { createUpdateSignal } from './update-signal.ts';
 import { useUnsavedInput } from './unsaved-input.ts';
 
-function sessionOver(
-  store: TestStore,
-  options: { isChosen: boolean },
-): () => Promise<StoreSession> {
-  const stores: Stores = {
-    caseStore: store.cases,
-    draftStore: store.drafts,
-    staff: store.staff,
-    isDemo: true,
-  };
-  return () =>
-    Promise.resolve({
-      stores: options.isChosen ? stores : null,
-      demoStaff: demoStaffMembers,
-      chooseStaff: () => Promise.resolve(stores),
+let databaseCount = 0;
+
+/** A tablet over its own fake-indexeddb database, optionally signed in with a case or more. */
+async function prepareTablet(
+  options: { signedIn?: boolean; caseNames?: readonly string[] } = {},
+): Promise<{ open: () => Promise<Tablet>; databaseName: string; caseIds: string[] }> {
+  const databaseName = `sakhi-app-${Date.now()}-${++databaseCount}`;
+  const local = await openLocalStore({ databaseName });
+  const caseIds: string[] = [];
+  if (options.signedIn) {
+    const response = sampleSignInResponse({ deviceId: local.device.id });
+    const session = sessionFromSignIn(response);
+    await local.startSession(session, Date.now());
+    const cases = local.caseStore(staffOfSession(session)!, session.deviceTag);
+    for (const survivorName of options.caseNames ?? []) {
+      caseIds.push((await cases.registerCase(sampleIntake({ survivorName }))).id);
+    }
+  }
+  local.close();
+  return { open: () => openTablet({ databaseName }), databaseName, caseIds };
+}
+
+/** The server, as `fetch` sees it: health says demo or not; sign-in and sign-out answer. */
+function stubServer(options: { isDemo: boolean; deviceId?: () => string }) {
+  const calls: string[] = [];
+  const json = (body: unknown) =>
+    new Response(JSON.stringify(body), {
+      status: 200,
+      headers: { 'content-type': 'application/json' },
     });
+  // The app always calls fetch with a path and, for sign-in, a JSON string body.
+  const stub = vi.fn((url: string, init?: RequestInit) => {
+    calls.push(`${init?.method ?? 'GET'} ${url}`);
+    if (url === '/api/health') {
+      return Promise.resolve(
+        json({
+          status: 'ok',
+          db: 'sqlite',
+          protocolVersion: 1,
+          serverTime: new Date().toISOString(),
+          demo: options.isDemo,
+          version: '0.1.0',
+        }),
+      );
+    }
+    if (url === '/api/auth/sign-in') {
+      const { deviceId } = JSON.parse(init?.body as string) as { deviceId: string };
+      return Promise.resolve(json(sampleSignInResponse({ deviceId })));
+    }
+    if (url === '/api/auth/sign-out') {
+      return Promise.resolve(json({ signedOut: true, serverTime: new Date().toISOString() }));
+    }
+    return Promise.reject(new TypeError(`no route ${url}`));
+  });
+  vi.stubGlobal('fetch', stub);
+  return calls;
 }
 
 beforeEach(() => {
@@ -32,46 +74,133 @@ beforeEach(() => {
   history.replaceState(null, '', '/');
 });
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+});
 
 describe('app frame', () => {
-  it('asks who works on the tablet on first start, then shows the case list with the demo label', async () => {
-    const store = await openTestStore();
-    render(<App openSession={sessionOver(store, { isChosen: false })} />);
-    fireEvent.click(await screen.findByTestId('choose-caseworker'));
+  it('asks a new tablet to sign in, then opens the case list as her, labelled demo by the server', async () => {
+    const calls = stubServer({ isDemo: true });
+    const tablet = await prepareTablet();
+    render(<App openTablet={tablet.open} />);
+    await screen.findByTestId('sign-in-page');
+    expect(screen.queryByTestId('nav-cases')).toBeNull();
+    expect(screen.queryByTestId('sign-out')).toBeNull();
+    const form = screen.getByTestId('sign-in-page');
+    fireEvent.input(form.querySelector('[name="username"]')!, {
+      target: { value: 'lko.caseworker' },
+    });
+    fireEvent.input(form.querySelector('[name="password"]')!, {
+      target: { value: 'sakhi-demo-2026' },
+    });
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+
     expect(await screen.findByTestId('new-case')).toBeTruthy();
+    expect(screen.getByTestId('staff-name').textContent).toBe(
+      sampleSignInResponse().user.displayName,
+    );
     expect(screen.getByTestId('demo-label').textContent).toBe(appMessages.hi.demo);
+    expect(calls).toContain('POST /api/auth/sign-in');
+
+    // The session is on the tablet now: the next start opens straight to the case list.
+    cleanup();
+    render(<App openTablet={tablet.open} />);
+    expect(await screen.findByTestId('new-case')).toBeTruthy();
+    expect(screen.queryByTestId('sign-in-page')).toBeNull();
+  });
+
+  it('drops a remembered demo label once the server says it is not a demo', async () => {
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true });
+    const local = await openLocalStore({ databaseName: tablet.databaseName });
+    await local.rememberServerIsDemo(true);
+    render(<App openTablet={tablet.open} />);
+    await screen.findByTestId('new-case');
+    await waitFor(() => expect(screen.queryByTestId('demo-label')).toBeNull());
+    await waitFor(async () => expect(await local.readServerIsDemo()).toBe(false));
+    local.close();
+  });
+
+  it('opens offline as whoever signed in last, with the demo label it remembered', async () => {
+    stubServer({ isDemo: true });
+    const tablet = await prepareTablet({ signedIn: true });
+    const local = await openLocalStore({ databaseName: tablet.databaseName });
+    await local.rememberServerIsDemo(true);
+    local.close();
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    render(<App openTablet={tablet.open} />);
+    expect(await screen.findByTestId('new-case')).toBeTruthy();
+    expect(await screen.findByTestId('demo-label')).toBeTruthy();
+    expect(vi.mocked(fetch)).not.toHaveBeenCalled();
+  });
+
+  it('signs out after asking, keeps every case and waiting change, and shows the sign-in screen', async () => {
+    const calls = stubServer({ isDemo: true });
+    const tablet = await prepareTablet({ signedIn: true, caseNames: ['गीता'] });
+    render(<App openTablet={tablet.open} />);
+    await screen.findByTestId('new-case');
+    fireEvent.click(screen.getByTestId('sign-out'));
+    expect(screen.getByText(appMessages.hi.signOutQuestion)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('sign-out-confirm'));
+
+    await screen.findByTestId('sign-in-page');
+    expect(screen.queryByTestId('staff-name')).toBeNull();
+    await waitFor(() => expect(calls).toContain('POST /api/auth/sign-out'));
+    const local = await openLocalStore({ databaseName: tablet.databaseName });
+    expect(await local.readSession()).toBeNull();
+    const cases = local.caseStore(sampleStaff(), 'K7');
+    expect(await cases.countPendingChanges()).toBe(1);
+    expect((await cases.getCaseFile(tablet.caseIds[0]!))?.case.survivorName).toBe('गीता');
+    local.close();
+  });
+
+  it('warns before an offline sign-out that signing in again needs the internet', async () => {
+    stubServer({ isDemo: false });
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const tablet = await prepareTablet({ signedIn: true });
+    render(<App openTablet={tablet.open} />);
+    await screen.findByTestId('new-case');
+    fireEvent.click(screen.getByTestId('sign-out'));
+    expect(screen.getByTestId('sign-out-offline').textContent).toBe(appMessages.hi.signOutOffline);
+    fireEvent.click(screen.getByTestId('sign-out-confirm'));
+    await screen.findByTestId('sign-in-page');
+    expect(screen.getByTestId('sign-in-offline').textContent).toBe(accountMessages.hi.offline);
+    expect(vi.mocked(fetch)).not.toHaveBeenCalled();
   });
 
   it('counts changes waiting to go up', async () => {
-    const store = await openTestStore();
-    await store.cases.registerCase(sampleIntake());
-    render(<App openSession={sessionOver(store, { isChosen: true })} />);
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true, caseNames: ['सुनीता देवी'] });
+    render(<App openTablet={tablet.open} />);
     const pending = await screen.findByTestId('pending-changes');
-    await waitFor(() => expect(pending.textContent).toMatch(/^1 बदलाव|^[2-9]\d* बदलाव/));
+    await waitFor(() => expect(pending.textContent).toBe(appMessages.hi.pendingChangesOne));
   });
 
   it('switches to English and remembers it', async () => {
-    const store = await openTestStore();
-    render(<App openSession={sessionOver(store, { isChosen: true })} />);
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true });
+    render(<App openTablet={tablet.open} />);
     fireEvent.click(await screen.findByTestId('language-switch'));
     expect(screen.getByTestId('app-title').textContent).toBe('Sakhi');
     expect(document.documentElement.lang).toBe('en');
     cleanup();
-    render(<App openSession={sessionOver(store, { isChosen: true })} />);
+    render(<App openTablet={tablet.open} />);
     expect(screen.getByTestId('app-title').textContent).toBe('Sakhi');
   });
 
   it('opens a deep link to a case', async () => {
-    const store = await openTestStore();
-    const registered = await store.cases.registerCase(sampleIntake({ survivorName: 'गीता' }));
-    history.replaceState(null, '', `/cases/${registered.id}`);
-    render(<App openSession={sessionOver(store, { isChosen: true })} />);
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true, caseNames: ['गीता'] });
+    history.replaceState(null, '', `/cases/${tablet.caseIds[0]}`);
+    render(<App openTablet={tablet.open} />);
     expect((await screen.findByTestId('case-name')).textContent).toContain('गीता');
   });
 
   it('applies an update only on her word, and not while a form holds input', async () => {
-    const store = await openTestStore();
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true });
     const updates = createUpdateSignal();
     let applied = 0;
     function FormWithInput({ hasInput }: { hasInput: boolean }) {
@@ -80,7 +209,7 @@ describe('app frame', () => {
     }
     const view = render(
       <>
-        <App openSession={sessionOver(store, { isChosen: true })} updates={updates} />
+        <App openTablet={tablet.open} updates={updates} />
         <FormWithInput hasInput />
       </>,
     );
@@ -93,7 +222,7 @@ describe('app frame', () => {
 
     view.rerender(
       <>
-        <App openSession={sessionOver(store, { isChosen: true })} updates={updates} />
+        <App openTablet={tablet.open} updates={updates} />
         <FormWithInput hasInput={false} />
       </>,
     );
@@ -104,3 +233,7 @@ describe('app frame', () => {
     expect(applied).toBe(1);
   });
 });
+
+function sampleStaff() {
+  return staffOfSession(sessionFromSignIn(sampleSignInResponse()))!;
+}

@@ -1,4 +1,6 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { SignInResponse } from '../domain/auth-protocol.ts';
+import type { SignInPageProps } from '../features/account/SignInPage.tsx';
 import { CaseListPage } from '../features/cases/CaseListPage.tsx';
 import { useMessages } from '../i18n/define-messages.ts';
 import { LangContext, loadLang, saveLang, type Lang } from '../i18n/lang.ts';
@@ -8,9 +10,8 @@ import { LinkButton } from '../ui/Button.tsx';
 import { StorageBanner, UpdateBanner } from './Banners.tsx';
 import { Header } from './Header.tsx';
 import { LazyScreen, type ScreenLoader } from './LazyScreen.tsx';
-import { openStoreSession, type StoreSession } from './open-stores.ts';
-import { StaffChooser } from './StaffChooser.tsx';
-import { paths, useRoute, type Route } from './router.ts';
+import { openTablet, type Tablet } from './open-stores.ts';
+import { navigate, paths, useRoute, type Route } from './router.ts';
 import { readStorageHealth, type StorageHealth } from './storage-health.ts';
 import { StoresContext, type Stores } from './stores.ts';
 import type { UpdateSignal } from './update-signal.ts';
@@ -23,20 +24,25 @@ const loadCaseFile: ScreenLoader<{ caseId: string }> = () =>
   import('../features/case-file/CaseFilePage.tsx').then((module) => module.CaseFilePage);
 const loadToday: ScreenLoader<object> = () =>
   import('../features/today/TodayPage.tsx').then((module) => module.TodayPage);
+// Shown once per tablet (and after a sign-out), so it stays out of the first screen's code.
+const loadSignIn: ScreenLoader<SignInPageProps> = () =>
+  import('../features/account/SignInPage.tsx').then((module) => module.SignInPage);
 
 export interface AppProps {
   readonly updates?: UpdateSignal;
-  /** Tests pass their own store; the app opens the tablet's. */
-  readonly openSession?: () => Promise<StoreSession>;
+  /** Tests open a tablet over their own database; the app opens the tablet's. */
+  readonly openTablet?: () => Promise<Tablet>;
 }
 
 type StoresState =
   | { readonly state: 'opening' }
-  | { readonly state: 'choosingStaff'; readonly session: StoreSession }
-  | { readonly state: 'open'; readonly stores: Stores }
+  | { readonly state: 'signedOut'; readonly tablet: Tablet }
+  | { readonly state: 'open'; readonly tablet: Tablet; readonly stores: Stores }
   | { readonly state: 'failed' };
 
-export function App({ updates, openSession = openStoreSession }: AppProps) {
+const openThisTablet = () => openTablet();
+
+export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
   const [lang, setLang] = useState<Lang>(loadLang);
   const [stores, setStores] = useState<StoresState>({ state: 'opening' });
   const [applyUpdate, setApplyUpdate] = useState<(() => void) | null>(null);
@@ -49,12 +55,12 @@ export function App({ updates, openSession = openStoreSession }: AppProps) {
   }, [lang]);
 
   useEffect(() => {
-    openSession().then(
-      (session) =>
+    open().then(
+      (tablet) =>
         setStores(
-          session.stores
-            ? { state: 'open', stores: session.stores }
-            : { state: 'choosingStaff', session },
+          tablet.stores
+            ? { state: 'open', tablet, stores: tablet.stores }
+            : { state: 'signedOut', tablet },
         ),
       (error: unknown) => {
         console.warn('Sakhi: the store did not open', error);
@@ -62,16 +68,41 @@ export function App({ updates, openSession = openStoreSession }: AppProps) {
       },
     );
     readStorageHealth().then(setStorageHealth, () => setStorageHealth(null));
-  }, [openSession]);
+  }, [open]);
 
   useEffect(() => updates?.subscribe((apply) => setApplyUpdate(() => apply)), [updates]);
 
+  const tablet = stores.state === 'open' || stores.state === 'signedOut' ? stores.tablet : null;
+  const isDemo = useServerIsDemo(tablet, isOnline);
   const openStoresValue = stores.state === 'open' ? stores.stores : null;
   const countPending = useMemo(
     () => (openStoresValue ? () => openStoresValue.caseStore.countPendingChanges() : null),
     [openStoresValue],
   );
   const pendingChanges = usePendingChanges(countPending, route);
+
+  const onSignedIn = useCallback(
+    async (response: SignInResponse) => {
+      if (!tablet) return;
+      const signedIn = await tablet.openSignedIn(response);
+      setStores({ state: 'open', tablet, stores: signedIn });
+    },
+    [tablet],
+  );
+  const signOut = () => {
+    if (!tablet) return;
+    tablet.signOut().then(
+      () => {
+        // The next person starts on the case list, not on a case the last one had open.
+        navigate(paths.cases, { replace: true });
+        setStores({ state: 'signedOut', tablet });
+      },
+      (error: unknown) => {
+        console.warn('Sakhi: sign-out failed', error);
+        setStores({ state: 'failed' });
+      },
+    );
+  };
 
   const switchLanguage = () => {
     const next = lang === 'hi' ? 'en' : 'hi';
@@ -86,9 +117,10 @@ export function App({ updates, openSession = openStoreSession }: AppProps) {
           route={route}
           isOnline={isOnline}
           pendingChanges={pendingChanges}
-          isDemo={openStoresValue?.isDemo ?? false}
+          isDemo={isDemo}
           staffName={openStoresValue?.staff.displayName ?? null}
           onSwitchLanguage={switchLanguage}
+          onSignOut={openStoresValue ? signOut : null}
         />
         {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
         {storageHealth ? <StorageBanner health={storageHealth} /> : null}
@@ -97,15 +129,11 @@ export function App({ updates, openSession = openStoreSession }: AppProps) {
             <StoresContext.Provider value={stores.stores}>
               <Screen route={route} />
             </StoresContext.Provider>
-          ) : stores.state === 'choosingStaff' ? (
-            <StaffChooser
-              staff={stores.session.demoStaff}
-              onChoose={(userId) =>
-                stores.session.chooseStaff(userId).then(
-                  (chosen) => setStores({ state: 'open', stores: chosen }),
-                  () => setStores({ state: 'failed' }),
-                )
-              }
+          ) : stores.state === 'signedOut' ? (
+            <LazyScreen
+              key="sign-in"
+              load={loadSignIn}
+              props={{ deviceId: stores.tablet.deviceId, onSignedIn }}
             />
           ) : (
             <StoreStatus isFailed={stores.state === 'failed'} />
@@ -114,6 +142,28 @@ export function App({ updates, openSession = openStoreSession }: AppProps) {
       </div>
     </LangContext.Provider>
   );
+}
+
+/** The server's demo flag: remembered on the tablet, asked again whenever it comes online. */
+function useServerIsDemo(tablet: Tablet | null, isOnline: boolean): boolean {
+  const [isDemo, setDemo] = useState(false);
+  useEffect(() => {
+    if (!tablet) return;
+    let isCurrent = true;
+    const show = (answer: boolean | null) => {
+      if (isCurrent && answer !== null) setDemo(answer);
+    };
+    // The remembered answer first, then the server's, so a stale one never wins.
+    tablet
+      .readServerIsDemo()
+      .then(show)
+      .then(() => (isOnline ? tablet.checkServerIsDemo().then(show) : undefined))
+      .catch(() => undefined);
+    return () => {
+      isCurrent = false;
+    };
+  }, [tablet, isOnline]);
+  return isDemo;
 }
 
 function StoreStatus({ isFailed }: { readonly isFailed: boolean }) {

@@ -2,14 +2,18 @@ import { fill, useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { Badge } from '../ui/Badge.tsx';
 import { paths, type Route } from './router.ts';
+import { SignOutButton } from './SignOutButton.tsx';
 
 export interface HeaderProps {
   readonly route: Route;
   readonly isOnline: boolean;
   readonly pendingChanges: number | null;
+  /** The server said it is a demo (GET /api/health), so its accounts are only for trying. */
   readonly isDemo: boolean;
   readonly staffName: string | null;
   readonly onSwitchLanguage: () => void;
+  /** Null while no one is signed in: then there is no one to sign out, and nowhere to go. */
+  readonly onSignOut: (() => void) | null;
 }
 
 export function Header({
@@ -19,6 +23,7 @@ export function Header({
   isDemo,
   staffName,
   onSwitchLanguage,
+  onSignOut,
 }: HeaderProps) {
   const t = useMessages(appMessages);
   const navLink = (href: string, label: string, isCurrent: boolean, testId: string) => (
@@ -44,7 +49,11 @@ export function Header({
             <Badge tone="warning">{t.demo}</Badge>
           </span>
         ) : null}
-        {staffName ? <span class="staff-name">{staffName}</span> : null}
+        {staffName ? (
+          <span class="staff-name" data-testid="staff-name">
+            {staffName}
+          </span>
+        ) : null}
         <span class="header-spacer" />
         <span
           class={isOnline ? 'net net-online' : 'net net-offline'}
@@ -72,12 +81,15 @@ export function Header({
         >
           {t.switchLanguage}
         </button>
+        {onSignOut ? <SignOutButton isOnline={isOnline} onSignOut={onSignOut} /> : null}
       </div>
-      <nav class="app-nav">
-        {navLink(paths.cases, t.navCases, route.name === 'cases', 'nav-cases')}
-        {navLink(paths.today, t.navToday, route.name === 'today', 'nav-today')}
-        {navLink(paths.newCase, t.navNewCase, route.name === 'newCase', 'nav-new-case')}
-      </nav>
+      {onSignOut ? (
+        <nav class="app-nav">
+          {navLink(paths.cases, t.navCases, route.name === 'cases', 'nav-cases')}
+          {navLink(paths.today, t.navToday, route.name === 'today', 'nav-today')}
+          {navLink(paths.newCase, t.navNewCase, route.name === 'newCase', 'nav-new-case')}
+        </nav>
+      ) : null}
     </header>
   );
 }

@@ -34,7 +34,6 @@ export async function renderScreen(
     caseStore: store.cases,
     draftStore: store.drafts,
     staff: store.staff,
-    isDemo: true,
   };
   const result = render(withStores(stores, options.lang ?? 'hi', screen));
   return {

@@ -7,10 +7,8 @@ import type { CaseStore, DraftStore, StaffMember } from '../data/case-store.ts';
 export interface Stores {
   readonly caseStore: CaseStore;
   readonly draftStore: DraftStore;
-  /** Who works on this tablet; until sign-in (issue 4) the local demo staff member. */
+  /** Who is signed in on this tablet (src/data/session.ts). */
   readonly staff: StaffMember;
-  /** True while the staff member is the local demo one, so the header can say so. */
-  readonly isDemo: boolean;
 }
 
 export const StoresContext = createContext<Stores | null>(null);

@@ -8,7 +8,6 @@ import { buildNewCase } from '../domain/case.ts';
 import { HybridClock } from '../domain/hlc.ts';
 import type { CaseIntake, CaseStore, DraftStore, StaffMember } from './case-store.ts';
 import { SakhiDatabase } from './database.ts';
-import { demoStaffMembers } from './demo-staff.ts';
 import type { DeviceIdentity } from './device.ts';
 import { openDraftStore } from './draft-repository.ts';
 import { openCaseStore } from './open-case-store.ts';
@@ -28,6 +27,26 @@ export interface TestStore {
   reopen(): Promise<TestStore>;
 }
 
+const lucknowCentreId = '01900000-0000-7000-8000-00000000c001';
+
+/** Lucknow (LKO) staff for tests, as a session would give them (session.ts, staffOfSession). */
+export const testStaff = {
+  caseworker: {
+    userId: '01900000-0000-7000-8000-00000000a005',
+    centreId: lucknowCentreId,
+    districtCode: 'LKO',
+    role: 'caseworker',
+    displayName: 'डेमो केसवर्कर, लखनऊ',
+  },
+  manager: {
+    userId: '01900000-0000-7000-8000-00000000a001',
+    centreId: lucknowCentreId,
+    districtCode: 'LKO',
+    role: 'manager',
+    displayName: 'डेमो केंद्र प्रबंधक, लखनऊ',
+  },
+} as const satisfies Record<string, StaffMember>;
+
 export const testDevice: DeviceIdentity = {
   id: '0190a000-0000-7000-8000-0000000000d1',
   tag: 'K7',
@@ -42,7 +61,7 @@ export async function openTestStore(
   await db.open();
   const snapshot = await db.meta.get('clock');
   const device = options.device ?? testDevice;
-  const staff = options.staff ?? demoStaffMembers[4]!;
+  const staff = options.staff ?? testStaff.caseworker;
   const store = {
     db,
     device,

@@ -17,7 +17,7 @@ import type { CalendarDate, Instant } from '../domain/india-time.ts';
 import type { Role } from '../domain/vocabularies-staff.ts';
 import type { z } from 'zod';
 
-/** Who is working on this tablet. Until sign-in (issue 4) this is a local demo staff member. */
+/** Who is working on this tablet: the signed-in staff member (session.ts, staffOfSession). */
 export interface StaffMember {
   readonly userId: string;
   readonly centreId: string;

@@ -9,7 +9,8 @@
  * the server reached 4-character tags, so a provisional tag can never equal one the server
  * gave. Two unregistered tablets of one district could draw the same tag (about 1 in 10⁶
  * per pair); the case id, not the number, identifies a case, and registration replaces
- * the tag for cases registered after it.
+ * the tag for cases registered after it: the server's tag arrives with the session
+ * (session.ts), and `LocalStore.caseStore` numbers new cases with it.
  */
 import { deviceTagForIndex } from '../domain/case-number.ts';
 import type { Instant } from '../domain/india-time.ts';

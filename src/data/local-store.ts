@@ -1,33 +1,41 @@
 /**
  * How the app gets its store: `openLocalStore()` once at start (page or service worker),
- * then `caseStore(staff)` once a staff member is known.
+ * then `caseStore(staff, deviceTag)` once someone is signed in.
  *
  *   const local = await openLocalStore();
- *   const staff = (await local.currentStaff()) ?? (await local.chooseStaff(pickedUserId));
- *   const cases = local.caseStore(staff);   // CaseStore
- *   local.drafts;                           // DraftStore
+ *   const session = await local.readSession();          // null: show the sign-in screen
+ *   const staff = session && staffOfSession(session);   // null for headquarters accounts
+ *   const cases = local.caseStore(staff, session.deviceTag);
+ *   local.drafts;                                       // DraftStore
  *
- * Until sign-in (issue 4) the staff member is a local demo one (demo-staff.ts); sign-in
- * will replace `currentStaff`/`chooseStaff` and nothing else.
+ * The session is local (session.ts), so a tablet that signed in once opens offline.
  */
 import { HybridClock } from '../domain/hlc.ts';
 import type { CaseStore, DraftStore, StaffMember } from './case-store.ts';
 import { SakhiDatabase } from './database.ts';
-import { chooseDemoStaff, demoStaffMembers, loadDemoStaff } from './demo-staff.ts';
 import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
 import { openDraftStore } from './draft-repository.ts';
 import { openCaseStore } from './open-case-store.ts';
+import { readServerIsDemo, rememberServerIsDemo } from './server-facts.ts';
+import { clearSession, readSession, saveSession, type SignedInSession } from './session.ts';
 import { toStoreError } from './store-errors.ts';
 
 export interface LocalStore {
   readonly device: DeviceIdentity;
   readonly drafts: DraftStore;
-  /** Who may be chosen before sign-in exists. */
-  readonly demoStaff: readonly StaffMember[];
-  /** The staff member chosen on this tablet, or null on first start. */
-  currentStaff(): Promise<StaffMember | null>;
-  chooseStaff(userId: string): Promise<StaffMember>;
-  caseStore(staff: StaffMember): CaseStore;
+  /** The session of whoever signed in last on this tablet, or null. */
+  readSession(): Promise<SignedInSession | null>;
+  /**
+   * Keeps a new sign-in, and sets the clock's offset from the server's time in the same
+   * transaction (DESIGN.md "Clocks"), so the first case is stamped and numbered right.
+   */
+  startSession(session: SignedInSession, serverTimeMs: number): Promise<void>;
+  /** Forgets the session only: cases, drafts and the outbox stay (session.ts). */
+  endSession(): Promise<void>;
+  /** New cases get `deviceTag` (the server's tag for this tablet) in their numbers. */
+  caseStore(staff: StaffMember, deviceTag: string): CaseStore;
+  readServerIsDemo(): Promise<boolean>;
+  rememberServerIsDemo(isDemo: boolean): Promise<void>;
   /** For sync (issue 5) only: screens go through caseStore and drafts. */
   readonly database: SakhiDatabase;
   readonly clock: HybridClock;
@@ -53,13 +61,31 @@ export async function openLocalStore(options: LocalStoreOptions = {}): Promise<L
       snapshot?.key === 'clock' ? snapshot.value : undefined,
     );
     const now = () => new Date(readDeviceTime() + clock.snapshot().offsetMs);
+    const startSession = async (session: SignedInSession, serverTimeMs: number) => {
+      try {
+        await db.transaction('rw', db.meta, async () => {
+          const stored = await db.meta.get('clock');
+          if (stored?.key === 'clock' && stored.value.last !== null) {
+            clock.observe(stored.value.last);
+          }
+          clock.adoptServerTime(serverTimeMs);
+          await db.meta.put({ key: 'clock', value: clock.snapshot() });
+          await saveSession(db, session);
+        });
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    };
     return {
       device,
       drafts: openDraftStore(db, now),
-      demoStaff: demoStaffMembers,
-      currentStaff: () => loadDemoStaff(db),
-      chooseStaff: (userId) => chooseDemoStaff(db, userId),
-      caseStore: (staff) => openCaseStore({ db, staff, device, clock, now }),
+      readSession: () => readSession(db),
+      startSession,
+      endSession: () => clearSession(db),
+      caseStore: (staff, deviceTag) =>
+        openCaseStore({ db, staff, device: { ...device, tag: deviceTag }, clock, now }),
+      readServerIsDemo: () => readServerIsDemo(db),
+      rememberServerIsDemo: (isDemo) => rememberServerIsDemo(db, isDemo),
       database: db,
       clock,
       close: () => db.close(),

@@ -41,9 +41,11 @@ export const appMessages = defineMessages(
     saving: 'सहेजा जा रहा है…',
     required: 'ज़रूरी',
     stepOf: 'चरण {n} / {total}',
-    chooseStaffTitle: 'आप कौन हैं?',
-    chooseStaffIntro:
-      'डेमो: साइन-इन आने तक इस टैबलेट पर काम करने वाले स्टाफ़ सदस्य को चुनें। यह चुनाव याद रखा जाएगा।',
+    signOut: 'साइन आउट',
+    signOutConfirm: 'साइन आउट करें',
+    signOutQuestion:
+      'साइन आउट करें? इस टैबलेट पर सहेजे गए मामले और भेजे जाने बाकी बदलाव यहीं सुरक्षित रहेंगे, और अगली बार साइन इन होने पर भेजे जाएंगे।',
+    signOutOffline: 'आप अभी ऑफ़लाइन हैं: दोबारा साइन इन करने के लिए इंटरनेट चाहिए होगा।',
   },
   {
     appName: 'Sakhi',
@@ -85,8 +87,10 @@ export const appMessages = defineMessages(
     saving: 'Saving…',
     required: 'required',
     stepOf: 'Step {n} of {total}',
-    chooseStaffTitle: 'Who are you?',
-    chooseStaffIntro:
-      'Demo: until sign-in arrives, choose the staff member who works on this tablet. The choice is remembered.',
+    signOut: 'Sign out',
+    signOutConfirm: 'Sign out',
+    signOutQuestion:
+      'Sign out? Cases saved on this tablet and changes waiting to go up stay here, and are sent after the next sign-in.',
+    signOutOffline: 'You are offline now: signing in again will need the internet.',
   },
 );

@@ -1,14 +1,16 @@
 /**
- * What a staff member does on the tablet, as steps for browser tests: choose who she is,
- * register a case through every intake step, record a service, a stay, a follow-up.
+ * What a staff member does on the tablet, as steps for browser tests: sign in (online, with
+ * a demo account of the real server), register a case through every intake step, record a
+ * service, a stay, a follow-up.
  * Each step drives the screens the way a person does (data-testid and field names, as the
  * component tests do) and waits on what the screen shows, never on a fixed delay.
  *
- *   await chooseDemoStaff(page);
+ *   await signIn(page);                       // lko.caseworker, while online
  *   const caseId = await registerCase(page, { name: 'सुनीता देवी', phone: '9876543210' });
  *   await addPoliceHelp(page, { firNumber: '0123/2026', policeStation: 'हज़रतगंज' });
  */
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../server/services/demo-seed.ts';
 import { addDays, indiaDateOf } from '../../src/domain/india-time.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { intakeMessages } from '../../src/i18n/messages-intake.ts';
@@ -57,10 +59,24 @@ export async function waitForControllingWorker(page: Page): Promise<void> {
   });
 }
 
-/** First start: the staff chooser, then the case list. */
-export async function chooseDemoStaff(page: Page, role = 'caseworker'): Promise<void> {
-  await page.getByTestId('staff-chooser').waitFor({ timeout: waitMs });
-  await page.getByTestId(`choose-${role}`).click();
+/** The demo server's Lucknow caseworker (server/services/demo-seed.ts). */
+export const demoCaseworker = { username: 'lko.caseworker', password: DEMO_PASSWORD } as const;
+
+/** Types a username and password into the sign-in screen and sends them. */
+export async function submitSignIn(
+  page: Page,
+  credentials: { readonly username: string; readonly password: string },
+): Promise<void> {
+  const form = page.getByTestId('sign-in-page');
+  await form.waitFor({ timeout: waitMs });
+  await field(form, 'username').fill(credentials.username);
+  await field(form, 'password').fill(credentials.password);
+  await page.getByTestId('sign-in-submit').click();
+}
+
+/** First start: the sign-in screen (needs the network), then the case list as her. */
+export async function signIn(page: Page, credentials = demoCaseworker): Promise<void> {
+  await submitSignIn(page, credentials);
   await page.getByTestId('new-case').waitFor({ timeout: waitMs });
 }
 

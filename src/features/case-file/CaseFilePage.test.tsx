@@ -1,8 +1,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../app/stores.testing.tsx';
-import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
-import { demoStaffMembers } from '../../data/demo-staff.ts';
+import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
 import { stayProblems } from '../../domain/vocabularies-problems.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
@@ -10,7 +9,7 @@ import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { CaseFilePage } from './CaseFilePage.tsx';
 
 const en = caseFileMessages.en;
-const manager = demoStaffMembers.find((member) => member.role === 'manager')!;
+const manager = testStaff.manager;
 
 function fieldIn(root: HTMLElement, name: string): HTMLInputElement {
   const element = root.querySelector<HTMLInputElement>(`[name="${name}"]`);

@@ -1,0 +1,17 @@
+// Whether the server is a demo, from `GET /api/health` (the one route that needs no
+// session), so the header's demo label follows the server rather than the build.
+import { healthResponseSchema } from '../domain/server-health.ts';
+
+/** The server's `demo` flag, or null when it cannot be reached or answers something else. */
+export async function fetchServerIsDemo(
+  fetchHealth: typeof fetch = fetch,
+): Promise<boolean | null> {
+  try {
+    const response = await fetchHealth('/api/health', { signal: AbortSignal.timeout?.(15_000) });
+    if (!response.ok) return null;
+    const parsed = healthResponseSchema.safeParse(await response.json());
+    return parsed.success ? parsed.data.demo : null;
+  } catch {
+    return null;
+  }
+}

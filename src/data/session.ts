@@ -1,0 +1,92 @@
+/**
+ * Who is signed in on this tablet: the device session the server issued at the last
+ * online sign-in (docs/api.md, "Sign-in"), kept in the `meta` table under `session`.
+ *
+ * What must always hold:
+ * - The password never reaches this file: only what the server answered is kept.
+ * - Reading the session needs no network, so the app opens offline. Its expiry is the
+ *   server's to judge on the next request (`session_expired`), never the tablet's: a
+ *   centre may be offline for weeks and its staff must keep working.
+ * - Clearing the session touches nothing else: cases, entries, drafts and the outbox stay,
+ *   so work not yet sent goes up after the next sign-in.
+ * - The device tag in the session is the one the server registered for this tablet in its
+ *   district; new case numbers use it. Cases numbered before (with the provisional
+ *   4-character tag of device.ts) keep their numbers.
+ *
+ * TODO(sealing — waits on the PIN and sealing issue, not yet filed; DESIGN.md "On the
+ * tablet"): the token and the identity below are stored in the clear. They must be sealed
+ * under the data key the staff member's PIN unwraps, with the other secrets.
+ */
+import type { SessionCentre, SessionUser, SignInResponse } from '../domain/auth-protocol.ts';
+import type { Instant } from '../domain/india-time.ts';
+import type { StaffMember } from './case-store.ts';
+import type { SakhiDatabase } from './database.ts';
+import { toStoreError } from './store-errors.ts';
+
+export interface SignedInSession {
+  /** Opaque; sent as `Authorization: Bearer …`. */
+  readonly token: string;
+  /** When the server ends the session if the tablet is silent until then (it slides with use). */
+  readonly expiresAt: Instant;
+  /** When the server ends it whatever happens. */
+  readonly absoluteExpiresAt: Instant;
+  readonly user: SessionUser;
+  /** Null for headquarters roles, which work on no centre's cases. */
+  readonly centre: SessionCentre | null;
+  /** This tablet's tag in its district, from the server: the device part of new case numbers. */
+  readonly deviceTag: string;
+  /** Server time of the sign-in. */
+  readonly signedInAt: Instant;
+}
+
+/** What the tablet keeps of a sign-in answer. */
+export function sessionFromSignIn(response: SignInResponse): SignedInSession {
+  return {
+    token: response.token,
+    expiresAt: response.expiresAt,
+    absoluteExpiresAt: response.absoluteExpiresAt,
+    user: response.user,
+    centre: response.centre,
+    deviceTag: response.device.tag,
+    signedInAt: response.serverTime,
+  };
+}
+
+/** The staff member who works on cases as this session; null for a headquarters account. */
+export function staffOfSession(session: SignedInSession): StaffMember | null {
+  if (session.centre === null) return null;
+  return {
+    userId: session.user.id,
+    centreId: session.centre.id,
+    districtCode: session.centre.districtCode,
+    role: session.user.role,
+    displayName: session.user.displayName,
+  };
+}
+
+export async function saveSession(db: SakhiDatabase, session: SignedInSession): Promise<void> {
+  try {
+    await db.meta.put({ key: 'session', value: session });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+/** The session kept on this tablet, or null when no one is signed in. */
+export async function readSession(db: SakhiDatabase): Promise<SignedInSession | null> {
+  try {
+    const stored = await db.meta.get('session');
+    return stored?.key === 'session' ? stored.value : null;
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+/** Forgets the session, and only the session: unsent work stays for the next sign-in. */
+export async function clearSession(db: SakhiDatabase): Promise<void> {
+  try {
+    await db.meta.delete('session');
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}

@@ -1,0 +1,199 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openTablet } from '../../app/open-stores.ts';
+import { openLocalStore } from '../../data/local-store.ts';
+import { headquartersSignInResponse, sampleSignInResponse } from '../../data/session.testing.ts';
+import type { SignInResponse } from '../../domain/auth-protocol.ts';
+import { LangContext, type Lang } from '../../i18n/lang.ts';
+import { accountMessages } from '../../i18n/messages-account.ts';
+import { SignInPage } from './SignInPage.tsx';
+
+/** An error answer exactly as the server shapes it (docs/api.md). */
+function errorAnswer(status: number, code: string, headers: Record<string, string> = {}) {
+  const body = { error: { code, message: { hi: `सर्वर: ${code}`, en: `server: ${code}` } } };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
+}
+
+function okAnswer(body: SignInResponse) {
+  return new Response(JSON.stringify(body), {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+function renderPage(
+  options: {
+    lang?: Lang;
+    fetch?: typeof fetch;
+    onSignedIn?: (response: SignInResponse) => Promise<void>;
+    deviceId?: string;
+  } = {},
+) {
+  const fetchStub = vi.fn(options.fetch ?? (() => Promise.reject(new TypeError('unreachable'))));
+  const onSignedIn = vi.fn(options.onSignedIn ?? (() => Promise.resolve()));
+  render(
+    <LangContext.Provider value={options.lang ?? 'hi'}>
+      <SignInPage
+        deviceId={options.deviceId ?? 'tablet-1'}
+        onSignedIn={onSignedIn}
+        client={{ fetch: fetchStub as unknown as typeof fetch }}
+      />
+    </LangContext.Provider>,
+  );
+  return { fetchStub, onSignedIn };
+}
+
+function typeCredentials(username: string, password: string) {
+  const form = screen.getByTestId('sign-in-page');
+  fireEvent.input(form.querySelector('[name="username"]')!, { target: { value: username } });
+  fireEvent.input(form.querySelector('[name="password"]')!, { target: { value: password } });
+}
+
+function field(name: string): HTMLInputElement {
+  return screen.getByTestId('sign-in-page').querySelector<HTMLInputElement>(`[name="${name}"]`)!;
+}
+
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+describe('sign-in screen', () => {
+  it.each(['hi', 'en'] as const)(
+    'says a wrong password plainly in %s, keeps the username and empties the password',
+    async (lang) => {
+      const { fetchStub, onSignedIn } = renderPage({
+        lang,
+        fetch: () => Promise.resolve(errorAnswer(401, 'invalid_credentials')),
+      });
+      typeCredentials('lko.caseworker', 'wrong-password');
+      fireEvent.click(screen.getByTestId('sign-in-submit'));
+      const error = await screen.findByTestId('sign-in-error');
+      expect(error.textContent).toBe(accountMessages[lang].invalidCredentials);
+      expect(field('username').value).toBe('lko.caseworker');
+      expect(field('password').value).toBe('');
+      expect(fetchStub).toHaveBeenCalledOnce();
+      expect(onSignedIn).not.toHaveBeenCalled();
+    },
+  );
+
+  it('offline: says sign-in needs the internet, sends nothing and keeps what she typed', async () => {
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
+    const { fetchStub } = renderPage();
+    expect(screen.getByTestId('sign-in-offline').textContent).toBe(accountMessages.hi.offline);
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    const submit = screen.getByTestId<HTMLButtonElement>('sign-in-submit');
+    expect(submit.disabled).toBe(true);
+    fireEvent.submit(submit.closest('form')!);
+    expect(fetchStub).not.toHaveBeenCalled();
+
+    onLine.mockReturnValue(true);
+    window.dispatchEvent(new Event('online'));
+    await waitFor(() => expect(screen.queryByTestId('sign-in-offline')).toBeNull());
+    expect(field('username').value).toBe('lko.caseworker');
+    expect(submit.disabled).toBe(false);
+  });
+
+  it('says when the server cannot be reached, and keeps the username', async () => {
+    renderPage({ lang: 'en', fetch: () => Promise.reject(new TypeError('Failed to fetch')) });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(
+      accountMessages.en.network,
+    );
+    expect(field('username').value).toBe('lko.caseworker');
+  });
+
+  it('after too many attempts names the minutes to wait and holds the button until then', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      renderPage({
+        fetch: () =>
+          Promise.resolve(errorAnswer(429, 'too_many_attempts', { 'retry-after': '540' })),
+      });
+      typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+      fireEvent.click(screen.getByTestId('sign-in-submit'));
+      const error = await screen.findByTestId('sign-in-error');
+      expect(error.textContent).toContain('9 मिनट');
+      const submit = screen.getByTestId<HTMLButtonElement>('sign-in-submit');
+      expect(submit.disabled).toBe(true);
+      await vi.advanceTimersByTimeAsync(540_000);
+      expect(submit.disabled).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it.each([
+    ['account_disabled', 'accountDisabled'],
+    ['device_revoked', 'deviceRevoked'],
+  ] as const)('explains %s in both languages', async (code, key) => {
+    renderPage({ lang: 'en', fetch: () => Promise.resolve(errorAnswer(401, code)) });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(accountMessages.en[key]);
+  });
+
+  it("shows the server's own message for anything else", async () => {
+    renderPage({ fetch: () => Promise.resolve(errorAnswer(503, 'database_unavailable')) });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(
+      'सर्वर: database_unavailable',
+    );
+  });
+
+  it('refuses a headquarters account on a tablet and ends the session it opened', async () => {
+    const { fetchStub, onSignedIn } = renderPage({
+      fetch: (input) =>
+        Promise.resolve(
+          (input as string).endsWith('/sign-out')
+            ? new Response('{}', { status: 200 })
+            : okAnswer(headquartersSignInResponse()),
+        ),
+    });
+    typeCredentials('state.admin', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(
+      accountMessages.hi.headquartersAccount,
+    );
+    expect(onSignedIn).not.toHaveBeenCalled();
+    await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(2));
+    expect(fetchStub.mock.calls[1]![0]).toBe('/api/auth/sign-out');
+  });
+
+  it('on success keeps the session on the tablet (never the password)', async () => {
+    const databaseName = `sakhi-sign-in-${Date.now()}`;
+    const tablet = await openTablet({ databaseName });
+    const answer = sampleSignInResponse({ deviceId: tablet.deviceId, tag: 'K7' });
+    const { fetchStub, onSignedIn } = renderPage({
+      deviceId: tablet.deviceId,
+      fetch: () => Promise.resolve(okAnswer(answer)),
+      onSignedIn: async (response) => {
+        await tablet.openSignedIn(response);
+      },
+    });
+    typeCredentials('  lko.caseworker ', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+
+    const [url, init] = fetchStub.mock.calls[0]! as [string, RequestInit];
+    expect(url).toBe('/api/auth/sign-in');
+    expect(JSON.parse(init.body as string)).toEqual({
+      username: 'lko.caseworker',
+      password: 'sakhi-demo-2026',
+      deviceId: tablet.deviceId,
+    });
+    const local = await openLocalStore({ databaseName });
+    const session = await local.readSession();
+    expect(session?.token).toBe(answer.token);
+    expect(session?.deviceTag).toBe('K7');
+    expect(JSON.stringify(session)).not.toContain('sakhi-demo-2026');
+    local.close();
+    const reopened = await openTablet({ databaseName });
+    expect(reopened.stores?.staff).toMatchObject({ userId: answer.user.id, districtCode: 'LKO' });
+  });
+});

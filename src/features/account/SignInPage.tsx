@@ -1,0 +1,175 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useOnline } from '../../app/use-online.ts';
+import { StoreError } from '../../data/case-store.ts';
+import type { SignInResponse } from '../../domain/auth-protocol.ts';
+import { fill, useMessages } from '../../i18n/define-messages.ts';
+import { useLang } from '../../i18n/lang.ts';
+import { accountMessages } from '../../i18n/messages-account.ts';
+import { Banner } from '../../ui/Banner.tsx';
+import { Button } from '../../ui/Button.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { requestSignIn, type SignInFailure, type SignInOptions } from './sign-in-client.ts';
+
+export interface SignInPageProps {
+  /** This tablet's id (device.ts): the server registers the tablet under it. */
+  readonly deviceId: string;
+  /** Keeps the session and opens the app as her; rejects with a StoreError if it could not. */
+  readonly onSignedIn: (response: SignInResponse) => Promise<void>;
+  /** Tests and a server on another origin; by default the page's own origin and `fetch`. */
+  readonly client?: SignInOptions;
+}
+
+type Problem =
+  | { readonly kind: 'server'; readonly failure: SignInFailure }
+  | { readonly kind: 'storage'; readonly error: unknown };
+
+/**
+ * The first screen on a tablet nobody has signed in on (and after a sign-out). Sign-in
+ * needs the server, so it needs the network; after it the session is on the tablet and
+ * the app opens offline. The password lives only in this form's state until it is sent.
+ */
+export function SignInPage({ deviceId, onSignedIn, client }: SignInPageProps) {
+  const t = useMessages(accountMessages);
+  const isOnline = useOnline();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [isSending, setSending] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [waitSeconds, setWaitSeconds] = useState(0);
+  useEffect(() => {
+    if (waitSeconds <= 0) return;
+    const timer = setTimeout(() => setWaitSeconds(0), waitSeconds * 1000);
+    return () => clearTimeout(timer);
+  }, [waitSeconds]);
+  const canSend = isOnline && !isSending && waitSeconds === 0;
+
+  const signIn = async () => {
+    if (!canSend) return;
+    setSending(true);
+    setProblem(null);
+    const result = await requestSignIn({ username, password, deviceId }, client);
+    if (!result.isSignedIn) {
+      // TODO(issue 5): on device_revoked, wipe local data and make a new device id
+      // (shouldWipeDevice in auth-protocol.ts), once sync decides whether the outbox may
+      // be pushed first. Until then nothing is erased and she is told to ask her manager.
+      if (result.failure.code === 'invalid_credentials') setPassword('');
+      // docs/api.md: the button stays off until the server will listen again.
+      if (result.failure.code === 'too_many_attempts') {
+        setWaitSeconds(result.failure.retryAfterSeconds);
+      }
+      setProblem({ kind: 'server', failure: result.failure });
+      setSending(false);
+      return;
+    }
+    setPassword('');
+    try {
+      await onSignedIn(result.response);
+    } catch (error) {
+      setProblem({ kind: 'storage', error });
+      setSending(false);
+    }
+  };
+
+  return (
+    <section class="page sign-in" data-testid="sign-in-page">
+      <h2>{t.title}</h2>
+      <p class="muted">{t.intro}</p>
+      {isOnline ? null : (
+        <Banner tone="warning" testId="sign-in-offline">
+          {t.offline}
+        </Banner>
+      )}
+      {problem ? <ProblemBanner problem={problem} /> : null}
+      <form
+        class="sign-in-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void signIn();
+        }}
+      >
+        <Field label={t.username}>
+          {({ id }) => (
+            <input
+              id={id}
+              name="username"
+              class="input"
+              autocomplete="username"
+              autocapitalize="none"
+              spellcheck={false}
+              maxLength={64}
+              required
+              value={username}
+              onInput={(event) => setUsername(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field label={t.password}>
+          {({ id }) => (
+            <input
+              id={id}
+              name="password"
+              type="password"
+              class="input"
+              autocomplete="current-password"
+              maxLength={256}
+              required
+              value={password}
+              onInput={(event) => setPassword(event.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div class="form-actions">
+          <Button type="submit" variant="primary" disabled={!canSend} testId="sign-in-submit">
+            {isSending ? t.signingIn : t.signIn}
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ProblemBanner({ problem }: { readonly problem: Problem }) {
+  const t = useMessages(accountMessages);
+  const lang = useLang();
+  let message: string;
+  if (problem.kind === 'storage') {
+    message =
+      problem.error instanceof StoreError ? problem.error.userMessage[lang] : t.storageFailed;
+  } else {
+    const { failure } = problem;
+    switch (failure.code) {
+      case 'missing_fields':
+        message = t.missingFields;
+        break;
+      case 'network':
+        message = t.network;
+        break;
+      case 'invalid_credentials':
+        message = t.invalidCredentials;
+        break;
+      case 'too_many_attempts':
+        message = fill(t.tooManyAttempts, { minutes: Math.ceil(failure.retryAfterSeconds / 60) });
+        break;
+      case 'account_disabled':
+        message = t.accountDisabled;
+        break;
+      case 'device_revoked':
+        message = t.deviceRevoked;
+        break;
+      case 'headquarters_account':
+        message = t.headquartersAccount;
+        break;
+      case 'bad_response':
+        message = t.badResponse;
+        break;
+      case 'other':
+        message = failure.message?.[lang] ?? fill(t.serverProblem, { status: failure.status });
+        break;
+    }
+  }
+  return (
+    <Banner tone="danger" testId="sign-in-error">
+      {message}
+    </Banner>
+  );
+}

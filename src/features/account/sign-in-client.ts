@@ -1,0 +1,114 @@
+/**
+ * `POST /api/auth/sign-in` (docs/api.md): the request built and the answer checked with the
+ * schemas of src/domain/auth-protocol.ts, and every way it can fail turned into one code
+ * the screen words for a person. The password goes into the request body and nowhere else.
+ *
+ * Not in src/sync: sign-in happens only on the sign-in screen, with a person waiting, and
+ * its failures (wrong password, too many attempts…) are hers to act on, not a sync run's.
+ */
+import {
+  signInRequestSchema,
+  signInResponseSchema,
+  type SignInResponse,
+} from '../../domain/auth-protocol.ts';
+import { errorResponseSchema, type BilingualMessage } from '../../domain/protocol.ts';
+import { requestSignOut } from './sign-out-client.ts';
+
+export type SignInFailure =
+  | {
+      readonly code:
+        | 'missing_fields'
+        | 'network'
+        | 'invalid_credentials'
+        | 'account_disabled'
+        | 'device_revoked'
+        | 'headquarters_account'
+        | 'bad_response';
+    }
+  | { readonly code: 'too_many_attempts'; readonly retryAfterSeconds: number }
+  /** Anything else the server said (invalid_request, database_unavailable, a 5xx…). */
+  | { readonly code: 'other'; readonly status: number; readonly message: BilingualMessage | null };
+
+export type SignInResult =
+  | { readonly isSignedIn: true; readonly response: SignInResponse }
+  | { readonly isSignedIn: false; readonly failure: SignInFailure };
+
+export interface SignInOptions {
+  /** The server's origin; '' (the default) for the page's own. */
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+}
+
+// Over 2G a sign-in can take a while; past this, say the server could not be reached.
+const signInTimeoutMs = 60_000;
+// The server's window (docs/api.md "Rate limits"), if it ever leaves out Retry-After.
+const defaultRetryAfterSeconds = 15 * 60;
+
+export async function requestSignIn(
+  credentials: { readonly username: string; readonly password: string; readonly deviceId: string },
+  options: SignInOptions = {},
+): Promise<SignInResult> {
+  const request = signInRequestSchema.safeParse({
+    ...credentials,
+    username: credentials.username.trim(),
+  });
+  if (!request.success) return failed({ code: 'missing_fields' });
+  const send = options.fetch ?? fetch;
+  const baseUrl = options.baseUrl ?? '';
+  let response: Response;
+  try {
+    response = await send(`${baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request.data),
+      signal: AbortSignal.timeout?.(signInTimeoutMs),
+    });
+  } catch {
+    return failed({ code: 'network' });
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) return failed(failureOf(response, json));
+
+  const parsed = signInResponseSchema.safeParse(json);
+  if (!parsed.success) return failed({ code: 'bad_response' });
+  if (parsed.data.centre === null) {
+    // A headquarters account has no centre whose cases this tablet could hold: end the
+    // session the server just opened rather than leave it unused.
+    void requestSignOut(parsed.data.token, { baseUrl, fetch: send });
+    return failed({ code: 'headquarters_account' });
+  }
+  return { isSignedIn: true, response: parsed.data };
+}
+
+function failed(failure: SignInFailure): SignInResult {
+  return { isSignedIn: false, failure };
+}
+
+function failureOf(response: Response, json: unknown): SignInFailure {
+  const error = errorResponseSchema.safeParse(json);
+  const code = error.success ? error.data.error.code : null;
+  switch (code) {
+    case 'invalid_credentials':
+    case 'account_disabled':
+    case 'device_revoked':
+      return { code };
+    case 'too_many_attempts':
+      return {
+        code,
+        retryAfterSeconds: readRetryAfter(response.headers.get('retry-after')),
+      };
+    default:
+      return {
+        code: 'other',
+        status: response.status,
+        message: error.success ? error.data.error.message : null,
+      };
+  }
+}
+
+function readRetryAfter(header: string | null): number {
+  const seconds = Number(header);
+  return header !== null && Number.isFinite(seconds) && seconds > 0
+    ? Math.ceil(seconds)
+    : defaultRetryAfterSeconds;
+}

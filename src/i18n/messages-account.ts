@@ -1,0 +1,51 @@
+// Sign-in: the screen a tablet shows until someone has signed in on it (online).
+import { defineMessages } from './define-messages.ts';
+
+export const accountMessages = defineMessages(
+  {
+    title: 'साइन इन करें',
+    intro: 'अपने केंद्र से मिला यूज़रनेम और पासवर्ड डालें। एक बार साइन इन होने के बाद ऐप बिना इंटरनेट के भी खुलेगा।',
+    username: 'यूज़रनेम',
+    password: 'पासवर्ड',
+    signIn: 'साइन इन करें',
+    signingIn: 'साइन इन हो रहा है…',
+    offline: 'पहली बार साइन इन के लिए इंटरनेट चाहिए। इंटरनेट से जुड़ें, फिर साइन इन करें।',
+    missingFields: 'यूज़रनेम और पासवर्ड दोनों भरें।',
+    invalidCredentials: 'यूज़रनेम या पासवर्ड सही नहीं है। ध्यान से दोबारा लिखें।',
+    tooManyAttempts:
+      'बहुत बार कोशिश हो चुकी है। {minutes} मिनट बाद फिर कोशिश करें, या अपने केंद्र प्रबंधक से पासवर्ड पूछें।',
+    accountDisabled: 'यह खाता बंद कर दिया गया है। अपने केंद्र प्रबंधक से संपर्क करें।',
+    deviceRevoked:
+      'इस टैबलेट की पहुँच बंद कर दी गई है, इसलिए इस पर साइन इन नहीं हो सकता। अपने केंद्र प्रबंधक से संपर्क करें।',
+    headquartersAccount: 'मुख्यालय के खाते से टैबलेट पर केंद्र के मामले नहीं खुलते। केंद्र के स्टाफ़ का खाता इस्तेमाल करें।',
+    network: 'सर्वर तक नहीं पहुँच सके। इंटरनेट जाँचें और फिर कोशिश करें।',
+    badResponse: 'सर्वर का जवाब समझ नहीं आया। ऐप अपडेट करें और फिर कोशिश करें।',
+    serverProblem: 'साइन इन नहीं हो सका (सर्वर: {status})। थोड़ी देर बाद फिर कोशिश करें।',
+    storageFailed:
+      'साइन इन हो गया, पर टैबलेट पर सहेजा नहीं जा सका। ऐप बंद करके फिर खोलें और दोबारा साइन इन करें।',
+  },
+  {
+    title: 'Sign in',
+    intro:
+      'Enter the username and password your centre gave you. Once signed in, the app opens without internet too.',
+    username: 'Username',
+    password: 'Password',
+    signIn: 'Sign in',
+    signingIn: 'Signing in…',
+    offline: 'First sign-in needs the internet. Connect, then sign in.',
+    missingFields: 'Fill in both the username and the password.',
+    invalidCredentials: 'The username or password is not correct. Type them again carefully.',
+    tooManyAttempts:
+      'Too many attempts. Try again in {minutes} minutes, or ask your centre manager for your password.',
+    accountDisabled: 'This account has been disabled. Contact your centre manager.',
+    deviceRevoked:
+      'This tablet has been revoked, so no one can sign in on it. Contact your centre manager.',
+    headquartersAccount:
+      "Headquarters accounts do not open a centre's cases on a tablet. Use a centre staff account.",
+    network: 'Could not reach the server. Check the internet and try again.',
+    badResponse: "The server's answer could not be read. Update the app and try again.",
+    serverProblem: 'Sign-in did not work (server answered {status}). Try again in a while.',
+    storageFailed:
+      'Signed in, but the tablet could not keep it. Close and reopen the app, then sign in again.',
+  },
+);
