@@ -1,0 +1,78 @@
+/**
+ * Sakhi's sync against PouchDB replicating to express-pouchdb (issue 5), on one generated
+ * set of 10,000 cases and 1,000 edits, in one process: pushing the new cases, pushing the
+ * edits, and a fresh tablet pulling everything. Each run starts both servers' data empty;
+ * the runs alternate between the two systems and the table shows medians, as ratios.
+ * Bytes are counted at each server's sockets (headers and bodies as sent). Aim: Sakhi at
+ * least 5× faster with at most a third of PouchDB's bytes.
+ * `SAKHI_BENCH_CASES` changes the size, `SAKHI_BENCH_RUNS` the number of runs (3).
+ */
+import { generateCaseEdits, generateCaseRecords } from './case-records.ts';
+import { runPouchSync, startPouchServer } from './pouchdb-sync-side.ts';
+import { runSakhiSync, type ScenarioResult, type SyncResults } from './sakhi-sync-side.ts';
+
+const caseCount = Number(process.env.SAKHI_BENCH_CASES ?? 10_000);
+const runCount = Number(process.env.SAKHI_BENCH_RUNS ?? 3);
+const records = generateCaseRecords(caseCount);
+const edits = generateCaseEdits(caseCount, Math.min(1_000, caseCount));
+// PouchDB has no centres; the docs carry the same ids Sakhi's do, so the bytes match.
+const owner = {
+  centreId: '0190b2c4-7a1e-7c3d-9f00-5a1e0c2d3b4f',
+  userId: '0190b2c4-7a1e-7c3d-9f00-6b2f1d3e4c5a',
+};
+
+const sakhiRuns: SyncResults[] = [];
+const pouchRuns: SyncResults[] = [];
+const pouchServer = await startPouchServer();
+try {
+  for (let run = 0; run < runCount; run++) {
+    sakhiRuns.push(await runSakhiSync(records, edits));
+    pouchRuns.push(await runPouchSync(pouchServer, records, edits, owner));
+  }
+} finally {
+  await pouchServer.close();
+}
+
+const scenarios = ['push cases', 'push edits', 'fresh pull'] as const;
+const kB = (bytes: number) => Math.round(bytes / 1024);
+const total = (result: ScenarioResult) => result.bytes.up + result.bytes.down;
+console.log(
+  `${caseCount} cases, ${edits.length} edits, median of ${runCount} runs. Sakhi: SQLite, gzip both ways.` +
+    ` PouchDB 9 (memory) → express-pouchdb 4 (memory, gzip answers, plain JSON requests).`,
+);
+console.table(
+  scenarios.map((scenario) => {
+    const sakhi = medianOf(sakhiRuns, scenario);
+    const pouch = medianOf(pouchRuns, scenario);
+    return {
+      scenario,
+      'Sakhi ms': Math.round(sakhi.ms),
+      'PouchDB ms': Math.round(pouch.ms),
+      'speed ratio': `${(pouch.ms / sakhi.ms).toFixed(1)}× ${pouch.ms / sakhi.ms >= 5 ? '✓' : '✗'}`,
+      'Sakhi kB': kB(total(sakhi)),
+      'PouchDB kB': kB(total(pouch)),
+      'byte ratio': `${(total(sakhi) / total(pouch)).toFixed(2)} ${total(sakhi) * 3 <= total(pouch) ? '✓' : '✗'}`,
+    };
+  }),
+);
+console.log('Bytes each way (kB, median run), up = tablet to server:');
+console.table(
+  scenarios.map((scenario) => {
+    const sakhi = medianOf(sakhiRuns, scenario);
+    const pouch = medianOf(pouchRuns, scenario);
+    return {
+      scenario,
+      'Sakhi requests': sakhi.requests,
+      'Sakhi up': kB(sakhi.bytes.up),
+      'Sakhi down': kB(sakhi.bytes.down),
+      'PouchDB up': kB(pouch.bytes.up),
+      'PouchDB down': kB(pouch.bytes.down),
+    };
+  }),
+);
+
+/** The run with the median time for `scenario` (its bytes come with it). */
+function medianOf(runs: readonly SyncResults[], scenario: (typeof scenarios)[number]) {
+  const sorted = runs.map((run) => run[scenario]).sort((a, b) => a.ms - b.ms);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
