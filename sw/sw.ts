@@ -1,12 +1,23 @@
 /// <reference lib="webworker" />
-// The service worker: precaches the app shell so every screen opens offline, and serves
-// any app route (deep links too) from the cached index.html.
+// The service worker: precaches the app shell so every screen opens offline, serves any
+// app route (deep links too) from the cached index.html, and pushes saved changes on the
+// Background Sync event the page registers after each save, so they go up with the app
+// closed. Push only: pulls wait for an unlocked app (DESIGN.md, "On the tablet").
+// First: configures zod before any module parses with it.
+import './zod-config.ts';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { openLocalStore } from '../src/data/local-store.ts';
+import { SyncError } from '../src/sync/sync-ports.ts';
+import { backgroundPushTag, openTabletSync } from '../src/sync/tablet-sync.ts';
+
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -25,3 +36,31 @@ self.addEventListener('message', (event: ExtendableMessageEvent) => {
   // Sent by the page only when the user accepts "update ready", never mid-form.
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+self.addEventListener('sync', (event) => {
+  const syncEvent = event as SyncEvent;
+  if (syncEvent.tag === backgroundPushTag) syncEvent.waitUntil(pushFromWorker());
+});
+
+/**
+ * One push-only run under the device lock (a page's run and this never overlap). A failure
+ * time may cure rejects, so the browser fires the event again later; one that needs a
+ * person (signed out, revoked, app too old) does not: the page shows it.
+ */
+async function pushFromWorker(): Promise<void> {
+  const local = await openLocalStore();
+  try {
+    if ((await local.readSession()) === null) return;
+    const sync = openTabletSync({
+      db: local.database,
+      clock: local.clock,
+      deviceId: local.device.id,
+      baseUrl: '',
+    });
+    await sync.run({ shouldPull: false });
+  } catch (error) {
+    if (!(error instanceof SyncError) || error.isTransient) throw error;
+  } finally {
+    local.close();
+  }
+}

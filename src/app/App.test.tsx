@@ -178,6 +178,57 @@ describe('app frame', () => {
     await waitFor(() => expect(pending.textContent).toBe(appMessages.hi.pendingChangesOne));
   });
 
+  it('syncs on start, shows when, and returns to sign-in keeping every case when the session has ended', async () => {
+    const calls = stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true, caseNames: ['सुनीता देवी'] });
+    const answer = (status: number, body: unknown) =>
+      Promise.resolve(new Response(JSON.stringify(body), { status }));
+    const serverTime = new Date().toISOString();
+    let isSessionValid = true;
+    const serverFetch = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation((input, init) => {
+      // The app always calls fetch with a path.
+      const url = input as string;
+      if (!url.startsWith('/api/sync/')) return serverFetch(input, init);
+      calls.push(`POST ${url}`);
+      if (!isSessionValid) {
+        return answer(401, {
+          error: { code: 'session_expired', message: { hi: 'सत्र समाप्त', en: 'Session ended' } },
+        });
+      }
+      if (url === '/api/sync/push') {
+        const { mutations } = JSON.parse(init?.body as string) as {
+          mutations: { id: string }[];
+        };
+        const results = mutations.map((m) => ({ mutationId: m.id, status: 'applied' }));
+        return answer(200, { serverTime, results });
+      }
+      return answer(200, { serverTime, records: [], cursor: null, hasMore: false });
+    });
+    vi.stubGlobal('CompressionStream', undefined);
+
+    render(<App openTablet={tablet.open} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('pending-changes').textContent).toBe(
+        appMessages.hi.noPendingChanges,
+      ),
+    );
+    await waitFor(() => expect(screen.getByTestId('last-sync').textContent).toMatch(/^अंतिम सिंक: /));
+    expect(calls).toContain('POST /api/sync/push');
+    expect(calls).toContain('POST /api/sync/pull');
+
+    // Her session ended on the server: the next run sends her back to sign in.
+    isSessionValid = false;
+    cleanup();
+    render(<App openTablet={tablet.open} />);
+    await screen.findByTestId('sign-in-page');
+    expect(screen.getByTestId('session-ended').textContent).toBe(appMessages.hi.sessionEnded);
+    const local = await openLocalStore({ databaseName: tablet.databaseName });
+    expect(await local.readSession()).toBeNull();
+    expect(await local.database.cases.count()).toBe(1);
+    local.close();
+  });
+
   it('switches to English and remembers it', async () => {
     stubServer({ isDemo: false });
     const tablet = await prepareTablet({ signedIn: true });

@@ -2,20 +2,23 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { SignInPageProps } from '../features/account/SignInPage.tsx';
 import { CaseListPage } from '../features/cases/CaseListPage.tsx';
+import type { SyncStatusPageProps } from '../features/sync-status/SyncStatusPage.tsx';
+import type { SyncStatus } from '../sync/sync-scheduler.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { LangContext, loadLang, saveLang, type Lang } from '../i18n/lang.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { Banner } from '../ui/Banner.tsx';
 import { LinkButton } from '../ui/Button.tsx';
 import { StorageBanner, UpdateBanner } from './Banners.tsx';
-import { Header } from './Header.tsx';
+import { Header, type HeaderSync } from './Header.tsx';
 import { LazyScreen, type ScreenLoader } from './LazyScreen.tsx';
-import { openTablet, type Tablet } from './open-stores.ts';
+import { openTablet, type SyncView, type Tablet } from './open-stores.ts';
+import type { PageSync } from './page-sync.ts';
 import { navigate, paths, useRoute, type Route } from './router.ts';
 import { readStorageHealth, type StorageHealth } from './storage-health.ts';
 import { StoresContext, type Stores } from './stores.ts';
 import type { UpdateSignal } from './update-signal.ts';
-import { useOnline, usePendingChanges } from './use-online.ts';
+import { useOnline, usePolledValue } from './use-online.ts';
 
 // Later screens load on first use, so the case list (the first screen) starts small.
 const loadIntake: ScreenLoader<object> = () =>
@@ -24,6 +27,8 @@ const loadCaseFile: ScreenLoader<{ caseId: string }> = () =>
   import('../features/case-file/CaseFilePage.tsx').then((module) => module.CaseFilePage);
 const loadToday: ScreenLoader<object> = () =>
   import('../features/today/TodayPage.tsx').then((module) => module.TodayPage);
+const loadSyncStatus: ScreenLoader<SyncStatusPageProps> = () =>
+  import('../features/sync-status/SyncStatusPage.tsx').then((module) => module.SyncStatusPage);
 // Shown once per tablet (and after a sign-out), so it stays out of the first screen's code.
 const loadSignIn: ScreenLoader<SignInPageProps> = () =>
   import('../features/account/SignInPage.tsx').then((module) => module.SignInPage);
@@ -75,16 +80,42 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
   const tablet = stores.state === 'open' || stores.state === 'signedOut' ? stores.tablet : null;
   const isDemo = useServerIsDemo(tablet, isOnline);
   const openStoresValue = stores.state === 'open' ? stores.stores : null;
-  const countPending = useMemo(
-    () => (openStoresValue ? () => openStoresValue.caseStore.countPendingChanges() : null),
-    [openStoresValue],
+  const [hasSessionEnded, setSessionEnded] = useState(false);
+  const { status: syncStatus, pageSync } = usePageSync(stores.state === 'open' ? tablet : null);
+  const signedInTablet = openStoresValue ? tablet : null;
+  const readSyncView = useMemo(
+    () => (signedInTablet ? () => signedInTablet.readSyncView() : null),
+    [signedInTablet],
   );
-  const pendingChanges = usePendingChanges(countPending, route);
+  // Read again on every screen change and whenever a sync run starts or ends.
+  const syncView = usePolledValue(
+    readSyncView,
+    `${route.name}:${'caseId' in route ? route.caseId : ''}:${String(syncStatus?.isRunning)}`,
+  );
+  const headerSync = openStoresValue
+    ? headerSyncOf(syncView, syncStatus, openStoresValue.staff.role === 'manager')
+    : null;
+
+  // The server no longer accepts the session: back to sign-in, keeping every case and
+  // every unsent change (they go up after she signs in again).
+  const isSessionRefused = syncStatus?.lastErrorCode === 'session_expired';
+  useEffect(() => {
+    if (!isSessionRefused || !tablet) return;
+    tablet.forgetSession().then(
+      () => {
+        navigate(paths.cases, { replace: true });
+        setSessionEnded(true);
+        setStores({ state: 'signedOut', tablet });
+      },
+      (error: unknown) => console.warn('Sakhi: could not forget the ended session', error),
+    );
+  }, [isSessionRefused, tablet]);
 
   const onSignedIn = useCallback(
     async (response: SignInResponse) => {
       if (!tablet) return;
       const signedIn = await tablet.openSignedIn(response);
+      setSessionEnded(false);
       setStores({ state: 'open', tablet, stores: signedIn });
     },
     [tablet],
@@ -116,7 +147,8 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
         <Header
           route={route}
           isOnline={isOnline}
-          pendingChanges={pendingChanges}
+          pendingChanges={syncView?.waiting ?? null}
+          sync={headerSync}
           isDemo={isDemo}
           staffName={openStoresValue?.staff.displayName ?? null}
           onSwitchLanguage={switchLanguage}
@@ -124,17 +156,21 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
         />
         {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
         {storageHealth ? <StorageBanner health={storageHealth} /> : null}
+        {openStoresValue ? <SyncProblemBanner status={syncStatus} /> : null}
         <main class="app-main">
           {stores.state === 'open' ? (
             <StoresContext.Provider value={stores.stores}>
-              <Screen route={route} />
+              <Screen route={route} onRequestSync={() => pageSync?.request('manual')} />
             </StoresContext.Provider>
           ) : stores.state === 'signedOut' ? (
-            <LazyScreen
-              key="sign-in"
-              load={loadSignIn}
-              props={{ deviceId: stores.tablet.deviceId, onSignedIn }}
-            />
+            <>
+              {hasSessionEnded ? <SessionEndedBanner /> : null}
+              <LazyScreen
+                key="sign-in"
+                load={loadSignIn}
+                props={{ deviceId: stores.tablet.deviceId, onSignedIn }}
+              />
+            </>
           ) : (
             <StoreStatus isFailed={stores.state === 'failed'} />
           )}
@@ -177,7 +213,92 @@ function StoreStatus({ isFailed }: { readonly isFailed: boolean }) {
   );
 }
 
-function Screen({ route }: { readonly route: Route }) {
+/**
+ * Sync while someone is signed in (page-sync.ts, loaded after the first screen): started
+ * when the stores open, stopped on sign-out; every save through the stores asks for a run.
+ */
+function usePageSync(tablet: Tablet | null): {
+  status: SyncStatus | null;
+  pageSync: PageSync | null;
+} {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [pageSync, setPageSync] = useState<PageSync | null>(null);
+  useEffect(() => {
+    if (!tablet) return;
+    let isCurrent = true;
+    let stop = () => {};
+    import('./page-sync.ts').then(
+      ({ startPageSync }) => {
+        if (!isCurrent) return;
+        const started = startPageSync(tablet.syncSource, setStatus);
+        const unsubscribe = tablet.onSaved(() => started.afterSave());
+        setPageSync(started);
+        stop = () => {
+          unsubscribe();
+          started.stop();
+        };
+      },
+      (error: unknown) => console.warn('Sakhi: sync did not start', error),
+    );
+    return () => {
+      isCurrent = false;
+      stop();
+      setPageSync(null);
+      setStatus(null);
+    };
+  }, [tablet]);
+  return { status, pageSync };
+}
+
+function headerSyncOf(
+  view: SyncView | null,
+  status: SyncStatus | null,
+  isManager: boolean,
+): HeaderSync | null {
+  if (!view) return null;
+  return {
+    isRunning: status?.isRunning ?? false,
+    lastSyncAt: view.lastSyncAt,
+    needsAttention: view.rejected > 0 || (isManager && view.openConflicts > 0),
+  };
+}
+
+function SyncProblemBanner({ status }: { readonly status: SyncStatus | null }) {
+  const t = useMessages(appMessages);
+  if (status?.lastErrorCode === 'device_revoked') {
+    // TODO(issue 5 follow-up): a revoked device wipes its local data after pushing what it can.
+    return (
+      <Banner tone="danger" testId="sync-device-revoked">
+        {t.syncDeviceRevoked}
+      </Banner>
+    );
+  }
+  if (status?.lastErrorCode === 'unsupported_protocol_version') {
+    return (
+      <Banner tone="warning" testId="sync-update-required">
+        {t.syncUpdateRequired}
+      </Banner>
+    );
+  }
+  return null;
+}
+
+function SessionEndedBanner() {
+  const t = useMessages(appMessages);
+  return (
+    <Banner tone="warning" testId="session-ended">
+      {t.sessionEnded}
+    </Banner>
+  );
+}
+
+function Screen({
+  route,
+  onRequestSync,
+}: {
+  readonly route: Route;
+  readonly onRequestSync: () => void;
+}) {
   switch (route.name) {
     case 'cases':
       return <CaseListPage />;
@@ -193,6 +314,8 @@ function Screen({ route }: { readonly route: Route }) {
       );
     case 'today':
       return <LazyScreen key="today" load={loadToday} props={{}} />;
+    case 'syncStatus':
+      return <LazyScreen key="sync-status" load={loadSyncStatus} props={{ onRequestSync }} />;
     case 'notFound':
       return <NotFound />;
   }

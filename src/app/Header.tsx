@@ -1,13 +1,18 @@
 import { fill, useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
+import { useLang } from '../i18n/lang.ts';
 import { Badge } from '../ui/Badge.tsx';
+import { formatDateTime } from '../ui/datetime.ts';
 import { paths, type Route } from './router.ts';
 import { SignOutButton } from './SignOutButton.tsx';
 
 export interface HeaderProps {
   readonly route: Route;
   readonly isOnline: boolean;
+  /** Changes saved here and waiting to go up (refused ones are not counted: they wait for a person). */
   readonly pendingChanges: number | null;
+  /** Null until someone is signed in and the store has answered. */
+  readonly sync: HeaderSync | null;
   /** The server said it is a demo (GET /api/health), so its accounts are only for trying. */
   readonly isDemo: boolean;
   readonly staffName: string | null;
@@ -16,10 +21,19 @@ export interface HeaderProps {
   readonly onSignOut: (() => void) | null;
 }
 
+export interface HeaderSync {
+  readonly isRunning: boolean;
+  /** When the last sync (page or service worker) finished without error. */
+  readonly lastSyncAt: string | null;
+  /** Refused changes, or (for a manager) open conflicts: the sync status page explains. */
+  readonly needsAttention: boolean;
+}
+
 export function Header({
   route,
   isOnline,
   pendingChanges,
+  sync,
   isDemo,
   staffName,
   onSwitchLanguage,
@@ -72,6 +86,7 @@ export function Header({
                 : t.noPendingChanges}
           </span>
         ) : null}
+        {sync ? <SyncLine sync={sync} /> : null}
         <button
           type="button"
           class="btn btn-secondary lang-switch"
@@ -91,5 +106,26 @@ export function Header({
         </nav>
       ) : null}
     </header>
+  );
+}
+
+function SyncLine({ sync }: { readonly sync: HeaderSync }) {
+  const t = useMessages(appMessages);
+  const lang = useLang();
+  return (
+    <>
+      <span class="pending" data-testid="last-sync" role="status">
+        {sync.isRunning
+          ? t.syncing
+          : sync.lastSyncAt
+            ? fill(t.lastSync, { time: formatDateTime(sync.lastSyncAt, lang) })
+            : t.neverSynced}
+      </span>
+      {sync.needsAttention ? (
+        <a href={paths.syncStatus} class="pending sync-attention" data-testid="sync-attention">
+          {t.syncNeedsAttention}
+        </a>
+      ) : null}
+    </>
   );
 }

@@ -10,6 +10,7 @@ export type Route =
   | { readonly name: 'newCase' }
   | { readonly name: 'caseFile'; readonly caseId: string }
   | { readonly name: 'today' }
+  | { readonly name: 'syncStatus' }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -17,6 +18,7 @@ export const paths = {
   newCase: '/cases/new',
   caseFile: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   today: '/today',
+  syncStatus: '/sync',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -24,6 +26,7 @@ export function parseRoute(pathname: string): Route {
   if (path === '/' || path === '/cases') return { name: 'cases' };
   if (path === '/cases/new') return { name: 'newCase' };
   if (path === '/today') return { name: 'today' };
+  if (path === '/sync') return { name: 'syncStatus' };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch?.[1]) return { name: 'caseFile', caseId: decodeURIComponent(caseMatch[1]) };
   return { name: 'notFound' };

@@ -6,6 +6,7 @@ import { render, type RenderResult } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import type { StaffMember } from '../data/case-store.ts';
 import { openTestStore, type TestStore } from '../data/case-store.testing.ts';
+import { openSyncReviewStore } from '../data/sync-review.ts';
 import { LangContext, type Lang } from '../i18n/lang.ts';
 import { StoresContext, type Stores } from './stores.ts';
 
@@ -34,6 +35,16 @@ export async function renderScreen(
     caseStore: store.cases,
     draftStore: store.drafts,
     staff: store.staff,
+    openSyncReview: () =>
+      Promise.resolve(
+        openSyncReviewStore({
+          db: store.db,
+          staff: store.staff,
+          device: store.device,
+          clock: store.clock,
+          now: () => new Date(store.time),
+        }),
+      ),
   };
   const result = render(withStores(stores, options.lang ?? 'hi', screen));
   return {

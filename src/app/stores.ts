@@ -3,12 +3,15 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CaseStore, DraftStore, StaffMember } from '../data/case-store.ts';
+import type { SyncReviewStore } from '../data/sync-review.ts';
 
 export interface Stores {
   readonly caseStore: CaseStore;
   readonly draftStore: DraftStore;
   /** Who is signed in on this tablet (src/data/session.ts). */
   readonly staff: StaffMember;
+  /** Refused changes and conflicts (the sync status screen); loads on first use. */
+  readonly openSyncReview: () => Promise<SyncReviewStore>;
 }
 
 export const StoresContext = createContext<Stores | null>(null);

@@ -14,19 +14,22 @@ export function useOnline(): boolean {
   return isOnline;
 }
 
-/** How many saved changes still wait for headquarters; read again every few seconds and on every screen change. */
-export function usePendingChanges(
-  count: (() => Promise<number>) | null,
+/**
+ * A value from the store (e.g. how many saved changes still wait for headquarters), read
+ * again every few seconds and whenever `refreshKey` changes (a new screen, a sync run).
+ */
+export function usePolledValue<T>(
+  readValue: (() => Promise<T>) | null,
   refreshKey: unknown,
-): number | null {
-  const [pending, setPending] = useState<number | null>(null);
+): T | null {
+  const [value, setValue] = useState<T | null>(null);
   useEffect(() => {
-    if (!count) return;
+    if (!readValue) return;
     let isCurrent = true;
     const read = () => {
-      count().then(
-        (n) => isCurrent && setPending(n),
-        () => isCurrent && setPending(null),
+      readValue().then(
+        (next) => isCurrent && setValue(next),
+        () => isCurrent && setValue(null),
       );
     };
     read();
@@ -35,6 +38,6 @@ export function usePendingChanges(
       isCurrent = false;
       clearInterval(timer);
     };
-  }, [count, refreshKey]);
-  return pending;
+  }, [readValue, refreshKey]);
+  return value;
 }

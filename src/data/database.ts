@@ -120,7 +120,9 @@ export type MetaRow =
    * The greatest stamp headquarters is known to hold: received in a pull, or acknowledged
    * after a push. A clock rewound after `stamp_too_far_ahead` never goes below it.
    */
-  | { readonly key: 'serverStampFloor'; readonly value: Stamp };
+  | { readonly key: 'serverStampFloor'; readonly value: Stamp }
+  /** When a sync run (page or service worker) last finished without error, corrected time. */
+  | { readonly key: 'lastSyncAt'; readonly value: Instant };
 
 export type MetaKey = MetaRow['key'];
 

@@ -99,7 +99,7 @@ export async function removeEntry(ctx: StoreContext, entryType: EntryKind, entry
 }
 
 /** Writes the entry row, then the case's columns (and status, for a stay) from all its entries. */
-async function saveEntryRow(
+export async function saveEntryRow(
   ctx: StoreContext,
   caseRow: CaseRow,
   entryRow: EntryRow,

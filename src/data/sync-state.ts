@@ -83,6 +83,24 @@ export function openServerTimeStore(db: SakhiDatabase, clock: HybridClock): Serv
   };
 }
 
+/** After a sync run that finished without error, in the page or the service worker. */
+export async function recordSyncSuccess(db: SakhiDatabase, at: Date): Promise<void> {
+  try {
+    await db.meta.put({ key: 'lastSyncAt', value: at.toISOString() });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+export async function readLastSyncAt(db: SakhiDatabase): Promise<string | null> {
+  try {
+    const stored = await db.meta.get('lastSyncAt');
+    return stored?.key === 'lastSyncAt' ? stored.value : null;
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
 /** What the status line shows about sync (DESIGN.md, "On the tablet"). */
 export interface SyncCounts {
   /** Saved here, not yet acknowledged by headquarters, and not refused. */

@@ -11,6 +11,7 @@
  * - the clock first takes in the snapshot another tab may have saved, so two tabs on one
  *   tablet never issue stamps out of order.
  */
+import type { Table } from 'dexie';
 import type { HybridClock } from '../domain/hlc.ts';
 import { isSameValue, type FieldMap, type FieldState } from '../domain/merge.ts';
 import type { Mutation, RecordType } from '../domain/protocol.ts';
@@ -29,10 +30,17 @@ export interface StoreContext {
   readonly now: () => Date;
 }
 
-export async function inWriteTransaction<T>(ctx: StoreContext, work: () => Promise<T>): Promise<T> {
+/** `withConflicts`: the save also resolves a conflict (conflict-repository.ts). */
+export async function inWriteTransaction<T>(
+  ctx: StoreContext,
+  work: () => Promise<T>,
+  options: { readonly withConflicts?: boolean } = {},
+): Promise<T> {
   const { db, clock } = ctx;
+  const tables: Table[] = [db.cases, db.entries, db.outbox, db.meta];
+  if (options.withConflicts) tables.push(db.conflicts);
   try {
-    return await db.transaction('rw', [db.cases, db.entries, db.outbox, db.meta], async () => {
+    return await db.transaction('rw', tables, async () => {
       const stored = await db.meta.get('clock');
       if (stored?.key === 'clock' && stored.value.last !== null) clock.observe(stored.value.last);
       const result = await work();

@@ -12,6 +12,16 @@ export const appMessages = defineMessages(
     pendingChanges: '{n} बदलाव भेजे जाने बाकी',
     pendingChangesOne: '1 बदलाव भेजा जाना बाकी',
     noPendingChanges: 'सब बदलाव भेजे जा चुके',
+    lastSync: 'अंतिम सिंक: {time}',
+    neverSynced: 'अभी तक सिंक नहीं हुआ',
+    syncing: 'सिंक हो रहा है…',
+    syncNeedsAttention: 'सिंक पर ध्यान दें',
+    syncDeviceRevoked:
+      'मुख्यालय ने इस टैबलेट की पहुंच बंद कर दी है, इसलिए बदलाव नहीं भेजे जा रहे। केंद्र प्रबंधक या मुख्यालय से संपर्क करें।',
+    syncUpdateRequired:
+      'सिंक के लिए ऐप का नया संस्करण चाहिए। इंटरनेट से जुड़ें और ऐप दोबारा खोलें; सहेजा गया सब कुछ सुरक्षित है।',
+    sessionEnded:
+      'आपका सत्र समाप्त हो गया है, फिर से साइन इन करें। इस टैबलेट पर सहेजा गया सब कुछ सुरक्षित है और साइन इन के बाद भेजा जाएगा।',
     demo: 'डेमो',
     demoTitle: 'डेमो: यह खाता केवल आज़माने के लिए है',
     navCases: 'मामले',
@@ -57,6 +67,16 @@ export const appMessages = defineMessages(
     pendingChanges: '{n} changes waiting to go up',
     pendingChangesOne: '1 change waiting to go up',
     noPendingChanges: 'All changes sent',
+    lastSync: 'Last sync: {time}',
+    neverSynced: 'Not synced yet',
+    syncing: 'Syncing…',
+    syncNeedsAttention: 'Sync needs attention',
+    syncDeviceRevoked:
+      'Headquarters has switched off this tablet, so changes are not being sent. Contact the centre manager or headquarters.',
+    syncUpdateRequired:
+      'Sync needs a newer version of the app. Connect to the internet and reopen the app; everything saved is safe.',
+    sessionEnded:
+      'Your session has ended: sign in again. Everything saved on this tablet is safe and goes up after you sign in.',
     demo: 'Demo',
     demoTitle: 'Demo: this account is only for trying the app',
     navCases: 'Cases',

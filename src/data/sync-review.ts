@@ -1,0 +1,50 @@
+/**
+ * What the sync status screen may ask of the tablet's store: changes headquarters refused
+ * (kept, explained, retryable) and, for a manager, conflicts to resolve. Loaded with that
+ * screen, so none of it weighs on the first screen.
+ */
+import type { StaffMember } from './case-store.ts';
+import {
+  listOpenConflicts,
+  resolveConflict,
+  type ConflictResolution,
+  type OpenConflict,
+} from './conflict-repository.ts';
+import type { SakhiDatabase } from './database.ts';
+import type { DeviceIdentity } from './device.ts';
+import { openSyncOutbox, type RejectedChange } from './sync-outbox.ts';
+import type { HybridClock } from '../domain/hlc.ts';
+
+export type { ConflictResolution, OpenConflict, RejectedChange };
+
+export interface SyncReviewStore {
+  /** Refused changes, oldest refusal first. */
+  listRejected(): Promise<RejectedChange[]>;
+  /** Puts a refused change back in the push queue; false if it is no longer refused. */
+  retryRejected(mutationId: string): Promise<boolean>;
+  /** Open conflicts on this centre's cases, newest first. */
+  listOpenConflicts(): Promise<OpenConflict[]>;
+  /** A manager's answer, saved like any change (conflict-repository.ts). */
+  resolveConflict(conflictId: string, resolution: ConflictResolution): Promise<void>;
+}
+
+export interface SyncReviewOptions {
+  readonly db: SakhiDatabase;
+  readonly staff: StaffMember;
+  readonly device: DeviceIdentity;
+  readonly clock: HybridClock;
+  readonly now?: () => Date;
+}
+
+export function openSyncReviewStore(options: SyncReviewOptions): SyncReviewStore {
+  const { db, clock } = options;
+  const now = options.now ?? (() => new Date(Date.now() + clock.snapshot().offsetMs));
+  const outbox = openSyncOutbox({ db, clock, now });
+  const ctx = { ...options, now };
+  return {
+    listRejected: () => outbox.listRejected(),
+    retryRejected: (mutationId) => outbox.retryRejected(mutationId),
+    listOpenConflicts: () => listOpenConflicts(db),
+    resolveConflict: (conflictId, resolution) => resolveConflict(ctx, conflictId, resolution),
+  };
+}

@@ -1,0 +1,63 @@
+// The sync status screen: changes headquarters refused, and conflicts for a manager.
+import { defineMessages } from './define-messages.ts';
+
+export const syncStatusMessages = defineMessages(
+  {
+    title: 'सिंक की स्थिति',
+    rejectedTitle: 'मुख्यालय ने ये बदलाव नहीं लिए',
+    rejectedIntro:
+      'ये बदलाव इस टैबलेट पर सुरक्षित हैं। कारण पढ़ें, ज़रूरत हो तो मामले में सुधार करें, फिर दोबारा भेजें।',
+    noRejected: 'कोई बदलाव अटका नहीं है।',
+    recordCase: 'मामला {number}',
+    recordEntry: 'मामला {number} की प्रविष्टि',
+    unknownCase: 'अज्ञात मामला',
+    recordConflict: 'मामला {number} का टकराव',
+    changedFields: 'बदले गए खाने: {fields}',
+    rejectedAt: 'लौटाया गया: {time}',
+    retry: 'फिर भेजें',
+    retrying: 'भेजा जा रहा है…',
+    conflictsTitle: 'खुले टकराव',
+    conflictsIntro:
+      'दो टैबलेट पर एक ही जानकारी अलग-अलग बदली गई। अभी वाला मान रखा गया है; नीचे वह मान है जो पीछे रह गया।',
+    noConflicts: 'कोई खुला टकराव नहीं है।',
+    conflictField: 'खाना: {field}',
+    conflictValue: 'पीछे रह गया मान: {value}',
+    conflictWho: 'किसने: {who} · टैबलेट: {device}',
+    conflictWhoUnknown: 'अज्ञात',
+    conflictWhen: 'कब: {time}',
+    keepCurrent: 'अभी वाला मान रखें',
+    reinstate: 'यह मान वापस लाएं',
+    removalUndone: 'हटाया गया रिकॉर्ड (वापस लाने पर हटाना रद्द होगा)',
+    actionFailed: 'यह सहेजा नहीं जा सका। फिर कोशिश करें।',
+    loading: 'लोड हो रहा है…',
+  },
+  {
+    title: 'Sync status',
+    rejectedTitle: 'Changes headquarters did not accept',
+    rejectedIntro:
+      'These changes are kept on this tablet. Read the reason, correct the case if needed, then send again.',
+    noRejected: 'No change is stuck.',
+    recordCase: 'Case {number}',
+    recordEntry: 'An entry of case {number}',
+    unknownCase: 'unknown case',
+    recordConflict: 'A conflict on case {number}',
+    changedFields: 'Fields changed: {fields}',
+    rejectedAt: 'Refused: {time}',
+    retry: 'Send again',
+    retrying: 'Sending…',
+    conflictsTitle: 'Open conflicts',
+    conflictsIntro:
+      'The same detail was changed differently on two tablets. The current value was kept; below is the value that lost.',
+    noConflicts: 'No open conflicts.',
+    conflictField: 'Field: {field}',
+    conflictValue: 'Value that lost: {value}',
+    conflictWho: 'Who: {who} · Tablet: {device}',
+    conflictWhoUnknown: 'unknown',
+    conflictWhen: 'When: {time}',
+    keepCurrent: 'Keep current value',
+    reinstate: 'Bring this value back',
+    removalUndone: 'a removed record (bringing it back undoes the removal)',
+    actionFailed: 'This could not be saved. Try again.',
+    loading: 'Loading…',
+  },
+);

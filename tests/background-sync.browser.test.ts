@@ -1,0 +1,91 @@
+// DESIGN.md "When": a case saved offline goes up through Background Sync once the network
+// returns, with no page of the app open — only the service worker. The page registers the
+// `sakhi-push` tag after the save; while the context is offline Chromium holds it pending,
+// and `setOffline(false)` fires it by itself (no CDP dispatchSyncEvent needed).
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncTables } from '../server/db/sync-schema.ts';
+import type { FieldMap } from '../src/domain/merge.ts';
+import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import {
+  countOutboxRows,
+  pollUntil,
+  registerCase,
+  signIn,
+  waitForControllingWorker,
+} from './support/case-register-steps.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+describe('background sync with the app closed', () => {
+  let server: TestServer;
+  let browser: LaunchedChromium;
+  let page: Page;
+  let caseId: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    await page.goto(server.url);
+    await signIn(page);
+    await waitForControllingWorker(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const serverCase = async (id: string) => {
+    const row = await server.database.db
+      .withTables<SyncTables>()
+      .selectFrom('sync_records')
+      .select(['record_type', 'fields'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row ? { recordType: row.record_type, fields: JSON.parse(row.fields) as FieldMap } : null;
+  };
+
+  it('saves a case offline and leaves the change waiting, with a background push registered', async () => {
+    await browser.context.setOffline(true);
+    caseId = await registerCase(page, { name: 'कमला देवी', phone: '9812345678' });
+    expect(await countOutboxRows(page)).toBeGreaterThanOrEqual(1);
+    await pollUntil(
+      () =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          const sync = (registration as unknown as { sync: { getTags(): Promise<string[]> } }).sync;
+          return sync.getTags();
+        }),
+      (tags) => tags.includes('sakhi-push'),
+      'the sakhi-push Background Sync tag',
+    );
+    expect(await serverCase(caseId)).toBeNull();
+  });
+
+  it('pushes it from the service worker after the page is closed and the network returns', async () => {
+    // Every page, including the blank one a persistent context opens with.
+    for (const open of browser.context.pages()) await open.close();
+    expect(browser.context.pages()).toHaveLength(0);
+    await browser.context.setOffline(false);
+    const stored = await pollUntil(
+      () => serverCase(caseId),
+      (row) => row !== null,
+      'the case on the server',
+      10_000,
+    );
+    expect(stored?.recordType).toBe('case');
+    expect(stored?.fields.survivorName?.value).toBe('कमला देवी');
+    // Still no page: only the worker could have sent it.
+    expect(browser.context.pages()).toHaveLength(0);
+  });
+
+  it('had no errors in the page', () => {
+    expect(problems).toEqual([]);
+  });
+});
