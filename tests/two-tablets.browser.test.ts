@@ -1,0 +1,292 @@
+// Issue 5, "Done when": two tablets of one centre (two Chromium profiles, Lucknow's
+// caseworker and manager) both go offline and change the same case without seeing each
+// other. Both ask for its closure with different reasons (the clash: the same field,
+// different values); besides, the caseworker adds a note and the manager records police
+// help (entries are records of their own and never clash). Back online, both converge on
+// the reason with the greater stamp, each sees the other's entry, and the losing reason is
+// kept as a conflict the manager sees on /sync. A third tablet, Varanasi's manager, sees
+// none of it. Sync is triggered as a tablet triggers it (the `online` event), and each wait
+// is on what the tablet stored (its last successful sync) or the server holds.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SyncTables } from '../server/db/sync-schema.ts';
+import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
+import type { FieldMap } from '../src/domain/merge.ts';
+import type { RecordType } from '../src/domain/protocol.ts';
+import { closureReasons } from '../src/domain/vocabularies-case.ts';
+import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import {
+  addPoliceHelp,
+  countOutboxRows,
+  field,
+  pollUntil,
+  registerCase,
+  shownPendingChanges,
+  submitSignIn,
+  waitForControllingWorker,
+} from './support/case-register-steps.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+const survivorName = 'रेखा कुमारी';
+const noteText = 'उसकी बहन ने फ़ोन किया, वह सुरक्षित है।';
+const police = { firNumber: '0456/2026', policeStation: 'गोमती नगर' } as const;
+/** Tablet A's reason and tablet B's: the clash. */
+const reasonA = 'survivor_withdrew';
+const reasonB = 'referred_onward';
+
+interface Tablet {
+  readonly name: string;
+  readonly browser: LaunchedChromium;
+  readonly page: Page;
+}
+
+/** The tablet's last successful sync, as its sync engine stored it (IndexedDB `meta`). */
+function readLastSyncAt(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const open = indexedDB.open('sakhi');
+        // Never create the database: only the app may, at its own version.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
+        open.onsuccess = () => {
+          const db = open.result;
+          const read = db.transaction('meta').objectStore('meta').get('lastSyncAt');
+          read.onsuccess = () => {
+            db.close();
+            const row = read.result as { value?: string } | undefined;
+            resolve(row?.value ?? null);
+          };
+          read.onerror = () => {
+            db.close();
+            reject(read.error ?? new Error('meta read failed'));
+          };
+        };
+      }),
+  );
+}
+
+/**
+ * Network off and on again: the `online` event starts a sync run (push, then pull); waits
+ * until a run started after that has finished without error.
+ */
+async function syncNow(tablet: Tablet): Promise<void> {
+  const before = await readLastSyncAt(tablet.page);
+  await tablet.browser.context.setOffline(true);
+  await tablet.browser.context.setOffline(false);
+  await pollUntil(
+    () => readLastSyncAt(tablet.page),
+    (at) => at !== null && at !== before,
+    `a finished sync on tablet ${tablet.name}`,
+  );
+}
+
+async function openCase(tablet: Tablet, baseUrl: string, caseId: string): Promise<void> {
+  await tablet.page.goto(new URL(`/cases/${caseId}`, baseUrl).href);
+  await tablet.page
+    .getByTestId('case-summary')
+    .or(tablet.page.getByTestId('case-missing'))
+    .waitFor();
+}
+
+/** On the case page: asks for closure with `reason`, and waits for the banner that says so. */
+async function requestClosure(page: Page, reason: string): Promise<void> {
+  await page.getByTestId('action-closure').click();
+  const form = page.getByTestId('closure-form');
+  await field(form, 'closureReason').selectOption(reason);
+  await page.getByTestId('closure-form-save').click();
+  await page.getByTestId('closure-requested').waitFor();
+}
+
+async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByTestId('action-note').click();
+  await field(page.getByTestId('note-form'), 'text').fill(text);
+  await page.getByTestId('note-form-save').click();
+  await page.getByTestId('entry-note').filter({ hasText: text }).waitFor();
+}
+
+describe('two tablets of one centre edit one case offline', () => {
+  let server: TestServer;
+  let tabletA: Tablet;
+  let tabletB: Tablet;
+  let tabletC: Tablet;
+  let caseId: string;
+  let caseNumber: string;
+  const problems: string[] = [];
+
+  const launchTablet = async (name: string, username: string): Promise<Tablet> => {
+    const browser = await launchChromium();
+    const page = await browser.context.newPage();
+    page.on('pageerror', (error) => problems.push(`${name} page error: ${error.message}`));
+    page.on('console', (message) => {
+      // Requests the network refused while offline are expected.
+      const isOfflineRequest = message.text().includes('net::ERR_INTERNET_DISCONNECTED');
+      if (message.type() === 'error' && !isOfflineRequest) {
+        problems.push(`${name} console: ${message.text()}`);
+      }
+    });
+    await page.goto(server.url);
+    // signIn waits for the case list; its account type is the caseworker's literal.
+    await submitSignIn(page, { username, password: DEMO_PASSWORD });
+    await page.getByTestId('new-case').waitFor({ timeout: 15_000 });
+    await waitForControllingWorker(page);
+    return { name, browser, page };
+  };
+
+  const serverRecords = async (recordType: RecordType) => {
+    const rows = await server.database.db
+      .withTables<SyncTables>()
+      .selectFrom('sync_records')
+      .select(['id', 'fields'])
+      .where('case_id', '=', caseId)
+      .where('record_type', '=', recordType)
+      .execute();
+    return rows.map((row) => ({ id: row.id, fields: JSON.parse(row.fields) as FieldMap }));
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer({ demo: true });
+    [tabletA, tabletB, tabletC] = await Promise.all([
+      launchTablet('A', 'lko.caseworker'),
+      launchTablet('B', 'lko.manager'),
+      launchTablet('C', 'vns.manager'),
+    ]);
+  });
+
+  afterAll(async () => {
+    await Promise.all([tabletA, tabletB, tabletC].map((tablet) => tablet?.browser.close()));
+    await server?.close();
+  });
+
+  it('registers a case on tablet A that reaches headquarters and tablet B', async () => {
+    caseId = await registerCase(tabletA.page, { name: survivorName, phone: '9876501234' });
+    caseNumber = (await tabletA.page.getByTestId('case-number').textContent())?.trim() ?? '';
+    await pollUntil(
+      () => serverRecords('case'),
+      (rows) => rows.length === 1,
+      'the case on the server',
+    );
+    await pollUntil(
+      () => countOutboxRows(tabletA.page),
+      (n) => n === 0,
+      'A has sent it',
+    );
+
+    await syncNow(tabletB);
+    await openCase(tabletB, server.url, caseId);
+    expect(await tabletB.page.getByTestId('case-name').textContent()).toBe(survivorName);
+    expect(await tabletB.page.getByTestId('closure-requested').count()).toBe(0);
+  });
+
+  it('lets both change it offline without seeing each other', async () => {
+    await tabletA.browser.context.setOffline(true);
+    await tabletB.browser.context.setOffline(true);
+
+    await requestClosure(tabletA.page, reasonA);
+    await addNote(tabletA.page, noteText);
+    await requestClosure(tabletB.page, reasonB);
+    await addPoliceHelp(tabletB.page, police);
+
+    // The closure request and the entry: two records, both waiting to go up.
+    for (const tablet of [tabletA, tabletB]) {
+      expect(await countOutboxRows(tablet.page)).toBeGreaterThanOrEqual(2);
+      // The header reads the count again on its own beat (screen change, sync run, timer).
+      await pollUntil(
+        () => shownPendingChanges(tablet.page),
+        (n) => n >= 2,
+        `tablet ${tablet.name}'s header to count the waiting changes`,
+      );
+    }
+    expect(await serverRecords('note')).toEqual([]);
+    expect(await serverRecords('service')).toEqual([]);
+    const [stored] = await serverRecords('case');
+    expect(stored?.fields.closureReason?.value ?? null).toBeNull();
+  });
+
+  it('converges both tablets and keeps the losing reason as a conflict', async () => {
+    await Promise.all([
+      tabletA.browser.context.setOffline(false),
+      tabletB.browser.context.setOffline(false),
+    ]);
+    // Both pushes in: each tablet's outbox is empty, and the server kept a conflict.
+    for (const tablet of [tabletA, tabletB]) {
+      await pollUntil(
+        () => countOutboxRows(tablet.page),
+        (n) => n === 0,
+        `tablet ${tablet.name} has sent everything`,
+      );
+    }
+    const conflicts = await pollUntil(
+      () => serverRecords('conflict'),
+      (rows) => rows.some((row) => row.fields.field?.value === 'closureReason'),
+      'a closureReason conflict on the server',
+    );
+    // Whoever pushed first pulled before the other's push: one more run each pulls it all.
+    await syncNow(tabletA);
+    await syncNow(tabletB);
+
+    const [stored] = await serverRecords('case');
+    const winning = stored!.fields.closureReason!;
+    expect([reasonA, reasonB]).toContain(winning.value);
+    const losing = winning.value === reasonA ? reasonB : reasonA;
+    const reasonConflicts = conflicts.filter((row) => row.fields.field?.value === 'closureReason');
+    expect(reasonConflicts).toHaveLength(1);
+    const conflict = reasonConflicts[0]!.fields;
+    expect(conflict.value?.value).toBe(losing);
+    expect(conflict.winningStamp?.value).toBe(winning.stamp);
+    expect(String(conflict.stamp?.value) < winning.stamp).toBe(true);
+    // The request's other fields clash too (who asked, when); the note and service never do.
+    expect(conflicts.map((row) => row.fields.field?.value).sort()).toEqual([
+      'closureReason',
+      'closureRequestedAt',
+      'closureRequestedBy',
+    ]);
+
+    const winningLabel = closureReasons.find((term) => term.code === winning.value)!.hi;
+    for (const tablet of [tabletA, tabletB]) {
+      await openCase(tablet, server.url, caseId);
+      const page = tablet.page;
+      expect(await page.getByTestId('closure-requested').textContent()).toContain(winningLabel);
+      await page.getByTestId('entry-note').filter({ hasText: noteText }).waitFor();
+      await page.getByTestId('entry-service').filter({ hasText: police.firNumber }).waitFor();
+      expect(await page.getByTestId('timeline').locator('> li').count()).toBe(2);
+      expect(await shownPendingChanges(page)).toBe(0);
+    }
+
+    // The manager's sync page lists the clash, with the value that lost.
+    await tabletB.page.goto(new URL('/sync', server.url).href);
+    const reasonConflict = tabletB.page
+      .getByTestId('open-conflict')
+      .filter({ hasText: 'closureReason' });
+    await reasonConflict.waitFor();
+    expect(await reasonConflict.count()).toBe(1);
+    expect(await tabletB.page.getByTestId('open-conflict').count()).toBe(conflicts.length);
+    expect(await reasonConflict.textContent()).toContain(caseNumber);
+    expect(await reasonConflict.getByTestId('conflict-value').textContent()).toContain(losing);
+  });
+
+  it('shows none of it to a tablet of another centre', async () => {
+    await syncNow(tabletC);
+    const page = tabletC.page;
+    await page.goto(server.url);
+    for (const query of [survivorName, caseNumber]) {
+      await field(page, 'q').fill(query);
+      await pollUntil(
+        async () =>
+          (await page.getByTestId('result-count').textContent({ timeout: 15_000 }))?.trim(),
+        (text) => text !== undefined && /^0\b/.test(text),
+        `no result for ${query} on tablet C`,
+      );
+      expect(await page.getByTestId('case-row').count()).toBe(0);
+    }
+    await openCase(tabletC, server.url, caseId);
+    await page.getByTestId('case-missing').waitFor();
+    await page.goto(new URL('/sync', server.url).href);
+    await page.getByTestId('no-conflicts').waitFor();
+    expect(await page.getByTestId('open-conflict').count()).toBe(0);
+  });
+
+  it('had no errors in any page', () => {
+    expect(problems).toEqual([]);
+  });
+});
