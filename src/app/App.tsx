@@ -87,10 +87,16 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
     () => (signedInTablet ? () => signedInTablet.readSyncView() : null),
     [signedInTablet],
   );
-  // Read again on every screen change and whenever a sync run starts or ends.
+  // Count saves, so the waiting-changes count moves the moment she saves, offline too.
+  const [saveCount, setSaveCount] = useState(0);
+  useEffect(
+    () => signedInTablet?.onSaved(() => setSaveCount((count) => count + 1)),
+    [signedInTablet],
+  );
+  // Read again on every save, every screen change and whenever a sync run starts or ends.
   const syncView = usePolledValue(
     readSyncView,
-    `${route.name}:${'caseId' in route ? route.caseId : ''}:${String(syncStatus?.isRunning)}`,
+    `${route.name}:${'caseId' in route ? route.caseId : ''}:${String(syncStatus?.isRunning)}:${saveCount}`,
   );
   const headerSync = openStoresValue
     ? headerSyncOf(syncView, syncStatus, openStoresValue.staff.role === 'manager')
