@@ -5,7 +5,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../server/db/sync-schema.ts';
-import type { FieldMap } from '../src/domain/merge.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   countOutboxRows,
@@ -15,6 +14,7 @@ import {
   waitForControllingWorker,
 } from './support/case-register-steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { readStoredFields } from '../server/db/sync-record-fields.ts';
 
 describe('background sync with the app closed', () => {
   let server: TestServer;
@@ -48,7 +48,7 @@ describe('background sync with the app closed', () => {
       .select(['record_type', 'fields'])
       .where('id', '=', id)
       .executeTakeFirst();
-    return row ? { recordType: row.record_type, fields: JSON.parse(row.fields) as FieldMap } : null;
+    return row ? { recordType: row.record_type, fields: readStoredFields(row.fields) } : null;
   };
 
   it('saves a case offline and leaves the change waiting, with a background push registered', async () => {

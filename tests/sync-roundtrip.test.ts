@@ -28,6 +28,7 @@ import {
   type SyncTestDatabase,
 } from './support/sync-fixture.ts';
 import { actorHeaders, buildSyncTestApp } from './support/sync-server.ts';
+import { readStoredFields } from '../server/db/sync-record-fields.ts';
 
 let database: SyncTestDatabase;
 let app: FastifyInstance;
@@ -140,7 +141,7 @@ async function serverRecords() {
     .select(['id', 'fields'])
     .where('centre_id', '=', fixture.own.id)
     .execute();
-  return new Map<string, FieldMap>(rows.map((row) => [row.id, JSON.parse(row.fields) as FieldMap]));
+  return new Map<string, FieldMap>(rows.map((row) => [row.id, readStoredFields(row.fields)]));
 }
 
 async function expectConverged(...all: Tablet[]) {

@@ -29,11 +29,13 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/0001-foundation.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as sync from './migrations/0003-sync.ts';
+import * as compactRecords from './migrations/0004-compact-records.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
   '0002-accounts': accounts,
   '0003-sync': sync,
+  '0004-compact-records': compactRecords,
 };
 
 export class MigrationError extends Error {

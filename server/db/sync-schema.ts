@@ -4,7 +4,8 @@
  * `Kysely<SyncDatabase>` with `db.withTables<SyncTables>()`.
  *
  * What holds, beyond schema.ts's rules (instants as ISO text, ids as text):
- * - `fields` is the record's merged FieldMap (`{ name: { value, stamp } }`) as JSON text on
+ * - `fields` is the record's merged fields in compact form (`{ stamp, values, stamps? }`,
+ *   see sync-record-fields.ts, the only code that reads or writes it) as JSON text on
  *   both engines. The server never queries inside it (scope lives in real columns), text
  *   comes back byte for byte as written on both drivers, and PostgreSQL's jsonb would
  *   reorder keys and be parsed by pg but not by better-sqlite3.
@@ -22,7 +23,7 @@ export interface SyncRecordsTable {
   case_id: string;
   /** The centre whose staff may read and write it. Never changes. */
   centre_id: string;
-  /** JSON text of the merged FieldMap. */
+  /** JSON text of the merged fields, compact (sync-record-fields.ts). */
   fields: string;
   /** Change-log number of the latest change (bigint; read as a number, see database.ts). */
   seq: number;

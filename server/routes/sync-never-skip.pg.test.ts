@@ -18,12 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mergeFields, type FieldMap } from '../../src/domain/merge.ts';
-import {
-  PROTOCOL_VERSION,
-  pullResponseSchema,
-  pushResponseSchema,
-  type Mutation,
-} from '../../src/domain/protocol.ts';
+import { PROTOCOL_VERSION, type Mutation } from '../../src/domain/protocol.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import type { SyncDatabase, SyncTables } from '../db/sync-schema.ts';
 import type { SyncActor } from '../services/sync-scope.ts';
@@ -40,6 +35,14 @@ import {
   type SyncTestDatabase,
 } from '../../tests/support/sync-fixture.ts';
 import { actorHeaders, buildSyncTestApp } from '../../tests/support/sync-server.ts';
+import { readStoredFields } from '../db/sync-record-fields.ts';
+import {
+  decodePullResponse,
+  decodePushResponse,
+  encodePushRequest,
+  wirePullResponseSchema,
+  wirePushResponseSchema,
+} from '../../src/domain/wire.ts';
 
 const TABLETS = 8;
 const ROUNDS_PER_TABLET = 30;
@@ -102,8 +105,11 @@ describe('the change log under concurrent pushes through two servers', () => {
     }));
     const applied: Mutation[] = [];
     const pushBatch = async (actor: SyncActor, mutations: Mutation[]) => {
-      const response = pushResponseSchema.parse(
-        await post('/api/sync/push', actor, pushRequestOf(actor, mutations)),
+      const response = decodePushResponse(
+        wirePushResponseSchema.parse(
+          await post('/api/sync/push', actor, encodePushRequest(pushRequestOf(actor, mutations))),
+        ),
+        mutations.map((mutation) => mutation.id),
       );
       response.results.forEach((result, i) => {
         expect(result.status).toBe('applied');
@@ -157,8 +163,14 @@ describe('the change log under concurrent pushes through two servers', () => {
       let cursor: string | null = null;
       const pullPage = async () => {
         const limit = 1 + Math.floor(Math.random() * 20);
-        const page = pullResponseSchema.parse(
-          await post('/api/sync/pull', actor, { protocolVersion: PROTOCOL_VERSION, cursor, limit }),
+        const page = decodePullResponse(
+          wirePullResponseSchema.parse(
+            await post('/api/sync/pull', actor, {
+              protocolVersion: PROTOCOL_VERSION,
+              cursor,
+              limit,
+            }),
+          ),
         );
         pulls++;
         for (const record of page.records) {
@@ -186,7 +198,7 @@ describe('the change log under concurrent pushes through two servers', () => {
       .select(['id', 'fields', 'record_type'])
       .where('centre_id', '=', fixture.own.id)
       .execute();
-    const server = new Map(rows.map((row) => [row.id, JSON.parse(row.fields) as FieldMap]));
+    const server = new Map(rows.map((row) => [row.id, readStoredFields(row.fields)]));
     expect(applied.length).toBeGreaterThan(500);
     expect(rows.some((row) => row.record_type === 'conflict')).toBe(true);
     expect(pulls).toBeGreaterThan(100);

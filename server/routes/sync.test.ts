@@ -2,12 +2,14 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, errorResponseSchema } from '../../src/domain/protocol.ts';
 import {
-  PROTOCOL_VERSION,
-  errorResponseSchema,
-  pullResponseSchema,
-  pushResponseSchema,
-} from '../../src/domain/protocol.ts';
+  decodePullResponse,
+  decodePushResponse,
+  encodePushRequest,
+  wirePullResponseSchema,
+  wirePushResponseSchema,
+} from '../../src/domain/wire.ts';
 import {
   SYNC_START,
   newCaseMutation,
@@ -98,11 +100,14 @@ describe('sync routes', () => {
     const pushed = await post(
       '/api/sync/push',
       caseworker,
-      pushRequestOf(caseworker, [create, note]),
+      encodePushRequest(pushRequestOf(caseworker, [create, note])),
       { gzip: true },
     );
     expect(pushed.statusCode).toBe(200);
-    const answer = pushResponseSchema.parse(pushed.json());
+    const answer = decodePushResponse(wirePushResponseSchema.parse(pushed.json()), [
+      create.id,
+      note.id,
+    ]);
     expect(answer.serverTime).toBe(now.toISOString());
     expect(answer.results.map((r) => r.status)).toEqual(['applied', 'applied']);
 
@@ -114,8 +119,15 @@ describe('sync routes', () => {
     );
     expect(pulled.statusCode).toBe(200);
     expect(pulled.headers['content-encoding']).toBe('gzip');
-    const page = pullResponseSchema.parse(JSON.parse(gunzipSync(pulled.rawPayload).toString()));
+    const page = decodePullResponse(
+      wirePullResponseSchema.parse(JSON.parse(gunzipSync(pulled.rawPayload).toString())),
+    );
     expect(page.records.map((r) => r.id)).toEqual([create.recordId, note.recordId]);
+    expect(page.records[0]!.fields).toEqual(
+      Object.fromEntries(
+        Object.entries(create.fields).map(([name, { value, stamp }]) => [name, { value, stamp }]),
+      ),
+    );
     expect(audited.slice(-2)).toEqual([
       {
         action: 'case.write',
@@ -139,7 +151,7 @@ describe('sync routes', () => {
         'क'.repeat(19_000),
       ),
     );
-    const body = pushRequestOf(caseworker, [create, ...notes]);
+    const body = encodePushRequest(pushRequestOf(caseworker, [create, ...notes]));
     const packed = gzipSync(Buffer.from(JSON.stringify(body)));
     expect(JSON.stringify(body).length).toBeLessThan(PUSH_BODY_LIMIT_BYTES); // characters…
     expect(Buffer.byteLength(JSON.stringify(body))).toBeGreaterThan(PUSH_BODY_LIMIT_BYTES); // …but bytes
@@ -155,9 +167,9 @@ describe('sync routes', () => {
 
   it('answers 401 without a session, 403 for another tablet and for headquarters, with serverTime', async () => {
     const { caseworker, caseworker2, stateAdmin } = fixture.actors;
-    const push = pushRequestOf(caseworker, [
-      newCaseMutation(caseworker, stampAt(1, caseworker.deviceId)),
-    ]);
+    const push = encodePushRequest(
+      pushRequestOf(caseworker, [newCaseMutation(caseworker, stampAt(1, caseworker.deviceId))]),
+    );
     const anonymous = await post('/api/sync/push', null, push);
     expect(anonymous.statusCode).toBe(401);
     expect(errorOf(anonymous)).toBe('not_signed_in');
@@ -181,20 +193,44 @@ describe('sync routes', () => {
     });
     expect(response.statusCode).toBe(426);
     expect(errorOf(response)).toBe('unsupported_protocol_version');
+    // Version 1 (a field map per record) was never released; no server answers it.
+    const first = await post('/api/sync/pull', caseworker, {
+      protocolVersion: 1,
+      cursor: null,
+      limit: 10,
+    });
+    expect(first.statusCode).toBe(426);
   });
 
   it('answers 400 for a malformed body, a bad cursor, broken gzip and broken JSON', async () => {
     const { caseworker } = fixture.actors;
+    const wire = encodePushRequest(
+      pushRequestOf(caseworker, [newCaseMutation(caseworker, stampAt(1, caseworker.deviceId))]),
+    );
     const malformed = await post('/api/sync/push', caseworker, {
-      protocolVersion: PROTOCOL_VERSION,
-      deviceId: caseworker.deviceId,
-      mutations: [{ id: 'not-a-uuid' }],
+      ...wire,
+      groups: [{ ...wire.groups[0], mutationIds: ['not-a-uuid'] }],
     });
     expect(malformed.statusCode).toBe(400);
     expect(errorOf(malformed)).toBe('invalid_request');
     expect(malformed.json<{ error: { message: { en: string } } }>().error.message.en).toContain(
-      'mutations.0.id',
+      'groups.0.mutationIds.0',
     );
+
+    // Fits the schema, breaks the wire's own rules: refused whole, nothing written.
+    const before = await countWrites();
+    const ragged = await post('/api/sync/push', caseworker, {
+      ...wire,
+      groups: [
+        { ...wire.groups[0], stamps: [...wire.groups[0]!.stamps, ...wire.groups[0]!.stamps] },
+      ],
+    });
+    expect(ragged.statusCode).toBe(400);
+    expect(errorOf(ragged)).toBe('invalid_request');
+    expect(ragged.json<{ error: { message: { en: string } } }>().error.message.en).toContain(
+      'do not match its rows',
+    );
+    expect(await countWrites()).toEqual(before);
 
     const badCursor = await post('/api/sync/pull', caseworker, {
       protocolVersion: PROTOCOL_VERSION,
@@ -221,7 +257,7 @@ describe('sync routes', () => {
       method: 'POST',
       url: '/api/sync/pull',
       headers: { 'content-type': 'application/json', ...actorHeaders(caseworker) },
-      payload: '{"protocolVersion": 1,',
+      payload: '{"protocolVersion": 2,',
     });
     expect(brokenJson.statusCode).toBe(400);
     expect(errorOf(brokenJson)).toBe('invalid_request');

@@ -16,11 +16,15 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import { pullRequestSchema, type BilingualMessage } from '../../src/domain/protocol.ts';
 import {
-  pullRequestSchema,
-  pushRequestSchema,
-  type BilingualMessage,
-} from '../../src/domain/protocol.ts';
+  WireFormatError,
+  decodePushRequest,
+  encodePushResponse,
+  encodeRecords,
+  wirePushRequestSchema,
+  type WirePullResponse,
+} from '../../src/domain/wire.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
 import { API_ERRORS, ApiError, type ApiErrorCode } from '../http/api-errors.ts';
 import { SyncRequestError, assertSupportedProtocol } from '../services/sync-errors.ts';
@@ -30,7 +34,7 @@ import { syncCentreOf, type SyncActor } from '../services/sync-scope.ts';
 
 /**
  * A batch is at most `maxPushBytes` (1,000,000) of JSON as the tablet measures it
- * (fitBatch: each mutation's UTF-8 bytes) plus the envelope; 1 MiB leaves ~48 kB for that.
+ * (http-transport.ts fitPushBody: the whole body's UTF-8 bytes); 1 MiB leaves ~48 kB spare.
  * A single mutation the tablet could not split is bounded far below by the record schemas.
  */
 export const PUSH_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -78,7 +82,9 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
 
   app.post('/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
-    const body = parseBody(pushRequestSchema, request.body);
+    const body = decodeWire(() =>
+      decodePushRequest(parseBody(wirePushRequestSchema, request.body)),
+    );
     const response = await pushMutations(options.db, actor, body, now());
     if (options.audit) {
       const count = (status: string) => response.results.filter((r) => r.status === status).length;
@@ -92,19 +98,20 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
         },
       });
     }
-    return response;
+    return encodePushResponse(response);
   });
 
   app.post('/sync/pull', { bodyLimit: PULL_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
     const body = parseBody(pullRequestSchema, request.body);
-    const response = await pullChanges(options.db, actor, body, now());
+    const { records, ...page } = await pullChanges(options.db, actor, body, now());
     await options.audit?.(request, {
       action: 'case.read',
       centreId: syncCentreOf(actor),
-      details: { records: response.records.length },
+      details: { records: records.length },
     });
-    return response;
+    const answer: WirePullResponse = { ...page, groups: encodeRecords(records) };
+    return answer;
   });
   return Promise.resolve();
 }
@@ -125,6 +132,17 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const { hi, en } = API_ERRORS.invalid_request.message;
   // The English half names the field for whoever debugs the app; staff can do nothing with a path.
   throw new ApiError('invalid_request', { hi, en: `${en} (${where})` });
+}
+
+/** A body that fits the schema but not the wire's own rules (column lengths…): 400. */
+function decodeWire<T>(decode: () => T): T {
+  try {
+    return decode();
+  } catch (error) {
+    if (!(error instanceof WireFormatError)) throw error;
+    const { hi, en } = API_ERRORS.invalid_request.message;
+    throw new ApiError('invalid_request', { hi, en: `${en} (${error.message})` });
+  }
 }
 
 interface SyncErrorAnswer {

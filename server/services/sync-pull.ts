@@ -7,24 +7,35 @@
  *   change, and nothing is hard-deleted, so a cursor never expires.
  * - A record is sent in its current merged state, with every field's stamp; a record
  *   changed again after a page moves to the end of the log and comes again later.
+ * - Records leave here in the compact form they are stored in (sync-record-fields.ts),
+ *   ready for the wire's columns (src/domain/wire.ts): a pull never expands them.
  * - Scope: a centre's staff get all of that centre's records (cases, entries, conflicts;
  *   survivor data included). Headquarters roles get none (see sync-scope.ts).
  */
 import type { Kysely } from 'kysely';
-import type { FieldMap } from '../../src/domain/merge.ts';
-import type { PulledRecord, PullRequest, PullResponse } from '../../src/domain/protocol.ts';
+import type { PullRequest } from '../../src/domain/protocol.ts';
+import type { CompactRecord } from '../../src/domain/wire.ts';
+import { parseStoredFields } from '../db/sync-record-fields.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
 import { SyncRequestError, assertSupportedProtocol } from './sync-errors.ts';
 import { syncCentreOf, type SyncActor } from './sync-scope.ts';
 
 const CURSOR_PATTERN = /^(0|[1-9][0-9]{0,15})$/;
 
+/** A pull answer before it is put in columns: PullResponse with compact records. */
+export interface PullPage {
+  readonly serverTime: string;
+  readonly records: CompactRecord[];
+  readonly cursor: string | null;
+  readonly hasMore: boolean;
+}
+
 export async function pullChanges(
   db: Kysely<SyncDatabase>,
   actor: SyncActor,
   request: PullRequest,
   now: Date,
-): Promise<PullResponse> {
+): Promise<PullPage> {
   assertSupportedProtocol(request.protocolVersion);
   const centreId = syncCentreOf(actor);
   if (centreId === null) throw new SyncRequestError('headquarters_no_records');
@@ -38,12 +49,12 @@ export async function pullChanges(
     .limit(request.limit + 1)
     .execute();
   const page = rows.slice(0, request.limit);
-  const records: PulledRecord[] = page.map((row) => ({
+  const records: CompactRecord[] = page.map((row) => ({
     recordType: row.record_type,
     id: row.id,
     caseId: row.case_id,
     centreId: row.centre_id,
-    fields: JSON.parse(row.fields) as FieldMap,
+    ...parseStoredFields(row.fields),
   }));
   const last = page.at(-1);
   return {

@@ -27,6 +27,7 @@ import type {
   PushResponse,
 } from '../../src/domain/protocol.ts';
 import type { Instant } from '../db/schema.ts';
+import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
 import { SyncRequestError, assertSupportedProtocol } from './sync-errors.ts';
@@ -96,7 +97,7 @@ async function loadBatchState(
       records.set(row.id, {
         id: row.id,
         head: { recordType: row.record_type, caseId: row.case_id, centreId: row.centre_id },
-        fields: JSON.parse(row.fields) as FieldMap,
+        fields: readStoredFields(row.fields),
         createdAt: row.created_at,
       });
     }
@@ -160,7 +161,7 @@ class Batch {
       record_type: record.head.recordType,
       case_id: record.head.caseId,
       centre_id: record.head.centreId,
-      fields: JSON.stringify(record.fields),
+      fields: storedFieldsText(record.fields),
       seq: seqs[i]!,
       created_at: record.createdAt,
       updated_at: updatedAt,
@@ -213,11 +214,23 @@ class Batch {
   /** Each loser as a record of its own on the case, stamped by the server's clock. */
   private async buildConflictRecords(trx: Kysely<SyncDatabase>): Promise<WorkingRecord[]> {
     if (this.kept.length === 0) return [];
-    const writers = await findDeviceUsers(
-      trx,
-      this.kept.map(({ conflict }) => conflict.deviceId),
-    );
-    writers.set(this.actor.deviceId, this.actor.userId);
+    const writers = await findWriters(trx, [
+      ...this.kept.map(({ conflict }) => conflict.deviceId),
+      this.actor.deviceId,
+    ]);
+    // The pusher is the session's user on this device, whatever the devices table says.
+    const pusher = writers.get(this.actor.deviceId);
+    if (pusher?.userId !== this.actor.userId) {
+      const user = await trx
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', this.actor.userId)
+        .executeTakeFirst();
+      writers.set(this.actor.deviceId, {
+        userId: this.actor.userId,
+        displayName: user?.display_name ?? null,
+      });
+    }
     const clock = new HybridClock(SERVER_DEVICE_ID, () => this.nowMs);
     const detectedAt = this.now.toISOString();
     return this.kept.map(({ conflict, recordId, head }) => {
@@ -234,7 +247,8 @@ class Batch {
         stamp: conflict.stamp,
         winningStamp: conflict.winningStamp,
         deviceId: conflict.deviceId,
-        writtenBy: writers.get(conflict.deviceId) ?? null,
+        writtenBy: writers.get(conflict.deviceId)?.userId ?? null,
+        writtenByName: writers.get(conflict.deviceId)?.displayName ?? null,
         detectedAt,
         resolution: null,
         resolvedBy: null,
@@ -254,21 +268,30 @@ class Batch {
   }
 }
 
-/** The user each known device belongs to (devices table); unknown devices are left out. */
-async function findDeviceUsers(
+interface Writer {
+  readonly userId: string;
+  readonly displayName: string | null;
+}
+
+/**
+ * Who each known device belongs to (devices and users tables), with the name a manager
+ * reads on the conflict card; unknown devices are left out.
+ */
+async function findWriters(
   trx: Kysely<SyncDatabase>,
   deviceIds: readonly string[],
-): Promise<Map<string, string>> {
-  const users = new Map<string, string>();
+): Promise<Map<string, Writer>> {
+  const writers = new Map<string, Writer>();
   for (const ids of chunksOf(unique(deviceIds))) {
     const rows = await trx
       .selectFrom('devices')
-      .select(['id', 'user_id'])
-      .where('id', 'in', ids)
+      .innerJoin('users', 'users.id', 'devices.user_id')
+      .select(['devices.id as deviceId', 'users.id as userId', 'users.display_name as displayName'])
+      .where('devices.id', 'in', ids)
       .execute();
-    for (const row of rows) users.set(row.id, row.user_id);
+    for (const { deviceId, ...writer } of rows) writers.set(deviceId, writer);
   }
-  return users;
+  return writers;
 }
 
 /** UUIDv7 (RFC 9562), as the tablets make them: time-ordered, random below the millisecond. */

@@ -49,7 +49,7 @@ function stubServer(options: { isDemo: boolean; deviceId?: () => string }) {
         json({
           status: 'ok',
           db: 'sqlite',
-          protocolVersion: 1,
+          protocolVersion: 2,
           serverTime: new Date().toISOString(),
           demo: options.isDemo,
           version: '0.1.0',
@@ -197,13 +197,13 @@ describe('app frame', () => {
         });
       }
       if (url === '/api/sync/push') {
-        const { mutations } = JSON.parse(init?.body as string) as {
-          mutations: { id: string }[];
+        const { groups } = JSON.parse(init?.body as string) as {
+          groups: { mutationIds: string[] }[];
         };
-        const results = mutations.map((m) => ({ mutationId: m.id, status: 'applied' }));
-        return answer(200, { serverTime, results });
+        const applied = groups.reduce((sum, group) => sum + group.mutationIds.length, 0);
+        return answer(200, { serverTime, applied, duplicates: [], rejected: [] });
       }
-      return answer(200, { serverTime, records: [], cursor: null, hasMore: false });
+      return answer(200, { serverTime, groups: [], cursor: null, hasMore: false });
     });
     vi.stubGlobal('CompressionStream', undefined);
 

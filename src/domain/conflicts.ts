@@ -113,6 +113,11 @@ export const conflictSchema = z.object({
   deviceId: z.string(),
   /** The staff member who wrote the losing value, when the server knows the device's user. */
   writtenBy: z.uuid().nullable(),
+  /**
+   * The writer's display name as headquarters knew it when it kept the conflict, so a
+   * manager reads a name rather than an id. Absent on conflicts kept before the server sent it.
+   */
+  writtenByName: z.string().max(200).nullable().optional(),
   /** When the server detected it (ISO-8601 UTC). */
   detectedAt: z.iso.datetime(),
   /** Null while a manager has not looked at it; `kept` keeps the winner, `reinstated` restores the loser. */

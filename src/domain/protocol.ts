@@ -1,17 +1,22 @@
 /**
- * The sync wire contract between tablet and server: every message is a schema here, and
- * its TypeScript type is inferred from it, so the two sides cannot drift apart.
+ * The sync contract between tablet and server: every message is a schema here, and its
+ * TypeScript type is inferred from it, so the two sides cannot drift apart. These are the
+ * messages as the engine (src/sync) and the server's services see them, one record at a
+ * time; on the wire they travel as columns (wire.ts encodes and decodes them losslessly).
  *
  * PROTOCOL_VERSION history (one line per bump; the server keeps answering the previous
  * version while tablets update, so deploy the server first):
- *   1 — first version: push of field mutations with base stamps, cursor pull.
+ *   1 — first version: push of field mutations with base stamps, cursor pull. Never
+ *       released to a centre, so no server answers it.
+ *   2 — records travel as columns, one stamp per record (wire.ts); a push answer lists
+ *       only duplicates and rejections.
  */
 import { z } from 'zod';
 import { stampSchema } from './hlc.ts';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 /** The oldest version the server still answers. */
-export const OLDEST_SUPPORTED_PROTOCOL_VERSION = 1;
+export const OLDEST_SUPPORTED_PROTOCOL_VERSION = 2;
 
 /** DESIGN.md: a push batch is at most 500 mutations or about 1 MB of JSON before gzip. */
 export const maxMutationsPerPush = 500;
@@ -31,8 +36,8 @@ export const recordTypeSchema = z.enum(recordTypes);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
 /** Field names are plain identifiers, so they can never collide with prototype keys or paths. */
-const fieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, 'not a field name');
-const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id');
+export const fieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, 'not a field name');
+export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id');
 
 export const fieldStateSchema = z.object({ value: z.unknown(), stamp: stampSchema });
 
@@ -74,15 +79,18 @@ export const rejectionCodes = [
 ] as const;
 export const rejectionCodeSchema = z.enum(rejectionCodes);
 
+export const rejectedResultSchema = z.object({
+  mutationId: z.uuid(),
+  status: z.literal('rejected'),
+  code: rejectionCodeSchema,
+  reason: bilingualMessageSchema,
+});
+export type RejectedResult = z.infer<typeof rejectedResultSchema>;
+
 export const mutationResultSchema = z.discriminatedUnion('status', [
   z.object({ mutationId: z.uuid(), status: z.literal('applied') }),
   z.object({ mutationId: z.uuid(), status: z.literal('duplicate') }),
-  z.object({
-    mutationId: z.uuid(),
-    status: z.literal('rejected'),
-    code: rejectionCodeSchema,
-    reason: bilingualMessageSchema,
-  }),
+  rejectedResultSchema,
 ]);
 export type MutationResult = z.infer<typeof mutationResultSchema>;
 

@@ -1,16 +1,28 @@
 /**
- * Push and pull over HTTP: JSON, request bodies gzip-compressed where the browser can
- * (CompressionStream — every 2G kilobyte counts), answers checked against the protocol
- * schemas before the engine trusts them.
+ * Push and pull over HTTP: records as columns (src/domain/wire.ts), JSON, request bodies
+ * gzip-compressed where the browser can (CompressionStream — every 2G kilobyte counts),
+ * answers checked against the wire schemas and decoded before the engine trusts them.
+ *
+ * A push sends as many of the given mutations, in order, as fit in `maxPushBytes` of
+ * JSON (always at least one) and answers only those; the engine sends the rest next.
  */
 import type { z } from 'zod';
 import {
   errorResponseSchema,
-  pullResponseSchema,
-  pushResponseSchema,
+  maxPushBytes,
+  type Mutation,
   type PullRequest,
   type PushRequest,
+  type PushResponse,
 } from '../domain/protocol.ts';
+import {
+  WireFormatError,
+  decodePullResponse,
+  decodePushResponse,
+  encodePushRequest,
+  wirePullResponseSchema,
+  wirePushResponseSchema,
+} from '../domain/wire.ts';
 import { SyncError, type SyncErrorCode, type SyncTransport } from './sync-ports.ts';
 
 export interface HttpTransportOptions {
@@ -22,9 +34,9 @@ export interface HttpTransportOptions {
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  const send = async <T>(path: string, body: unknown, schema: z.ZodType<T>): Promise<T> => {
+  const send = async <T>(path: string, text: string, schema: z.ZodType<T>): Promise<T> => {
     const token = await options.readToken();
-    const { body: payload, encoding } = await encodeBody(JSON.stringify(body));
+    const { body: payload, encoding } = await encodeBody(text);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (encoding) headers['content-encoding'] = encoding;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -48,9 +60,42 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     return parsed.data;
   };
   return {
-    push: (request: PushRequest) => send('/api/sync/push', request, pushResponseSchema),
-    pull: (request: PullRequest) => send('/api/sync/pull', request, pullResponseSchema),
+    push: async (request: PushRequest): Promise<PushResponse> => {
+      const { json, sent } = fitPushBody(request);
+      const answer = await send('/api/sync/push', json, wirePushResponseSchema);
+      const sentIds = sent.map((mutation) => mutation.id);
+      return decodeAnswer(() => decodePushResponse(answer, sentIds));
+    },
+    pull: async (request: PullRequest) => {
+      const page = await send('/api/sync/pull', JSON.stringify(request), wirePullResponseSchema);
+      return decodeAnswer(() => decodePullResponse(page));
+    },
   };
+}
+
+/**
+ * The request's JSON for the longest run of mutations, from the first, within
+ * `maxPushBytes`. Measured on the encoded body itself: a typical batch is one encoding.
+ */
+export function fitPushBody(request: PushRequest): { json: string; sent: Mutation[] } {
+  let count = request.mutations.length;
+  for (;;) {
+    const sent = request.mutations.slice(0, count);
+    const json = JSON.stringify(encodePushRequest({ ...request, mutations: sent }));
+    const bytes = new TextEncoder().encode(json).length;
+    // A single oversized mutation still goes: the server refuses it with a reason.
+    if (bytes <= maxPushBytes || count === 1) return { json, sent };
+    count = Math.max(1, Math.min(count - 1, Math.floor((count * maxPushBytes * 0.95) / bytes)));
+  }
+}
+
+function decodeAnswer<T>(decode: () => T): T {
+  try {
+    return decode();
+  } catch (cause) {
+    if (!(cause instanceof WireFormatError)) throw cause;
+    throw new SyncError('bad_response', cause.message, { cause });
+  }
 }
 
 async function encodeBody(text: string): Promise<{ body: BodyInit; encoding: string | null }> {

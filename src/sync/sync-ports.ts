@@ -54,6 +54,10 @@ export interface SyncClock {
 }
 
 export interface SyncTransport {
+  /**
+   * Sends the first of the request's mutations, in order — as many as fit in one request,
+   * at least one — and answers exactly those.
+   */
   push(request: PushRequest): Promise<PushResponse>;
   pull(request: PullRequest): Promise<PullResponse>;
 }

@@ -5,7 +5,7 @@ import { mergeFields, type FieldMap } from '../domain/merge.ts';
 import type { Mutation, PulledRecord, PullRequest, PushRequest } from '../domain/protocol.ts';
 import type { SyncPorts } from './sync-run.ts';
 import type { PendingMutation, RejectedMutation } from './sync-ports.ts';
-import { fitBatch, runSync } from './sync-run.ts';
+import { runSync } from './sync-run.ts';
 import { SyncError } from './sync-ports.ts';
 
 const centreId = '0190f3a2-7c1e-7000-8000-00000000c001';
@@ -276,23 +276,18 @@ describe('runSync', () => {
   });
 });
 
-describe('fitBatch', () => {
-  it('keeps a batch under about 1 MB but always sends at least one mutation', () => {
-    const big = (n: number): Mutation => ({
-      id: uuid(n),
-      recordType: 'note',
-      recordId: uuid(n),
-      caseId: uuid(1),
-      fields: {
-        text: {
-          value: 'क'.repeat(200_000),
-          stamp: formatStamp({ wallMs: now, counter: 0, deviceId: 'a' }),
-          base: null,
-        },
-      },
-    });
-    const batch = fitBatch([big(1), big(2), big(3)]);
-    expect(batch).toHaveLength(1);
-    expect(fitBatch([big(1)])).toHaveLength(1);
+describe('a transport that sends only part of a batch', () => {
+  it('leaves the rest pending and sends it next, in save order', async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    for (let i = 0; i < 7; i++) tab.save(uuid(i + 100), `नोट ${i}`);
+    // As http-transport.ts does when a request would pass its size cap: the first 3 only.
+    tab.ports.transport.push = async (request) =>
+      hq.push({ ...request, mutations: request.mutations.slice(0, 3) });
+    const report = await runSync(tab.ports, { shouldPull: false });
+    expect(report.pushed).toBe(7);
+    expect(hq.pushes.map((push) => push.mutations.length)).toEqual([3, 3, 1]);
+    expect(hq.log).toEqual(Array.from({ length: 7 }, (_, i) => uuid(i + 100)));
+    expect(tab.outbox).toHaveLength(0);
   });
 });

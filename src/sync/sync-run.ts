@@ -12,7 +12,6 @@ import {
   PROTOCOL_VERSION,
   maxMutationsPerPush,
   maxPullLimit,
-  maxPushBytes,
   type Mutation,
   type PushResponse,
 } from '../domain/protocol.ts';
@@ -65,7 +64,9 @@ async function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
   for (;;) {
     const pending = await outbox.readPending(maxMutationsPerPush);
     if (pending.length === 0) return totals;
-    const batch = fitBatch(pending.map((entry) => entry.mutation));
+    // The transport may send only the first ones (a request's size is capped); the rest
+    // stay pending and go in the next round.
+    const batch = pending.map((entry) => entry.mutation);
     const response = await transport.push({
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
@@ -87,20 +88,6 @@ async function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
       throw new SyncError('bad_response', 'the server answered none of the mutations sent');
     }
   }
-}
-
-/** As many mutations as fit in one request: at most 500, and about 1 MB of JSON. */
-export function fitBatch(mutations: readonly Mutation[]): Mutation[] {
-  const batch: Mutation[] = [];
-  let bytes = 0;
-  for (const mutation of mutations.slice(0, maxMutationsPerPush)) {
-    const size = new TextEncoder().encode(JSON.stringify(mutation)).length + 1;
-    // Always send at least one: a single oversized mutation is the server's to refuse with a reason.
-    if (batch.length > 0 && bytes + size > maxPushBytes) break;
-    batch.push(mutation);
-    bytes += size;
-  }
-  return batch;
 }
 
 function sortResults(response: PushResponse, batch: readonly Mutation[]) {

@@ -21,8 +21,8 @@ function answeringServer() {
     const headers = new Headers(init?.headers);
     seen.push({ path: url, authorization: headers.get('authorization') });
     const body = url.endsWith('/push')
-      ? { serverTime, results: [] }
-      : { serverTime, records: [], cursor: null, hasMore: false };
+      ? { serverTime, applied: 0, duplicates: [], rejected: [] }
+      : { serverTime, groups: [], cursor: null, hasMore: false };
     return new Response(JSON.stringify(body), { status: 200 });
   });
   return { fetch, seen, hasOverlapped: () => overlapped };

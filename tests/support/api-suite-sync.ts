@@ -14,6 +14,12 @@ import {
   type HarnessFactory,
 } from './api-harness.ts';
 import { newCaseMutation, stampAt } from './sync-fixture.ts';
+import type { Mutation } from '../../src/domain/protocol.ts';
+import {
+  decodePullResponse,
+  encodePushRequest,
+  wirePullResponseSchema,
+} from '../../src/domain/wire.ts';
 
 export function describeSyncApi(openHarness: HarnessFactory): void {
   describe('sync behind sessions', () => {
@@ -28,7 +34,7 @@ export function describeSyncApi(openHarness: HarnessFactory): void {
 
     async function push(
       username: string,
-      build: (actor: { userId: string; deviceId: string; centreId: string | null }) => unknown[],
+      build: (actor: { userId: string; deviceId: string; centreId: string | null }) => Mutation[],
     ) {
       const tablet = await signInAs(harness, username);
       const user = Object.values(fixture.users).find(
@@ -39,11 +45,11 @@ export function describeSyncApi(openHarness: HarnessFactory): void {
         method: 'POST',
         url: '/api/sync/push',
         token: tablet.token,
-        payload: {
+        payload: encodePushRequest({
           protocolVersion: PROTOCOL_VERSION,
           deviceId: tablet.deviceId,
           mutations: build(actor),
-        },
+        }),
       });
       return { response, tablet };
     }
@@ -73,22 +79,20 @@ export function describeSyncApi(openHarness: HarnessFactory): void {
         }),
       ]);
       expect(response.statusCode).toBe(200);
-      expect(
-        response.json<{ results: { status: string }[] }>().results.map((r) => r.status),
-      ).toEqual(['applied']);
+      expect(response.json()).toMatchObject({ applied: 1, duplicates: [], rejected: [] });
 
       const colleague = await signInAs(harness, fixture.users.counsellor.username);
       const own = await pull(colleague.token);
       expect(own.statusCode).toBe(200);
-      const names = own
-        .json<{ records: { fields: { survivorName?: { value: string } } }[] }>()
-        .records.map((record) => record.fields.survivorName?.value);
+      const names = decodePullResponse(wirePullResponseSchema.parse(own.json())).records.map(
+        (record) => record.fields.survivorName?.value,
+      );
       expect(names).toContain('सुनीता देवी');
 
       const otherCentre = await signInAs(harness, fixture.users.otherCaseworker.username);
       const other = await pull(otherCentre.token);
       expect(other.statusCode).toBe(200);
-      expect(other.json<{ records: unknown[] }>().records).toEqual([]);
+      expect(decodePullResponse(wirePullResponseSchema.parse(other.json())).records).toEqual([]);
     });
 
     it('never gives headquarters raw records', async () => {
@@ -102,11 +106,11 @@ export function describeSyncApi(openHarness: HarnessFactory): void {
         method: 'POST',
         url: '/api/sync/push',
         token: tablet.token,
-        payload: {
+        payload: encodePushRequest({
           protocolVersion: PROTOCOL_VERSION,
           deviceId: 'someone-elses-tablet',
           mutations: [],
-        },
+        }),
       });
       expect(response.statusCode).toBe(403);
     });

@@ -21,7 +21,12 @@ export const FOUNDATION_TABLES = [
   'audit_log',
   'sign_in_throttles',
 ];
-export const MIGRATION_NAMES = ['0001-foundation', '0002-accounts', '0003-sync'];
+export const MIGRATION_NAMES = [
+  '0001-foundation',
+  '0002-accounts',
+  '0003-sync',
+  '0004-compact-records',
+];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
   expect(await migrateToLatest(db)).toEqual(MIGRATION_NAMES);

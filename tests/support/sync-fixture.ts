@@ -108,7 +108,8 @@ export async function seedSyncFixture(db: Kysely<SyncDatabase>): Promise<SyncFix
         id: userId,
         centre_id: centreId,
         role,
-        display_name: `परीक्षण ${role}`,
+        // Unique per user: conflict cards name the writer, and tests tell writers apart.
+        display_name: `परीक्षण ${role} ${userId.slice(0, 4)}`,
         username: `sync.${userId}`,
         password_hash: 'not-a-hash',
         created_at: at,

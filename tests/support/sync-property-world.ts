@@ -20,7 +20,6 @@ import type { Kysely } from 'kysely';
 import type { StaffMember } from '../../src/data/case-store.ts';
 import { openTestStore, type TestStore } from '../../src/data/case-store.testing.ts';
 import type { FieldMap } from '../../src/domain/merge.ts';
-import type { PushResponse } from '../../src/domain/protocol.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalSyncPorts } from '../../src/sync/local-sync.ts';
 import { runSync, type SyncReport } from '../../src/sync/sync-run.ts';
@@ -31,6 +30,8 @@ import type { SyncDatabase, SyncTables } from '../../server/db/sync-schema.ts';
 import type { SyncActor } from '../../server/services/sync-scope.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
 import { actorHeaders, buildSyncTestApp } from './sync-server.ts';
+import { readStoredFields } from '../../server/db/sync-record-fields.ts';
+import { wirePushResponseSchema } from '../../src/domain/wire.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -112,7 +113,7 @@ export class SyncServer {
       .select(['id', 'fields'])
       .where('centre_id', '=', centreId)
       .execute();
-    return new Map(rows.map((row) => [row.id, JSON.parse(row.fields) as FieldMap]));
+    return new Map(rows.map((row) => [row.id, readStoredFields(row.fields)]));
   }
 
   private openDatabase(): void {
@@ -264,12 +265,11 @@ export class SimulatedTablet {
       throw error;
     }
     if (!response.ok) throw new Error(`a repeated push was answered ${response.status}`);
-    const { results } = (await response.json()) as PushResponse;
-    const refused = results.filter((result) => result.status === 'rejected');
-    if (refused.length > 0) {
-      throw new Error(`a repeated push was refused: ${JSON.stringify(refused)}`);
+    const answer = wirePushResponseSchema.parse(await response.json());
+    if (answer.rejected.length > 0) {
+      throw new Error(`a repeated push was refused: ${JSON.stringify(answer.rejected)}`);
     }
-    return results.map((result) => result.status[0]).join('');
+    return `${answer.applied} applied, ${answer.duplicates.length} duplicate`;
   }
 
   async recordsHeld(): Promise<Map<string, FieldMap>> {

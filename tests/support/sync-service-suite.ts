@@ -13,6 +13,7 @@ import {
   type Mutation,
   type PulledRecord,
 } from '../../src/domain/protocol.ts';
+import { expandFields } from '../../src/domain/wire.ts';
 import { pullChanges } from '../../server/services/sync-pull.ts';
 import { pushMutations } from '../../server/services/sync-push.ts';
 import type { SyncActor } from '../../server/services/sync-scope.ts';
@@ -50,20 +51,33 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
     const response = await pushMutations(database.db, actor, pushRequestOf(actor, mutations), now);
     return pushResponseSchema.parse(response);
   };
-  const pull = async (actor: SyncActor, cursor: string | null = null, limit = 1000) =>
-    pullResponseSchema.parse(
-      await pullChanges(
-        database.db,
-        actor,
-        { protocolVersion: PROTOCOL_VERSION, cursor, limit },
-        now,
-      ),
-    );
+  const pull = async (actor: SyncActor, cursor: string | null = null, limit = 1000) => {
+    const request = { protocolVersion: PROTOCOL_VERSION, cursor, limit };
+    const { records, ...page } = await pullChanges(database.db, actor, request, now);
+    return pullResponseSchema.parse({
+      ...page,
+      records: records.map(({ recordType, id, caseId, centreId, ...compact }) => ({
+        recordType,
+        id,
+        caseId,
+        centreId,
+        fields: expandFields(compact),
+      })),
+    });
+  };
   const pullAll = async (actor: SyncActor) => (await pull(actor)).records;
   const conflictsIn = (records: PulledRecord[]) =>
     records
       .filter((record) => record.recordType === 'conflict')
       .map((record) => conflictSchema.parse(valuesOf(record.fields as FieldMap)));
+  const nameOf = async (userId: string) =>
+    (
+      await database.db
+        .selectFrom('users')
+        .select('display_name')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow()
+    ).display_name;
   const countRecords = async () =>
     Number(
       (
@@ -351,6 +365,8 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
         winningStamp: stampAt(20, caseworker2.deviceId),
         deviceId: caseworker.deviceId,
         writtenBy: caseworker.userId,
+        // The name a manager reads on the card (the stored value's writer, not the pusher).
+        writtenByName: await nameOf(caseworker.userId),
         detectedAt: now.toISOString(),
         resolution: null,
         resolvedBy: null,
@@ -382,6 +398,8 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
           value: 'high',
           deviceId: caseworker.deviceId,
           writtenBy: caseworker.userId,
+          // The pusher's own name: the incoming write lost.
+          writtenByName: await nameOf(caseworker.userId),
         },
       ]);
     });

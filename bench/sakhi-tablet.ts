@@ -1,0 +1,96 @@
+/**
+ * A Sakhi tablet for the sync benchmarks, minus IndexedDB: the real engine
+ * (src/sync/sync-run.ts) and the real HTTP transport (src/sync/http-transport.ts — wire
+ * columns, fitted batches, CompressionStream gzip, answers checked and decoded) over
+ * Node's fetch, with the outbox and inbox in memory. What is timed is what a tablet does
+ * to sync, except its IndexedDB reads and writes (the local-store bench measures those).
+ * The actor comes from the test routes' seam header, so session checks are not timed.
+ */
+import type { Mutation, PulledRecord } from '../src/domain/protocol.ts';
+import { createHttpTransport } from '../src/sync/http-transport.ts';
+import { runSync, type SyncReport } from '../src/sync/sync-run.ts';
+import type { SyncActor } from '../server/services/sync-scope.ts';
+import { actorHeaders } from '../tests/support/sync-server.ts';
+
+export interface BenchTablet {
+  /** Requests sent so far. */
+  readonly requests: () => number;
+  pushAll(mutations: readonly Mutation[]): Promise<SyncReport>;
+  /** Pulls everything from a fresh cursor; `onPage` sees each decoded page. */
+  pullAll(onPage?: (records: readonly PulledRecord[]) => void): Promise<SyncReport>;
+}
+
+export function benchTablet(baseUrl: string, actor: SyncActor): BenchTablet {
+  let requests = 0;
+  const headers = actorHeaders(actor);
+  const transport = createHttpTransport({
+    baseUrl,
+    readToken: () => Promise.resolve(null),
+    fetch: (input, init) => {
+      requests++;
+      return fetch(input, { ...init, headers: { ...(init?.headers as object), ...headers } });
+    },
+  });
+  const ignoreTime = { adoptServerTime: () => Promise.resolve() };
+
+  return {
+    requests: () => requests,
+    async pushAll(mutations) {
+      const waiting = new Map(mutations.map((mutation, seq) => [mutation.id, { seq, mutation }]));
+      const report = await runSync(
+        {
+          deviceId: actor.deviceId,
+          transport,
+          clock: ignoreTime,
+          inbox: { readCursor: () => Promise.resolve(null), storePage: () => Promise.resolve() },
+          outbox: {
+            readPending: (limit) => Promise.resolve(take(waiting.values(), limit)),
+            acknowledge: (ids) => Promise.resolve(ids.forEach((id) => waiting.delete(id))),
+            markRejected: (refused) =>
+              refused.length === 0
+                ? Promise.resolve()
+                : Promise.reject(new Error(`bench mutation refused: ${JSON.stringify(refused)}`)),
+            restampPending: () => Promise.reject(new Error('a bench stamp was refused')),
+          },
+        },
+        { shouldPull: false },
+      );
+      if (waiting.size > 0) throw new Error(`${waiting.size} bench mutations were not pushed`);
+      return report;
+    },
+    async pullAll(onPage) {
+      let cursor: string | null = null;
+      return runSync(
+        {
+          deviceId: actor.deviceId,
+          transport,
+          clock: ignoreTime,
+          outbox: {
+            readPending: () => Promise.resolve([]),
+            acknowledge: () => Promise.resolve(),
+            markRejected: () => Promise.resolve(),
+            restampPending: () => Promise.resolve(),
+          },
+          inbox: {
+            readCursor: () => Promise.resolve(cursor),
+            storePage: (records, next) => {
+              onPage?.(records);
+              cursor = next;
+              return Promise.resolve();
+            },
+          },
+        },
+        { shouldPull: true },
+      );
+    },
+  };
+}
+
+function take<T>(values: Iterable<T>, limit: number): T[] {
+  const taken: T[] = [];
+  for (const value of values) {
+    if (taken.length >= limit) break;
+    taken.push(value);
+  }
+  return taken;
+}
