@@ -11,9 +11,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../server/db/sync-schema.ts';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
-import type { FieldMap } from '../src/domain/merge.ts';
 import type { RecordType } from '../src/domain/protocol.ts';
 import { closureReasons } from '../src/domain/vocabularies-case.ts';
+import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
@@ -26,6 +26,7 @@ import {
   waitForControllingWorker,
 } from './support/case-register-steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { readStoredFields } from '../server/db/sync-record-fields.ts';
 
 const survivorName = 'रेखा कुमारी';
 const noteText = 'उसकी बहन ने फ़ोन किया, वह सुरक्षित है।';
@@ -141,7 +142,7 @@ describe('two tablets of one centre edit one case offline', () => {
       .where('case_id', '=', caseId)
       .where('record_type', '=', recordType)
       .execute();
-    return rows.map((row) => ({ id: row.id, fields: JSON.parse(row.fields) as FieldMap }));
+    return rows.map((row) => ({ id: row.id, fields: readStoredFields(row.fields) }));
   };
 
   beforeAll(async () => {
@@ -253,16 +254,22 @@ describe('two tablets of one centre edit one case offline', () => {
       expect(await shownPendingChanges(page)).toBe(0);
     }
 
-    // The manager's sync page lists the clash, with the value that lost.
+    // The manager's sync page shows the clash as one card (one write lost: the request's
+    // three fields), naming her case, with the reason that lost.
     await tabletB.page.goto(new URL('/sync', server.url).href);
-    const reasonConflict = tabletB.page
-      .getByTestId('open-conflict')
-      .filter({ hasText: 'closureReason' });
-    await reasonConflict.waitFor();
-    expect(await reasonConflict.count()).toBe(1);
-    expect(await tabletB.page.getByTestId('open-conflict').count()).toBe(conflicts.length);
-    expect(await reasonConflict.textContent()).toContain(caseNumber);
-    expect(await reasonConflict.getByTestId('conflict-value').textContent()).toContain(losing);
+    const card = tabletB.page.getByTestId('open-conflict');
+    await card.waitFor();
+    expect(await card.count()).toBe(1);
+    expect(await card.getByTestId('conflict-field').count()).toBe(conflicts.length);
+    expect(await card.getByTestId('conflict-case').textContent()).toBe(
+      `मामला ${caseNumber} · ${survivorName}`,
+    );
+    const reasonRow = card
+      .getByTestId('conflict-field')
+      .filter({ hasText: caseFileMessages.hi.closureReason });
+    const losingLabel = closureReasons.find((term) => term.code === losing)!.hi;
+    expect(await reasonRow.getByTestId('conflict-value').textContent()).toBe(losingLabel);
+    expect(await reasonRow.getByTestId('conflict-current').textContent()).toBe(winningLabel);
   });
 
   it('shows none of it to a tablet of another centre', async () => {

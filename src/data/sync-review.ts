@@ -5,8 +5,11 @@
  */
 import type { StaffMember } from './case-store.ts';
 import {
+  listOpenConflictGroups,
   listOpenConflicts,
   resolveConflict,
+  resolveConflictGroup,
+  type ConflictGroup,
   type ConflictResolution,
   type OpenConflict,
 } from './conflict-repository.ts';
@@ -15,7 +18,7 @@ import type { DeviceIdentity } from './device.ts';
 import { openSyncOutbox, type RejectedChange } from './sync-outbox.ts';
 import type { HybridClock } from '../domain/hlc.ts';
 
-export type { ConflictResolution, OpenConflict, RejectedChange };
+export type { ConflictGroup, ConflictResolution, OpenConflict, RejectedChange };
 
 export interface SyncReviewStore {
   /** Refused changes, oldest refusal first. */
@@ -24,8 +27,15 @@ export interface SyncReviewStore {
   retryRejected(mutationId: string): Promise<boolean>;
   /** Open conflicts on this centre's cases, newest first. */
   listOpenConflicts(): Promise<OpenConflict[]>;
+  /** Open conflicts grouped by the write they came from (one card each), newest first. */
+  listOpenConflictGroups(): Promise<ConflictGroup[]>;
   /** A manager's answer, saved like any change (conflict-repository.ts). */
   resolveConflict(conflictId: string, resolution: ConflictResolution): Promise<void>;
+  /** One answer to every conflict of one write: all resolved in one transaction, or none. */
+  resolveConflictGroup(
+    conflictIds: readonly string[],
+    resolution: ConflictResolution,
+  ): Promise<void>;
 }
 
 export interface SyncReviewOptions {
@@ -45,6 +55,10 @@ export function openSyncReviewStore(options: SyncReviewOptions): SyncReviewStore
     listRejected: () => outbox.listRejected(),
     retryRejected: (mutationId) => outbox.retryRejected(mutationId),
     listOpenConflicts: () => listOpenConflicts(db),
+    listOpenConflictGroups: () =>
+      listOpenConflictGroups(db, { userId: options.staff.userId, deviceId: options.device.id }),
     resolveConflict: (conflictId, resolution) => resolveConflict(ctx, conflictId, resolution),
+    resolveConflictGroup: (conflictIds, resolution) =>
+      resolveConflictGroup(ctx, conflictIds, resolution),
   };
 }

@@ -1,50 +1,46 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../app/stores.testing.tsx';
 import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
 import type { TestStore } from '../../data/case-store.testing.ts';
-import { openSyncInbox } from '../../data/sync-inbox.ts';
+import {
+  closureClash,
+  keptConflict,
+  otherDevice,
+  otherTabletStamp,
+  pullConflicts,
+} from '../../data/conflicts.testing.ts';
 import { openSyncOutbox } from '../../data/sync-outbox.ts';
-import { HybridClock } from '../../domain/hlc.ts';
+import type { Conflict } from '../../domain/conflicts.ts';
 import { valuesOf } from '../../domain/merge.ts';
+import { closureReasons, riskLevels } from '../../domain/vocabularies-case.ts';
+import { labelOf } from '../../domain/vocabulary.ts';
+import { fill } from '../../i18n/define-messages.ts';
+import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { syncStatusMessages } from '../../i18n/messages-sync-status.ts';
+import { formatDateTime } from '../../ui/datetime.ts';
 import { SyncStatusPage } from './SyncStatusPage.tsx';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
 
 const t = syncStatusMessages.hi;
-const otherDevice = '0190a000-0000-7000-8000-0000000000d2';
-const conflictId = '0190a000-0000-7000-8000-00000000cf01';
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** Headquarters kept her other tablet's risk level as the losing value of a conflict. */
-async function pullConflict(store: TestStore, caseId: string) {
-  const other = new HybridClock(otherDevice, () => store.time - 60_000);
-  const stamp = () => other.now();
-  const conflict = {
-    id: conflictId,
-    caseId,
-    centreId: store.staff.centreId,
-    recordType: 'case',
-    recordId: caseId,
+async function pullConflict(store: TestStore, caseId: string, overrides: Partial<Conflict> = {}) {
+  const conflict = keptConflict(store, caseId, {
     field: 'riskLevel',
-    loser: 'incoming',
     value: 'high',
-    stamp: other.now(),
-    winningStamp: other.now(),
-    deviceId: otherDevice,
-    writtenBy: testStaff.caseworker.userId,
-    detectedAt: '2026-03-10T04:00:00.000Z',
-    resolution: null,
-    resolvedBy: null,
-    resolvedAt: null,
-  };
-  const fields = Object.fromEntries(
-    Object.entries(conflict).map(([name, value]) => [name, { value, stamp: stamp() }]),
-  );
-  await openSyncInbox({ db: store.db, clock: store.clock }).storePage(
-    [{ recordType: 'conflict', id: conflictId, caseId, centreId: store.staff.centreId, fields }],
-    'cursor-1',
-  );
+    stamp: otherTabletStamp(store),
+    winningStamp: (await store.db.cases.get(caseId))!.fields.riskLevel!.stamp,
+    ...overrides,
+  });
+  await pullConflicts(store, [conflict]);
+  return conflict;
 }
 
 describe('sync status page', () => {
@@ -81,16 +77,21 @@ describe('sync status page', () => {
   it('shows a manager the conflict, and reinstating writes the losing value back through the outbox', async () => {
     const store = await openTestStore({ staff: testStaff.manager });
     const saved = await store.cases.registerCase(sampleIntake({ riskLevel: 'low' }));
-    await pullConflict(store, saved.id);
+    const { id: conflictId } = await pullConflict(store, saved.id);
     const outboxBefore = await store.db.outbox.count();
 
     const onRequestSync = vi.fn();
     await renderScreen(<SyncStatusPage onRequestSync={onRequestSync} />, { store });
     const conflict = await screen.findByTestId('open-conflict');
     expect(conflict.textContent).toContain(saved.caseNumber);
-    expect(conflict.textContent).toContain('riskLevel');
-    expect(screen.getByTestId('conflict-value').textContent).toContain('high');
-    expect(conflict.textContent).toContain(otherDevice);
+    expect(conflict.textContent).toContain(intakeMessages.hi.riskLevel);
+    expect(screen.getByTestId('conflict-value').textContent).toBe(
+      labelOf(riskLevels, 'high', 'hi'),
+    );
+    expect(screen.getByTestId('conflict-current').textContent).toBe(
+      labelOf(riskLevels, 'low', 'hi'),
+    );
+    expect(conflict.textContent).not.toContain(otherDevice);
 
     fireEvent.click(screen.getByTestId('conflict-reinstate'));
     await screen.findByTestId('no-conflicts');
@@ -113,7 +114,7 @@ describe('sync status page', () => {
   it('keeping the current value resolves the conflict and leaves the case as it is', async () => {
     const store = await openTestStore({ staff: testStaff.manager });
     const saved = await store.cases.registerCase(sampleIntake({ riskLevel: 'low' }));
-    await pullConflict(store, saved.id);
+    const { id: conflictId } = await pullConflict(store, saved.id);
     const outboxBefore = await store.db.outbox.count();
 
     await renderScreen(<SyncStatusPage onRequestSync={() => {}} />, { store });
@@ -129,10 +130,153 @@ describe('sync status page', () => {
   it('refuses a resolution from someone who is not the manager, writing nothing', async () => {
     const store = await openTestStore();
     const saved = await store.cases.registerCase(sampleIntake());
-    await pullConflict(store, saved.id);
+    const { id: conflictId } = await pullConflict(store, saved.id);
     const { stores } = await renderScreen(<p />, { store });
     const review = await stores.openSyncReview();
     await expect(review.resolveConflict(conflictId, 'kept')).rejects.toThrow();
     await waitFor(async () => expect((await store.db.conflicts.get(conflictId))?.isOpen).toBe(1));
+  });
+
+  it('shows the three conflicts of one closure request as one card, labelled, with her case', async () => {
+    const store = await openTestStore({ staff: testStaff.manager });
+    const saved = await store.cases.registerCase(sampleIntake({ survivorName: 'सुनीता' }));
+    await pullConflicts(store, await closureClash(store, saved.id));
+
+    const { renderIn } = await renderScreen(<SyncStatusPage onRequestSync={() => {}} />, {
+      store,
+    });
+    const card = await screen.findByTestId('open-conflict');
+    expect(screen.getAllByTestId('open-conflict')).toHaveLength(1);
+    expect(within(card).getByRole('heading', { level: 4 }).textContent).toBe(
+      `मामला ${saved.caseNumber} · सुनीता`,
+    );
+    expect(within(card).getByTestId('conflict-case-link').getAttribute('href')).toBe(
+      `/cases/${saved.id}`,
+    );
+    const rows = within(card).getAllByTestId('conflict-field');
+    expect(rows.map((row) => row.querySelector('th')?.textContent)).toEqual([
+      caseFileMessages.hi.closureReason,
+      t.fieldClosureRequestedBy,
+      t.fieldClosureRequestedAt,
+    ]);
+    expect(within(rows[0]!).getByTestId('conflict-value').textContent).toBe(
+      labelOf(closureReasons, 'survivor_withdrew', 'hi'),
+    );
+    expect(within(rows[0]!).getByTestId('conflict-current').textContent).toBe(
+      labelOf(closureReasons, 'services_completed', 'hi'),
+    );
+    expect(within(rows[1]!).getByTestId('conflict-value').textContent).toBe(t.valueOtherStaff);
+    expect(within(rows[1]!).getByTestId('conflict-current').textContent).toBe(t.valueYou);
+    expect(within(rows[2]!).getByTestId('conflict-value').textContent).toBe(
+      formatDateTime('2026-03-10T03:00:00.000Z', 'hi'),
+    );
+    expect(within(card).getByTestId('conflict-when').textContent).toBe(
+      fill(t.conflictWhen, { time: formatDateTime('2026-03-10T04:00:00.000Z', 'hi') }),
+    );
+    expect(within(card).getByRole('button', { name: t.reinstateMany })).toBeTruthy();
+    expect(card.textContent).not.toMatch(uuidPattern);
+
+    renderIn('en');
+    const en = syncStatusMessages.en;
+    await screen.findByText(en.fieldClosureRequestedBy);
+    expect(screen.getByTestId('conflict-case').textContent).toBe(
+      `Case ${saved.caseNumber} · सुनीता`,
+    );
+    expect(screen.getByTestId('conflict-who').textContent).toBe(
+      fill(en.conflictWho, { who: fill(en.writerOtherTablet, { tag: '00D2' }) }),
+    );
+    expect(screen.getByRole('button', { name: en.keepCurrentMany })).toBeTruthy();
+  });
+
+  it('resolving the card resolves all three, each synced like any save', async () => {
+    const store = await openTestStore({ staff: testStaff.manager });
+    const saved = await store.cases.registerCase(sampleIntake());
+    const conflicts = await closureClash(store, saved.id);
+    await pullConflicts(store, conflicts);
+    const outboxBefore = await store.db.outbox.count();
+
+    const onRequestSync = vi.fn();
+    await renderScreen(<SyncStatusPage onRequestSync={onRequestSync} />, { store });
+    fireEvent.click(await screen.findByTestId('conflict-reinstate'));
+    await screen.findByTestId('no-conflicts');
+
+    expect(onRequestSync).toHaveBeenCalledTimes(1);
+    expect((await store.cases.getCaseFile(saved.id))?.case).toMatchObject({
+      closureReason: 'survivor_withdrew',
+      closureRequestedBy: testStaff.caseworker.userId,
+      closureRequestedAt: '2026-03-10T03:00:00.000Z',
+    });
+    for (const conflict of conflicts) {
+      const row = await store.db.conflicts.get(conflict.id);
+      expect(row!.isOpen).toBe(0);
+      expect(valuesOf(row!.fields).resolution).toBe('reinstated');
+    }
+    const queued = (await store.db.outbox.toArray()).slice(outboxBefore);
+    expect(queued.map((mutation) => [mutation.recordType, mutation.recordId])).toEqual([
+      ['case', saved.id],
+      ...conflicts.map((conflict) => ['conflict', conflict.id]),
+    ]);
+  });
+
+  it('names the writer when headquarters sent her name', async () => {
+    const store = await openTestStore({ staff: testStaff.manager });
+    const saved = await store.cases.registerCase(sampleIntake());
+    await pullConflicts(store, await closureClash(store, saved.id, { writtenByName: 'रीना यादव' }));
+
+    await renderScreen(<SyncStatusPage onRequestSync={() => {}} />, { store });
+    const who = await screen.findByTestId('conflict-who');
+    expect(who.textContent).toBe(fill(t.conflictWho, { who: 'रीना यादव' }));
+  });
+
+  it('without a name, says "you" or "another tablet" with a short tag, never an id', async () => {
+    const store = await openTestStore({ staff: testStaff.manager });
+    const saved = await store.cases.registerCase(sampleIntake({ riskLevel: 'low' }));
+    await pullConflicts(store, await closureClash(store, saved.id));
+    await pullConflict(store, saved.id, {
+      writtenBy: testStaff.manager.userId,
+      detectedAt: '2026-03-10T04:30:00.000Z',
+    });
+
+    await renderScreen(<SyncStatusPage onRequestSync={() => {}} />, { store });
+    await waitFor(() => expect(screen.getAllByTestId('open-conflict')).toHaveLength(2));
+    expect(screen.getAllByTestId('conflict-who').map((who) => who.textContent)).toEqual([
+      fill(t.conflictWho, { who: t.writerYou }),
+      fill(t.conflictWho, { who: fill(t.writerOtherTablet, { tag: '00D2' }) }),
+    ]);
+    expect(screen.getByTestId('sync-status-page').textContent).not.toMatch(uuidPattern);
+  });
+
+  it('a save that fails part-way leaves all three unresolved and says so', async () => {
+    const store = await openTestStore({ staff: testStaff.manager });
+    const saved = await store.cases.registerCase(sampleIntake());
+    const conflicts = await closureClash(store, saved.id);
+    await pullConflicts(store, conflicts);
+    const outboxBefore = await store.db.outbox.count();
+    const put = store.db.conflicts.put.bind(store.db.conflicts);
+    let puts = 0;
+    vi.spyOn(store.db.conflicts, 'put').mockImplementation((row, key) => {
+      if (++puts === 3) throw new Error('disk full');
+      return put(row, key);
+    });
+
+    const onRequestSync = vi.fn();
+    await renderScreen(<SyncStatusPage onRequestSync={onRequestSync} />, { store });
+    fireEvent.click(await screen.findByTestId('conflict-reinstate'));
+    expect((await screen.findByRole('alert')).textContent).toBe(t.actionFailed);
+
+    expect(puts).toBe(3);
+    expect(onRequestSync).not.toHaveBeenCalled();
+    await waitFor(() =>
+      expect(
+        within(screen.getByTestId('open-conflict')).getAllByTestId('conflict-field'),
+      ).toHaveLength(3),
+    );
+    for (const conflict of conflicts) {
+      expect((await store.db.conflicts.get(conflict.id))?.isOpen).toBe(1);
+    }
+    expect((await store.cases.getCaseFile(saved.id))?.case.closureReason).toBe(
+      'services_completed',
+    );
+    expect(await store.db.outbox.count()).toBe(outboxBefore);
   });
 });

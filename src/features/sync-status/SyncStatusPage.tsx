@@ -1,17 +1,13 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useStores } from '../../app/stores.ts';
-import type {
-  ConflictResolution,
-  OpenConflict,
-  RejectedChange,
-  SyncReviewStore,
-} from '../../data/sync-review.ts';
+import type { ConflictGroup, RejectedChange, SyncReviewStore } from '../../data/sync-review.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { syncStatusMessages } from '../../i18n/messages-sync-status.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime } from '../../ui/datetime.ts';
+import { ConflictList } from './ConflictList.tsx';
 
 export interface SyncStatusPageProps {
   /** After a retry or a resolution: ask for a sync run now rather than at the next minute. */
@@ -21,7 +17,8 @@ export interface SyncStatusPageProps {
 interface Review {
   readonly store: SyncReviewStore;
   readonly rejected: readonly RejectedChange[];
-  readonly conflicts: readonly OpenConflict[];
+  /** Open conflicts, one group per write that lost (managers only). */
+  readonly conflicts: readonly ConflictGroup[];
   /** Case numbers of the cases the lists name, where this tablet has the case. */
   readonly caseNumbers: ReadonlyMap<string, string>;
 }
@@ -33,12 +30,13 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
   const isManager = staff.role === 'manager';
   const [review, setReview] = useState<Review | null>(null);
   const [hasFailed, setFailed] = useState(false);
+  const [isBusy, setBusy] = useState(false);
 
   const load = useCallback(async () => {
     const store = await openSyncReview();
     const [rejected, conflicts] = await Promise.all([
       store.listRejected(),
-      isManager ? store.listOpenConflicts() : Promise.resolve([]),
+      isManager ? store.listOpenConflictGroups() : Promise.resolve([]),
     ]);
     const caseIds = new Set(rejected.map((change) => change.mutation.caseId));
     const caseNumbers = new Map<string, string>();
@@ -55,14 +53,22 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
   useEffect(reload, [reload]);
 
   const act = async (work: (store: SyncReviewStore) => Promise<unknown>) => {
-    if (!review) return;
+    if (!review || isBusy) return;
     setFailed(false);
+    setBusy(true);
     try {
       await work(review.store);
       onRequestSync();
+    } catch {
+      setFailed(true);
+    }
+    // After a failure too: another tablet may have answered meanwhile, and the list shows it.
+    try {
       setReview(await load());
     } catch {
       setFailed(true);
+    } finally {
+      setBusy(false);
     }
   };
 
@@ -80,9 +86,16 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
           />
           {isManager ? (
             <ConflictList
-              conflicts={review.conflicts}
-              onResolve={(conflictId, resolution) =>
-                act((store) => store.resolveConflict(conflictId, resolution))
+              groups={review.conflicts}
+              userId={staff.userId}
+              isBusy={isBusy}
+              onResolve={(group, resolution) =>
+                void act((store) =>
+                  store.resolveConflictGroup(
+                    group.conflicts.map((conflict) => conflict.id),
+                    resolution,
+                  ),
+                )
               }
             />
           ) : null}
@@ -138,72 +151,4 @@ function RejectedList({
       )}
     </section>
   );
-}
-
-function ConflictList({
-  conflicts,
-  onResolve,
-}: {
-  readonly conflicts: readonly OpenConflict[];
-  readonly onResolve: (conflictId: string, resolution: ConflictResolution) => Promise<void>;
-}) {
-  const t = useMessages(syncStatusMessages);
-  const lang = useLang();
-  return (
-    <section aria-labelledby="conflicts-title">
-      <h3 id="conflicts-title">{t.conflictsTitle}</h3>
-      {conflicts.length === 0 ? (
-        <p data-testid="no-conflicts">{t.noConflicts}</p>
-      ) : (
-        <>
-          <p>{t.conflictsIntro}</p>
-          <ul class="card-list">
-            {conflicts.map((conflict) => (
-              <li key={conflict.id} class="card" data-testid="open-conflict">
-                <strong>
-                  {fill(t.recordCase, { number: conflict.caseNumber ?? t.unknownCase })}
-                </strong>
-                <p>{fill(t.conflictField, { field: conflict.field })}</p>
-                <p data-testid="conflict-value">
-                  {fill(t.conflictValue, {
-                    value: conflict.field === 'deleted' ? t.removalUndone : shown(conflict.value),
-                  })}
-                </p>
-                <p class="muted">
-                  {fill(t.conflictWho, {
-                    who: conflict.writtenBy ?? t.conflictWhoUnknown,
-                    device: conflict.deviceId,
-                  })}
-                </p>
-                <p class="muted">
-                  {fill(t.conflictWhen, { time: formatDateTime(conflict.detectedAt, lang) })}
-                </p>
-                <div class="actions">
-                  <Button
-                    testId="conflict-keep"
-                    onClick={() => void onResolve(conflict.id, 'kept')}
-                  >
-                    {t.keepCurrent}
-                  </Button>
-                  <Button
-                    testId="conflict-reinstate"
-                    variant="primary"
-                    onClick={() => void onResolve(conflict.id, 'reinstated')}
-                  >
-                    {t.reinstate}
-                  </Button>
-                </div>
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-function shown(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value === null || value === undefined) return '—';
-  return JSON.stringify(value);
 }
