@@ -24,6 +24,10 @@ const stampPattern = /^[0-9a-z]{9}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,64}$/;
 
 export const stampSchema = z.string().regex(stampPattern, 'not a valid stamp');
 
+export function isStamp(value: unknown): value is Stamp {
+  return typeof value === 'string' && stampPattern.test(value);
+}
+
 export interface StampParts {
   /** Milliseconds since the Unix epoch (UTC), as corrected by the issuing clock. */
   readonly wallMs: number;

@@ -168,6 +168,9 @@ describe('mutations on the wire', () => {
     expect(refused({ bases: [] })).toThrow(/one bases entry per field/);
     expect(refused({ bases: [[stamp(0), stamp(1)]] })).toThrow(/bases do not match/);
     expect(refused({ otherStamps: [[1, 0, stamp(2)]] })).toThrow(/out of range/);
+    expect(refused({ otherStamps: [[0, 0]] as never })).toThrow(/out of range/);
+    expect(refused({ otherStamps: [[0, 0, 'noon']] })).toThrow(/not a stamp/);
+    expect(refused({ columns: ['not a column'] as never })).toThrow(/not a list/);
     expect(refused({ recordIds: undefined })).toThrow(/neither ids nor an id field/);
     expect(refused({ recordIds: [uuid(2), uuid(3)] })).toThrow(/do not match its rows/);
     const idGroup = { ...group, fields: ['id'], recordIds: undefined, columns: [['not-a-uuid']] };
@@ -193,7 +196,6 @@ describe('mutations on the wire', () => {
     expect(accepts([{ ...group, stamps: ['yesterday'] }])).toBe(false);
     expect(accepts([{ ...group, mutationIds: ['1'] }])).toBe(false);
     expect(accepts([{ ...group, fields: ['__proto__'] }])).toBe(false);
-    expect(accepts([{ ...group, columns: ['not a column'] }])).toBe(false);
     expect(accepts([{ ...group, recordType: 'survivor' }])).toBe(false);
   });
 });

@@ -24,7 +24,7 @@
  *   group is the sender's bug — the request is refused as a whole, never half-read.
  */
 import { z } from 'zod';
-import { stampSchema, type Stamp } from './hlc.ts';
+import { isStamp, stampSchema, type Stamp } from './hlc.ts';
 import type { FieldMap, FieldState } from './merge.ts';
 import {
   deviceIdSchema,
@@ -45,22 +45,28 @@ export class WireFormatError extends Error {
   override readonly name = 'WireFormatError';
 }
 
-/** [row, field index, stamp]: a field whose stamp is not its row's. */
-const otherStampSchema = z.tuple([z.int().min(0), z.int().min(0), stampSchema]);
+/**
+ * The schemas below use only zod features the first screen already loads (zod's code is
+ * shared with it): per-entry rules a tuple or custom schema would state are checked by
+ * `checkGroup` instead, which refuses the whole message just the same.
+ */
 
 const groupShape = {
   recordType: recordTypeSchema,
   fields: z.array(fieldNameSchema).min(1).max(500),
   /** One per row: the stamp most of the row's fields carry. */
   stamps: z.array(stampSchema).min(1),
-  /** Absent when no field's stamp differs from its row's. */
-  otherStamps: z.array(otherStampSchema).optional(),
+  /**
+   * `[row, field index, stamp]` for each field whose stamp is not its row's; absent when
+   * there is none.
+   */
+  otherStamps: z.array(z.array(z.unknown())).optional(),
   /**
    * One column per field, in `fields` order; each holds one value per row. Only checked
    * to be arrays here: values are the record schemas' to check (server) or were checked
    * by the server (tablet), and a per-value check would cost more than the rest.
    */
-  columns: z.array(z.custom<unknown[]>((column) => Array.isArray(column), 'not a column')),
+  columns: z.array(z.unknown()),
   /**
    * One per row; absent when each row's case is its `caseId` field, or, in a group
    * without that field (cases), the row's own id.
@@ -79,7 +85,8 @@ export const wireMutationGroupSchema = z.object({
    */
   bases: z.array(z.array(stampSchema.nullable()).nullable()),
 });
-export type WireMutationGroup = z.infer<typeof wireMutationGroupSchema>;
+/** A mutation group as the schema lets it through; `decodeMutations` checks the rest. */
+export type ReceivedMutationGroup = z.infer<typeof wireMutationGroupSchema>;
 
 export const wireRecordGroupSchema = z.object({
   ...groupShape,
@@ -87,14 +94,38 @@ export const wireRecordGroupSchema = z.object({
   /** One per row; absent when each row's id is its `id` field (every record has one). */
   ids: z.array(z.uuid()).optional(),
 });
-export type WireRecordGroup = z.infer<typeof wireRecordGroupSchema>;
+/** A record group as the schema lets it through; `decodeRecords` checks the rest. */
+export type ReceivedRecordGroup = z.infer<typeof wireRecordGroupSchema>;
+
+/** A group as it is sent (and as it is once `checkGroup` has passed it). */
+interface GroupShape {
+  recordType: RecordType;
+  fields: string[];
+  stamps: Stamp[];
+  otherStamps?: [row: number, field: number, stamp: Stamp][];
+  columns: unknown[][];
+  caseIds?: string[];
+}
+
+export interface WireMutationGroup extends GroupShape {
+  mutationIds: string[];
+  recordIds?: string[];
+  bases: ((Stamp | null)[] | null)[];
+}
+
+export interface WireRecordGroup extends GroupShape {
+  centreId: string;
+  ids?: string[];
+}
 
 export const wirePushRequestSchema = z.object({
   protocolVersion: z.number().int(),
   deviceId: deviceIdSchema,
   groups: z.array(wireMutationGroupSchema).max(maxMutationsPerPush),
 });
-export type WirePushRequest = z.infer<typeof wirePushRequestSchema>;
+export type WirePushRequest = Omit<z.infer<typeof wirePushRequestSchema>, 'groups'> & {
+  groups: ReceivedMutationGroup[];
+};
 
 /**
  * Every mutation of the request that is not listed as a duplicate or rejected was
@@ -115,7 +146,9 @@ export const wirePullResponseSchema = z.object({
   cursor: z.string().max(200).nullable(),
   hasMore: z.boolean(),
 });
-export type WirePullResponse = z.infer<typeof wirePullResponseSchema>;
+export type WirePullResponse = Omit<z.infer<typeof wirePullResponseSchema>, 'groups'> & {
+  groups: ReceivedRecordGroup[];
+};
 
 /** A record's fields with one stamp for most of them: how the server stores a record too. */
 export interface CompactFields {
@@ -258,14 +291,15 @@ export function encodeMutations(mutations: readonly Mutation[]): WireMutationGro
   return groups;
 }
 
-export function decodeMutations(groups: readonly WireMutationGroup[]): Mutation[] {
+export function decodeMutations(groups: readonly ReceivedMutationGroup[]): Mutation[] {
   const total = groups.reduce((sum, group) => sum + group.stamps.length, 0);
   if (total > maxMutationsPerPush) {
     throw new WireFormatError(`at most ${maxMutationsPerPush} mutations per push, got ${total}`);
   }
   const mutations: Mutation[] = [];
-  for (const group of groups) {
-    const rows = checkGroup(group, [group.mutationIds, group.recordIds]);
+  for (const received of groups) {
+    const group = checkGroup(received, [received.mutationIds, received.recordIds]);
+    const rows = group.stamps.length;
     if (group.bases.length !== group.fields.length) {
       throw new WireFormatError(`a ${group.recordType} group needs one bases entry per field`);
     }
@@ -336,10 +370,11 @@ export function encodeRecords(records: readonly CompactRecord[]): WireRecordGrou
   });
 }
 
-export function decodeRecords(groups: readonly WireRecordGroup[]): PulledRecord[] {
+export function decodeRecords(groups: readonly ReceivedRecordGroup[]): PulledRecord[] {
   const records: PulledRecord[] = [];
-  for (const group of groups) {
-    const rows = checkGroup(group, [group.ids]);
+  for (const received of groups) {
+    const group = checkGroup(received, [received.ids]);
+    const rows = group.stamps.length;
     const { ids, caseIds } = rowIdsOf(group, group.ids);
     const stampOf = otherStampLookup(group);
     for (let row = 0; row < rows; row++) {
@@ -361,30 +396,43 @@ export function decodeRecords(groups: readonly WireRecordGroup[]): PulledRecord[
 
 // ---- shared -------------------------------------------------------------------------
 
-type GroupShape = z.infer<z.ZodObject<typeof groupShape>>;
-
-/** The group's row count, after checking every per-row array and column has it. */
-function checkGroup(
-  group: GroupShape,
+/**
+ * The group, exact, after checking what the schema left loose: every column and per-row
+ * list has one entry per row, field names are unique, other stamps point into the group.
+ */
+function checkGroup<G extends ReceivedMutationGroup | ReceivedRecordGroup>(
+  group: G,
   idLists: readonly (readonly string[] | undefined)[],
-): number {
+): G & GroupShape {
   const rows = group.stamps.length;
+  const what = `a ${group.recordType} group`;
   if (new Set(group.fields).size !== group.fields.length) {
-    throw new WireFormatError(`a ${group.recordType} group names a field twice`);
+    throw new WireFormatError(`${what} names a field twice`);
   }
   if (group.columns.length !== group.fields.length) {
-    throw new WireFormatError(`a ${group.recordType} group needs one column per field`);
+    throw new WireFormatError(`${what} needs one column per field`);
   }
-  const perRow = [...group.columns, ...idLists, group.caseIds].filter((list) => list !== undefined);
-  if (perRow.some((column) => column.length !== rows)) {
-    throw new WireFormatError(`a ${group.recordType} group's columns do not match its rows`);
+  if (!group.columns.every((column) => Array.isArray(column))) {
+    throw new WireFormatError(`${what} has a column that is not a list`);
   }
-  for (const [row, field] of group.otherStamps ?? []) {
-    if (row >= rows || field >= group.fields.length) {
-      throw new WireFormatError(`a ${group.recordType} group's other stamp is out of range`);
-    }
+  const perRow = [...(group.columns as unknown[][]), ...idLists, group.caseIds];
+  if (perRow.some((list) => list !== undefined && list.length !== rows)) {
+    throw new WireFormatError(`${what}'s columns do not match its rows`);
   }
-  return rows;
+  for (const other of group.otherStamps ?? []) {
+    const [row, field, stamp] = other;
+    const isCell =
+      other.length === 3 &&
+      Number.isInteger(row) &&
+      Number.isInteger(field) &&
+      (row as number) >= 0 &&
+      (row as number) < rows &&
+      (field as number) >= 0 &&
+      (field as number) < group.fields.length;
+    if (!isCell) throw new WireFormatError(`${what}'s other stamp is out of range`);
+    if (!isStamp(stamp)) throw new WireFormatError(`${what}'s other stamp is not a stamp`);
+  }
+  return group as G & GroupShape;
 }
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
