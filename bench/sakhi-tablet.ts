@@ -5,6 +5,7 @@
  * Node's fetch, with the outbox and inbox in memory. What is timed is what a tablet does
  * to sync, except its IndexedDB reads and writes (the local-store bench measures those).
  * The actor comes from the test routes' seam header, so session checks are not timed.
+ * Answers come brotli-compressed, as Chrome on HTTPS asks for them.
  */
 import type { Mutation, PulledRecord } from '../src/domain/protocol.ts';
 import { createHttpTransport } from '../src/sync/http-transport.ts';
@@ -28,7 +29,12 @@ export function benchTablet(baseUrl: string, actor: SyncActor): BenchTablet {
     readToken: () => Promise.resolve(null),
     fetch: (input, init) => {
       requests++;
-      return fetch(input, { ...init, headers: { ...(init?.headers as object), ...headers } });
+      return fetch(input, {
+        ...init,
+        // What Chrome asks for over HTTPS, as the tablets reach headquarters; Node's fetch
+        // would otherwise ask for gzip only.
+        headers: { ...(init?.headers as object), ...headers, 'accept-encoding': 'br, gzip' },
+      });
     },
   });
   const ignoreTime = { adoptServerTime: () => Promise.resolve() };

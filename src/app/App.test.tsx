@@ -197,7 +197,9 @@ describe('app frame', () => {
         });
       }
       if (url === '/api/sync/push') {
-        const { groups } = JSON.parse(init?.body as string) as {
+        // Sent as UTF-8 bytes, uncompressed here (CompressionStream is stubbed away below).
+        const body = new TextDecoder().decode(init?.body as Uint8Array);
+        const { groups } = JSON.parse(body) as {
           groups: { mutationIds: string[] }[];
         };
         const applied = groups.reduce((sum, group) => sum + group.mutationIds.length, 0);

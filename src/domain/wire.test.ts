@@ -288,6 +288,16 @@ describe('push answers', () => {
     expect(() => decodePushResponse({ ...base, applied: 2, duplicates: [uuid(9)] }, sent)).toThrow(
       WireFormatError,
     );
+    // Listed twice, or as both duplicate and rejected: one would pass as applied unseen.
+    expect(() =>
+      decodePushResponse({ ...base, applied: 2, duplicates: [uuid(1), uuid(1)] }, sent),
+    ).toThrow(WireFormatError);
+    expect(() =>
+      decodePushResponse(
+        { ...base, applied: 1, duplicates: [uuid(3)], rejected: [rejection] },
+        sent,
+      ),
+    ).toThrow(WireFormatError);
   });
 
   it('carry the envelope through a whole request', () => {

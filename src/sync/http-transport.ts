@@ -34,9 +34,9 @@ export interface HttpTransportOptions {
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  const send = async <T>(path: string, text: string, schema: z.ZodType<T>): Promise<T> => {
+  const send = async <T>(path: string, body: Utf8Json, schema: z.ZodType<T>): Promise<T> => {
     const token = await options.readToken();
-    const { body: payload, encoding } = await encodeBody(text);
+    const { body: payload, encoding } = await encodeBody(body);
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (encoding) headers['content-encoding'] = encoding;
     if (token) headers.authorization = `Bearer ${token}`;
@@ -67,7 +67,8 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       return decodeAnswer(() => decodePushResponse(answer, sentIds));
     },
     pull: async (request: PullRequest) => {
-      const page = await send('/api/sync/pull', JSON.stringify(request), wirePullResponseSchema);
+      const json = new TextEncoder().encode(JSON.stringify(request));
+      const page = await send('/api/sync/pull', json, wirePullResponseSchema);
       return decodeAnswer(() => decodePullResponse(page));
     },
   };
@@ -77,15 +78,24 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
  * The request's JSON for the longest run of mutations, from the first, within
  * `maxPushBytes`. Measured on the encoded body itself: a typical batch is one encoding.
  */
-export function fitPushBody(request: PushRequest): { json: string; sent: Mutation[] } {
+/** JSON text as UTF-8 bytes (TextEncoder's output: never a shared buffer). */
+type Utf8Json = Uint8Array<ArrayBuffer>;
+
+export function fitPushBody(request: PushRequest): { json: Utf8Json; sent: Mutation[] } {
   let count = request.mutations.length;
   for (;;) {
     const sent = request.mutations.slice(0, count);
-    const json = JSON.stringify(encodePushRequest({ ...request, mutations: sent }));
-    const bytes = new TextEncoder().encode(json).length;
-    // A single oversized mutation still goes: the server refuses it with a reason.
-    if (bytes <= maxPushBytes || count === 1) return { json, sent };
-    count = Math.max(1, Math.min(count - 1, Math.floor((count * maxPushBytes * 0.95) / bytes)));
+    // UTF-8 once: measured here, then compressed and sent as it is.
+    const json = new TextEncoder().encode(
+      JSON.stringify(encodePushRequest({ ...request, mutations: sent })),
+    );
+    // A single mutation always goes. The record schemas keep one far below the server's
+    // 1 MiB body cap (server/routes/sync.ts); past it the server would answer 413.
+    if (json.length <= maxPushBytes || count === 1) return { json, sent };
+    count = Math.max(
+      1,
+      Math.min(count - 1, Math.floor((count * maxPushBytes * 0.95) / json.length)),
+    );
   }
 }
 
@@ -98,9 +108,9 @@ function decodeAnswer<T>(decode: () => T): T {
   }
 }
 
-async function encodeBody(text: string): Promise<{ body: BodyInit; encoding: string | null }> {
-  if (typeof CompressionStream === 'undefined') return { body: text, encoding: null };
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
+async function encodeBody(json: Utf8Json): Promise<{ body: BodyInit; encoding: string | null }> {
+  if (typeof CompressionStream === 'undefined') return { body: json, encoding: null };
+  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'));
   return { body: await new Response(stream).arrayBuffer(), encoding: 'gzip' };
 }
 

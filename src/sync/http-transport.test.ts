@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { formatStamp } from '../domain/hlc.ts';
+import { PROTOCOL_VERSION, maxPushBytes, type Mutation } from '../domain/protocol.ts';
+import { decodePushRequest, wirePushRequestSchema } from '../domain/wire.ts';
+import { createHttpTransport, fitPushBody } from './http-transport.ts';
+import { SyncError } from './sync-ports.ts';
+
+const uuid = (n: number) => `0190f3a2-7c1e-7000-8000-${String(n).padStart(12, '0')}`;
+const stamp = formatStamp({ wallMs: Date.UTC(2026, 10, 29), counter: 0, deviceId: 'tab-a' });
+const note = (n: number, text = `नोट ${n}`): Mutation => ({
+  id: uuid(100 + n),
+  recordType: 'note',
+  recordId: uuid(n),
+  caseId: uuid(1),
+  fields: { text: { value: text, stamp, base: null } },
+});
+const request = (mutations: Mutation[]) => ({
+  protocolVersion: PROTOCOL_VERSION,
+  deviceId: 'tab-a',
+  mutations,
+});
+
+describe('fitPushBody', () => {
+  it('sends the longest first run within about 1 MB, and a lone oversized mutation anyway', () => {
+    // ~600 kB of UTF-8 each: two do not fit.
+    const big = [1, 2, 3].map((n) => note(n, 'क'.repeat(200_000)));
+    const fitted = fitPushBody(request(big));
+    expect(fitted.sent.map((m) => m.id)).toEqual([uuid(101)]);
+    expect(fitPushBody(request([note(1, 'क'.repeat(400_000))])).sent).toHaveLength(1);
+
+    const small = Array.from({ length: 500 }, (_, i) => note(i + 2));
+    const whole = fitPushBody(request(small));
+    expect(whole.sent).toHaveLength(500);
+    expect(whole.json.length).toBeLessThanOrEqual(maxPushBytes);
+    const sent = wirePushRequestSchema.parse(JSON.parse(new TextDecoder().decode(whole.json)));
+    expect(decodePushRequest(sent).mutations).toEqual(small);
+  });
+});
+
+describe('createHttpTransport', () => {
+  const answering = (body: unknown) =>
+    createHttpTransport({
+      baseUrl: '',
+      readToken: () => Promise.resolve('token'),
+      fetch: () => Promise.resolve(new Response(JSON.stringify(body), { status: 200 })),
+    });
+  const serverTime = '2026-11-29T06:00:00.000Z';
+
+  it('decodes a push answer into one result per mutation sent', async () => {
+    const transport = answering({ serverTime, applied: 1, duplicates: [uuid(102)], rejected: [] });
+    const response = await transport.push(request([note(1), note(2)]));
+    expect(response.results).toEqual([
+      { mutationId: uuid(101), status: 'applied' },
+      { mutationId: uuid(102), status: 'duplicate' },
+    ]);
+  });
+
+  it('refuses a push answer that does not add up, so nothing leaves the outbox on it', async () => {
+    const transport = answering({ serverTime, applied: 5, duplicates: [], rejected: [] });
+    const failure = await transport.push(request([note(1)])).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(SyncError);
+    expect((failure as SyncError).code).toBe('bad_response');
+  });
+
+  it('refuses a pull page whose groups break the wire rules', async () => {
+    const group = { recordType: 'note', centreId: uuid(9), fields: ['text'], stamps: [stamp] };
+    const transport = answering({
+      serverTime,
+      groups: [{ ...group, columns: [['a', 'b']], ids: [uuid(1)] }],
+      cursor: '1',
+      hasMore: false,
+    });
+    const request = { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 };
+    await expect(transport.pull(request)).rejects.toMatchObject({ code: 'bad_response' });
+  });
+});
