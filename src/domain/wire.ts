@@ -281,12 +281,12 @@ export function encodeMutations(mutations: readonly Mutation[]): WireMutationGro
     group.mutationIds.push(mutation.id);
     group.recordIds!.push(mutation.recordId);
     group.caseIds!.push(mutation.caseId);
-    names.forEach((name, index) => {
-      const field = mutation.fields[name]!;
+    for (let index = 0; index < names.length; index++) {
+      const field = mutation.fields[names[index]!]!;
       group.columns[index]!.push(field.value);
       group.bases[index]!.push(field.base);
       if (field.stamp !== stamp) group.otherStamps!.push([row, index, field.stamp]);
-    });
+    }
   }
   for (const group of groups) {
     group.bases = group.bases.map((column) =>
@@ -317,15 +317,16 @@ export function decodeMutations(groups: readonly ReceivedMutationGroup[]): Mutat
     }
     const { ids, caseIds } = rowIdsOf(group, group.recordIds);
     const stampOf = otherStampLookup(group);
+    const { fields: names, columns, bases } = group;
     for (let row = 0; row < rows; row++) {
       const fields: Record<string, Mutation['fields'][string]> = {};
-      group.fields.forEach((name, index) => {
-        fields[name] = {
-          value: group.columns[index]![row],
+      for (let index = 0; index < names.length; index++) {
+        fields[names[index]!] = {
+          value: columns[index]![row],
           stamp: stampOf(row, index),
-          base: group.bases[index]?.[row] ?? null,
+          base: bases[index]?.[row] ?? null,
         };
-      });
+      }
       mutations.push({
         id: group.mutationIds[row]!,
         recordType: group.recordType,
@@ -343,32 +344,41 @@ export function decodeMutations(groups: readonly ReceivedMutationGroup[]): Mutat
 /** Groups by type, centre and field set; the order of records in a page carries no meaning. */
 export function encodeRecords(records: readonly CompactRecord[]): WireRecordGroup[] {
   const byKey = new Map<string, WireRecordGroup>();
+  let last: WireRecordGroup | undefined;
   for (const record of records) {
     const names = Object.keys(record.values);
-    const key = `${record.recordType} ${record.centreId} ${names.join(' ')}`;
-    let group = byKey.get(key);
+    // Most records of a page are like the one before: skip building their key.
+    let group = last && isSameShape(last, record, names) ? last : undefined;
     if (!group) {
-      group = {
-        recordType: record.recordType,
-        centreId: record.centreId,
-        fields: names,
-        stamps: [],
-        otherStamps: [],
-        columns: names.map(() => []),
-        caseIds: [],
-        ids: [],
-      };
-      byKey.set(key, group);
+      const key = `${record.recordType} ${record.centreId} ${names.join(' ')}`;
+      group = byKey.get(key);
+      if (!group) {
+        group = {
+          recordType: record.recordType,
+          centreId: record.centreId,
+          fields: names,
+          stamps: [],
+          otherStamps: [],
+          columns: names.map(() => []),
+          caseIds: [],
+          ids: [],
+        };
+        byKey.set(key, group);
+      }
     }
+    last = group;
     const row = group.stamps.length;
     group.stamps.push(record.stamp);
     group.ids!.push(record.id);
     group.caseIds!.push(record.caseId);
-    names.forEach((name, index) => {
-      group.columns[index]!.push(record.values[name]);
-      const other = record.stamps?.[name];
-      if (other !== undefined) group.otherStamps!.push([row, index, other]);
-    });
+    const { values, stamps } = record;
+    for (let index = 0; index < names.length; index++) {
+      const name = names[index]!;
+      group.columns[index]!.push(values[name]);
+      if (stamps && Object.hasOwn(stamps, name)) {
+        group.otherStamps!.push([row, index, stamps[name]!]);
+      }
+    }
   }
   return [...byKey.values()].map((group) => {
     const ids = group.ids!;
@@ -379,6 +389,14 @@ export function encodeRecords(records: readonly CompactRecord[]): WireRecordGrou
   });
 }
 
+function isSameShape(group: WireRecordGroup, record: CompactRecord, names: readonly string[]) {
+  const { fields } = group;
+  if (group.recordType !== record.recordType || group.centreId !== record.centreId) return false;
+  if (fields.length !== names.length) return false;
+  for (let i = 0; i < names.length; i++) if (fields[i] !== names[i]) return false;
+  return true;
+}
+
 export function decodeRecords(groups: readonly ReceivedRecordGroup[]): PulledRecord[] {
   const records: PulledRecord[] = [];
   for (const received of groups) {
@@ -386,11 +404,12 @@ export function decodeRecords(groups: readonly ReceivedRecordGroup[]): PulledRec
     const rows = group.stamps.length;
     const { ids, caseIds } = rowIdsOf(group, group.ids);
     const stampOf = otherStampLookup(group);
+    const { fields: names, columns } = group;
     for (let row = 0; row < rows; row++) {
       const fields: Record<string, FieldState> = {};
-      group.fields.forEach((name, index) => {
-        fields[name] = { value: group.columns[index]![row], stamp: stampOf(row, index) };
-      });
+      for (let index = 0; index < names.length; index++) {
+        fields[names[index]!] = { value: columns[index]![row], stamp: stampOf(row, index) };
+      }
       records.push({
         recordType: group.recordType,
         id: ids[row]!,
