@@ -276,6 +276,21 @@ describe('runSync', () => {
   });
 });
 
+describe('a refused request', () => {
+  it("still corrects the clock with the server's time, then reports the refusal", async () => {
+    const hq = new TestHeadquarters();
+    const tab = tablet(hq);
+    tab.save(uuid(100), 'नोट');
+    tab.ports.transport.push = () =>
+      Promise.reject(new SyncError('session_expired', 'signed out', { serverTimeMs: now + 5 }));
+    await expect(runSync(tab.ports, { shouldPull: true })).rejects.toMatchObject({
+      code: 'session_expired',
+    });
+    expect(tab.state.serverTimeMs).toBe(now + 5);
+    expect(tab.outbox).toHaveLength(1);
+  });
+});
+
 describe('a transport that sends only part of a batch', () => {
   it('leaves the rest pending and sends it next, in save order', async () => {
     const hq = new TestHeadquarters();

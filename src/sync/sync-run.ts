@@ -51,11 +51,20 @@ export interface SyncRunOptions {
 const maxRestampsPerRun = 1;
 
 export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promise<SyncReport> {
-  const pushed = await pushAll(ports);
-  const pulled = options.shouldPull
-    ? await pullAll(ports, options.pullPageSize ?? maxPullLimit)
-    : { pulledRecords: 0, pulledPages: 0 };
-  return { ...pushed, ...pulled };
+  try {
+    const pushed = await pushAll(ports);
+    const pulled = options.shouldPull
+      ? await pullAll(ports, options.pullPageSize ?? maxPullLimit)
+      : { pulledRecords: 0, pulledPages: 0 };
+    return { ...pushed, ...pulled };
+  } catch (error) {
+    // A refusal still tells the time (every server answer does): the next offline save
+    // is stamped right even if she must sign in again first.
+    if (error instanceof SyncError && error.serverTimeMs !== null) {
+      await ports.clock.adoptServerTime(error.serverTimeMs);
+    }
+    throw error;
+  }
 }
 
 async function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
