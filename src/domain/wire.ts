@@ -170,9 +170,10 @@ export interface CompactRecord extends CompactFields {
 }
 
 export function compactFields(fields: FieldMap): CompactFields {
-  const names = Object.keys(fields).sort();
+  const names = Object.keys(fields);
   if (names.length === 0) throw new WireFormatError('a record has at least one field');
-  const stamp = commonestStamp(names.map((name) => fields[name]!.stamp));
+  if (!isSorted(names)) names.sort();
+  const stamp = commonestStampOf(fields, names);
   const values: Record<string, unknown> = {};
   let stamps: Record<string, Stamp> | undefined;
   for (const name of names) {
@@ -253,30 +254,26 @@ export function decodePullResponse({ groups, ...page }: WirePullResponse): PullR
 
 export function encodeMutations(mutations: readonly Mutation[]): WireMutationGroup[] {
   const groups: WireMutationGroup[] = [];
-  let open = null as { group: WireMutationGroup; key: string } | null;
+  let open: WireMutationGroup | undefined;
   for (const mutation of mutations) {
     const names = Object.keys(mutation.fields);
-    const key = `${mutation.recordType} ${names.join(' ')}`;
-    if (open?.key !== key) {
+    if (!open || open.recordType !== mutation.recordType || !isSameList(open.fields, names)) {
       open = {
-        key,
-        group: {
-          recordType: mutation.recordType,
-          fields: names,
-          stamps: [],
-          otherStamps: [],
-          columns: names.map(() => []),
-          caseIds: [],
-          mutationIds: [],
-          recordIds: [],
-          bases: names.map(() => []),
-        },
+        recordType: mutation.recordType,
+        fields: names,
+        stamps: [],
+        otherStamps: [],
+        columns: names.map(() => []),
+        caseIds: [],
+        mutationIds: [],
+        recordIds: [],
+        bases: names.map(() => []),
       };
-      groups.push(open.group);
+      groups.push(open);
     }
-    const { group } = open;
+    const group = open;
     const row = group.stamps.length;
-    const stamp = commonestStamp(names.map((name) => mutation.fields[name]!.stamp));
+    const stamp = commonestStampOf(mutation.fields, names);
     group.stamps.push(stamp);
     group.mutationIds.push(mutation.id);
     group.recordIds!.push(mutation.recordId);
@@ -390,11 +387,11 @@ export function encodeRecords(records: readonly CompactRecord[]): WireRecordGrou
 }
 
 function isSameShape(group: WireRecordGroup, record: CompactRecord, names: readonly string[]) {
-  const { fields } = group;
-  if (group.recordType !== record.recordType || group.centreId !== record.centreId) return false;
-  if (fields.length !== names.length) return false;
-  for (let i = 0; i < names.length; i++) if (fields[i] !== names[i]) return false;
-  return true;
+  return (
+    group.recordType === record.recordType &&
+    group.centreId === record.centreId &&
+    isSameList(group.fields, names)
+  );
 }
 
 export function decodeRecords(groups: readonly ReceivedRecordGroup[]): PulledRecord[] {
@@ -507,13 +504,36 @@ function otherStampLookup(group: GroupShape): (row: number, field: number) => St
   return (row, field) => byCell.get(row * width + field) ?? group.stamps[row]!;
 }
 
-/** The stamp most often seen; the greater one on a tie, so the choice never depends on order. */
-function commonestStamp(stamps: readonly Stamp[]): Stamp {
-  let best = stamps[0]!;
-  if (stamps.every((stamp) => stamp === best)) return best;
+function isSameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isSorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if (names[i - 1]! > names[i]!) return false;
+  return true;
+}
+
+/**
+ * The stamp most of the named fields carry; the greater one on a tie, so the choice never
+ * depends on order. One pass when they all carry one stamp, as a save's fields do.
+ */
+function commonestStampOf(
+  fields: Readonly<Record<string, { readonly stamp: Stamp }>>,
+  names: readonly string[],
+): Stamp {
+  const first = fields[names[0]!]!.stamp;
+  let isOneStamp = true;
+  for (let i = 1; i < names.length && isOneStamp; i++) {
+    isOneStamp = fields[names[i]!]!.stamp === first;
+  }
+  if (isOneStamp) return first;
   const counts = new Map<Stamp, number>();
+  let best = first;
   let bestCount = 0;
-  for (const stamp of stamps) {
+  for (const name of names) {
+    const stamp = fields[name]!.stamp;
     const count = (counts.get(stamp) ?? 0) + 1;
     counts.set(stamp, count);
     if (count > bestCount || (count === bestCount && stamp > best)) {
