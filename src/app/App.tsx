@@ -272,7 +272,8 @@ function headerSyncOf(
 function SyncProblemBanner({ status }: { readonly status: SyncStatus | null }) {
   const t = useMessages(appMessages);
   if (status?.lastErrorCode === 'device_revoked') {
-    // TODO(issue 5 follow-up): a revoked device wipes its local data after pushing what it can.
+    // TODO(sealing): a revoked device wipes its local data after pushing what it can; see
+    // SignInPage.tsx for why that waits for the sealed, device-signed push.
     return (
       <Banner tone="danger" testId="sync-device-revoked">
         {t.syncDeviceRevoked}

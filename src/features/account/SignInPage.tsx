@@ -49,9 +49,11 @@ export function SignInPage({ deviceId, onSignedIn, client }: SignInPageProps) {
     setProblem(null);
     const result = await requestSignIn({ username, password, deviceId }, client);
     if (!result.isSignedIn) {
-      // TODO(issue 5): on device_revoked, wipe local data and make a new device id
-      // (shouldWipeDevice in auth-protocol.ts), once sync decides whether the outbox may
-      // be pushed first. Until then nothing is erased and she is told to ask her manager.
+      // TODO(sealing): on device_revoked, wipe local data and make a new device id
+      // (shouldWipeDevice in auth-protocol.ts) after pushing what it can (DESIGN.md, "On
+      // the tablet"). A revoked session cannot push, so that waits for the sealed,
+      // device-signed push; until then nothing unsynced is erased and she is told to ask
+      // her manager.
       if (result.failure.code === 'invalid_credentials') setPassword('');
       // docs/api.md: the button stays off until the server will listen again.
       if (result.failure.code === 'too_many_attempts') {
