@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../server/db/sync-schema.ts';
-import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import type { RecordType } from '../src/domain/protocol.ts';
 import { closureReasons } from '../src/domain/vocabularies-case.ts';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
@@ -270,6 +270,10 @@ describe('two tablets of one centre edit one case offline', () => {
     const losingLabel = closureReasons.find((term) => term.code === losing)!.hi;
     expect(await reasonRow.getByTestId('conflict-value').textContent()).toBe(losingLabel);
     expect(await reasonRow.getByTestId('conflict-current').textContent()).toBe(winningLabel);
+    // Who wrote the losing reason, by the name headquarters holds for her account.
+    const loser = losing === reasonA ? 'lko.caseworker' : 'lko.manager';
+    const loserName = DEMO_ACCOUNTS.find((account) => account.username === loser)!.displayName;
+    expect(await card.getByTestId('conflict-who').textContent()).toContain(loserName);
   });
 
   it('shows none of it to a tablet of another centre', async () => {
