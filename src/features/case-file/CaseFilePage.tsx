@@ -6,7 +6,10 @@ import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { whyDetailsLocked } from './case-details-edit.ts';
+import { CaseDetailsForm } from './CaseDetailsForm.tsx';
 import { CaseSummaryPanel } from './CaseSummaryPanel.tsx';
+import { DetailsLockedNotice } from './DetailsLockedNotice.tsx';
 import { FollowUpForm } from './FollowUpForms.tsx';
 import { ClosureApproveForm, ClosureRequestForm, NoteForm } from './NoteAndClosureForms.tsx';
 import { ReferralForm } from './ReferralForms.tsx';
@@ -15,7 +18,8 @@ import { AdmitForm } from './StayForms.tsx';
 import { Timeline } from './Timeline.tsx';
 import { useCaseFile } from './use-case-file.ts';
 
-type Action = 'service' | 'stay' | 'referral' | 'followUp' | 'note' | 'closure' | 'approveClosure';
+type Action =
+  'details' | 'service' | 'stay' | 'referral' | 'followUp' | 'note' | 'closure' | 'approveClosure';
 
 export function CaseFilePage({ caseId }: { readonly caseId: string }) {
   const t = useMessages(caseFileMessages);
@@ -43,6 +47,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
     (item) => item.entryType === 'stay' && item.entry.dischargedAt === null,
   );
   const isClosed = c.status === 'closed';
+  const detailsLock = whyDetailsLocked(c, staff);
   const canApprove = !isClosed && c.closureRequestedAt !== null && staff.role === 'manager';
   const done = (isSaved: boolean) => {
     setAction(null);
@@ -72,6 +77,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
       <section class="case-actions">
         <h3>{t.actionsTitle}</h3>
         <div class="action-bar">
+          {actionButton('details', t.actionEditDetails, detailsLock === null)}
           {actionButton('service', t.actionService)}
           {actionButton('stay', t.actionStay, !hasOpenStay && !isClosed)}
           {actionButton('referral', t.actionReferral)}
@@ -80,10 +86,14 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
           {actionButton('closure', t.actionClose, !isClosed)}
           {actionButton('approveClosure', t.actionApproveClose, canApprove)}
         </div>
+        {detailsLock ? <DetailsLockedNotice lock={detailsLock} /> : null}
         {savedNotice ? (
           <p class="saved-notice" role="status">
             {t.saved}
           </p>
+        ) : null}
+        {action === 'details' && detailsLock === null ? (
+          <CaseDetailsForm caseFile={c} onDone={done} />
         ) : null}
         {action === 'service' ? <ServiceForm caseId={c.id} onDone={done} /> : null}
         {action === 'stay' ? <AdmitForm caseFile={c} onDone={done} /> : null}

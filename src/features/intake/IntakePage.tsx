@@ -11,19 +11,27 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { StepIndicator } from '../../ui/StepIndicator.tsx';
 import {
+  emptyCaseDetails,
+  type CaseDetailsValues,
+} from '../../ui/case-details/case-details-values.ts';
+import {
+  ConsentFields,
+  IncidentFields,
+  MinorNotice,
+  RiskFields,
+} from '../../ui/case-details/DetailFields.tsx';
+import { SurvivorFields } from '../../ui/case-details/SurvivorFields.tsx';
+import { ArrivalStep } from './ArrivalStep.tsx';
+import {
   checkIntake,
-  emptyIntake,
   errorsForStep,
   hasAnyInput,
   minorStepsFor,
   stepsFor,
   toCaseIntake,
   type IntakeStep,
-  type IntakeValues,
 } from './intake-form.ts';
-import { ArrivalStep, ConsentStep, IncidentStep, MinorNotice, RiskStep } from './OtherSteps.tsx';
 import { ReviewStep, type Duplicates } from './ReviewStep.tsx';
-import { SurvivorStep } from './SurvivorStep.tsx';
 import {
   intakeDraftId,
   useLoadIntakeDraft,
@@ -99,7 +107,7 @@ function IntakeForm({
     };
   }, [currentStep, caseStore, staff, values]);
 
-  const set = <F extends keyof IntakeValues>(field: F, value: IntakeValues[F]) =>
+  const set = <F extends keyof CaseDetailsValues>(field: F, value: CaseDetailsValues[F]) =>
     setForm((previous) => ({ ...previous, values: { ...previous.values, [field]: value } }));
   const goTo = (next: IntakeStep) => setForm((previous) => ({ ...previous, step: next }));
   const index = steps.indexOf(currentStep);
@@ -155,7 +163,7 @@ function IntakeForm({
   };
 
   const startOver = () => {
-    setForm({ values: emptyIntake, step: 'arrival' });
+    setForm({ values: emptyCaseDetails, step: 'arrival' });
     setShownErrorSteps(new Set());
     setRestored(false);
     void draftStore.discardDraft(intakeDraftId).catch(() => undefined);
@@ -207,13 +215,13 @@ function IntakeForm({
       </h3>
       {Object.keys(stepErrors).length > 0 ? <Banner tone="danger">{t.fixBeforeNext}</Banner> : null}
       {currentStep === 'arrival' ? <ArrivalStep {...stepProps} /> : null}
-      {currentStep === 'survivor' ? <SurvivorStep {...stepProps} /> : null}
+      {currentStep === 'survivor' ? <SurvivorFields {...stepProps} /> : null}
       {currentStep === 'minor' ? <MinorNotice steps={minorSteps} /> : null}
-      {currentStep === 'incident' ? <IncidentStep {...stepProps} /> : null}
+      {currentStep === 'incident' ? <IncidentFields {...stepProps} /> : null}
       {currentStep === 'consent' ? (
-        <ConsentStep {...stepProps} isMinor={minorSteps.length > 0} />
+        <ConsentFields {...stepProps} isMinor={minorSteps.length > 0} />
       ) : null}
-      {currentStep === 'risk' ? <RiskStep {...stepProps} /> : null}
+      {currentStep === 'risk' ? <RiskFields {...stepProps} /> : null}
       {currentStep === 'review' ? (
         <ReviewStep values={values} isMinor={minorSteps.length > 0} duplicates={duplicates} />
       ) : null}

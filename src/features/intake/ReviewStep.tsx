@@ -14,7 +14,7 @@ import { Badge } from '../../ui/Badge.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { LinkButton } from '../../ui/Button.tsx';
 import { normalizeIndianMobile } from '../../domain/common-fields.ts';
-import type { IntakeValues } from './intake-form.ts';
+import type { CaseDetailsValues } from '../../ui/case-details/case-details-values.ts';
 
 export type Duplicates =
   | { readonly state: 'checking' }
@@ -25,7 +25,7 @@ export function ReviewStep({
   isMinor,
   duplicates,
 }: {
-  readonly values: IntakeValues;
+  readonly values: CaseDetailsValues;
   readonly isMinor: boolean;
   readonly duplicates: Duplicates;
 }) {

@@ -1,101 +1,26 @@
 /**
- * The intake form's values as typed (strings, so a half-typed age or phone survives in the
- * draft), how they become a case, and what must be fixed before each step goes on.
- * Cross-field rules come from the domain (checkCaseRules); this adds only what a form
- * knows: a required answer, a number that is not a number, a phone that is not a phone.
+ * Intake in steps: which answers each step asks, which steps her answers call for, and how
+ * the answers become a new case. The answers themselves and their checks are shared with
+ * the case page's correction form (src/ui/case-details/case-details-values.ts).
  */
 import type { CaseIntake, StaffMember } from '../../data/case-store.ts';
-import { checkCaseRules, expectedStepsForMinor } from '../../domain/case-rules.ts';
+import { expectedStepsForMinor } from '../../domain/case-rules.ts';
 import type { Case } from '../../domain/case.ts';
-import type {
-  ArrivalRoute,
-  ConsentGiver,
-  EducationLevel,
-  MinorStep,
-  MaritalStatus,
-  Occupation,
-  PerpetratorRelationship,
-  ReferralAgency,
-  RiskLevel,
-  ViolenceType,
-} from '../../domain/code-schemas.ts';
-import { normalizeIndianMobile } from '../../domain/common-fields.ts';
-import type { DistrictCode } from '../../domain/districts.ts';
-import { indiaDateOf } from '../../domain/india-time.ts';
-import { caseProblems } from '../../domain/vocabularies-problems.ts';
+import type { MinorStep } from '../../domain/code-schemas.ts';
 import type { Lang } from '../../i18n/lang.ts';
-import { fill } from '../../i18n/define-messages.ts';
-import { intakeMessages } from '../../i18n/messages-intake.ts';
-import { labelOf } from '../../domain/vocabulary.ts';
-import { fromLocalDateTimeInput, isCalendarDateInput } from '../../ui/datetime.ts';
-
-export interface IntakeValues {
-  arrivalRoute: ArrivalRoute | '';
-  survivorName: string;
-  survivorAlias: string;
-  survivorAgeYears: string;
-  survivorDateOfBirth: string;
-  survivorPhone: string;
-  survivorAddress: string;
-  survivorDistrictCode: DistrictCode | '';
-  survivorMaritalStatus: MaritalStatus | '';
-  survivorEducation: EducationLevel | '';
-  survivorOccupation: Occupation | '';
-  survivorDisability: string;
-  childrenAccompanying: string;
-  incidentDate: string;
-  incidentPlace: string;
-  violenceTypes: ViolenceType[];
-  perpetratorName: string;
-  perpetratorRelationship: PerpetratorRelationship | '';
-  incidentNarrative: string;
-  consentToServices: boolean | null;
-  consentSharingAgencies: ReferralAgency[];
-  consentToReporting: boolean | null;
-  consentGivenBy: ConsentGiver | '';
-  consentGiverName: string;
-  /** As a datetime-local input holds it: 'YYYY-MM-DDTHH:mm', the tablet's local time. */
-  consentRecordedAt: string;
-  riskLevel: RiskLevel | '';
-  safetyPlan: string;
-}
-
-export type IntakeField = keyof IntakeValues;
-
-export const emptyIntake: IntakeValues = {
-  arrivalRoute: '',
-  survivorName: '',
-  survivorAlias: '',
-  survivorAgeYears: '',
-  survivorDateOfBirth: '',
-  survivorPhone: '',
-  survivorAddress: '',
-  survivorDistrictCode: '',
-  survivorMaritalStatus: '',
-  survivorEducation: '',
-  survivorOccupation: '',
-  survivorDisability: '',
-  childrenAccompanying: '',
-  incidentDate: '',
-  incidentPlace: '',
-  violenceTypes: [],
-  perpetratorName: '',
-  perpetratorRelationship: '',
-  incidentNarrative: '',
-  consentToServices: null,
-  consentSharingAgencies: [],
-  consentToReporting: null,
-  consentGivenBy: '',
-  consentGiverName: '',
-  consentRecordedAt: '',
-  riskLevel: '',
-  safetyPlan: '',
-};
+import {
+  checkCaseDetails,
+  emptyCaseDetails,
+  toCaseDetails,
+  type CaseDetailsField,
+  type CaseDetailsValues,
+  type FieldErrors,
+} from '../../ui/case-details/case-details-values.ts';
 
 export type IntakeStep =
   'arrival' | 'survivor' | 'minor' | 'incident' | 'consent' | 'risk' | 'review';
 
-export const stepFields: Record<IntakeStep, readonly IntakeField[]> = {
+export const stepFields: Record<IntakeStep, readonly CaseDetailsField[]> = {
   arrival: ['arrivalRoute'],
   survivor: [
     'survivorName',
@@ -136,12 +61,12 @@ export const stepFields: Record<IntakeStep, readonly IntakeField[]> = {
  * What the law expects for her case if she is a girl: under 18 now, or at the incident
  * (expectedStepsForMinor). Empty for a woman.
  */
-export function minorStepsFor(values: IntakeValues, now: Date): MinorStep[] {
+export function minorStepsFor(values: CaseDetailsValues, now: Date): MinorStep[] {
   return expectedStepsForMinor(toCase(values, placeholderStaff, now));
 }
 
 /** The steps for these answers: a girl under 18 gets the POCSO / Child Welfare Committee step. */
-export function stepsFor(values: IntakeValues, now: Date): IntakeStep[] {
+export function stepsFor(values: CaseDetailsValues, now: Date): IntakeStep[] {
   const isMinor = minorStepsFor(values, now).length > 0;
   return [
     'arrival',
@@ -154,22 +79,6 @@ export function stepsFor(values: IntakeValues, now: Date): IntakeStep[] {
   ];
 }
 
-function text(value: string): string | null {
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-}
-
-function code<C extends string>(value: C | ''): C | null {
-  return value === '' ? null : value;
-}
-
-function wholeNumber(value: string, min: number, max: number): number | null {
-  const trimmed = value.trim();
-  if (!/^\d{1,3}$/.test(trimmed)) return null;
-  const n = Number(trimmed);
-  return n >= min && n <= max ? n : null;
-}
-
 // Stand-ins for the fields the store sets at save time; the rules only read registeredAt.
 const placeholderId = '00000000-0000-7000-8000-000000000000';
 const placeholderStaff: Pick<StaffMember, 'userId' | 'centreId'> = {
@@ -178,38 +87,13 @@ const placeholderStaff: Pick<StaffMember, 'userId' | 'centreId'> = {
 };
 
 /** What the store needs to register her case. */
-export function toCaseIntake(values: IntakeValues, staff: Pick<StaffMember, 'userId'>): CaseIntake {
+export function toCaseIntake(
+  values: CaseDetailsValues,
+  staff: Pick<StaffMember, 'userId'>,
+): CaseIntake {
   return {
-    arrivalRoute: values.arrivalRoute === '' ? 'other' : values.arrivalRoute,
+    ...toCaseDetails(values),
     status: 'open',
-    survivorName: values.survivorName.trim(),
-    survivorAlias: text(values.survivorAlias),
-    survivorAgeYears: wholeNumber(values.survivorAgeYears, 0, 120),
-    survivorDateOfBirth: isCalendarDateInput(values.survivorDateOfBirth)
-      ? values.survivorDateOfBirth
-      : null,
-    survivorPhone: normalizeIndianMobile(values.survivorPhone),
-    survivorAddress: text(values.survivorAddress),
-    survivorDistrictCode: code(values.survivorDistrictCode),
-    survivorMaritalStatus: code(values.survivorMaritalStatus),
-    survivorEducation: code(values.survivorEducation),
-    survivorOccupation: code(values.survivorOccupation),
-    survivorDisability: text(values.survivorDisability),
-    childrenAccompanying: wholeNumber(values.childrenAccompanying, 0, 20),
-    incidentDate: isCalendarDateInput(values.incidentDate) ? values.incidentDate : null,
-    incidentPlace: text(values.incidentPlace),
-    violenceTypes: values.violenceTypes.length > 0 ? [...values.violenceTypes] : null,
-    perpetratorName: text(values.perpetratorName),
-    perpetratorRelationship: code(values.perpetratorRelationship),
-    incidentNarrative: text(values.incidentNarrative),
-    consentToServices: values.consentToServices,
-    consentSharingAgencies: [...values.consentSharingAgencies],
-    consentToReporting: values.consentToReporting,
-    consentGivenBy: code(values.consentGivenBy),
-    consentGiverName: text(values.consentGiverName),
-    consentRecordedAt: fromLocalDateTimeInput(values.consentRecordedAt),
-    riskLevel: code(values.riskLevel),
-    safetyPlan: text(values.safetyPlan),
     closureReason: null,
     closureNote: null,
     closureRequestedBy: null,
@@ -222,7 +106,7 @@ export function toCaseIntake(values: IntakeValues, staff: Pick<StaffMember, 'use
 
 /** The case as it would be saved now, for the domain rules to read. */
 function toCase(
-  values: IntakeValues,
+  values: CaseDetailsValues,
   staff: Pick<StaffMember, 'userId' | 'centreId'>,
   now: Date,
 ): Case {
@@ -237,61 +121,9 @@ function toCase(
   };
 }
 
-export type FieldErrors = Partial<Record<IntakeField, string>>;
-
-const maxLengths: Partial<Record<IntakeField, number>> = {
-  survivorName: 200,
-  survivorAlias: 200,
-  survivorAddress: 500,
-  survivorDisability: 200,
-  incidentPlace: 200,
-  perpetratorName: 200,
-  consentGiverName: 200,
-  incidentNarrative: 20_000,
-  safetyPlan: 20_000,
-};
-
 /** Every problem in the form, per field, in her language. */
-export function checkIntake(values: IntakeValues, now: Date, lang: Lang): FieldErrors {
-  const t = intakeMessages[lang];
-  const errors: FieldErrors = {};
-  const add = (field: IntakeField, message: string) => {
-    errors[field] ??= message;
-  };
-  if (values.arrivalRoute === '') add('arrivalRoute', t.errorArrivalRequired);
-  if (values.survivorName.trim() === '') add('survivorName', t.errorNameRequired);
-  if (
-    values.survivorAgeYears.trim() !== '' &&
-    wholeNumber(values.survivorAgeYears, 0, 120) === null
-  )
-    add('survivorAgeYears', t.errorAge);
-  if (values.survivorPhone.trim() !== '' && normalizeIndianMobile(values.survivorPhone) === null)
-    add('survivorPhone', t.errorPhone);
-  if (
-    values.childrenAccompanying.trim() !== '' &&
-    wholeNumber(values.childrenAccompanying, 0, 20) === null
-  )
-    add('childrenAccompanying', t.errorChildren);
-  for (const field of ['survivorDateOfBirth', 'incidentDate'] as const) {
-    if (values[field] !== '' && !isCalendarDateInput(values[field])) add(field, t.errorDate);
-  }
-  if (values.consentRecordedAt !== '' && fromLocalDateTimeInput(values.consentRecordedAt) === null)
-    add('consentRecordedAt', t.errorConsentTime);
-  for (const [field, max] of Object.entries(maxLengths) as [IntakeField, number][]) {
-    const value = values[field];
-    if (typeof value === 'string' && value.trim().length > max)
-      add(field, fill(t.errorTooLong, { max }));
-  }
-  if (values.riskLevel === '') add('riskLevel', t.errorRiskRequired);
-  if (values.riskLevel === 'high' && values.safetyPlan.trim() === '')
-    add('safetyPlan', t.errorSafetyPlanRequired);
-
-  const caseToCheck = toCase(values, placeholderStaff, now);
-  for (const problem of checkCaseRules(caseToCheck, indiaDateOf(now))) {
-    const field = problem.field;
-    if (field in values) add(field as IntakeField, labelOf(caseProblems, problem.code, lang));
-  }
-  return errors;
+export function checkIntake(values: CaseDetailsValues, now: Date, lang: Lang): FieldErrors {
+  return checkCaseDetails(values, toCase(values, placeholderStaff, now), now, lang);
 }
 
 export function errorsForStep(errors: FieldErrors, step: IntakeStep): FieldErrors {
@@ -301,19 +133,19 @@ export function errorsForStep(errors: FieldErrors, step: IntakeStep): FieldError
 }
 
 /** Whether anything at all has been typed or chosen. */
-export function hasAnyInput(values: IntakeValues): boolean {
-  return (Object.keys(emptyIntake) as IntakeField[]).some(
-    (field) => JSON.stringify(values[field]) !== JSON.stringify(emptyIntake[field]),
+export function hasAnyInput(values: CaseDetailsValues): boolean {
+  return (Object.keys(emptyCaseDetails) as CaseDetailsField[]).some(
+    (field) => JSON.stringify(values[field]) !== JSON.stringify(emptyCaseDetails[field]),
   );
 }
 
 /** A draft from an older version of the form keeps what still fits and fills in the rest. */
-export function restoreIntake(saved: unknown): IntakeValues {
-  const restored: IntakeValues = { ...emptyIntake };
+export function restoreIntake(saved: unknown): CaseDetailsValues {
+  const restored: CaseDetailsValues = { ...emptyCaseDetails };
   if (typeof saved !== 'object' || saved === null) return restored;
-  for (const field of Object.keys(emptyIntake) as IntakeField[]) {
+  for (const field of Object.keys(emptyCaseDetails) as CaseDetailsField[]) {
     const value = (saved as Record<string, unknown>)[field];
-    const empty = emptyIntake[field];
+    const empty = emptyCaseDetails[field];
     if (
       Array.isArray(empty)
         ? Array.isArray(value)

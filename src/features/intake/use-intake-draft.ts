@@ -2,7 +2,11 @@
 // brought back when the page opens again: a closed tab or a dead battery loses nothing.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DraftStore } from '../../data/case-store.ts';
-import { emptyIntake, restoreIntake, type IntakeStep, type IntakeValues } from './intake-form.ts';
+import {
+  emptyCaseDetails,
+  type CaseDetailsValues,
+} from '../../ui/case-details/case-details-values.ts';
+import { restoreIntake, type IntakeStep } from './intake-form.ts';
 
 export const intakeDraftId = 'intake-new';
 export const intakeDraftForm = 'intake';
@@ -10,7 +14,7 @@ export const intakeDraftForm = 'intake';
 export const draftDelayMs = 300;
 
 export interface IntakeDraftState {
-  readonly values: IntakeValues;
+  readonly values: CaseDetailsValues;
   readonly step: IntakeStep;
 }
 
@@ -26,7 +30,7 @@ export function useLoadIntakeDraft(draftStore: DraftStore): Loaded {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
   useEffect(() => {
     let isCurrent = true;
-    const fresh = { values: emptyIntake, step: 'arrival' as IntakeStep };
+    const fresh = { values: emptyCaseDetails, step: 'arrival' as IntakeStep };
     draftStore.loadDraft(intakeDraftId).then(
       (draft) => {
         if (!isCurrent) return;

@@ -1,6 +1,5 @@
 import type { MinorStep } from '../../domain/code-schemas.ts';
 import {
-  arrivalRoutes,
   consentGivers,
   minorSteps,
   perpetratorRelationships,
@@ -12,37 +11,32 @@ import { labelOf } from '../../domain/vocabulary.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
-import { Banner } from '../../ui/Banner.tsx';
-import { TextAreaField, TextField } from '../../ui/Field.tsx';
-import { VocabularyChecks, VocabularySelect, YesNoField } from '../../ui/VocabularySelect.tsx';
-import { toLocalDateTimeInput } from '../../ui/datetime.ts';
-import type { StepProps } from './step-props.ts';
+import { Banner } from '../Banner.tsx';
+import { TextAreaField, TextField } from '../Field.tsx';
+import { VocabularyChecks, VocabularySelect, YesNoField } from '../VocabularySelect.tsx';
+import { toLocalDateTimeInput } from '../datetime.ts';
+import type { CaseDetailsFieldProps } from './field-props.ts';
 
-export function ArrivalStep({ values, errors, set }: StepProps) {
-  const t = useMessages(intakeMessages);
-  return (
-    <div class="form-grid">
-      <VocabularySelect
-        name="arrivalRoute"
-        label={t.arrivalRoute}
-        isRequired
-        vocabulary={arrivalRoutes}
-        value={values.arrivalRoute}
-        error={errors.arrivalRoute}
-        onChange={(v) => set('arrivalRoute', v)}
-      />
-    </div>
-  );
-}
+// What happened, what she agreed to, and how much danger she is in: the groups of her
+// case's fields after her own, as intake asks them and the case page corrects them.
 
-/** Shown only for a girl under 18: what the law expects, before anything else is asked. */
-export function MinorNotice({ steps }: { readonly steps: readonly MinorStep[] }) {
+/**
+ * Shown only for a girl under 18: what the law expects, before anything else is asked.
+ * `intro` says where those steps are recorded (intake's default: after registering her).
+ */
+export function MinorNotice({
+  steps,
+  intro,
+}: {
+  readonly steps: readonly MinorStep[];
+  readonly intro?: string;
+}) {
   const t = useMessages(intakeMessages);
   const lang = useLang();
   return (
     <Banner tone="warning" testId="minor-notice">
       <strong>{t.minorTitle}</strong>
-      <p>{t.minorIntro}</p>
+      <p>{intro ?? t.minorIntro}</p>
       <ul>
         {steps.map((step) => (
           <li key={step}>{labelOf(minorSteps, step, lang)}</li>
@@ -53,7 +47,7 @@ export function MinorNotice({ steps }: { readonly steps: readonly MinorStep[] })
   );
 }
 
-export function IncidentStep({ values, errors, set }: StepProps) {
+export function IncidentFields({ values, errors, set }: CaseDetailsFieldProps) {
   const t = useMessages(intakeMessages);
   return (
     <div class="form-grid">
@@ -112,12 +106,12 @@ export function IncidentStep({ values, errors, set }: StepProps) {
   );
 }
 
-export function ConsentStep({
+export function ConsentFields({
   values,
   errors,
   set,
   isMinor,
-}: StepProps & { readonly isMinor: boolean }) {
+}: CaseDetailsFieldProps & { readonly isMinor: boolean }) {
   const t = useMessages(intakeMessages);
   // Consent is only real with a time: the first answer stamps it, and staff may correct it.
   const setConsent = (field: 'consentToServices' | 'consentToReporting', value: boolean | null) => {
@@ -193,7 +187,7 @@ export function ConsentStep({
   );
 }
 
-export function RiskStep({ values, errors, set }: StepProps) {
+export function RiskFields({ values, errors, set }: CaseDetailsFieldProps) {
   const t = useMessages(intakeMessages);
   return (
     <div class="form-grid">

@@ -3,11 +3,12 @@ import { districts } from '../../domain/districts.ts';
 import { educationLevels, maritalStatuses, occupations } from '../../domain/vocabularies-case.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
-import { TextAreaField, TextField } from '../../ui/Field.tsx';
-import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
-import type { StepProps } from './step-props.ts';
+import { TextAreaField, TextField } from '../Field.tsx';
+import { VocabularySelect } from '../VocabularySelect.tsx';
+import type { CaseDetailsFieldProps } from './field-props.ts';
 
-export function SurvivorStep({ values, errors, set }: StepProps) {
+/** Who she is: the survivor's fields, as intake asks them and the case page corrects them. */
+export function SurvivorFields({ values, errors, set }: CaseDetailsFieldProps) {
   const t = useMessages(intakeMessages);
   const phone = normalizeIndianMobile(values.survivorPhone);
   const phoneHint =
