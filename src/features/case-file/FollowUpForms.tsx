@@ -4,7 +4,6 @@ import type { FollowUpMode } from '../../domain/code-schemas.ts';
 import type { FollowUpEntry } from '../../domain/entries.ts';
 import { followUpModes } from '../../domain/vocabularies-entries.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
-import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import {
   fromLocalDateTimeInput,
@@ -14,7 +13,7 @@ import {
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { ActionForm, hasErrors, textOrNull, type Errors } from './form-parts.tsx';
-import { useSave } from './use-case-file.ts';
+import { useActionSave } from './use-case-file.ts';
 
 export function FollowUpForm({
   caseId,
@@ -25,8 +24,7 @@ export function FollowUpForm({
 }) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [dueDate, setDueDate] = useState('');
   const [mode, setMode] = useState<FollowUpMode | ''>('phone');
   const [notes, setNotes] = useState('');
@@ -39,7 +37,7 @@ export function FollowUpForm({
     };
     setErrors(found);
     if (hasErrors(found) || mode === '') return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.addEntry(caseId, 'followUp', {
         dueDate,
         mode,
@@ -48,7 +46,6 @@ export function FollowUpForm({
         notes: textOrNull(notes),
       });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -56,9 +53,7 @@ export function FollowUpForm({
       title={t.actionFollowUp}
       testId="follow-up-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <TextField
         name="dueDate"
@@ -94,8 +89,7 @@ export function FollowUpDoneForm({
 }) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [doneAt, setDoneAt] = useState(() => toLocalDateTimeInput(new Date()));
   const [outcome, setOutcome] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -104,13 +98,12 @@ export function FollowUpDoneForm({
     const at = fromLocalDateTimeInput(doneAt);
     setError(at === null ? t.errorDateTime : undefined);
     if (at === null) return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.updateEntry('followUp', followUp.id, {
         doneAt: at,
         outcome: textOrNull(outcome),
       });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -118,9 +111,7 @@ export function FollowUpDoneForm({
       title={t.markDone}
       testId="follow-up-done-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <TextField
         name="doneAt"

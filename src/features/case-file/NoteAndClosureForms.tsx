@@ -13,7 +13,7 @@ import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { TextAreaField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { ActionForm, textOrNull } from './form-parts.tsx';
-import { useSave } from './use-case-file.ts';
+import { useActionSave } from './use-case-file.ts';
 
 export function NoteForm({
   caseId,
@@ -24,7 +24,7 @@ export function NoteForm({
 }) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const save = useSave(useLang());
+  const save = useActionSave(onDone);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
 
@@ -32,10 +32,9 @@ export function NoteForm({
     const note = textOrNull(text);
     setError(note === null ? t.errorRequired : undefined);
     if (note === null) return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.addEntry(caseId, 'note', { text: note });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -43,9 +42,7 @@ export function NoteForm({
       title={t.actionNote}
       testId="note-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <div class="form-wide">
         <TextAreaField
@@ -83,7 +80,7 @@ export function ClosureRequestForm({
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [reason, setReason] = useState<ClosureReason | ''>(caseFile.closureReason ?? '');
   const [note, setNote] = useState(caseFile.closureNote ?? '');
   const [errors, setErrors] = useState<Partial<Record<CaseField, string>>>({});
@@ -112,10 +109,9 @@ export function ClosureRequestForm({
       found.closureReason ??= labelOf(caseProblems, 'closure_reason_missing', lang);
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.updateCase(caseFile.id, changes);
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -124,9 +120,7 @@ export function ClosureRequestForm({
       testId="closure-form"
       submitLabel={t.requestClosure}
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <VocabularySelect
         name="closureReason"
@@ -162,7 +156,7 @@ export function ClosureApproveForm({
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [problems, setProblems] = useState<string[]>([]);
   const isManager = staff.role === 'manager';
 
@@ -178,10 +172,9 @@ export function ClosureApproveForm({
     );
     setProblems(found);
     if (found.length > 0) return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.updateCase(caseFile.id, changes);
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -190,9 +183,8 @@ export function ClosureApproveForm({
       testId="approve-closure-form"
       submitLabel={t.approveClosure}
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving || !isManager}
-      failure={save.failure}
+      {...save.form}
+      isSaving={save.form.isSaving || !isManager}
     >
       <div class="form-wide">
         <p>

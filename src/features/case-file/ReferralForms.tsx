@@ -5,12 +5,11 @@ import type { ReferralAgency, ReferralStatus } from '../../domain/code-schemas.t
 import type { ReferralEntry } from '../../domain/entries.ts';
 import { referralAgencies, referralStatuses } from '../../domain/vocabularies-entries.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
-import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { ActionForm, hasErrors, textOrNull, type Errors } from './form-parts.tsx';
-import { useSave } from './use-case-file.ts';
+import { useActionSave } from './use-case-file.ts';
 
 /** A referral that has gone out shares her information, which needs her recorded consent for that agency. */
 function isSharingAllowed(c: Case, agency: ReferralAgency, status: ReferralStatus): boolean {
@@ -30,8 +29,7 @@ export function ReferralForm({
 }) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [agency, setAgency] = useState<ReferralAgency | ''>('');
   const [agencyName, setAgencyName] = useState('');
   const [status, setStatus] = useState<ReferralStatus | ''>('sent');
@@ -51,7 +49,7 @@ export function ReferralForm({
     };
     setErrors(found);
     if (hasErrors(found) || agency === '' || status === '') return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.addEntry(caseFile.id, 'referral', {
         agency,
         agencyName: textOrNull(agencyName),
@@ -62,7 +60,6 @@ export function ReferralForm({
         outcome: null,
       });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -70,9 +67,7 @@ export function ReferralForm({
       title={t.actionReferral}
       testId="referral-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <VocabularySelect
         name="agency"
@@ -122,8 +117,7 @@ export function ReferralStatusForm({
 }) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [status, setStatus] = useState<ReferralStatus | ''>(referral.status);
   const [outcome, setOutcome] = useState(referral.outcome ?? '');
   const [error, setError] = useState<string | undefined>();
@@ -137,7 +131,7 @@ export function ReferralStatusForm({
           : undefined;
     setError(problem);
     if (problem || status === '') return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.updateEntry('referral', referral.id, {
         status,
         outcome: textOrNull(outcome),
@@ -146,7 +140,6 @@ export function ReferralStatusForm({
           : {}),
       });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -154,9 +147,7 @@ export function ReferralStatusForm({
       title={t.updateStatus}
       testId="referral-status-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <VocabularySelect
         name="referralStatus"

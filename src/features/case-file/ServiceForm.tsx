@@ -4,13 +4,12 @@ import type { ServiceKind } from '../../domain/code-schemas.ts';
 import { serviceKindFields } from '../../domain/entry-rules.ts';
 import { serviceKinds } from '../../domain/vocabularies-entries.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
-import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../ui/datetime.ts';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { ActionForm, hasErrors, textOrNull, type Errors } from './form-parts.tsx';
-import { useSave } from './use-case-file.ts';
+import { useActionSave } from './use-case-file.ts';
 
 type KindField = (typeof serviceKindFields)[ServiceKind][number];
 const kindFieldOrder: readonly KindField[] = [
@@ -32,8 +31,7 @@ export function ServiceForm({
 }) {
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
-  const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [kind, setKind] = useState<ServiceKind | ''>('');
   const [givenAt, setGivenAt] = useState(() => toLocalDateTimeInput(new Date()));
   const [duration, setDuration] = useState('');
@@ -63,7 +61,7 @@ export function ServiceForm({
     if (hasErrors(found) || kind === '') return;
     const detail = (field: KindField) =>
       shownFields.includes(field) ? textOrNull(details[field]) : null;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.addEntry(caseId, 'service', {
         kind,
         givenAt: fromLocalDateTimeInput(givenAt) ?? new Date().toISOString(),
@@ -78,7 +76,6 @@ export function ServiceForm({
         interpretationLanguage: detail('interpretationLanguage'),
       });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -86,9 +83,7 @@ export function ServiceForm({
       title={t.actionService}
       testId="service-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <VocabularySelect
         name="serviceKind"

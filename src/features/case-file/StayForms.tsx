@@ -20,7 +20,7 @@ import {
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { ActionForm, hasErrors, textOrNull, type Errors } from './form-parts.tsx';
-import { useSave } from './use-case-file.ts';
+import { useActionSave } from './use-case-file.ts';
 
 type StayField = keyof StayEntry;
 
@@ -64,7 +64,7 @@ export function AdmitForm({
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [admittedAt, setAdmittedAt] = useState(() => toLocalDateTimeInput(new Date()));
   const [planned, setPlanned] = useState('');
   const [reason, setReason] = useState('');
@@ -93,7 +93,7 @@ export function AdmitForm({
     }
     setErrors(found);
     if (hasErrors(found) || !admittedInstant) return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.addEntry(caseFile.id, 'stay', {
         admittedAt: admittedInstant,
         plannedDischargeDate: planned,
@@ -103,7 +103,6 @@ export function AdmitForm({
         dischargedTo: null,
       });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -111,9 +110,7 @@ export function AdmitForm({
       title={t.actionStay}
       testId="stay-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <TextField
         name="admittedAt"
@@ -162,7 +159,7 @@ export function ExtendStayForm({
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [until, setUntil] = useState(stay.extendedUntil ?? '');
   const [reason, setReason] = useState(stay.extensionReason ?? '');
   const [errors, setErrors] = useState<Errors<StayField>>({});
@@ -173,24 +170,16 @@ export function ExtendStayForm({
       : { extendedUntil: t.errorDate };
     setErrors(found);
     if (hasErrors(found)) return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.updateEntry('stay', stay.id, {
         extendedUntil: until,
         extensionReason: textOrNull(reason),
       });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
-    <ActionForm
-      title={t.extend}
-      testId="extend-form"
-      onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
-    >
+    <ActionForm title={t.extend} testId="extend-form" onSubmit={() => void submit()} {...save.form}>
       <TextField
         name="extendedUntil"
         type="date"
@@ -226,7 +215,7 @@ export function DischargeForm({
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const [dischargedAt, setDischargedAt] = useState(() => toLocalDateTimeInput(new Date()));
   const [dischargedTo, setDischargedTo] = useState<DischargeDestination | ''>('');
   const [errors, setErrors] = useState<Errors<StayField>>({});
@@ -242,10 +231,9 @@ export function DischargeForm({
           );
     setErrors(found);
     if (hasErrors(found) || at === null || dischargedTo === '') return;
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       await caseStore.updateEntry('stay', stay.id, { dischargedAt: at, dischargedTo });
     });
-    if (isSaved) onDone(true);
   };
 
   return (
@@ -253,9 +241,7 @@ export function DischargeForm({
       title={t.discharge}
       testId="discharge-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving}
-      failure={save.failure}
+      {...save.form}
     >
       <TextField
         name="dischargedAt"

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useStores } from '../../app/stores.ts';
 import { StoreError, type CaseFile } from '../../data/case-store.ts';
-import type { Lang } from '../../i18n/lang.ts';
+import { useLang, type Lang } from '../../i18n/lang.ts';
 
 export type LoadedCaseFile =
   | { readonly state: 'loading' }
@@ -58,4 +58,19 @@ export function useSave(lang: Lang): {
     }
   };
   return { isSaving, failure, run };
+}
+
+/**
+ * What every action form on the case page does with its save: run it (a failure stays on
+ * the form, with its reason), close the form once saved, close it unsaved on cancel.
+ * `form` is ActionForm's part of it.
+ */
+export function useActionSave(onDone: (isSaved: boolean) => void) {
+  const save = useSave(useLang());
+  return {
+    saveThenClose: async (work: () => Promise<void>) => {
+      if (await save.run(work)) onDone(true);
+    },
+    form: { onCancel: () => onDone(false), isSaving: save.isSaving, failure: save.failure },
+  };
 }
