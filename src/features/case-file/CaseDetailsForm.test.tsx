@@ -8,26 +8,13 @@ import { labelOf } from '../../domain/vocabulary.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { CaseFilePage } from './CaseFilePage.tsx';
+import { fieldIn, openCase as openCaseFile } from './case-file.testing.tsx';
 
 const en = caseFileMessages.en;
 
-function fieldIn(root: HTMLElement, name: string): HTMLInputElement {
-  const element = root.querySelector<HTMLInputElement>(`[name="${name}"]`);
-  if (!element) throw new Error(`no field named ${name}`);
-  return element;
-}
-
-async function openCase(overrides: Parameters<typeof sampleIntake>[0] = {}) {
-  const store = await openTestStore();
-  const registered = await store.cases.registerCase(
-    sampleIntake({ riskLevel: 'low', survivorPhone: '9876543210', ...overrides }),
-  );
-  const rendered = await renderScreen(<CaseFilePage caseId={registered.id} />, {
-    lang: 'en',
-    store,
-  });
-  await screen.findByTestId('case-summary');
-  return { ...rendered, registered };
+/** A case with a phone and low risk, its page open. */
+function openCase(overrides: Parameters<typeof sampleIntake>[0] = {}) {
+  return openCaseFile({ riskLevel: 'low', survivorPhone: '9876543210', ...overrides });
 }
 
 function openDetailsForm(): HTMLElement {

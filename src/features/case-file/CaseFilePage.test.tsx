@@ -1,35 +1,16 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../app/stores.testing.tsx';
-import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
+import { testStaff } from '../../data/case-store.testing.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
 import { stayProblems } from '../../domain/vocabularies-problems.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { CaseFilePage } from './CaseFilePage.tsx';
+import { fieldIn, openCase } from './case-file.testing.tsx';
 
 const en = caseFileMessages.en;
 const manager = testStaff.manager;
-
-function fieldIn(root: HTMLElement, name: string): HTMLInputElement {
-  const element = root.querySelector<HTMLInputElement>(`[name="${name}"]`);
-  if (!element) throw new Error(`no field named ${name}`);
-  return element;
-}
-
-async function openCase(
-  overrides: Parameters<typeof sampleIntake>[0] = {},
-  options: { staff?: typeof manager } = {},
-) {
-  const store = await openTestStore(options.staff ? { staff: options.staff } : {});
-  const registered = await store.cases.registerCase(sampleIntake(overrides));
-  const rendered = await renderScreen(<CaseFilePage caseId={registered.id} />, {
-    lang: 'en',
-    store,
-  });
-  await screen.findByTestId('case-summary');
-  return { ...rendered, registered };
-}
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
