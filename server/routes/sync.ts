@@ -82,9 +82,7 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
 
   app.post('/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
-    const body = decodeWire(() =>
-      decodePushRequest(parseBody(wirePushRequestSchema, request.body)),
-    );
+    const body = decodePushRequest(parseBody(wirePushRequestSchema, request.body));
     const response = await pushMutations(options.db, actor, body, now());
     if (options.audit) {
       const count = (status: string) => response.results.filter((r) => r.status === status).length;
@@ -134,17 +132,6 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   throw new ApiError('invalid_request', { hi, en: `${en} (${where})` });
 }
 
-/** A body that fits the schema but not the wire's own rules (column lengths…): 400. */
-function decodeWire<T>(decode: () => T): T {
-  try {
-    return decode();
-  } catch (error) {
-    if (!(error instanceof WireFormatError)) throw error;
-    const { hi, en } = API_ERRORS.invalid_request.message;
-    throw new ApiError('invalid_request', { hi, en: `${en} (${error.message})` });
-  }
-}
-
 interface SyncErrorAnswer {
   status: number;
   code: string;
@@ -164,6 +151,17 @@ const CODES_BY_STATUS: Record<number, ApiErrorCode> = {
 function classify(error: FastifyError | Error): SyncErrorAnswer {
   if (error instanceof SyncRequestError) {
     return { status: error.statusCode, code: error.code, message: error.localized, headers: {} };
+  }
+  if (error instanceof WireFormatError) {
+    // A body that fits the schema but not the wire's own rules (column lengths…).
+    const { hi, en } = API_ERRORS.invalid_request.message;
+    const message = { hi, en: `${en} (${error.message})` };
+    return {
+      status: API_ERRORS.invalid_request.status,
+      code: 'invalid_request',
+      message,
+      headers: {},
+    };
   }
   if (error instanceof ApiError) {
     return {
