@@ -5,12 +5,13 @@
  */
 import type { Case } from '../domain/case.ts';
 import { buildNewCase } from '../domain/case.ts';
-import { HybridClock } from '../domain/hlc.ts';
+import type { HybridClock } from '../domain/hlc.ts';
 import type { CaseIntake, CaseStore, DraftStore, StaffMember } from './case-store.ts';
 import { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
 import { openDraftStore } from './draft-repository.ts';
 import { openCaseStore } from './open-case-store.ts';
+import { openStoredClock } from './stored-clock.ts';
 
 let databaseCount = 0;
 
@@ -59,7 +60,6 @@ export async function openTestStore(
   const name = options.name ?? `sakhi-test-${Date.now()}-${++databaseCount}`;
   const db = new SakhiDatabase(name);
   await db.open();
-  const snapshot = await db.meta.get('clock');
   const device = options.device ?? testDevice;
   const staff = options.staff ?? testStaff.caseworker;
   const store = {
@@ -68,11 +68,7 @@ export async function openTestStore(
     staff,
     time: options.time ?? Date.parse('2026-03-10T05:00:00.000Z'),
   } as TestStore;
-  const clock = new HybridClock(
-    device.id,
-    () => store.time,
-    snapshot?.key === 'clock' ? snapshot.value : undefined,
-  );
+  const clock = await openStoredClock(db, device.id, () => store.time);
   const now = () => new Date(store.time);
   return Object.assign(store, {
     clock,

@@ -10,7 +10,7 @@
  *
  * The session is local (session.ts), so a tablet that signed in once opens offline.
  */
-import { HybridClock } from '../domain/hlc.ts';
+import type { HybridClock } from '../domain/hlc.ts';
 import type { CaseStore, DraftStore, StaffMember } from './case-store.ts';
 import { SakhiDatabase } from './database.ts';
 import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
@@ -19,6 +19,7 @@ import { openCaseStore } from './open-case-store.ts';
 import { readServerIsDemo, rememberServerIsDemo } from './server-facts.ts';
 import { clearSession, readSession, saveSession, type SignedInSession } from './session.ts';
 import { toStoreError } from './store-errors.ts';
+import { openStoredClock, readCorrectedNow, inClockTransaction } from './stored-clock.ts';
 
 export interface LocalStore {
   readonly device: DeviceIdentity;
@@ -54,22 +55,12 @@ export async function openLocalStore(options: LocalStoreOptions = {}): Promise<L
   try {
     await db.open();
     const device = await ensureDeviceIdentity(db, () => new Date(readDeviceTime()));
-    const snapshot = await db.meta.get('clock');
-    const clock = new HybridClock(
-      device.id,
-      readDeviceTime,
-      snapshot?.key === 'clock' ? snapshot.value : undefined,
-    );
-    const now = () => new Date(readDeviceTime() + clock.snapshot().offsetMs);
+    const clock = await openStoredClock(db, device.id, readDeviceTime);
+    const now = () => readCorrectedNow(clock);
     const startSession = async (session: SignedInSession, serverTimeMs: number) => {
       try {
-        await db.transaction('rw', db.meta, async () => {
-          const stored = await db.meta.get('clock');
-          if (stored?.key === 'clock' && stored.value.last !== null) {
-            clock.observe(stored.value.last);
-          }
+        await inClockTransaction(db, [], clock, async () => {
           clock.adoptServerTime(serverTimeMs);
-          await db.meta.put({ key: 'clock', value: clock.snapshot() });
           await saveSession(db, session);
         });
       } catch (error) {

@@ -12,6 +12,7 @@ import type { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
 import { addEntry, removeEntry, updateEntry } from './entry-repository.ts';
 import { toStoreError } from './store-errors.ts';
+import { readCorrectedNow } from './stored-clock.ts';
 import type { StoreContext } from './write-transaction.ts';
 
 export interface CaseStoreOptions {
@@ -25,7 +26,7 @@ export interface CaseStoreOptions {
 
 export function openCaseStore(options: CaseStoreOptions): CaseStore {
   const { db, clock } = options;
-  const now = options.now ?? (() => new Date(Date.now() + clock.snapshot().offsetMs));
+  const now = options.now ?? (() => readCorrectedNow(clock));
   const ctx: StoreContext = { ...options, now };
   return {
     registerCase: (intake) => registerCase(ctx, intake),

@@ -21,14 +21,8 @@ import type { PulledRecord } from '../domain/protocol.ts';
 import type { EntryKind } from '../domain/entries.ts';
 import type { CaseRow, EntryRow, SakhiDatabase } from './database.ts';
 import { buildConflictRow, buildEntryRow, deriveCaseRow } from './row-columns.ts';
-import {
-  raiseServerStampFloor,
-  readSyncCursor,
-  storeClock,
-  tableOf,
-  takeInStoredClock,
-  type RecordTable,
-} from './sync-state.ts';
+import { inClockTransaction } from './stored-clock.ts';
+import { raiseServerStampFloor, readSyncCursor, tableOf, type RecordTable } from './sync-state.ts';
 import { toStoreError } from './store-errors.ts';
 
 /** The shape of src/sync's SyncInbox port. */
@@ -46,11 +40,9 @@ export function openSyncInbox(options: {
     readCursor: () => readSyncCursor(db),
     storePage: async (records, cursor) => {
       try {
-        await db.transaction('rw', [db.cases, db.entries, db.conflicts, db.meta], async () => {
-          await takeInStoredClock(db, clock);
+        await inClockTransaction(db, [db.cases, db.entries, db.conflicts], clock, async () => {
           await raiseServerStampFloor(db, observeStamps(clock, records));
           await storeRecords(db, records);
-          await storeClock(db, clock);
           await db.meta.put({ key: 'syncCursor', value: cursor });
         });
       } catch (error) {

@@ -17,7 +17,8 @@ import type { HybridClock, Stamp } from '../domain/hlc.ts';
 import type { FieldMap, FieldState } from '../domain/merge.ts';
 import type { BilingualMessage, Mutation } from '../domain/protocol.ts';
 import type { OutboxRejection, OutboxRow, SakhiDatabase } from './database.ts';
-import { raiseServerStampFloor, readServerStampFloor, storeClock, tableOf } from './sync-state.ts';
+import { readCorrectedNow, storeClock } from './stored-clock.ts';
+import { raiseServerStampFloor, readServerStampFloor, tableOf } from './sync-state.ts';
 import { toStoreError } from './store-errors.ts';
 
 /** One mutation to push; the shape of src/sync's PendingMutation. */
@@ -55,13 +56,13 @@ export interface SyncOutboxOptions {
   readonly db: SakhiDatabase;
   /** The device's clock: the one local saves stamp with. */
   readonly clock: HybridClock;
-  /** The corrected time, for `rejectedAt`; default: device time plus the clock's offset. */
+  /** The corrected time, for `rejectedAt`; default: the clock's (readCorrectedNow). */
   readonly now?: () => Date;
 }
 
 export function openSyncOutbox(options: SyncOutboxOptions): SyncOutboxStore {
   const { db, clock } = options;
-  const now = options.now ?? (() => new Date(Date.now() + clock.snapshot().offsetMs));
+  const now = options.now ?? (() => readCorrectedNow(clock));
   const guarded =
     <A extends unknown[], R>(work: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {

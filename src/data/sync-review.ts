@@ -15,6 +15,7 @@ import {
 } from './conflict-repository.ts';
 import type { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
+import { readCorrectedNow } from './stored-clock.ts';
 import { openSyncOutbox, type RejectedChange } from './sync-outbox.ts';
 import type { HybridClock } from '../domain/hlc.ts';
 
@@ -48,7 +49,7 @@ export interface SyncReviewOptions {
 
 export function openSyncReviewStore(options: SyncReviewOptions): SyncReviewStore {
   const { db, clock } = options;
-  const now = options.now ?? (() => new Date(Date.now() + clock.snapshot().offsetMs));
+  const now = options.now ?? (() => readCorrectedNow(clock));
   const outbox = openSyncOutbox({ db, clock, now });
   const ctx = { ...options, now };
   return {

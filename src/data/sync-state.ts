@@ -1,11 +1,8 @@
 /**
- * The small device-wide values sync keeps in `meta`, and the clock's place in them.
+ * The small device-wide values sync keeps in `meta` (the clock's snapshot is
+ * stored-clock.ts's).
  *
  * What must always hold:
- * - The clock's snapshot in `meta` is the one every tab and the service worker start
- *   from: whoever changes the in-memory clock inside a transaction first takes in the
- *   stored snapshot (another context may have moved it) and writes it back before the
- *   transaction ends, as write-transaction.ts does for saves.
  * - `serverStampFloor` only rises. It is the greatest stamp headquarters holds, as far as
  *   this tablet knows (pulled, or acknowledged after a push); a clock rewound after a
  *   refused push never issues a stamp below it.
@@ -14,6 +11,7 @@ import { maxStamp, type HybridClock, type Stamp } from '../domain/hlc.ts';
 import type { RecordType } from '../domain/protocol.ts';
 import type { SakhiDatabase } from './database.ts';
 import { toStoreError } from './store-errors.ts';
+import { inClockTransaction } from './stored-clock.ts';
 
 export type RecordTable = 'cases' | 'entries' | 'conflicts';
 
@@ -22,17 +20,6 @@ export function tableOf(recordType: RecordType): RecordTable {
   if (recordType === 'case') return 'cases';
   if (recordType === 'conflict') return 'conflicts';
   return 'entries';
-}
-
-/** Call inside a transaction that includes `meta`. */
-export async function takeInStoredClock(db: SakhiDatabase, clock: HybridClock): Promise<void> {
-  const stored = await db.meta.get('clock');
-  if (stored?.key === 'clock' && stored.value.last !== null) clock.observe(stored.value.last);
-}
-
-/** Call inside a transaction that includes `meta`. */
-export async function storeClock(db: SakhiDatabase, clock: HybridClock): Promise<void> {
-  await db.meta.put({ key: 'clock', value: clock.snapshot() });
 }
 
 export async function readServerStampFloor(db: SakhiDatabase): Promise<Stamp | null> {
@@ -71,11 +58,7 @@ export function openServerTimeStore(db: SakhiDatabase, clock: HybridClock): Serv
     adoptServerTime: async (serverTimeMs) => {
       if (!Number.isFinite(serverTimeMs)) return;
       try {
-        await db.transaction('rw', db.meta, async () => {
-          await takeInStoredClock(db, clock);
-          clock.adoptServerTime(serverTimeMs);
-          await storeClock(db, clock);
-        });
+        await inClockTransaction(db, [], clock, () => clock.adoptServerTime(serverTimeMs));
       } catch (error) {
         throw toStoreError(error);
       }

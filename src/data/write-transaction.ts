@@ -20,6 +20,7 @@ import type { StaffMember } from './case-store.ts';
 import type { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
 import { toStoreError } from './store-errors.ts';
+import { inClockTransaction } from './stored-clock.ts';
 
 export interface StoreContext {
   readonly db: SakhiDatabase;
@@ -37,16 +38,10 @@ export async function inWriteTransaction<T>(
   options: { readonly withConflicts?: boolean } = {},
 ): Promise<T> {
   const { db, clock } = ctx;
-  const tables: Table[] = [db.cases, db.entries, db.outbox, db.meta];
+  const tables: Table[] = [db.cases, db.entries, db.outbox];
   if (options.withConflicts) tables.push(db.conflicts);
   try {
-    return await db.transaction('rw', tables, async () => {
-      const stored = await db.meta.get('clock');
-      if (stored?.key === 'clock' && stored.value.last !== null) clock.observe(stored.value.last);
-      const result = await work();
-      await db.meta.put({ key: 'clock', value: clock.snapshot() });
-      return result;
-    });
+    return await inClockTransaction(db, tables, clock, work);
   } catch (error) {
     throw toStoreError(error);
   }

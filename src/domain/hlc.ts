@@ -103,7 +103,7 @@ export class HybridClock {
 
   /** A new stamp, greater than every stamp issued or received so far. */
   now(): Stamp {
-    const physical = this.correctedTime();
+    const physical = this.readCorrectedTime();
     if (physical > this.lastWallMs) {
       this.lastWallMs = physical;
       this.lastCounter = 0;
@@ -158,7 +158,11 @@ export class HybridClock {
     return { last, offsetMs: this.offset };
   }
 
-  private correctedTime(): number {
+  /**
+   * Device time plus the offset from the server, in whole ms: "now" for anything the
+   * tablet dates (queued at, rejected at, ids), from the same device time the stamps use.
+   */
+  readCorrectedTime(): number {
     return Math.max(0, Math.floor(this.readDeviceTime() + this.offset));
   }
 }

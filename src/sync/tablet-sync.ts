@@ -19,6 +19,7 @@
 import type { HybridClock } from '../domain/hlc.ts';
 import type { SakhiDatabase } from '../data/database.ts';
 import { readSession } from '../data/session.ts';
+import { readCorrectedNow } from '../data/stored-clock.ts';
 import { recordSyncSuccess } from '../data/sync-state.ts';
 import { browserDeviceLock, type WithDeviceLock } from '../platform/device-lock.ts';
 import { createHttpTransport } from './http-transport.ts';
@@ -68,7 +69,7 @@ export function openTabletSync(options: TabletSyncOptions): TabletSync {
           throw new SyncError('session_expired', 'no one is signed in on this tablet');
         }
         const report = await runSync(ports, runOptions);
-        await recordSyncSuccess(db, new Date(Date.now() + clock.snapshot().offsetMs));
+        await recordSyncSuccess(db, readCorrectedNow(clock));
         return report;
       }),
   };
