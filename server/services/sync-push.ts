@@ -26,6 +26,7 @@ import type {
   PushRequest,
   PushResponse,
 } from '../../src/domain/protocol.ts';
+import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
@@ -294,14 +295,9 @@ async function findWriters(
   return writers;
 }
 
-/** UUIDv7 (RFC 9562), as the tablets make them: time-ordered, random below the millisecond. */
+/** A new UUIDv7, as the tablets make them (src/domain/uuidv7.ts), from node:crypto. */
 export function newUuidv7(timeMs: number): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(Math.max(0, Math.floor(timeMs)), 0, 6);
-  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return formatUuidv7(timeMs, randomBytes(uuidv7RandomBytes));
 }
 
 function unique(values: readonly string[]): string[] {

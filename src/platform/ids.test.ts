@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { timeOfUuidv7, uuidv7 } from './ids.ts';
+import { timeOfUuidv7 } from '../domain/uuidv7.ts';
+import { uuidv7 } from './ids.ts';
 
 describe('uuidv7', () => {
   it('sets version 7 and the RFC variant, and passes the schema records use', () => {

@@ -1,29 +1,10 @@
 /**
- * UUIDv7 (RFC 9562): 48 bits of Unix time in ms, then random bits, with the version (7)
- * and variant (10xx) bits set. Ids made later sort after ids made earlier, so a record's
- * id says roughly when it was made and an index on ids is also an index on creation time.
- *
- * What must always hold: the random part comes from crypto.getRandomValues (available in
- * the page, the service worker and Node), never Math.random, because two tablets make ids
- * with no coordination and only randomness keeps them apart.
+ * New ids on the tablet: the domain's UUIDv7 (src/domain/uuidv7.ts) over
+ * crypto.getRandomValues, available in the page, the service worker and Node.
  */
+import { formatUuidv7, uuidv7RandomBytes } from '../domain/uuidv7.ts';
 
 /** A new UUIDv7 for `timeMs` (default: now); pass the corrected clock time when there is one. */
 export function uuidv7(timeMs: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  let time = Math.max(0, Math.floor(timeMs));
-  for (let i = 5; i >= 0; i--) {
-    bytes[i] = time % 256;
-    time = Math.floor(time / 256);
-  }
-  bytes[6] = 0x70 | (bytes[6]! & 0x0f);
-  bytes[8] = 0x80 | (bytes[8]! & 0x3f);
-  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** The creation time (ms since the Unix epoch) written into a UUIDv7. */
-export function timeOfUuidv7(id: string): number {
-  return parseInt(id.slice(0, 8) + id.slice(9, 13), 16);
+  return formatUuidv7(timeMs, globalThis.crypto.getRandomValues(new Uint8Array(uuidv7RandomBytes)));
 }
