@@ -42,7 +42,7 @@ export function benchTablet(baseUrl: string, actor: SyncActor): BenchTablet {
   return {
     requests: () => requests,
     async pushAll(mutations) {
-      const waiting = new Map(mutations.map((mutation, seq) => [mutation.id, { seq, mutation }]));
+      const waiting = new Map(mutations.map((mutation) => [mutation.id, mutation]));
       const report = await runSync(
         {
           deviceId: actor.deviceId,

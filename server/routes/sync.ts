@@ -20,7 +20,6 @@ import { pullRequestSchema, type BilingualMessage } from '../../src/domain/proto
 import {
   WireFormatError,
   decodePushRequest,
-  encodePushResponse,
   encodeRecords,
   wirePushRequestSchema,
   type WirePullResponse,
@@ -85,18 +84,17 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
     const body = decodePushRequest(parseBody(wirePushRequestSchema, request.body));
     const response = await pushMutations(options.db, actor, body, now());
     if (options.audit) {
-      const count = (status: string) => response.results.filter((r) => r.status === status).length;
       await options.audit(request, {
         action: 'case.write',
         centreId: syncCentreOf(actor),
         details: {
-          applied: count('applied'),
-          duplicate: count('duplicate'),
-          rejected: count('rejected'),
+          applied: response.applied,
+          duplicate: response.duplicates.length,
+          rejected: response.rejected.length,
         },
       });
     }
-    return encodePushResponse(response);
+    return response;
   });
 
   app.post('/sync/pull', { bodyLimit: PULL_BODY_LIMIT_BYTES }, async (request) => {

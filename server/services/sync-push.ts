@@ -5,8 +5,10 @@
  * - One database transaction per batch. A mutation's change, the conflicts it causes and
  *   its id are committed together or not at all, so a repeated push answers `duplicate`
  *   and changes nothing, and a crash never leaves a change without its id (or the reverse).
- * - Each mutation gets its own answer, in order, and a rejected one never stops the ones
- *   behind it. Rejected ids are not recorded: the tablet may send them again after a fix
+ * - Each mutation is answered — applied, duplicate, or rejected with a reason — and a
+ *   rejected one never stops the ones behind it. The answer is grouped as it travels
+ *   (PushResponse): duplicates and rejections listed in order, the rest counted as
+ *   applied, sent only after the batch committed. Rejected ids are not recorded: the tablet may send them again after a fix
  *   or a clock correction.
  * - Permissions (sync-scope.ts) and the domain's checks (checkMutation) come before any
  *   change; the merge itself is the domain's applyMutation, the same function the tablet
@@ -22,9 +24,9 @@ import { HybridClock } from '../../src/domain/hlc.ts';
 import type { FieldMap } from '../../src/domain/merge.ts';
 import type {
   Mutation,
-  MutationResult,
   PushRequest,
   PushResponse,
+  RejectedResult,
 } from '../../src/domain/protocol.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
@@ -62,14 +64,13 @@ export async function pushMutations(
 ): Promise<PushResponse> {
   assertSupportedProtocol(request.protocolVersion);
   if (request.deviceId !== actor.deviceId) throw new SyncRequestError('device_mismatch');
-  const results = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     await lockChangeLog(trx);
     const batch = new Batch(actor, now, await loadBatchState(trx, request.mutations));
-    const answers = request.mutations.map((mutation) => batch.apply(mutation));
+    for (const mutation of request.mutations) batch.apply(mutation);
     await batch.commit(trx);
-    return answers;
+    return batch.answer();
   });
-  return { serverTime: now.toISOString(), results };
 }
 
 interface BatchState {
@@ -111,6 +112,8 @@ class Batch {
   private readonly changed = new Set<string>();
   private readonly kept: KeptConflict[] = [];
   private readonly applied: { id: string; recordId: string }[] = [];
+  private readonly duplicates: string[] = [];
+  private readonly rejected: RejectedResult[] = [];
   private readonly nowMs: number;
 
   constructor(
@@ -121,9 +124,12 @@ class Batch {
     this.nowMs = now.getTime();
   }
 
-  apply(mutation: Mutation): MutationResult {
+  apply(mutation: Mutation): void {
     const mutationId = mutation.id;
-    if (this.state.appliedIds.has(mutationId)) return { mutationId, status: 'duplicate' };
+    if (this.state.appliedIds.has(mutationId)) {
+      this.duplicates.push(mutationId);
+      return;
+    }
     const stored = this.state.records.get(mutation.recordId) ?? null;
     const parentCase = this.state.records.get(mutation.caseId) ?? null;
     const refusal = checkWriteScope(
@@ -132,10 +138,15 @@ class Batch {
       stored?.head ?? null,
       parentCase?.head ?? null,
     );
-    if (refusal) return { mutationId, status: 'rejected', ...refusal };
+    if (refusal) {
+      this.rejected.push({ mutationId, status: 'rejected', ...refusal });
+      return;
+    }
     const problem = checkMutation(mutation, this.nowMs, stored?.head.recordType ?? null);
     if (problem) {
-      return { mutationId, status: 'rejected', ...describeProblem(mutation.recordType, problem) };
+      const reason = describeProblem(mutation.recordType, problem);
+      this.rejected.push({ mutationId, status: 'rejected', ...reason });
+      return;
     }
 
     const record = stored ?? this.createRecord(mutation, parentCase);
@@ -147,7 +158,16 @@ class Batch {
     }
     this.state.appliedIds.add(mutationId);
     this.applied.push({ id: mutationId, recordId: record.id });
-    return { mutationId, status: 'applied' };
+  }
+
+  /** The grouped answer, as it travels: send it only after `commit`. */
+  answer(): PushResponse {
+    return {
+      serverTime: this.now.toISOString(),
+      applied: this.applied.length,
+      duplicates: this.duplicates,
+      rejected: this.rejected,
+    };
   }
 
   async commit(trx: Kysely<SyncDatabase>): Promise<void> {

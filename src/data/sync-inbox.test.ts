@@ -4,11 +4,12 @@ import { formatStamp, parseStamp } from '../domain/hlc.ts';
 import type { FieldMap } from '../domain/merge.ts';
 import type { PulledRecord, RecordType } from '../domain/protocol.ts';
 import { openTestStore, sampleIntake, type TestStore } from './case-store.testing.ts';
-import { openSyncInbox, type SyncInboxStore } from './sync-inbox.ts';
+import { openSyncInbox } from './sync-inbox.ts';
+import type { SyncInbox } from './sync-store-ports.ts';
 import { openServerTimeStore, readSyncCounts } from './sync-state.ts';
 
 let store: TestStore;
-let inbox: SyncInboxStore;
+let inbox: SyncInbox;
 afterEach(() => store?.db.close());
 
 const otherDevice = '0190a000-0000-7000-8000-0000000000d2';

@@ -1,6 +1,6 @@
 /**
- * Storing what a pull brings (src/sync/sync-ports.ts, SyncInbox): each page merged into
- * the tablet's rows and saved with its cursor.
+ * Storing what a pull brings (SyncInbox, sync-store-ports.ts): each page merged into the
+ * tablet's rows and saved with its cursor.
  *
  * What must always hold:
  * - A page and its cursor are written in ONE transaction: after a failure neither the
@@ -24,17 +24,12 @@ import { buildConflictRow, buildEntryRow, deriveCaseRow } from './row-columns.ts
 import { inClockTransaction } from './stored-clock.ts';
 import { raiseServerStampFloor, readSyncCursor, tableOf, type RecordTable } from './sync-state.ts';
 import { toStoreError } from './store-errors.ts';
-
-/** The shape of src/sync's SyncInbox port. */
-export interface SyncInboxStore {
-  readCursor(): Promise<string | null>;
-  storePage(records: readonly PulledRecord[], cursor: string | null): Promise<void>;
-}
+import type { SyncInbox } from './sync-store-ports.ts';
 
 export function openSyncInbox(options: {
   readonly db: SakhiDatabase;
   readonly clock: HybridClock;
-}): SyncInboxStore {
+}): SyncInbox {
   const { db, clock } = options;
   return {
     readCursor: () => readSyncCursor(db),

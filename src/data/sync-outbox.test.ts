@@ -31,22 +31,21 @@ async function tabletWithCases(count: number, time?: number) {
 }
 
 async function pendingIds(outbox: SyncOutboxStore) {
-  return (await outbox.readPending(100)).map((entry) => entry.mutation.recordId);
+  return (await outbox.readPending(100)).map((mutation) => mutation.recordId);
 }
 
 describe('readPending and acknowledge', () => {
   it('reads in save order and removes exactly the acknowledged rows', async () => {
     const { outbox, cases } = await tabletWithCases(3);
     const pending = await outbox.readPending(100);
-    expect(pending.map((entry) => entry.mutation.recordId)).toEqual(cases.map((c) => c.id));
-    expect(pending.map((entry) => entry.seq)).toEqual([...pending.map((e) => e.seq)].sort());
+    expect(pending.map((mutation) => mutation.recordId)).toEqual(cases.map((c) => c.id));
     expect(await outbox.readPending(2)).toHaveLength(2);
     // Only protocol fields go up: no seq, queuedAt or rejection.
-    expect(Object.keys(pending[0]!.mutation).sort()).toEqual(
+    expect(Object.keys(pending[0]!).sort()).toEqual(
       ['caseId', 'fields', 'id', 'recordId', 'recordType'].sort(),
     );
 
-    await outbox.acknowledge([pending[1]!.mutation.id, '0190a000-0000-7000-8000-00000000ffff']);
+    await outbox.acknowledge([pending[1]!.id, '0190a000-0000-7000-8000-00000000ffff']);
 
     expect(await pendingIds(outbox)).toEqual([cases[0]!.id, cases[2]!.id]);
     expect(await store.db.cases.count()).toBe(3);
@@ -55,10 +54,10 @@ describe('readPending and acknowledge', () => {
   it('remembers the greatest acknowledged stamp as the server stamp floor', async () => {
     const { outbox } = await tabletWithCases(2);
     const [first, second] = await outbox.readPending(100);
-    await outbox.acknowledge([first!.mutation.id]);
+    await outbox.acknowledge([first!.id]);
     const floor = await readServerStampFloor(store.db);
-    expect(floor).toBe(Object.values(first!.mutation.fields)[0]!.stamp);
-    expect(floor! < Object.values(second!.mutation.fields)[0]!.stamp).toBe(true);
+    expect(floor).toBe(Object.values(first!.fields)[0]!.stamp);
+    expect(floor! < Object.values(second!.fields)[0]!.stamp).toBe(true);
   });
 });
 
@@ -68,17 +67,15 @@ describe('rejected mutations', () => {
     const [, second] = await outbox.readPending(100);
     store.time = Date.parse('2026-03-11T08:00:00.000Z');
 
-    await outbox.markRejected([
-      { mutationId: second!.mutation.id, code: 'invalid_record', reason },
-    ]);
+    await outbox.markRejected([{ mutationId: second!.id, code: 'invalid_record', reason }]);
 
     expect(await pendingIds(outbox)).toEqual([cases[0]!.id, cases[2]!.id]);
     expect(await store.db.outbox.count()).toBe(3);
     const rejected = await outbox.listRejected();
     expect(rejected).toEqual([
       {
-        seq: second!.seq,
-        mutation: second!.mutation,
+        seq: expect.any(Number) as number,
+        mutation: second,
         code: 'invalid_record',
         reason,
         rejectedAt: '2026-03-11T08:00:00.000Z',
@@ -86,10 +83,10 @@ describe('rejected mutations', () => {
     ]);
     expect(await readSyncCounts(store.db)).toEqual({ waiting: 2, rejected: 1, openConflicts: 0 });
 
-    expect(await outbox.retryRejected(second!.mutation.id)).toBe(true);
+    expect(await outbox.retryRejected(second!.id)).toBe(true);
     expect(await pendingIds(outbox)).toEqual(cases.map((c) => c.id));
     expect(await outbox.listRejected()).toEqual([]);
-    expect(await outbox.retryRejected(second!.mutation.id)).toBe(false);
+    expect(await outbox.retryRejected(second!.id)).toBe(false);
   });
 
   it('an entry refused as unknown_case goes back in the queue once its case is acknowledged', async () => {
@@ -97,13 +94,13 @@ describe('rejected mutations', () => {
     await store.cases.addEntry(cases[0]!.id, 'note', { text: 'पहली बातचीत' });
     const [caseMutation, noteMutation] = await outbox.readPending(100);
     await outbox.markRejected([
-      { mutationId: caseMutation!.mutation.id, code: 'invalid_record', reason },
-      { mutationId: noteMutation!.mutation.id, code: 'unknown_case', reason },
+      { mutationId: caseMutation!.id, code: 'invalid_record', reason },
+      { mutationId: noteMutation!.id, code: 'unknown_case', reason },
     ]);
     expect(await outbox.readPending(100)).toEqual([]);
 
-    await outbox.retryRejected(caseMutation!.mutation.id);
-    await outbox.acknowledge([caseMutation!.mutation.id]);
+    await outbox.retryRejected(caseMutation!.id);
+    await outbox.acknowledge([caseMutation!.id]);
 
     expect(await outbox.readPending(100)).toEqual([noteMutation]);
   });
@@ -184,9 +181,7 @@ describe('restampPending', () => {
     await store.cases.updateCase(caseId, { riskLevel: 'high' });
     await store.cases.updateCase(caseId, { riskLevel: 'low' });
     const [, firstEdit] = await outbox.readPending(100);
-    await outbox.markRejected([
-      { mutationId: firstEdit!.mutation.id, code: 'invalid_record', reason },
-    ]);
+    await outbox.markRejected([{ mutationId: firstEdit!.id, code: 'invalid_record', reason }]);
 
     await openServerTimeStore(store.db, store.clock).adoptServerTime(serverTime);
     await outbox.restampPending();
@@ -242,7 +237,7 @@ describe('database version 2', () => {
     expect(store.db.verno).toBe(2);
     const outbox = openSyncOutbox({ db: store.db, clock: store.clock });
     const [pending] = await outbox.readPending(10);
-    expect(pending?.mutation.id).toBe(row!.id);
+    expect(pending?.id).toBe(row!.id);
     await outbox.markRejected([{ mutationId: row!.id, code: 'forbidden', reason }]);
     expect((await outbox.listRejected()).map((r) => r.mutation.id)).toEqual([row!.id]);
     expect(await store.db.conflicts.count()).toBe(0);

@@ -1,6 +1,6 @@
 /**
- * The outbox as the sync engine sees it (src/sync/sync-ports.ts, SyncOutbox): what to
- * push, what headquarters acknowledged, what it refused.
+ * The outbox as the sync engine sees it (SyncOutbox, sync-store-ports.ts): what to push,
+ * what headquarters acknowledged, what it refused.
  *
  * What must always hold:
  * - A row leaves the outbox only when headquarters acknowledged its mutation id
@@ -15,37 +15,21 @@
  */
 import type { HybridClock, Stamp } from '../domain/hlc.ts';
 import type { FieldMap, FieldState } from '../domain/merge.ts';
-import type { BilingualMessage, Mutation } from '../domain/protocol.ts';
+import type { Mutation } from '../domain/protocol.ts';
 import type { OutboxRejection, OutboxRow, SakhiDatabase } from './database.ts';
 import { readCorrectedNow, storeClock } from './stored-clock.ts';
 import { raiseServerStampFloor, readServerStampFloor, tableOf } from './sync-state.ts';
 import { toStoreError } from './store-errors.ts';
+import type { RejectedMutation, SyncOutbox } from './sync-store-ports.ts';
 
-/** One mutation to push; the shape of src/sync's PendingMutation. */
-export interface OutboxMutation {
-  readonly seq: number;
-  readonly mutation: Mutation;
-}
-
-/** The shape of src/sync's RejectedMutation. */
-export interface OutboxRefusal {
-  readonly mutationId: string;
-  readonly code: string;
-  readonly reason: BilingualMessage;
-}
-
-/** A refused change, for the screen that shows them (issue 5). */
+/** A refused change, for the screen that shows them. */
 export interface RejectedChange extends OutboxRejection {
   readonly seq: number;
   readonly mutation: Mutation;
 }
 
-export interface SyncOutboxStore {
-  /** Oldest first, never rows marked rejected. */
-  readPending(limit: number): Promise<OutboxMutation[]>;
-  acknowledge(mutationIds: readonly string[]): Promise<void>;
-  markRejected(rejections: readonly OutboxRefusal[]): Promise<void>;
-  restampPending(): Promise<void>;
+/** The engine's outbox, and what the rejected-changes screen asks of it. */
+export interface SyncOutboxStore extends SyncOutbox {
   /** Puts a refused row back in the push queue; false if no such row is waiting. */
   retryRejected(mutationId: string): Promise<boolean>;
   /** Refused rows, oldest refusal first. */
@@ -80,7 +64,7 @@ export function openSyncOutbox(options: SyncOutboxOptions): SyncOutboxStore {
         .filter((row) => row.rejection === undefined)
         .limit(limit)
         .toArray();
-      return rows.map((row) => ({ seq: row.seq!, mutation: mutationOf(row) }));
+      return rows.map(mutationOf);
     }),
 
     acknowledge: guarded(async (mutationIds: readonly string[]) => {
@@ -98,7 +82,7 @@ export function openSyncOutbox(options: SyncOutboxOptions): SyncOutboxStore {
       });
     }),
 
-    markRejected: guarded(async (rejections: readonly OutboxRefusal[]) => {
+    markRejected: guarded(async (rejections: readonly RejectedMutation[]) => {
       if (rejections.length === 0) return;
       const rejectedAt = now().toISOString();
       await db.transaction('rw', db.outbox, async () => {

@@ -12,6 +12,7 @@ import type { RecordType } from '../domain/protocol.ts';
 import type { SakhiDatabase } from './database.ts';
 import { toStoreError } from './store-errors.ts';
 import { inClockTransaction } from './stored-clock.ts';
+import type { SyncClock } from './sync-store-ports.ts';
 
 export type RecordTable = 'cases' | 'entries' | 'conflicts';
 
@@ -43,17 +44,12 @@ export async function readSyncCursor(db: SakhiDatabase): Promise<string | null> 
   }
 }
 
-/** Shaped as src/sync's SyncClock port. */
-export interface ServerTimeStore {
-  adoptServerTime(serverTimeMs: number): Promise<void>;
-}
-
 /**
  * Every server answer carries its time: the clock keeps its offset from it, and the offset
  * is stored, so a tablet whose date is days wrong stamps close to real time from then on,
  * even after a restart.
  */
-export function openServerTimeStore(db: SakhiDatabase, clock: HybridClock): ServerTimeStore {
+export function openServerTimeStore(db: SakhiDatabase, clock: HybridClock): SyncClock {
   return {
     adoptServerTime: async (serverTimeMs) => {
       if (!Number.isFinite(serverTimeMs)) return;

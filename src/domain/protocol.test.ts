@@ -5,7 +5,6 @@ import {
   errorResponseSchema,
   isSupportedProtocolVersion,
   maxMutationsPerPush,
-  mutationResultSchema,
   pullRequestSchema,
   pullResponseSchema,
   pushRequestSchema,
@@ -48,23 +47,23 @@ describe('push', () => {
     expect(push(Array.from({ length: maxMutationsPerPush + 1 }, () => mutation()))).toBe(false);
   });
 
-  it('answers each mutation, with a bilingual reason for a rejection', () => {
+  it('answers with duplicates and rejections listed, each rejection with a bilingual reason', () => {
     const rejected = {
       mutationId: id(1),
       status: 'rejected',
       code: 'forbidden',
       reason: { hi: 'अनुमति नहीं है', en: 'Not allowed' },
     };
-    expect(mutationResultSchema.safeParse(rejected).success).toBe(true);
-    expect(
-      mutationResultSchema.safeParse({ ...rejected, reason: { en: 'Not allowed' } }).success,
-    ).toBe(false);
-    expect(
+    const answer = (rejection: unknown) =>
       pushResponseSchema.safeParse({
         serverTime: '2026-11-29T06:00:00.000Z',
-        results: [rejected, { mutationId: id(2), status: 'applied' }],
-      }).success,
-    ).toBe(true);
+        applied: 1,
+        duplicates: [id(3)],
+        rejected: [rejection],
+      }).success;
+    expect(answer(rejected)).toBe(true);
+    expect(answer({ ...rejected, reason: { en: 'Not allowed' } })).toBe(false);
+    expect(answer({ ...rejected, status: 'applied' })).toBe(false);
   });
 });
 

@@ -2,7 +2,8 @@
  * The sync contract between tablet and server: every message is a schema here, and its
  * TypeScript type is inferred from it, so the two sides cannot drift apart. These are the
  * messages as the engine (src/sync) and the server's services see them, one record at a
- * time; on the wire they travel as columns (wire.ts encodes and decodes them losslessly).
+ * time; on the wire they travel as columns (wire.ts encodes and decodes them losslessly),
+ * except the push answer and the pull request, which travel as they are.
  *
  * PROTOCOL_VERSION history (one line per bump; the server keeps answering the previous
  * version while tablets update, so deploy the server first):
@@ -87,17 +88,20 @@ export const rejectedResultSchema = z.object({
 });
 export type RejectedResult = z.infer<typeof rejectedResultSchema>;
 
-export const mutationResultSchema = z.discriminatedUnion('status', [
-  z.object({ mutationId: z.uuid(), status: z.literal('applied') }),
-  z.object({ mutationId: z.uuid(), status: z.literal('duplicate') }),
-  rejectedResultSchema,
-]);
-export type MutationResult = z.infer<typeof mutationResultSchema>;
-
+/**
+ * The answer about the mutations of one push, grouped as it travels: every mutation sent
+ * that is not listed as a duplicate or rejected was applied (the batch is one transaction,
+ * and this answer is sent only after it committed). The tablet checks that it adds up to
+ * what it sent (`checkPushResponse`, push-response.ts) before acknowledging anything.
+ */
 export const pushResponseSchema = z.object({
   /** Server time (ISO-8601 UTC) when it answered: the tablet corrects its clock offset with it. */
   serverTime: z.iso.datetime(),
-  results: z.array(mutationResultSchema),
+  /** How many were applied: all those sent that are listed in neither list below. */
+  applied: z.int().min(0),
+  duplicates: z.array(z.uuid()),
+  /** In the order they were sent. */
+  rejected: z.array(rejectedResultSchema),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

@@ -32,9 +32,7 @@ import {
   fieldNameSchema,
   maxMutationsPerPush,
   recordTypeSchema,
-  rejectedResultSchema,
   type Mutation,
-  type MutationResult,
   type PulledRecord,
   type PullResponse,
   type PushRequest,
@@ -128,18 +126,6 @@ export type WirePushRequest = Omit<z.infer<typeof wirePushRequestSchema>, 'group
   groups: ReceivedMutationGroup[];
 };
 
-/**
- * Every mutation of the request that is not listed as a duplicate or rejected was
- * applied: the batch is one transaction, and this answer is sent only after it committed.
- */
-export const wirePushResponseSchema = z.object({
-  serverTime: z.iso.datetime(),
-  applied: z.int().min(0),
-  duplicates: z.array(z.uuid()),
-  rejected: z.array(rejectedResultSchema),
-});
-export type WirePushResponse = z.infer<typeof wirePushResponseSchema>;
-
 export const wirePullResponseSchema = z.object({
   serverTime: z.iso.datetime(),
   groups: z.array(wireRecordGroupSchema),
@@ -203,47 +189,21 @@ export function decodePushRequest({ groups, ...envelope }: WirePushRequest): Pus
   return { ...envelope, mutations: decodeMutations(groups) };
 }
 
-export function encodePushResponse({ serverTime, results }: PushResponse): WirePushResponse {
-  const answer: WirePushResponse = { serverTime, applied: 0, duplicates: [], rejected: [] };
-  for (const result of results) {
-    if (result.status === 'applied') answer.applied += 1;
-    else if (result.status === 'duplicate') answer.duplicates.push(result.mutationId);
-    else answer.rejected.push(result);
-  }
-  return answer;
-}
-
 /**
- * One result per mutation sent, in order. Refuses an answer whose counts do not add up
- * to what was sent: acknowledging on a wrong answer would drop writes from the outbox.
+ * Refuses an answer that does not add up to the mutations sent (`sentIds`, in order):
+ * each listed once, only ids that were sent, and the applied count making up the rest.
+ * Acknowledging on a wrong answer would drop writes from the outbox.
  */
-export function decodePushResponse(
-  answer: WirePushResponse,
-  sentIds: readonly string[],
-): PushResponse {
-  const duplicates = new Set(answer.duplicates);
-  const rejected = new Map(answer.rejected.map((result) => [result.mutationId, result]));
+export function checkPushResponse(answer: PushResponse, sentIds: readonly string[]): void {
   const sent = new Set(sentIds);
-  const listed = [...answer.duplicates, ...rejected.keys()];
-  const isEachListedOnce =
-    duplicates.size === answer.duplicates.length &&
-    rejected.size === answer.rejected.length &&
-    new Set(listed).size === listed.length;
+  const listed = [...answer.duplicates, ...answer.rejected.map((result) => result.mutationId)];
   if (
-    !isEachListedOnce ||
+    new Set(listed).size !== listed.length ||
     listed.some((id) => !sent.has(id)) ||
     answer.applied + listed.length !== sent.size
   ) {
     throw new WireFormatError('the push answer does not match the mutations sent');
   }
-  const results = sentIds.map(
-    (mutationId): MutationResult =>
-      rejected.get(mutationId) ??
-      (duplicates.has(mutationId)
-        ? { mutationId, status: 'duplicate' }
-        : { mutationId, status: 'applied' }),
-  );
-  return { serverTime: answer.serverTime, results };
 }
 
 export function decodePullResponse({ groups, ...page }: WirePullResponse): PullResponse {

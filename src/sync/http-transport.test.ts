@@ -46,13 +46,13 @@ describe('createHttpTransport', () => {
     });
   const serverTime = '2026-11-29T06:00:00.000Z';
 
-  it('decodes a push answer into one result per mutation sent', async () => {
-    const transport = answering({ serverTime, applied: 1, duplicates: [uuid(102)], rejected: [] });
-    const response = await transport.push(request([note(1), note(2)]));
-    expect(response.results).toEqual([
-      { mutationId: uuid(101), status: 'applied' },
-      { mutationId: uuid(102), status: 'duplicate' },
-    ]);
+  it('answers how many mutations went, with the server’s answer about exactly those', async () => {
+    const answer = { serverTime, applied: 1, duplicates: [uuid(102)], rejected: [] };
+    const transport = answering(answer);
+    expect(await transport.push(request([note(1), note(2)]))).toEqual({
+      sentCount: 2,
+      response: answer,
+    });
   });
 
   it('refuses a push answer that does not add up, so nothing leaves the outbox on it', async () => {

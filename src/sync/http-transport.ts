@@ -10,20 +10,19 @@ import type { z } from 'zod';
 import {
   errorResponseSchema,
   maxPushBytes,
+  pushResponseSchema,
   type Mutation,
   type PullRequest,
   type PushRequest,
-  type PushResponse,
 } from '../domain/protocol.ts';
 import {
   WireFormatError,
+  checkPushResponse,
   decodePullResponse,
-  decodePushResponse,
   encodePushRequest,
   wirePullResponseSchema,
-  wirePushResponseSchema,
 } from '../domain/wire.ts';
-import { SyncError, type SyncErrorCode, type SyncTransport } from './sync-ports.ts';
+import { SyncError, type SentPush, type SyncErrorCode, type SyncTransport } from './sync-ports.ts';
 
 export interface HttpTransportOptions {
   /** The server's origin, e.g. `https://sakhi.up.gov.in`; '' for the page's own origin. */
@@ -60,11 +59,12 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     return parsed.data;
   };
   return {
-    push: async (request: PushRequest): Promise<PushResponse> => {
+    push: async (request: PushRequest): Promise<SentPush> => {
       const { json, sent } = fitPushBody(request);
-      const answer = await send('/api/sync/push', json, wirePushResponseSchema);
+      const response = await send('/api/sync/push', json, pushResponseSchema);
       const sentIds = sent.map((mutation) => mutation.id);
-      return decodeAnswer(() => decodePushResponse(answer, sentIds));
+      decodeAnswer(() => checkPushResponse(response, sentIds));
+      return { sentCount: sent.length, response };
     },
     pull: async (request: PullRequest) => {
       const json = new TextEncoder().encode(JSON.stringify(request));

@@ -1,56 +1,17 @@
 /**
- * What the sync engine needs from the rest of the tablet, as small interfaces, so the same
- * engine runs in the page and in the service worker, and in plain Node tests.
- *
- * src/data implements the stores (outbox and inbox over Dexie); src/sync/http-transport.ts
- * implements the transport over fetch.
+ * How the sync engine reaches headquarters, as a small interface, so the same engine runs
+ * in the page, the service worker and plain Node tests; and why a run stops early.
+ * http-transport.ts implements the transport over fetch. The engine's ports on the
+ * tablet's store are src/data/sync-store-ports.ts.
  */
-import type {
-  BilingualMessage,
-  Mutation,
-  PulledRecord,
-  PullRequest,
-  PullResponse,
-  PushRequest,
-  PushResponse,
-} from '../domain/protocol.ts';
+import type { PullRequest, PullResponse, PushRequest, PushResponse } from '../domain/protocol.ts';
 
-export interface PendingMutation {
-  /** Outbox order: mutations go up in the order they were saved. */
-  readonly seq: number;
-  readonly mutation: Mutation;
-}
-
-export interface RejectedMutation {
-  readonly mutationId: string;
-  readonly code: string;
-  readonly reason: BilingualMessage;
-}
-
-export interface SyncOutbox {
-  /** Oldest first; never mutations already marked rejected (a person must look at those). */
-  readPending(limit: number): Promise<PendingMutation[]>;
-  /** Removes acknowledged mutations; only ever called with ids the server answered. */
-  acknowledge(mutationIds: readonly string[]): Promise<void>;
-  /** Keeps them, explained, out of the push queue until a person retries them. */
-  markRejected(rejections: readonly RejectedMutation[]): Promise<void>;
-  /**
-   * After the server refused stamps as too far ahead: the clock has been corrected, so
-   * give every pending mutation (and the stored fields it wrote) fresh stamps. Safe
-   * because no one has accepted the old ones.
-   */
-  restampPending(): Promise<void>;
-}
-
-export interface SyncInbox {
-  readCursor(): Promise<string | null>;
-  /** Merges the page into the store and saves the cursor in ONE transaction. */
-  storePage(records: readonly PulledRecord[], cursor: string | null): Promise<void>;
-}
-
-export interface SyncClock {
-  /** Every server answer carries its time; the tablet keeps its offset from it. */
-  adoptServerTime(serverTimeMs: number): Promise<void>;
+/** A push as the transport sent it: the answer is about the first `sentCount` mutations. */
+export interface SentPush {
+  /** How many of the request's mutations went, from the first; at least one. */
+  readonly sentCount: number;
+  /** Checked to add up to exactly those (`checkPushResponse`) before it is returned. */
+  readonly response: PushResponse;
 }
 
 export interface SyncTransport {
@@ -58,7 +19,7 @@ export interface SyncTransport {
    * Sends the first of the request's mutations, in order — as many as fit in one request,
    * at least one — and answers exactly those.
    */
-  push(request: PushRequest): Promise<PushResponse>;
+  push(request: PushRequest): Promise<SentPush>;
   pull(request: PullRequest): Promise<PullResponse>;
 }
 

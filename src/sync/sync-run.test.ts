@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { applyMutation, checkMutation } from '../domain/apply-mutation.ts';
 import { formatStamp } from '../domain/hlc.ts';
 import { mergeFields, type FieldMap } from '../domain/merge.ts';
-import type { Mutation, PulledRecord, PullRequest, PushRequest } from '../domain/protocol.ts';
+import type {
+  Mutation,
+  PulledRecord,
+  PullRequest,
+  PushRequest,
+  RejectedResult,
+} from '../domain/protocol.ts';
+import type { RejectedMutation } from '../data/sync-store-ports.ts';
 import type { SyncPorts } from './sync-run.ts';
-import type { PendingMutation, RejectedMutation } from './sync-ports.ts';
 import { runSync } from './sync-run.ts';
 import { SyncError } from './sync-ports.ts';
 
@@ -32,21 +38,26 @@ class TestHeadquarters {
   push(request: PushRequest) {
     this.pushes.push(request);
     if (this.failNextPushes-- > 0) throw new SyncError('offline', 'network down');
-    const results = request.mutations.map((mutation) => {
-      if (this.seen.has(mutation.id))
-        return { mutationId: mutation.id, status: 'duplicate' as const };
+    const duplicates: string[] = [];
+    const rejected: RejectedResult[] = [];
+    for (const mutation of request.mutations) {
+      if (this.seen.has(mutation.id)) {
+        duplicates.push(mutation.id);
+        continue;
+      }
       const problem = checkMutation(
         mutation,
         now,
         this.records.get(mutation.recordId)?.recordType ?? null,
       );
       if (problem) {
-        return {
+        rejected.push({
           mutationId: mutation.id,
-          status: 'rejected' as const,
+          status: 'rejected',
           code: problem.code,
           reason: { hi: 'अस्वीकृत', en: 'Rejected' },
-        };
+        });
+        continue;
       }
       const stored = this.records.get(mutation.recordId);
       const { fields } = applyMutation(stored?.fields ?? {}, mutation.fields);
@@ -57,10 +68,12 @@ class TestHeadquarters {
       });
       this.seen.add(mutation.id);
       this.log.push(mutation.recordId);
-      return { mutationId: mutation.id, status: 'applied' as const };
-    });
+    }
     if (this.loseNextAnswers-- > 0) throw new SyncError('offline', 'answer lost on the way back');
-    return { serverTime: new Date(now).toISOString(), results };
+    const sentCount = request.mutations.length;
+    const applied = sentCount - duplicates.length - rejected.length;
+    const response = { serverTime: new Date(now).toISOString(), applied, duplicates, rejected };
+    return { sentCount, response };
   }
 
   pull(request: PullRequest) {
@@ -90,7 +103,7 @@ class TestHeadquarters {
 
 /** The tablet's side, in memory: an outbox in save order, a merged record store and a cursor. */
 function tablet(hq: TestHeadquarters, deviceId = 'tab-a') {
-  const outbox: (PendingMutation & { rejected?: RejectedMutation })[] = [];
+  const outbox: { seq: number; mutation: Mutation; rejected?: RejectedMutation }[] = [];
   const store = new Map<string, FieldMap>();
   const state = { cursor: null as string | null, serverTimeMs: null as number | null, restamps: 0 };
   let seq = 0;
@@ -110,7 +123,11 @@ function tablet(hq: TestHeadquarters, deviceId = 'tab-a') {
   const ports: SyncPorts = {
     deviceId,
     outbox: {
-      readPending: async (limit) => outbox.filter((entry) => !entry.rejected).slice(0, limit),
+      readPending: async (limit) =>
+        outbox
+          .filter((entry) => !entry.rejected)
+          .slice(0, limit)
+          .map((entry) => entry.mutation),
       acknowledge: async (ids) => {
         for (const id of ids)
           outbox.splice(
@@ -249,7 +266,15 @@ describe('runSync', () => {
     const hq = new TestHeadquarters();
     const tab = tablet(hq);
     tab.save(uuid(100), 'x');
-    hq.push = () => ({ serverTime: new Date(now).toISOString(), results: [] });
+    hq.push = () => ({
+      sentCount: 0,
+      response: {
+        serverTime: new Date(now).toISOString(),
+        applied: 0,
+        duplicates: [],
+        rejected: [],
+      },
+    });
     await expect(runSync(tab.ports, { shouldPull: false })).rejects.toMatchObject({
       code: 'bad_response',
     });

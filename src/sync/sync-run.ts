@@ -12,17 +12,15 @@ import {
   PROTOCOL_VERSION,
   maxMutationsPerPush,
   maxPullLimit,
-  type Mutation,
   type PushResponse,
 } from '../domain/protocol.ts';
-import {
-  SyncError,
-  type RejectedMutation,
-  type SyncClock,
-  type SyncInbox,
-  type SyncOutbox,
-  type SyncTransport,
-} from './sync-ports.ts';
+import type {
+  RejectedMutation,
+  SyncClock,
+  SyncInbox,
+  SyncOutbox,
+} from '../data/sync-store-ports.ts';
+import { SyncError, type SyncTransport } from './sync-ports.ts';
 
 export interface SyncPorts {
   readonly deviceId: string;
@@ -73,48 +71,48 @@ async function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
   for (;;) {
     const pending = await outbox.readPending(maxMutationsPerPush);
     if (pending.length === 0) return totals;
-    // The transport may send only the first ones (a request's size is capped); the rest
-    // stay pending and go in the next round.
-    const batch = pending.map((entry) => entry.mutation);
-    const response = await transport.push({
+    const { sentCount, response } = await transport.push({
       protocolVersion: PROTOCOL_VERSION,
       deviceId,
-      mutations: batch,
+      mutations: pending,
     });
     await clock.adoptServerTime(Date.parse(response.serverTime));
-    const outcome = sortResults(response, batch);
-    await outbox.acknowledge([...outcome.applied, ...outcome.duplicates]);
+    // Nothing sent: asking again with the same batch would loop forever.
+    if (sentCount < 1) {
+      throw new SyncError('bad_response', 'the server answered none of the mutations sent');
+    }
+    // The transport may send only the first ones (a request's size is capped); the rest
+    // stay pending and go in the next round.
+    const sentIds = pending.slice(0, sentCount).map((mutation) => mutation.id);
+    const outcome = sortOutcome(response, sentIds);
+    await outbox.acknowledge(outcome.acknowledged);
     await outbox.markRejected(outcome.rejected);
-    totals.pushed += outcome.applied.length;
-    totals.duplicates += outcome.duplicates.length;
+    totals.pushed += response.applied;
+    totals.duplicates += response.duplicates.length;
     totals.rejected += outcome.rejected.length;
     if (outcome.tooFarAhead > 0) {
       if (restamps >= maxRestampsPerRun) return totals;
       restamps += 1;
       await outbox.restampPending();
-    } else if (outcome.applied.length + outcome.duplicates.length + outcome.rejected.length === 0) {
-      // Nothing answered: sending the same batch again would loop forever.
-      throw new SyncError('bad_response', 'the server answered none of the mutations sent');
     }
   }
 }
 
-function sortResults(response: PushResponse, batch: readonly Mutation[]) {
-  const sent = new Set(batch.map((mutation) => mutation.id));
-  const applied: string[] = [];
-  const duplicates: string[] = [];
+/**
+ * What the outbox does with a checked answer about `sentIds`: every id it lists neither
+ * as duplicate nor rejected was applied, and both applied and duplicate leave the outbox.
+ */
+function sortOutcome(response: PushResponse, sentIds: readonly string[]) {
+  const refused = new Set(response.rejected.map((result) => result.mutationId));
+  const acknowledged = sentIds.filter((id) => !refused.has(id));
   const rejected: RejectedMutation[] = [];
   let tooFarAhead = 0;
-  for (const result of response.results) {
-    // An answer about a mutation this batch did not carry is ignored, never acknowledged.
-    if (!sent.has(result.mutationId)) continue;
-    if (result.status === 'applied') applied.push(result.mutationId);
-    else if (result.status === 'duplicate') duplicates.push(result.mutationId);
+  for (const { mutationId, code, reason } of response.rejected) {
     // Left pending: the outbox re-stamps it and the next batch carries it again.
-    else if (result.code === 'stamp_too_far_ahead') tooFarAhead += 1;
-    else rejected.push({ mutationId: result.mutationId, code: result.code, reason: result.reason });
+    if (code === 'stamp_too_far_ahead') tooFarAhead += 1;
+    else rejected.push({ mutationId, code, reason });
   }
-  return { applied, duplicates, rejected, tooFarAhead };
+  return { acknowledged, rejected, tooFarAhead };
 }
 
 async function pullAll({ inbox, clock, transport }: SyncPorts, limit: number) {

@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { buildNewCase } from '../../src/domain/case.ts';
 import { formatStamp } from '../../src/domain/hlc.ts';
-import { PROTOCOL_VERSION, type Mutation, type PushRequest } from '../../src/domain/protocol.ts';
+import {
+  PROTOCOL_VERSION,
+  type Mutation,
+  type PushRequest,
+  type PushResponse,
+  type RejectedResult,
+} from '../../src/domain/protocol.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { MIGRATIONS, migrateToLatest } from '../../server/db/migrate.ts';
@@ -215,4 +221,41 @@ export function newNoteMutation(
 
 export function pushRequestOf(actor: SyncActor, mutations: Mutation[]): PushRequest {
   return { protocolVersion: PROTOCOL_VERSION, deviceId: actor.deviceId, mutations };
+}
+
+export type PushResult =
+  { readonly mutationId: string; readonly status: 'applied' | 'duplicate' } | RejectedResult;
+
+/**
+ * A push answer as one status per mutation sent, in order, for tests to read. The
+ * services answer a mutation repeated within a batch too (the tablet never sends one): its
+ * first delivery applied or refused, the later ones duplicates. Throws unless the answer
+ * accounts for every mutation sent.
+ */
+export function resultsInOrder(response: PushResponse, sent: readonly Mutation[]): PushResult[] {
+  const remaining = countOf(sent.map((mutation) => mutation.id));
+  const duplicatesLeft = countOf(response.duplicates);
+  const rejectedLeft = [...response.rejected];
+  const results = sent.map(({ id: mutationId }): PushResult => {
+    remaining.set(mutationId, remaining.get(mutationId)! - 1);
+    const rejection = rejectedLeft.findIndex((result) => result.mutationId === mutationId);
+    if (rejection >= 0) return rejectedLeft.splice(rejection, 1)[0]!;
+    const duplicates = duplicatesLeft.get(mutationId) ?? 0;
+    if (duplicates <= remaining.get(mutationId)!) return { mutationId, status: 'applied' };
+    duplicatesLeft.set(mutationId, duplicates - 1);
+    return { mutationId, status: 'duplicate' };
+  });
+  const applied = results.filter((result) => result.status === 'applied').length;
+  if (applied !== response.applied || rejectedLeft.length > 0) {
+    throw new Error(
+      `the push answer does not match the mutations sent: ${JSON.stringify(response)}`,
+    );
+  }
+  return results;
+}
+
+function countOf(ids: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
 }

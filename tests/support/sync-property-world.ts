@@ -20,6 +20,7 @@ import type { Kysely } from 'kysely';
 import type { StaffMember } from '../../src/data/case-store.ts';
 import { openTestStore, type TestStore } from '../../src/data/case-store.testing.ts';
 import type { FieldMap } from '../../src/domain/merge.ts';
+import { pushResponseSchema } from '../../src/domain/protocol.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalSyncPorts } from '../../src/sync/local-sync.ts';
 import { runSync, type SyncReport } from '../../src/sync/sync-run.ts';
@@ -31,7 +32,6 @@ import type { SyncActor } from '../../server/services/sync-scope.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
 import { actorHeaders, buildSyncTestApp } from './sync-server.ts';
 import { readStoredFields } from '../../server/db/sync-record-fields.ts';
-import { wirePushResponseSchema } from '../../src/domain/wire.ts';
 
 export type Engine = 'sqlite' | 'postgres';
 
@@ -265,7 +265,7 @@ export class SimulatedTablet {
       throw error;
     }
     if (!response.ok) throw new Error(`a repeated push was answered ${response.status}`);
-    const answer = wirePushResponseSchema.parse(await response.json());
+    const answer = pushResponseSchema.parse(await response.json());
     if (answer.rejected.length > 0) {
       throw new Error(`a repeated push was refused: ${JSON.stringify(answer.rejected)}`);
     }

@@ -23,6 +23,7 @@ import {
   newCaseMutation,
   newNoteMutation,
   pushRequestOf,
+  resultsInOrder,
   seedSyncFixture,
   stampAt,
   type SyncDatabaseFactory,
@@ -49,7 +50,8 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
 
   const push = async (actor: SyncActor, mutations: Mutation[]) => {
     const response = await pushMutations(database.db, actor, pushRequestOf(actor, mutations), now);
-    return pushResponseSchema.parse(response);
+    const parsed = pushResponseSchema.parse(response);
+    return { ...parsed, results: resultsInOrder(parsed, mutations) };
   };
   const pull = async (actor: SyncActor, cursor: string | null = null, limit = 1000) => {
     const request = { protocolVersion: PROTOCOL_VERSION, cursor, limit };
@@ -95,6 +97,9 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const response = await push(caseworker, [create]);
       expect(response).toEqual({
         serverTime: now.toISOString(),
+        applied: 1,
+        duplicates: [],
+        rejected: [],
         results: [{ mutationId: create.id, status: 'applied' }],
       });
       const [record] = await pullAll(caseworker);

@@ -51,7 +51,7 @@ describe('sync status page', () => {
     const [pending] = await outbox.readPending(10);
     await outbox.markRejected([
       {
-        mutationId: pending!.mutation.id,
+        mutationId: pending!.id,
         code: 'invalid_record',
         reason: { hi: 'उम्र सही नहीं है', en: 'The age is not valid' },
       },
@@ -69,9 +69,7 @@ describe('sync status page', () => {
     fireEvent.click(screen.getByTestId('retry-rejected'));
     await screen.findByTestId('no-rejected');
     expect(onRequestSync).toHaveBeenCalledTimes(1);
-    expect((await outbox.readPending(10)).map((row) => row.mutation.id)).toEqual([
-      pending!.mutation.id,
-    ]);
+    expect((await outbox.readPending(10)).map((mutation) => mutation.id)).toEqual([pending!.id]);
   });
 
   it('shows a manager the conflict, and reinstating writes the losing value back through the outbox', async () => {
