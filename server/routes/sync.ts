@@ -18,12 +18,12 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { pullRequestSchema, type BilingualMessage } from '../../src/domain/protocol.ts';
 import {
-  WireFormatError,
   decodePushRequest,
-  encodeRecords,
   wirePushRequestSchema,
   type WirePullResponse,
 } from '../../src/domain/wire.ts';
+import { WireFormatError } from '../../src/domain/wire-group-schemas.ts';
+import { encodeRecords } from '../../src/domain/wire-groups.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
 import { API_ERRORS, ApiError, type ApiErrorCode } from '../http/api-errors.ts';
 import { SyncRequestError, assertSupportedProtocol } from '../services/sync-errors.ts';

@@ -14,7 +14,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PullRequest } from '../../src/domain/protocol.ts';
-import type { CompactRecord } from '../../src/domain/wire.ts';
+import type { CompactRecord } from '../../src/domain/compact-fields.ts';
 import { parseStoredFields } from '../db/sync-record-fields.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
 import { SyncRequestError, assertSupportedProtocol } from './sync-errors.ts';

@@ -3,23 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { formatStamp } from './hlc.ts';
 import type { FieldMap } from './merge.ts';
 import { maxMutationsPerPush, type Mutation, type PulledRecord } from './protocol.ts';
+import { compactFields, expandFields, type CompactRecord } from './compact-fields.ts';
+import {
+  checkPushResponse,
+  decodePushRequest,
+  encodePushRequest,
+  wirePushRequestSchema,
+} from './wire.ts';
+import { decodeMutations, decodeRecords, encodeMutations, encodeRecords } from './wire-groups.ts';
 import {
   WireFormatError,
-  checkPushResponse,
-  compactFields,
-  decodeMutations,
-  decodePushRequest,
-  decodeRecords,
-  encodeMutations,
-  encodePushRequest,
-  encodeRecords,
-  expandFields,
   wireMutationGroupSchema,
-  wirePushRequestSchema,
   wireRecordGroupSchema,
-  type CompactRecord,
   type WireMutationGroup,
-} from './wire.ts';
+} from './wire-group-schemas.ts';
 
 const uuid = (n: number) => `0190f3a2-7c1e-7000-8000-${String(n).padStart(12, '0')}`;
 const centreId = uuid(900);

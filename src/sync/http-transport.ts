@@ -15,8 +15,8 @@ import {
   type PullRequest,
   type PushRequest,
 } from '../domain/protocol.ts';
+import { WireFormatError } from '../domain/wire-group-schemas.ts';
 import {
-  WireFormatError,
   checkPushResponse,
   decodePullResponse,
   encodePushRequest,

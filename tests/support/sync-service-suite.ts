@@ -13,7 +13,7 @@ import {
   type Mutation,
   type PulledRecord,
 } from '../../src/domain/protocol.ts';
-import { expandFields } from '../../src/domain/wire.ts';
+import { expandFields } from '../../src/domain/compact-fields.ts';
 import { pullChanges } from '../../server/services/sync-pull.ts';
 import { pushMutations } from '../../server/services/sync-push.ts';
 import type { SyncActor } from '../../server/services/sync-scope.ts';
