@@ -22,8 +22,8 @@
  * What must always hold:
  * - The bytes a message travels as are the protocol (docs/sync-protocol.md): a change here
  *   is a PROTOCOL_VERSION bump.
- * - A push answer is acknowledged from only after it adds up to exactly the mutations sent
- *   (`checkPushResponse`): acknowledging on a wrong answer would drop writes.
+ * - Nothing is acknowledged on a push answer until it adds up to exactly the mutations
+ *   sent (`checkPushResponse`): acknowledging on a wrong answer would drop writes.
  */
 import { z } from 'zod';
 import {

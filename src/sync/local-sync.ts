@@ -1,6 +1,6 @@
 /**
- * The sync engine's ports (sync-ports.ts) over the tablet's own store: the outbox, the
- * inbox and the clock from src/data, and a transport. The same wiring serves the page and
+ * The sync engine's ports over the tablet's own store (src/data/sync-store-ports.ts: the
+ * outbox, the inbox and the clock), and a transport (sync-ports.ts). The same wiring serves the page and
  * the service worker; each passes the clock its local saves stamp with.
  *
  *   const ports = createLocalSyncPorts({
