@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from './hlc.ts';
-import type { FieldMap } from './merge.ts';
 import { maxMutationsPerPush, type Mutation, type PulledRecord } from './protocol.ts';
-import { compactFields, expandFields, type CompactRecord } from './compact-fields.ts';
+import { compactFields, type CompactRecord } from './compact-fields.ts';
 import {
   checkPushResponse,
   decodePushRequest,
@@ -223,32 +222,6 @@ describe('records on the wire', () => {
       [uuid(2), uuid(1)],
       [uuid(3), uuid(1)],
     ]);
-  });
-});
-
-describe('compact fields', () => {
-  it('keep one stamp for most fields and list the others', () => {
-    const fields: FieldMap = {
-      status: { value: 'open', stamp: stamp(1) },
-      riskLevel: { value: 'high', stamp: stamp(2) },
-      survivorName: { value: 'सुनीता', stamp: stamp(1) },
-    };
-    const packed = compactFields(fields);
-    expect(packed).toEqual({
-      stamp: stamp(1),
-      values: { riskLevel: 'high', status: 'open', survivorName: 'सुनीता' },
-      stamps: { riskLevel: stamp(2) },
-    });
-    expect(Object.keys(packed.values)).toEqual(['riskLevel', 'status', 'survivorName']);
-    expect(expandFields(packed)).toEqual(fields);
-  });
-
-  it('pick the greater stamp on a tie, whatever the order', () => {
-    const a = { value: 1, stamp: stamp(1) };
-    const b = { value: 2, stamp: stamp(2) };
-    expect(compactFields({ x: a, y: b }).stamp).toBe(stamp(2));
-    expect(compactFields({ y: b, x: a }).stamp).toBe(stamp(2));
-    expect(() => compactFields({})).toThrow(WireFormatError);
   });
 });
 
