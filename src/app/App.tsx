@@ -12,13 +12,13 @@ import { LinkButton } from '../ui/Button.tsx';
 import { StorageBanner, UpdateBanner } from './Banners.tsx';
 import { Header, type HeaderSync } from './Header.tsx';
 import { LazyScreen, type ScreenLoader } from './LazyScreen.tsx';
-import { openTablet, type SyncView, type Tablet } from './open-stores.ts';
+import { openTablet, type SyncView, type Tablet } from '../shell/open-stores.ts';
 import type { PageSync } from './page-sync.ts';
-import { navigate, paths, useRoute, type Route } from './router.ts';
+import { navigate, paths, useRoute, type Route } from '../shell/router.ts';
 import { readStorageHealth, type StorageHealth } from './storage-health.ts';
-import { StoresContext, type Stores } from './stores.ts';
+import { StoresContext, type Stores } from '../shell/stores.ts';
 import type { UpdateSignal } from './update-signal.ts';
-import { useOnline, usePolledValue } from './use-online.ts';
+import { useOnline, usePolledValue } from '../shell/use-online.ts';
 
 // Later screens load on first use, so the case list (the first screen) starts small.
 const loadIntake: ScreenLoader<object> = () =>

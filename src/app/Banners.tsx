@@ -3,7 +3,7 @@ import { appMessages } from '../i18n/messages.ts';
 import { Banner } from '../ui/Banner.tsx';
 import { Button } from '../ui/Button.tsx';
 import type { StorageHealth } from './storage-health.ts';
-import { useHasUnsavedInput } from './unsaved-input.ts';
+import { useHasUnsavedInput } from '../shell/unsaved-input.ts';
 
 /** Applies a waiting version only when she says so, and not while a form holds her input. */
 export function UpdateBanner({ applyUpdate }: { readonly applyUpdate: () => void }) {

@@ -9,7 +9,7 @@
  */
 import { createSyncScheduler, type SyncStatus, type SyncTrigger } from '../sync/sync-scheduler.ts';
 import { backgroundPushTag, openTabletSync } from '../sync/tablet-sync.ts';
-import type { SyncSource } from './open-stores.ts';
+import type { SyncSource } from '../shell/open-stores.ts';
 
 export interface PageSync {
   request(trigger: SyncTrigger): void;
