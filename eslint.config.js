@@ -24,6 +24,7 @@ const zones = [
       './src/features',
       './src/ui',
       './src/i18n',
+      './src/shell',
       './src/app',
       './server',
       './sw',
@@ -45,6 +46,7 @@ const zones = [
       './src/features',
       './src/ui',
       './src/i18n',
+      './src/shell',
       './src/app',
       './sw',
     ],
@@ -52,32 +54,51 @@ const zones = [
   },
   {
     target: './src/ui',
-    from: ['./src/data', './src/sync', './src/platform', './src/features', './src/app'],
+    from: [
+      './src/data',
+      './src/sync',
+      './src/platform',
+      './src/features',
+      './src/shell',
+      './src/app',
+    ],
     message:
       'src/ui is presentational: it gets data through props and imports only domain types and i18n.',
   },
   {
     target: './src/data',
-    from: ['./src/sync', './src/features', './src/ui', './src/app'],
+    from: ['./src/sync', './src/features', './src/ui', './src/shell', './src/app'],
     message: 'src/data sits below sync and features: they use it, never the other way round.',
   },
   {
     target: './src/sync',
-    from: ['./src/features', './src/ui', './src/app'],
+    from: ['./src/features', './src/ui', './src/shell', './src/app'],
     message:
       'src/sync runs in the service worker too, where there are no screens: it must not import features, ui or app.',
   },
   {
     target: './src/platform',
-    from: ['./src/data', './src/sync', './src/features', './src/ui', './src/app'],
+    from: ['./src/data', './src/sync', './src/features', './src/ui', './src/shell', './src/app'],
     message:
       'src/platform is a thin wrapper over browser APIs: it knows nothing of the app above it.',
   },
   {
     target: './sw',
-    from: ['./src/features', './src/ui', './src/app', './src/i18n'],
+    from: ['./src/features', './src/ui', './src/shell', './src/app', './src/i18n'],
     message:
       'The service worker has no screens: it may import sync, data, platform and domain only.',
+  },
+  {
+    target: './src/shell',
+    from: ['./src/features', './src/app'],
+    message:
+      'src/shell is what every screen stands on (stores, routes, online state): it must not import the screens above it or the app that composes them.',
+  },
+  {
+    target: './src/features',
+    from: ['./src/app'],
+    message:
+      'src/app composes the screens, so screens never import it: what a screen needs from around it belongs in src/shell.',
   },
   ...featureFolders.map((feature) => ({
     target: `./src/features/${feature}`,

@@ -40,6 +40,16 @@ describe('layer rules', () => {
       'Only src/data touches Dexie',
     ],
     [
+      'src/features/cases/layer-probe.ts',
+      "import { App } from '../../app/App.tsx';\nexport const probe = App;\n",
+      'src/app composes the screens',
+    ],
+    [
+      'src/shell/layer-probe.ts',
+      "import { CaseListPage } from '../features/cases/CaseListPage.tsx';\nexport const probe = CaseListPage;\n",
+      'src/shell is what every screen stands on',
+    ],
+    [
       'sw/layer-probe.ts',
       "import { App } from '../src/app/App.tsx';\nexport const probe = App;\n",
       'The service worker has no screens',

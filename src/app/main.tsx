@@ -3,7 +3,7 @@ import './zod-config.ts';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import './app.css';
-import { interceptLinkClicks } from './router.ts';
+import { interceptLinkClicks } from '../shell/router.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import { createUpdateSignal } from './update-signal.ts';
 

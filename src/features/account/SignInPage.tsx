@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useOnline } from '../../app/use-online.ts';
+import { useOnline } from '../../shell/use-online.ts';
 import { StoreError } from '../../data/case-store.ts';
 import type { SignInResponse } from '../../domain/auth-protocol.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';

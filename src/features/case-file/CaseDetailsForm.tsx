@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import { expectedStepsForMinor } from '../../domain/case-rules.ts';
 import type { Case } from '../../domain/case.ts';
 import { indiaDateOf } from '../../domain/india-time.ts';

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../app/stores.testing.tsx';
+import { renderScreen } from '../../shell/stores.testing.tsx';
 import { testStaff } from '../../data/case-store.testing.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
 import { stayProblems } from '../../domain/vocabularies-problems.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import type { FollowUpMode } from '../../domain/code-schemas.ts';
 import type { FollowUpEntry } from '../../domain/entries.ts';
 import { followUpModes } from '../../domain/vocabularies-entries.ts';

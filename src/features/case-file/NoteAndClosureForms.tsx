@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import { checkCaseRules } from '../../domain/case-rules.ts';
 import type { Case, CaseField } from '../../domain/case.ts';
 import type { ClosureReason } from '../../domain/code-schemas.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import type { ServiceKind } from '../../domain/code-schemas.ts';
 import { serviceKindFields } from '../../domain/entry-rules.ts';
 import { serviceKinds } from '../../domain/vocabularies-entries.ts';

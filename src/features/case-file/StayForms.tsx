@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import type { Case } from '../../domain/case.ts';
 import type { DischargeDestination } from '../../domain/code-schemas.ts';
 import type { StayEntry } from '../../domain/entries.ts';

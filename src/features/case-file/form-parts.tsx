@@ -1,7 +1,7 @@
 // Pieces every action form on the case page shares: its frame with save and cancel, and
 // how typed text becomes a stored value.
 import type { ComponentChildren } from 'preact';
-import { useUnsavedInput } from '../../app/unsaved-input.ts';
+import { useUnsavedInput } from '../../shell/unsaved-input.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { Banner } from '../../ui/Banner.tsx';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import { StoreError, type CaseFile } from '../../data/case-store.ts';
 import { useLang, type Lang } from '../../i18n/lang.ts';
 

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../app/stores.testing.tsx';
+import { renderScreen } from '../../shell/stores.testing.tsx';
 import { sampleIntake } from '../../data/case-store.testing.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { navigate, paths } from '../../app/router.ts';
-import { useStores } from '../../app/stores.ts';
-import { useUnsavedInput } from '../../app/unsaved-input.ts';
+import { navigate, paths } from '../../shell/router.ts';
+import { useStores } from '../../shell/stores.ts';
+import { useUnsavedInput } from '../../shell/unsaved-input.ts';
 import { StoreError } from '../../data/case-store.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';

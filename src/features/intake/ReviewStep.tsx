@@ -1,4 +1,4 @@
-import { paths } from '../../app/router.ts';
+import { paths } from '../../shell/router.ts';
 import type { CaseSummary } from '../../data/case-store.ts';
 import {
   arrivalRoutes,

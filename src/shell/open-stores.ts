@@ -8,7 +8,7 @@ import type { SakhiDatabase } from '../data/database.ts';
 import { openLocalStore, type LocalStore, type LocalStoreOptions } from '../data/local-store.ts';
 import { sessionFromSignIn, staffOfSession, type SignedInSession } from '../data/session.ts';
 import { readLastSyncAt, readSyncCounts, type SyncCounts } from '../data/sync-state.ts';
-import { requestSignOut } from '../features/account/sign-out-client.ts';
+import { requestSignOut } from './sign-out-client.ts';
 import { fetchServerIsDemo } from './server-health.ts';
 import type { Stores } from './stores.ts';
 
