@@ -10,8 +10,8 @@ import { recordAudit } from '../services/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
 import type { Actor, Scope } from '../services/permissions.ts';
 import type { RowFilter } from '../services/row-filter.ts';
+import { ServiceError } from '../services/service-error.ts';
 import { authenticate } from '../services/sessions.ts';
-import { ApiError } from './api-errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,9 +35,9 @@ export async function registerProtectedApi(
       api.addHook('onRequest', async (request) => {
         const header = request.headers.authorization;
         const token = header ? BEARER.exec(header)?.[1] : undefined;
-        if (!token) throw new ApiError('not_signed_in');
+        if (!token) throw new ServiceError('not_signed_in');
         const result = await authenticate(ctx.db, token, ctx.now());
-        if (!result.ok) throw new ApiError(result.code);
+        if (!result.ok) throw new ServiceError(result.code);
         request.actor = result.actor;
         request.sessionExpiry = {
           expiresAt: result.expiresAt,
@@ -93,9 +93,9 @@ export function resolveListFilter(
 ): RowFilter {
   if (requested !== undefined) {
     const centreId = requested === 'headquarters' ? null : requested.toLowerCase();
-    if (!isAllowed(centreId)) throw new ApiError('forbidden');
+    if (!isAllowed(centreId)) throw new ServiceError('forbidden');
     return { kind: 'centre', centreId };
   }
-  if (scope.kind === 'none') throw new ApiError('forbidden');
+  if (scope.kind === 'none') throw new ServiceError('forbidden');
   return scope.kind === 'all' ? { kind: 'all' } : { kind: 'centre', centreId: scope.centreId };
 }

@@ -4,10 +4,11 @@
  * its next request (manager: her centre's tablets; state_admin: any).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { ApiError, withErrorResponses } from '../http/api-errors.ts';
+import { withErrorResponses } from '../http/api-errors.ts';
 import { audit, centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { ServiceError } from '../services/service-error.ts';
 import { findDevice, listDevices, revokeDevice } from '../services/devices.ts';
 import { canListDevices, canRevokeDevice, managementScope } from '../services/permissions.ts';
 import { deviceListingJsonSchema, deviceListingView } from './views.ts';
@@ -45,7 +46,7 @@ export const deviceRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => 
     const actor = getActor(request);
     const { id } = request.params as { id: string };
     const device = await findDevice(ctx.db, id);
-    if (!device) throw new ApiError('not_found');
+    if (!device) throw new ServiceError('not_found');
     const event = {
       action: 'device.revoke',
       resourceType: 'device',
@@ -54,7 +55,7 @@ export const deviceRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => 
     } as const;
     if (!canRevokeDevice(actor, device.centre_id)) {
       await audit(ctx, request, { ...event, outcome: 'denied' });
-      throw new ApiError('forbidden');
+      throw new ServiceError('forbidden');
     }
     await ctx.db.transaction().execute(async (trx) => {
       const wasRevoked = device.revoked_at !== null;

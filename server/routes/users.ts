@@ -5,11 +5,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { roles, type Role } from '../../src/domain/vocabularies-staff.ts';
-import { ApiError, withErrorResponses } from '../http/api-errors.ts';
+import { withErrorResponses } from '../http/api-errors.ts';
 import { audit, centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
 import { createUser, listUsers } from '../services/accounts.ts';
 import type { ServiceContext } from '../services/context.ts';
+import { ServiceError } from '../services/service-error.ts';
 import { canCreateUser, canListUsers, managementScope } from '../services/permissions.ts';
 import { staffAccountJsonSchema, staffAccountView } from './views.ts';
 
@@ -66,7 +67,7 @@ export const userRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
         outcome: 'denied',
         details: { username: body.username, role: body.role },
       });
-      throw new ApiError('forbidden');
+      throw new ServiceError('forbidden');
     }
     const user = await createUser(ctx, body, (trx, created) =>
       audit(
