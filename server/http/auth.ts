@@ -1,15 +1,13 @@
 /**
  * Sessions on the HTTP side: every route registered through `registerProtectedApi`
  * answers only to a valid `Authorization: Bearer <token>`, and finds who is asking in
- * `getActor(request)` — never in the body. Also the helpers routes use to turn a
- * permission into a 403 and to write the audit log.
+ * `getActor(request)` — never in the body. `requesterOf(request)` is who services
+ * write to the audit log.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuditEntry } from '../services/audit.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordRequestAudit, type AuditEntry, type Requester } from '../services/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
-import type { Actor, Scope } from '../services/permissions.ts';
-import type { RowFilter } from '../services/row-filter.ts';
+import type { Actor } from '../services/permissions.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { authenticate } from '../services/sessions.ts';
 
@@ -61,6 +59,11 @@ export function getActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Who is asking, as services audit it: the session's actor and the client address. */
+export function requesterOf(request: FastifyRequest): Requester {
+  return { actor: getActor(request), ip: request.ip };
+}
+
 /** Writes an audit row for this request: who and from where come from the session. */
 export async function audit(
   ctx: ServiceContext,
@@ -68,12 +71,7 @@ export async function audit(
   entry: Omit<AuditEntry, 'userId' | 'deviceId' | 'ip'>,
   db = ctx.db,
 ): Promise<void> {
-  await recordAudit(db, ctx.now(), {
-    ...entry,
-    userId: request.actor?.userId ?? null,
-    deviceId: request.actor?.deviceId ?? null,
-    ip: request.ip,
-  });
+  await recordRequestAudit(ctx, { actor: request.actor, ip: request.ip }, entry, db);
 }
 
 /** `?centreId=` as lists take it: a centre id, or `headquarters` for rows of no centre. */
@@ -81,21 +79,3 @@ export const centreIdQuerySchema = {
   type: 'string',
   pattern: '^([0-9a-fA-F-]{36}|headquarters)$',
 } as const;
-
-/**
- * What a listing returns: the requested centre (or headquarters' rows) if `isAllowed`,
- * else 403; with nothing requested, the actor's whole scope (403 if it has none).
- */
-export function resolveListFilter(
-  scope: Scope,
-  requested: string | undefined,
-  isAllowed: (centreId: string | null) => boolean,
-): RowFilter {
-  if (requested !== undefined) {
-    const centreId = requested === 'headquarters' ? null : requested.toLowerCase();
-    if (!isAllowed(centreId)) throw new ServiceError('forbidden');
-    return { kind: 'centre', centreId };
-  }
-  if (scope.kind === 'none') throw new ServiceError('forbidden');
-  return scope.kind === 'all' ? { kind: 'all' } : { kind: 'centre', centreId: scope.centreId };
-}
