@@ -53,6 +53,12 @@ const zones = [
     message: 'The server may use only src/domain from the app: the rest needs a browser.',
   },
   {
+    target: './server/services',
+    from: ['./server/http', './server/routes', './server/cli'],
+    message:
+      'server/services decide and never speak HTTP: refuse with a ServiceError and its code (server/http maps codes to statuses in one table), and answer in the API shapes for routes to send.',
+  },
+  {
     target: './src/ui',
     from: [
       './src/data',

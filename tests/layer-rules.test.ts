@@ -35,6 +35,11 @@ describe('layer rules', () => {
       'The server may use only src/domain',
     ],
     [
+      'server/services/layer-probe.ts',
+      "import { STATUS_BY_CODE } from '../http/api-errors.ts';\nexport const probe = STATUS_BY_CODE;\n",
+      'server/services decide and never speak HTTP',
+    ],
+    [
       'src/app/layer-probe.ts',
       "import Dexie from 'dexie';\nexport const probe = Dexie;\n",
       'Only src/data touches Dexie',
