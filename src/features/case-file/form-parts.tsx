@@ -60,10 +60,18 @@ export function ActionForm({
   );
 }
 
+/** An action form's props: what it acts on, and what to do once it closes, saved or not. */
+export type ActionProps<On> = Readonly<On> & { readonly onDone: (isSaved: boolean) => void };
+
 /** Trimmed text, or null for an empty answer (records never hold ''). */
 export function textOrNull(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/** A choice, or null while none is made (a select holds '' for that). */
+export function codeOrNull<C extends string>(value: C | ''): C | null {
+  return value === '' ? null : value;
 }
 
 export type Errors<F extends string> = Partial<Record<F, string>>;
