@@ -8,13 +8,13 @@ import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../ui/datetime.
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
-import { ActionForm, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
+import { ActionForm, WhenField, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
 import { useActionForm } from './use-action-form.ts';
 
 export function FollowUpForm({ caseId, onDone }: ActionProps<{ caseId: string }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const action = useActionForm({
+  const { bind, form } = useActionForm({
     initial: { dueDate: '', mode: 'phone' as FollowUpMode | '', notes: '' },
     check: (values) =>
       checkEntryFields(
@@ -33,16 +33,11 @@ export function FollowUpForm({ caseId, onDone }: ActionProps<{ caseId: string }>
   });
 
   return (
-    <ActionForm title={t.actionFollowUp} testId="follow-up-form" {...action.form}>
-      <TextField {...action.bind('dueDate')} type="date" label={t.dueDate} isRequired />
-      <VocabularySelect
-        {...action.bind('mode')}
-        label={t.mode}
-        isRequired
-        vocabulary={followUpModes}
-      />
+    <ActionForm title={t.actionFollowUp} testId="follow-up-form" {...form}>
+      <TextField {...bind('dueDate')} type="date" label={t.dueDate} isRequired />
+      <VocabularySelect {...bind('mode')} label={t.mode} isRequired vocabulary={followUpModes} />
       <div class="form-wide">
-        <TextAreaField {...action.bind('notes')} rows={2} label={t.notes} />
+        <TextAreaField {...bind('notes')} rows={2} label={t.notes} />
       </div>
     </ActionForm>
   );
@@ -51,7 +46,7 @@ export function FollowUpForm({ caseId, onDone }: ActionProps<{ caseId: string }>
 export function FollowUpDoneForm({ followUp, onDone }: ActionProps<{ followUp: FollowUpEntry }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const action = useActionForm({
+  const { bind, form } = useActionForm({
     initial: () => ({ doneAt: toLocalDateTimeInput(new Date()), outcome: '' }),
     check: (values) =>
       checkEntryFields(followUpEntrySchema, { doneAt: fromLocalDateTimeInput(values.doneAt) }, t, {
@@ -66,10 +61,10 @@ export function FollowUpDoneForm({ followUp, onDone }: ActionProps<{ followUp: F
   });
 
   return (
-    <ActionForm title={t.markDone} testId="follow-up-done-form" {...action.form}>
-      <TextField {...action.bind('doneAt')} type="datetime-local" label={t.dueDate} isRequired />
+    <ActionForm title={t.markDone} testId="follow-up-done-form" {...form}>
+      <WhenField {...bind('doneAt')} label={t.dueDate} />
       <div class="form-wide">
-        <TextAreaField {...action.bind('outcome')} rows={3} label={t.outcome} />
+        <TextAreaField {...bind('outcome')} rows={3} label={t.outcome} />
       </div>
     </ActionForm>
   );

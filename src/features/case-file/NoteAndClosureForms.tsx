@@ -19,7 +19,7 @@ import { useActionForm } from './use-action-form.ts';
 export function NoteForm({ caseId, onDone }: ActionProps<{ caseId: string }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const action = useActionForm({
+  const { bind, form } = useActionForm({
     initial: { text: '' },
     check: (values) => checkEntryFields(noteEntrySchema, { text: textOrNull(values.text) }, t),
     save: (checked) => caseStore.addEntry(caseId, 'note', checked),
@@ -27,9 +27,9 @@ export function NoteForm({ caseId, onDone }: ActionProps<{ caseId: string }>) {
   });
 
   return (
-    <ActionForm title={t.actionNote} testId="note-form" {...action.form}>
+    <ActionForm title={t.actionNote} testId="note-form" {...form}>
       <div class="form-wide">
-        <TextAreaField {...action.bind('text')} rows={4} label={t.noteText} isRequired />
+        <TextAreaField {...bind('text')} rows={4} label={t.noteText} isRequired />
       </div>
     </ActionForm>
   );
@@ -50,7 +50,7 @@ export function ClosureRequestForm({ caseFile, onDone }: ActionProps<{ caseFile:
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const action = useActionForm({
+  const { values, bind, form } = useActionForm({
     initial: (): { closureReason: ClosureReason | ''; closureNote: string } => ({
       closureReason: caseFile.closureReason ?? '',
       closureNote: caseFile.closureNote ?? '',
@@ -87,20 +87,20 @@ export function ClosureRequestForm({ caseFile, onDone }: ActionProps<{ caseFile:
       title={t.actionClose}
       testId="closure-form"
       submitLabel={t.requestClosure}
-      {...action.form}
+      {...form}
     >
       <VocabularySelect
-        {...action.bind('closureReason')}
+        {...bind('closureReason')}
         label={t.closureReason}
         isRequired
         vocabulary={closureReasons}
       />
       <div class="form-wide">
         <TextAreaField
-          {...action.bind('closureNote')}
+          {...bind('closureNote')}
           rows={3}
           label={t.closureNote}
-          isRequired={action.values.closureReason === 'other'}
+          isRequired={values.closureReason === 'other'}
         />
       </div>
     </ActionForm>
@@ -112,7 +112,7 @@ export function ClosureApproveForm({ caseFile, onDone }: ActionProps<{ caseFile:
   const t = useMessages(caseFileMessages);
   const lang = useLang();
   const isManager = staff.role === 'manager';
-  const action = useActionForm({
+  const { errors, form } = useActionForm({
     initial: {},
     check: () => {
       const changes = {
@@ -128,17 +128,15 @@ export function ClosureApproveForm({ caseFile, onDone }: ActionProps<{ caseFile:
     save: (changes) => caseStore.updateCase(caseFile.id, changes),
     onDone,
   });
-  const problems = Object.values(action.errors).filter((message): message is string =>
-    Boolean(message),
-  );
+  const problems = Object.values(errors).filter((message): message is string => Boolean(message));
 
   return (
     <ActionForm
       title={t.actionApproveClose}
       testId="approve-closure-form"
       submitLabel={t.approveClosure}
-      {...action.form}
-      isSaving={action.form.isSaving || !isManager}
+      {...form}
+      isSaving={form.isSaving || !isManager}
     >
       <div class="form-wide">
         <p>

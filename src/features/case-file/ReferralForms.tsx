@@ -6,7 +6,7 @@ import { referralAgencies, referralStatuses } from '../../domain/vocabularies-en
 import { useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
-import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
+import { VocabularySelect, type VocabularySelectProps } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
 import { ActionForm, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
 import { useActionForm } from './use-action-form.ts';
@@ -20,10 +20,26 @@ function isSharingAllowed(c: Case, agency: ReferralAgency, status: ReferralStatu
   );
 }
 
+/** Where the referral stands; both referral forms ask it the same way. */
+function StatusSelect(
+  props: Pick<VocabularySelectProps<typeof referralStatuses>, 'value' | 'error' | 'onChange'>,
+) {
+  const t = useMessages(caseFileMessages);
+  return (
+    <VocabularySelect
+      {...props}
+      name="referralStatus"
+      label={t.referralStatus}
+      isRequired
+      vocabulary={referralStatuses}
+    />
+  );
+}
+
 export function ReferralForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const action = useActionForm({
+  const { bind, form } = useActionForm({
     initial: {
       agency: '' as ReferralAgency | '',
       agencyName: '',
@@ -55,24 +71,18 @@ export function ReferralForm({ caseFile, onDone }: ActionProps<{ caseFile: Case 
   });
 
   return (
-    <ActionForm title={t.actionReferral} testId="referral-form" {...action.form}>
+    <ActionForm title={t.actionReferral} testId="referral-form" {...form}>
       <VocabularySelect
-        {...action.bind('agency')}
+        {...bind('agency')}
         label={t.agency}
         isRequired
         vocabulary={referralAgencies}
       />
-      <TextField {...action.bind('agencyName')} label={t.agencyName} />
-      <VocabularySelect
-        {...action.bind('status')}
-        name="referralStatus"
-        label={t.referralStatus}
-        isRequired
-        vocabulary={referralStatuses}
-      />
-      <TextField {...action.bind('contactPerson')} label={t.contactPerson} />
+      <TextField {...bind('agencyName')} label={t.agencyName} />
+      <StatusSelect {...bind('status')} />
+      <TextField {...bind('contactPerson')} label={t.contactPerson} />
       <div class="form-wide">
-        <TextAreaField {...action.bind('notes')} rows={3} label={t.notes} />
+        <TextAreaField {...bind('notes')} rows={3} label={t.notes} />
       </div>
     </ActionForm>
   );
@@ -85,7 +95,7 @@ export function ReferralStatusForm({
 }: ActionProps<{ caseFile: Case; referral: ReferralEntry }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const action = useActionForm({
+  const { bind, form } = useActionForm({
     initial: (): { status: ReferralStatus | ''; outcome: string } => ({
       status: referral.status,
       outcome: referral.outcome ?? '',
@@ -110,16 +120,10 @@ export function ReferralStatusForm({
   });
 
   return (
-    <ActionForm title={t.updateStatus} testId="referral-status-form" {...action.form}>
-      <VocabularySelect
-        {...action.bind('status')}
-        name="referralStatus"
-        label={t.referralStatus}
-        isRequired
-        vocabulary={referralStatuses}
-      />
+    <ActionForm title={t.updateStatus} testId="referral-status-form" {...form}>
+      <StatusSelect {...bind('status')} />
       <div class="form-wide">
-        <TextAreaField {...action.bind('outcome')} rows={3} label={t.outcome} />
+        <TextAreaField {...bind('outcome')} rows={3} label={t.outcome} />
       </div>
     </ActionForm>
   );

@@ -9,7 +9,7 @@ import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../ui/datetime.
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
-import { ActionForm, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
+import { ActionForm, WhenField, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
 import { useActionForm } from './use-action-form.ts';
 
 type KindField = (typeof serviceKindFields)[ServiceKind][number];
@@ -48,7 +48,7 @@ function startServiceValues(): ServiceValues {
 export function ServiceForm({ caseId, onDone }: ActionProps<{ caseId: string }>) {
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
-  const action = useActionForm({
+  const { values, bind, form } = useActionForm({
     initial: startServiceValues,
     check: (values) =>
       checkEntryFields(
@@ -80,31 +80,27 @@ export function ServiceForm({ caseId, onDone }: ActionProps<{ caseId: string }>)
     },
     onDone,
   });
-  const { kind } = action.values;
+  const { kind } = values;
   const shownFields: readonly KindField[] = kind === '' ? [] : serviceKindFields[kind];
 
   return (
-    <ActionForm title={t.actionService} testId="service-form" {...action.form}>
+    <ActionForm title={t.actionService} testId="service-form" {...form}>
       <VocabularySelect
-        {...action.bind('kind')}
+        {...bind('kind')}
         name="serviceKind"
         label={t.serviceKind}
         isRequired
         vocabulary={serviceKinds}
       />
-      <TextField {...action.bind('givenAt')} type="datetime-local" label={t.givenAt} isRequired />
+      <WhenField {...bind('givenAt')} label={t.givenAt} />
       {kindFieldOrder
         .filter((field) => shownFields.includes(field))
         .map((field) => (
-          <TextField key={field} {...action.bind(field)} label={t[field]} />
+          <TextField key={field} {...bind(field)} label={t[field]} />
         ))}
-      <TextField
-        {...action.bind('durationMinutes')}
-        inputMode="numeric"
-        label={t.durationMinutes}
-      />
+      <TextField {...bind('durationMinutes')} inputMode="numeric" label={t.durationMinutes} />
       <div class="form-wide">
-        <TextAreaField {...action.bind('notes')} rows={3} label={t.notes} />
+        <TextAreaField {...bind('notes')} rows={3} label={t.notes} />
       </div>
     </ActionForm>
   );

@@ -23,6 +23,7 @@ import {
   ActionForm,
   codeOrNull,
   textOrNull,
+  WhenField,
   type ActionProps,
   type Errors,
 } from './form-parts.tsx';
@@ -64,7 +65,7 @@ export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>)
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const action = useActionForm({
+  const { values, errors, bind, form } = useActionForm({
     initial: () => ({
       admittedAt: toLocalDateTimeInput(new Date()),
       plannedDischargeDate: '',
@@ -99,22 +100,16 @@ export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>)
       }),
     onDone,
   });
-  const { values, errors } = action;
   const admittedInstant = fromLocalDateTimeInput(values.admittedAt);
   const limit = admittedInstant ? addDays(indiaDateOf(admittedInstant), stayDaysAllowed) : null;
   const planned = values.plannedDischargeDate;
   const isBeyondLimit = limit !== null && isCalendarDateInput(planned) && planned > limit;
 
   return (
-    <ActionForm title={t.actionStay} testId="stay-form" {...action.form}>
+    <ActionForm title={t.actionStay} testId="stay-form" {...form}>
+      <WhenField {...bind('admittedAt')} label={t.admittedAt} />
       <TextField
-        {...action.bind('admittedAt')}
-        type="datetime-local"
-        label={t.admittedAt}
-        isRequired
-      />
-      <TextField
-        {...action.bind('plannedDischargeDate')}
+        {...bind('plannedDischargeDate')}
         type="date"
         label={t.plannedDischargeDate}
         isRequired
@@ -123,7 +118,7 @@ export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>)
       {isBeyondLimit || errors.extensionReason ? (
         <div class="form-wide">
           <TextAreaField
-            {...action.bind('extensionReason')}
+            {...bind('extensionReason')}
             rows={3}
             label={t.extensionReason}
             isRequired
@@ -139,7 +134,7 @@ export function ExtendStayForm({ stay, onDone }: ActionProps<{ stay: StayEntry }
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const action = useActionForm({
+  const { bind, form } = useActionForm({
     initial: () => ({
       extendedUntil: stay.extendedUntil ?? '',
       extensionReason: stay.extensionReason ?? '',
@@ -162,21 +157,16 @@ export function ExtendStayForm({ stay, onDone }: ActionProps<{ stay: StayEntry }
   });
 
   return (
-    <ActionForm title={t.extend} testId="extend-form" {...action.form}>
+    <ActionForm title={t.extend} testId="extend-form" {...form}>
       <TextField
-        {...action.bind('extendedUntil')}
+        {...bind('extendedUntil')}
         type="date"
         label={t.extendedUntil}
         isRequired
         min={stay.plannedDischargeDate}
       />
       <div class="form-wide">
-        <TextAreaField
-          {...action.bind('extensionReason')}
-          rows={3}
-          label={t.extensionReason}
-          isRequired
-        />
+        <TextAreaField {...bind('extensionReason')} rows={3} label={t.extensionReason} isRequired />
       </div>
     </ActionForm>
   );
@@ -186,7 +176,7 @@ export function DischargeForm({ stay, onDone }: ActionProps<{ stay: StayEntry }>
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const action = useActionForm({
+  const { bind, form } = useActionForm({
     initial: (): { dischargedAt: string; dischargedTo: DischargeDestination | '' } => ({
       dischargedAt: toLocalDateTimeInput(new Date()),
       dischargedTo: '',
@@ -210,15 +200,10 @@ export function DischargeForm({ stay, onDone }: ActionProps<{ stay: StayEntry }>
   });
 
   return (
-    <ActionForm title={t.discharge} testId="discharge-form" {...action.form}>
-      <TextField
-        {...action.bind('dischargedAt')}
-        type="datetime-local"
-        label={t.dischargedAt}
-        isRequired
-      />
+    <ActionForm title={t.discharge} testId="discharge-form" {...form}>
+      <WhenField {...bind('dischargedAt')} label={t.dischargedAt} />
       <VocabularySelect
-        {...action.bind('dischargedTo')}
+        {...bind('dischargedTo')}
         label={t.dischargedTo}
         isRequired
         vocabulary={dischargeDestinations}
