@@ -13,7 +13,7 @@ import type { Errors } from './form-parts.tsx';
 import { errorText } from './use-case-file.ts';
 
 /** Runs one save at a time and keeps its failure to show next to the form. */
-export function useSave(lang: Lang): {
+function useSave(lang: Lang): {
   readonly isSaving: boolean;
   readonly failure: string | null;
   readonly run: (save: () => Promise<void>) => Promise<boolean>;
@@ -44,7 +44,7 @@ export function useSave(lang: Lang): {
 export function useActionSave(onDone: (isSaved: boolean) => void) {
   const save = useSave(useLang());
   return {
-    saveThenClose: async (work: () => Promise<'keep-open' | undefined | void>) => {
+    saveThenClose: async (work: () => Promise<'keep-open' | void>) => {
       let isKeptOpen = false;
       const isSaved = await save.run(async () => {
         isKeptOpen = (await work()) === 'keep-open';
@@ -100,7 +100,6 @@ export function useActionForm<Values extends object, Checked>(
 
   return {
     values,
-    set,
     errors,
     bind,
     form: { ...save.form, onSubmit: () => void submit() },
