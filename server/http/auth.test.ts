@@ -1,5 +1,5 @@
 // @vitest-environment node
-// What case sync (issue 5) will build on: a route behind registerProtectedApi gets the
+// What case sync builds on: a route behind registerProtectedApi gets the
 // actor from the session alone, and `audit` records who read case data, from which
 // tablet and address.
 import Fastify from 'fastify';

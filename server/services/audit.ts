@@ -18,7 +18,7 @@ export const auditActions = [
   'user.create',
   'user.reset_password',
   'centre.create',
-  // Case data (issue 5, sync): every push and pull is recorded with these.
+  // Case data: every push and pull is recorded with these.
   'case.read',
   'case.write',
 ] as const;

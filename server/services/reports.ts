@@ -1,7 +1,7 @@
 /**
  * Counts per centre, with no person in them: what headquarters and a centre's manager
- * may see. Today only accounts, tablets and sign-ins exist; case counts come with case
- * sync (issue 5) and are reported as absent, never as zero.
+ * may see. Today only accounts, tablets and sign-ins are counted; case counts wait on the
+ * case indicators and are reported as absent, never as zero.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';

@@ -1,5 +1,5 @@
 // First: configures zod before any module parses with it.
-import './zod-config.ts';
+import '../platform/zod-config.ts';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import './app.css';

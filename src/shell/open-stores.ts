@@ -120,8 +120,8 @@ function storesOf(
 }
 
 /**
- * The store, telling `notifySaved` after each save, so sync runs soon after (DESIGN.md
- * "When"). Wrapping here rather than in src/data keeps the data layer unaware of sync,
+ * The store, telling `notifySaved` after each save, so sync runs soon after a save.
+ * Wrapping here rather than in src/data keeps the data layer unaware of sync,
  * and every screen's save passes through it: screens only ever get this store.
  */
 function notifyingSaves(store: CaseStore, notifySaved: () => void): CaseStore {
