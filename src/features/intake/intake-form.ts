@@ -13,6 +13,7 @@ import {
   emptyCaseDetails,
   toCaseDetails,
   type CaseDetailsField,
+  type CaseFactsBesideDetails,
   type CaseDetailsValues,
   type FieldErrors,
 } from '../../ui/case-details/case-details-values.ts';
@@ -62,7 +63,7 @@ export const stepFields: Record<IntakeStep, readonly CaseDetailsField[]> = {
  * (expectedStepsForMinor). Empty for a woman.
  */
 export function minorStepsFor(values: CaseDetailsValues, now: Date): MinorStep[] {
-  return expectedStepsForMinor(toCase(values, placeholderStaff, now));
+  return expectedStepsForMinor({ ...toCaseDetails(values), registeredAt: now.toISOString() });
 }
 
 /** The steps for these answers: a girl under 18 gets the POCSO / Child Welfare Committee step. */
@@ -79,51 +80,33 @@ export function stepsFor(values: CaseDetailsValues, now: Date): IntakeStep[] {
   ];
 }
 
-// Stand-ins for the fields the store sets at save time; the rules only read registeredAt.
-const placeholderId = '00000000-0000-7000-8000-000000000000';
-const placeholderStaff: Pick<StaffMember, 'userId' | 'centreId'> = {
-  userId: placeholderId,
-  centreId: placeholderId,
-};
+/** A case being registered is open, with nothing of a closure. */
+const openCaseFacts = {
+  status: 'open',
+  closureReason: null,
+  closureNote: null,
+  closureRequestedBy: null,
+  closureRequestedAt: null,
+  closureApprovedBy: null,
+  closureApprovedAt: null,
+} as const satisfies Partial<Case>;
+
+/** The rules read her age as of registration: for a case not saved yet, that is now. */
+function unsavedCaseFacts(now: Date): CaseFactsBesideDetails {
+  return { ...openCaseFacts, registeredAt: now.toISOString() };
+}
 
 /** What the store needs to register her case. */
 export function toCaseIntake(
   values: CaseDetailsValues,
   staff: Pick<StaffMember, 'userId'>,
 ): CaseIntake {
-  return {
-    ...toCaseDetails(values),
-    status: 'open',
-    closureReason: null,
-    closureNote: null,
-    closureRequestedBy: null,
-    closureRequestedAt: null,
-    closureApprovedBy: null,
-    closureApprovedAt: null,
-    assignedStaffIds: [staff.userId],
-  };
-}
-
-/** The case as it would be saved now, for the domain rules to read. */
-function toCase(
-  values: CaseDetailsValues,
-  staff: Pick<StaffMember, 'userId' | 'centreId'>,
-  now: Date,
-): Case {
-  return {
-    ...toCaseIntake(values, staff),
-    id: placeholderId,
-    centreId: staff.centreId,
-    caseNumber: 'LKO-2026-AA-0001',
-    registeredAt: now.toISOString(),
-    registeredBy: staff.userId,
-    deleted: false,
-  };
+  return { ...toCaseDetails(values), ...openCaseFacts, assignedStaffIds: [staff.userId] };
 }
 
 /** Every problem in the form, per field, in her language. */
 export function checkIntake(values: CaseDetailsValues, now: Date, lang: Lang): FieldErrors {
-  return checkCaseDetails(values, toCase(values, placeholderStaff, now), now, lang);
+  return checkCaseDetails(values, unsavedCaseFacts(now), now, lang);
 }
 
 export function errorsForStep(errors: FieldErrors, step: IntakeStep): FieldErrors {

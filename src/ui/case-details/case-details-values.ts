@@ -7,7 +7,7 @@
  * Cross-field rules come from the domain (checkCaseRules); this adds only what a form
  * knows: a required answer, a number that is not a number, a phone that is not a phone.
  */
-import { checkCaseRules } from '../../domain/case-rules.ts';
+import { checkCaseRules, type CaseRuleFacts } from '../../domain/case-rules.ts';
 import type { Case } from '../../domain/case.ts';
 import type {
   ArrivalRoute,
@@ -197,14 +197,17 @@ const maxLengths: Partial<Record<CaseDetailsField, number>> = {
   safetyPlan: 20_000,
 };
 
+/** What the case rules read beside her details: when she was registered, and its closure. */
+export type CaseFactsBesideDetails = Omit<CaseRuleFacts, CaseDetailsField>;
+
 /**
  * Every problem in the answers, per field, in her language. `caseSoFar` is the rest of the
  * case these details belong to (its registration time and status): the domain rules read
- * her age from the age she gave at registration, so they must see the real case.
+ * her age from the age she gave at registration, so they must see the real facts.
  */
 export function checkCaseDetails(
   values: CaseDetailsValues,
-  caseSoFar: Case,
+  caseSoFar: CaseFactsBesideDetails,
   now: Date,
   lang: Lang,
 ): FieldErrors {
@@ -241,7 +244,7 @@ export function checkCaseDetails(
   if (values.riskLevel === 'high' && values.safetyPlan.trim() === '')
     add('safetyPlan', t.errorSafetyPlanRequired);
 
-  const caseToCheck: Case = { ...caseSoFar, ...toCaseDetails(values) };
+  const caseToCheck: CaseRuleFacts = { ...caseSoFar, ...toCaseDetails(values) };
   for (const problem of checkCaseRules(caseToCheck, indiaDateOf(now))) {
     const field = problem.field;
     if (field in values) add(field as CaseDetailsField, labelOf(caseProblems, problem.code, lang));
