@@ -13,14 +13,14 @@ import { StepIndicator } from '../../ui/StepIndicator.tsx';
 import {
   emptyCaseDetails,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 import {
   ConsentFields,
   IncidentFields,
   MinorNotice,
   RiskFields,
-} from '../../ui/case-details/DetailFields.tsx';
-import { SurvivorFields } from '../../ui/case-details/SurvivorFields.tsx';
+} from '../../forms/DetailFields.tsx';
+import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
 import { ArrivalStep } from './ArrivalStep.tsx';
 import {
   checkIntake,

@@ -1,10 +1,11 @@
 /**
  * Intake in steps: which answers each step asks, which steps her answers call for, and how
  * the answers become a new case. The answers themselves and their checks are shared with
- * the case page's correction form (src/ui/case-details/case-details-values.ts).
+ * the case page's correction form (src/forms/case-details-values.ts).
  */
 import type { CaseIntake, StaffMember } from '../../data/case-store.ts';
 import { expectedStepsForMinor } from '../../domain/case-rules.ts';
+import { caseDetailFields, fieldsByStep } from '../../domain/case-fields.ts';
 import type { Case } from '../../domain/case.ts';
 import type { MinorStep } from '../../domain/code-schemas.ts';
 import type { Lang } from '../../i18n/lang.ts';
@@ -16,45 +17,14 @@ import {
   type CaseFactsBesideDetails,
   type CaseDetailsValues,
   type FieldErrors,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 
 export type IntakeStep =
   'arrival' | 'survivor' | 'minor' | 'incident' | 'consent' | 'risk' | 'review';
 
 export const stepFields: Record<IntakeStep, readonly CaseDetailsField[]> = {
-  arrival: ['arrivalRoute'],
-  survivor: [
-    'survivorName',
-    'survivorAlias',
-    'survivorAgeYears',
-    'survivorDateOfBirth',
-    'survivorPhone',
-    'survivorAddress',
-    'survivorDistrictCode',
-    'survivorMaritalStatus',
-    'survivorEducation',
-    'survivorOccupation',
-    'survivorDisability',
-    'childrenAccompanying',
-  ],
+  ...fieldsByStep(caseDetailFields),
   minor: [],
-  incident: [
-    'incidentDate',
-    'incidentPlace',
-    'violenceTypes',
-    'perpetratorName',
-    'perpetratorRelationship',
-    'incidentNarrative',
-  ],
-  consent: [
-    'consentToServices',
-    'consentSharingAgencies',
-    'consentToReporting',
-    'consentGivenBy',
-    'consentGiverName',
-    'consentRecordedAt',
-  ],
-  risk: ['riskLevel', 'safetyPlan'],
   review: [],
 };
 

@@ -5,7 +5,7 @@ import type { DraftStore } from '../../data/case-store.ts';
 import {
   emptyCaseDetails,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 import { restoreIntake, type IntakeStep } from './intake-form.ts';
 
 export const intakeDraftId = 'intake-new';
