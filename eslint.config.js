@@ -22,6 +22,7 @@ const zones = [
       './src/sync',
       './src/platform',
       './src/features',
+      './src/forms',
       './src/ui',
       './src/i18n',
       './src/app',
@@ -43,6 +44,7 @@ const zones = [
       './src/sync',
       './src/platform',
       './src/features',
+      './src/forms',
       './src/ui',
       './src/i18n',
       './src/app',
@@ -52,30 +54,43 @@ const zones = [
   },
   {
     target: './src/ui',
-    from: ['./src/data', './src/sync', './src/platform', './src/features', './src/app'],
+    from: [
+      './src/data',
+      './src/sync',
+      './src/platform',
+      './src/features',
+      './src/forms',
+      './src/app',
+    ],
     message:
       'src/ui is presentational: it gets data through props and imports only domain types and i18n.',
   },
   {
+    target: './src/forms',
+    from: ['./src/data', './src/sync', './src/platform', './src/features', './src/app'],
+    message:
+      'src/forms turns case fields into answers and back for every screen that asks them: it knows no storage, sync or screen, so features pass it what it needs.',
+  },
+  {
     target: './src/data',
-    from: ['./src/sync', './src/features', './src/ui', './src/app'],
+    from: ['./src/sync', './src/features', './src/forms', './src/ui', './src/app'],
     message: 'src/data sits below sync and features: they use it, never the other way round.',
   },
   {
     target: './src/sync',
-    from: ['./src/features', './src/ui', './src/app'],
+    from: ['./src/features', './src/forms', './src/ui', './src/app'],
     message:
       'src/sync runs in the service worker too, where there are no screens: it must not import features, ui or app.',
   },
   {
     target: './src/platform',
-    from: ['./src/data', './src/sync', './src/features', './src/ui', './src/app'],
+    from: ['./src/data', './src/sync', './src/features', './src/forms', './src/ui', './src/app'],
     message:
       'src/platform is a thin wrapper over browser APIs: it knows nothing of the app above it.',
   },
   {
     target: './sw',
-    from: ['./src/features', './src/ui', './src/app', './src/i18n'],
+    from: ['./src/features', './src/forms', './src/ui', './src/app', './src/i18n'],
     message:
       'The service worker has no screens: it may import sync, data, platform and domain only.',
   },
@@ -85,7 +100,7 @@ const zones = [
       .filter((other) => other !== feature)
       .map((other) => `./src/features/${other}`),
     message:
-      'Features never import each other: move what both need to src/domain (rules), src/data (storage) or src/ui (components).',
+      'Features never import each other: move what both need to src/domain (rules), src/data (storage), src/forms (case answers) or src/ui (components).',
   })),
 ];
 
@@ -125,6 +140,24 @@ export default tseslint.config(
               name: 'dexie',
               message:
                 'Only src/data touches Dexie: go through a repository so every save also writes the outbox.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/domain/*'],
+              allowTypeImports: true,
+              message:
+                'src/ui is presentational: vocabularies, rules and normalisers come in as props (or the component belongs in src/forms); import only domain types here.',
             },
           ],
         },

@@ -30,6 +30,16 @@ describe('layer rules', () => {
       'src/ui is presentational',
     ],
     [
+      'src/ui/layer-probe.ts',
+      "import { riskLevels } from '../domain/vocabularies-case.ts';\nexport const probe = riskLevels;\n",
+      'import only domain types here',
+    ],
+    [
+      'src/forms/layer-probe.ts',
+      "import type { CaseStore } from '../data/case-store.ts';\nexport type Probe = CaseStore;\n",
+      'src/forms turns case fields into answers',
+    ],
+    [
       'server/layer-probe.ts',
       "import { messages } from '../src/i18n/messages.ts';\nexport const probe = messages;\n",
       'The server may use only src/domain',
@@ -55,5 +65,13 @@ describe('layer rules', () => {
       "import { mergeFields } from '../domain/merge.ts';\nexport const probe = mergeFields;\n",
     );
     expect(messages.filter((message) => message.startsWith('import-x'))).toEqual([]);
+  });
+
+  it('lets ui import domain types', async () => {
+    const messages = await lintAs(
+      'src/ui/layer-probe.ts',
+      "import type { RiskLevel } from '../domain/code-schemas.ts';\nexport type Probe = RiskLevel;\n",
+    );
+    expect(messages.filter((message) => message.includes('no-restricted-imports'))).toEqual([]);
   });
 });
