@@ -10,10 +10,7 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { StepIndicator } from '../../ui/StepIndicator.tsx';
-import {
-  emptyCaseDetails,
-  type CaseDetailsValues,
-} from '../../forms/case-details-values.ts';
+import { emptyCaseDetails, type CaseDetailsValues } from '../../forms/case-details-values.ts';
 import {
   ConsentFields,
   IncidentFields,

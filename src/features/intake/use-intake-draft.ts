@@ -2,10 +2,7 @@
 // brought back when the page opens again: a closed tab or a dead battery loses nothing.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DraftStore } from '../../data/case-store.ts';
-import {
-  emptyCaseDetails,
-  type CaseDetailsValues,
-} from '../../forms/case-details-values.ts';
+import { emptyCaseDetails, type CaseDetailsValues } from '../../forms/case-details-values.ts';
 import { restoreIntake, type IntakeStep } from './intake-form.ts';
 
 export const intakeDraftId = 'intake-new';
