@@ -286,6 +286,19 @@ export const caseDetailFields = {
     perpetratorRelationshipSchema.nullable(),
     { isReviewed: true },
   ),
+  /**
+   * The relation in her words where the list is too coarse ("husband's elder brother",
+   * "mother's employer"): who exactly matters for police help and her safety plan.
+   */
+  perpetratorRelationshipDetail: textField(
+    'incident',
+    {
+      hi: 'संबंध का ब्योरा (जैसे पति का बड़ा भाई)',
+      en: "Relation in detail (e.g. husband's elder brother)",
+    },
+    100,
+    { isReviewed: true, shortLabel: { hi: 'संबंध का ब्योरा', en: 'Relation in detail' } },
+  ),
   /** Her account, as she told it. */
   incidentNarrative: textField(
     'incident',

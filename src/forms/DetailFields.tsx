@@ -92,6 +92,13 @@ export function IncidentFields({ values, errors, set }: CaseDetailsFieldProps) {
         error={errors.perpetratorRelationship}
         onChange={(v) => set('perpetratorRelationship', v)}
       />
+      <TextField
+        name="perpetratorRelationshipDetail"
+        label={t.perpetratorRelationshipDetail}
+        value={values.perpetratorRelationshipDetail}
+        error={errors.perpetratorRelationshipDetail}
+        onInput={(v) => set('perpetratorRelationshipDetail', v)}
+      />
       <div class="form-wide">
         <TextAreaField
           name="incidentNarrative"
