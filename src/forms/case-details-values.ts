@@ -54,6 +54,34 @@ export function caseDetailsValuesOf(c: Case): CaseDetailsValues {
   return formValuesOf(caseDetailFields, c);
 }
 
+/** Whether anything at all has been typed or chosen. */
+export function hasAnyInput(values: CaseDetailsValues): boolean {
+  return (Object.keys(emptyCaseDetails) as CaseDetailsField[]).some(
+    (field) => JSON.stringify(values[field]) !== JSON.stringify(emptyCaseDetails[field]),
+  );
+}
+
+/**
+ * Answers kept from an older version of the form (a draft) keep what still fits and fill in
+ * the rest, so a field added since starts empty.
+ */
+export function restoreCaseDetails(saved: unknown): CaseDetailsValues {
+  const restored: CaseDetailsValues = { ...emptyCaseDetails };
+  if (typeof saved !== 'object' || saved === null) return restored;
+  for (const field of Object.keys(emptyCaseDetails) as CaseDetailsField[]) {
+    const value = (saved as Record<string, unknown>)[field];
+    const empty = emptyCaseDetails[field];
+    if (
+      Array.isArray(empty)
+        ? Array.isArray(value)
+        : typeof value === typeof empty || (empty === null && typeof value === 'boolean')
+    ) {
+      (restored as unknown as Record<string, unknown>)[field] = value;
+    }
+  }
+  return restored;
+}
+
 const maxLengths = maxLengthsOf(caseDetailFields);
 const dateFields = (Object.keys(caseDetailFields) as CaseDetailsField[]).filter(
   (field) => caseDetailFields[field].kind === 'date',

@@ -10,7 +10,11 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { StepIndicator } from '../../ui/StepIndicator.tsx';
-import { emptyCaseDetails, type CaseDetailsValues } from '../../forms/case-details-values.ts';
+import {
+  emptyCaseDetails,
+  hasAnyInput,
+  type CaseDetailsValues,
+} from '../../forms/case-details-values.ts';
 import {
   ConsentFields,
   IncidentFields,
@@ -22,7 +26,6 @@ import { ArrivalStep } from './ArrivalStep.tsx';
 import {
   checkIntake,
   errorsForStep,
-  hasAnyInput,
   minorStepsFor,
   stepsFor,
   toCaseIntake,

@@ -11,7 +11,6 @@ import type { MinorStep } from '../../domain/code-schemas.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import {
   checkCaseDetails,
-  emptyCaseDetails,
   toCaseDetails,
   type CaseDetailsField,
   type CaseFactsBesideDetails,
@@ -83,29 +82,4 @@ export function errorsForStep(errors: FieldErrors, step: IntakeStep): FieldError
   return Object.fromEntries(
     stepFields[step].filter((field) => errors[field]).map((field) => [field, errors[field]]),
   );
-}
-
-/** Whether anything at all has been typed or chosen. */
-export function hasAnyInput(values: CaseDetailsValues): boolean {
-  return (Object.keys(emptyCaseDetails) as CaseDetailsField[]).some(
-    (field) => JSON.stringify(values[field]) !== JSON.stringify(emptyCaseDetails[field]),
-  );
-}
-
-/** A draft from an older version of the form keeps what still fits and fills in the rest. */
-export function restoreIntake(saved: unknown): CaseDetailsValues {
-  const restored: CaseDetailsValues = { ...emptyCaseDetails };
-  if (typeof saved !== 'object' || saved === null) return restored;
-  for (const field of Object.keys(emptyCaseDetails) as CaseDetailsField[]) {
-    const value = (saved as Record<string, unknown>)[field];
-    const empty = emptyCaseDetails[field];
-    if (
-      Array.isArray(empty)
-        ? Array.isArray(value)
-        : typeof value === typeof empty || (empty === null && typeof value === 'boolean')
-    ) {
-      (restored as unknown as Record<string, unknown>)[field] = value;
-    }
-  }
-  return restored;
 }
