@@ -12,14 +12,14 @@ import {
   checkCaseDetails,
   toCaseDetails,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 import {
   ConsentFields,
   IncidentFields,
   MinorNotice,
   RiskFields,
-} from '../../ui/case-details/DetailFields.tsx';
-import { SurvivorFields } from '../../ui/case-details/SurvivorFields.tsx';
+} from '../../forms/DetailFields.tsx';
+import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
 import { formatDate, toLocalDateTimeInput } from '../../ui/datetime.ts';
 import { changedCaseDetails, whyDetailsLocked, withConsentTime } from './case-details-edit.ts';
 import { ActionForm, hasErrors } from './form-parts.tsx';

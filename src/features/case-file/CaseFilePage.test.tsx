@@ -212,3 +212,16 @@ describe('case page: closure', () => {
     expect(screen.queryByTestId('action-approveClosure')).toBeNull();
   });
 });
+
+describe('case page: who did it', () => {
+  it("shows the perpetrator's name, relation and the relation in detail", async () => {
+    await openCase({
+      perpetratorName: 'Ramesh',
+      perpetratorRelationship: 'in_laws',
+      perpetratorRelationshipDetail: "husband's elder brother",
+    });
+    expect(screen.getByTestId('case-summary').textContent).toContain(
+      "Ramesh — In-laws — husband's elder brother",
+    );
+  });
+});

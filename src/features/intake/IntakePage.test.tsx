@@ -154,6 +154,37 @@ describe('intake: draft', () => {
   });
 });
 
+describe("intake: the perpetrator's relation in detail", () => {
+  it('is asked beside the relation, shown on the review and saved', async () => {
+    const { container, store } = await openIntake({ lang: 'en' });
+    choose(container, 'arrivalRoute', 'walk_in');
+    await next(en.stepSurvivor);
+    type(container, 'survivorName', 'Kamla');
+    await next(en.stepIncident);
+    choose(container, 'perpetratorRelationship', 'in_laws');
+    type(container, 'perpetratorRelationshipDetail', 'x'.repeat(101));
+    fireEvent.click(screen.getByTestId('intake-next'));
+    expect(await screen.findByText('This is too long: keep it under 100 characters.')).toBeTruthy();
+    type(container, 'perpetratorRelationshipDetail', " husband's elder brother ");
+    await next(en.stepConsent);
+    await next(en.stepRisk);
+    choose(container, 'riskLevel', 'medium');
+    await next(en.stepReview);
+    expect(screen.getByText("husband's elder brother")).toBeTruthy();
+    expect(screen.getByText('Relation in detail')).toBeTruthy();
+
+    // Saving waits for the look for earlier cases of the same woman.
+    expect(await screen.findByText(en.noDuplicates)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('intake-save'));
+    await waitFor(() => expect(location.pathname).not.toBe('/cases/new'));
+    const id = decodeURIComponent(location.pathname.replace('/cases/', ''));
+    expect((await store.cases.getCaseFile(id))?.case).toMatchObject({
+      perpetratorRelationship: 'in_laws',
+      perpetratorRelationshipDetail: "husband's elder brother",
+    });
+  });
+});
+
 describe('intake: possible earlier cases', () => {
   it('shows an earlier case with the same phone before saving, then saves a new case', async () => {
     const { container, store } = await openIntake({ lang: 'en' });

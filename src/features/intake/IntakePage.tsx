@@ -12,20 +12,20 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { StepIndicator } from '../../ui/StepIndicator.tsx';
 import {
   emptyCaseDetails,
+  hasAnyInput,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 import {
   ConsentFields,
   IncidentFields,
   MinorNotice,
   RiskFields,
-} from '../../ui/case-details/DetailFields.tsx';
-import { SurvivorFields } from '../../ui/case-details/SurvivorFields.tsx';
+} from '../../forms/DetailFields.tsx';
+import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
 import { ArrivalStep } from './ArrivalStep.tsx';
 import {
   checkIntake,
   errorsForStep,
-  hasAnyInput,
   minorStepsFor,
   stepsFor,
   toCaseIntake,
