@@ -5,7 +5,7 @@
  * same bytes. Owner ids (centre, staff) are filled in per run by `ownedBy`, because each
  * run seeds its own centre.
  */
-import type { Case } from '../src/domain/case.ts';
+import { caseDetailBlanks, type Case } from '../src/domain/case.ts';
 import { districts } from '../src/domain/districts.ts';
 import {
   arrivalRoutes,
@@ -59,6 +59,8 @@ export function generateCaseRecords(count: number, seed = 42): CaseRecord[] {
     const registeredAt = new Date(Date.UTC(2026, 0, 1) + i * 37 * 60_000).toISOString();
     const narrative = [pick(narrativeParts), pick(narrativeParts), pick(narrativeParts)];
     return {
+      // A detail field these records do not fill is "not known yet", as on a real case.
+      ...caseDetailBlanks,
       id: randomUUIDFrom(random),
       caseNumber: `${districtCode}-2026-K7-${String(i + 1).padStart(4, '0')}`,
       registeredAt,
@@ -76,7 +78,6 @@ export function generateCaseRecords(count: number, seed = 42): CaseRecord[] {
       survivorMaritalStatus: pick(codes(maritalStatuses)),
       survivorEducation: pick(codes(educationLevels)),
       survivorOccupation: pick(codes(occupations)),
-      survivorDisability: null,
       childrenAccompanying: Math.floor(random() * 3),
       incidentDate: registeredAt.slice(0, 10),
       incidentPlace: pick(places),
@@ -91,7 +92,6 @@ export function generateCaseRecords(count: number, seed = 42): CaseRecord[] {
       consentGiverName: null,
       consentRecordedAt: registeredAt,
       riskLevel: pick(codes(riskLevels)),
-      safetyPlan: null,
       closureReason: null,
       closureNote: null,
       closureRequestedBy: null,

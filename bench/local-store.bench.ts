@@ -1,5 +1,5 @@
 /**
- * The tablet's local store in real Chromium (issue 3): a store of 20,000 cases, then the
+ * The tablet's local store in real Chromium: a store of 20,000 cases, then the
  * median and 95th percentile of search-as-you-type, saving a case (record + outbox in one
  * transaction), opening a case with 50 entries, the first page of the list and adding an
  * entry. The data layer is bundled with Vite's build API into one script and served from

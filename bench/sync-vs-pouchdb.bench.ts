@@ -1,5 +1,5 @@
 /**
- * Sakhi's sync against PouchDB replicating to express-pouchdb (issue 5), on one generated
+ * Sakhi's sync against PouchDB replicating to express-pouchdb, on one generated
  * set of 10,000 cases and 1,000 edits, in one process: pushing the new cases, pushing the
  * edits, and a fresh tablet pulling everything. Each run starts both servers' data empty;
  * the runs alternate between the two systems and the table shows medians, as ratios.

@@ -1,5 +1,5 @@
 /**
- * Server sync through the real routes on 127.0.0.1 (issue 5): pushing 10,000 new cases,
+ * Server sync through the real routes on 127.0.0.1: pushing 10,000 new cases,
  * pushing 1,000 edits, and a fresh tablet pulling all 10,000 — wall time and bytes on the
  * wire (gzip both ways, as the tablet sends and accepts). SQLite by default; set
  * DATABASE_URL to a PostgreSQL database to bench that engine (its sync tables are

@@ -9,7 +9,8 @@ import {
   createAppUnderTest,
   type AppUnderTest,
 } from '../tests/support/app-under-test.ts';
-import { API_ERRORS, withErrorResponses } from './http/api-errors.ts';
+import { withErrorResponses } from './http/api-errors.ts';
+import { ERROR_MESSAGES } from './services/service-error.ts';
 
 let subject: AppUnderTest;
 
@@ -45,7 +46,7 @@ describe('GET /api/health', () => {
     const response = await subject.app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(503);
     expect(response.json()).toEqual({
-      error: { code: 'database_unavailable', message: API_ERRORS.database_unavailable.message },
+      error: { code: 'database_unavailable', message: ERROR_MESSAGES.database_unavailable },
     });
   });
 });
@@ -172,7 +173,7 @@ describe('request errors', () => {
       error: { code: string; message: { hi: string; en: string } };
     }>();
     expect(error.code).toBe('invalid_request');
-    expect(error.message.hi).toBe(API_ERRORS.invalid_request.message.hi);
+    expect(error.message.hi).toBe(ERROR_MESSAGES.invalid_request.hi);
     expect(error.message.en).toContain('name');
   });
 
@@ -192,7 +193,7 @@ describe('request errors', () => {
     const response = await post(JSON.stringify({ name: 'x'.repeat(1024 * 1024) }));
     expect(response.statusCode).toBe(413);
     expect(response.json()).toEqual({
-      error: { code: 'payload_too_large', message: API_ERRORS.payload_too_large.message },
+      error: { code: 'payload_too_large', message: ERROR_MESSAGES.payload_too_large },
     });
   });
 
@@ -219,7 +220,7 @@ describe('request errors', () => {
     const response = await subject.app.inject({ method: 'GET', url: '/api/test/crash' });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
-      error: { code: 'internal_error', message: API_ERRORS.internal_error.message },
+      error: { code: 'internal_error', message: ERROR_MESSAGES.internal_error },
     });
     expect(response.body).not.toContain('secret');
   });

@@ -2,9 +2,9 @@
 // The service worker: precaches the app shell so every screen opens offline, serves any
 // app route (deep links too) from the cached index.html, and pushes saved changes on the
 // Background Sync event the page registers after each save, so they go up with the app
-// closed. Push only: pulls wait for an unlocked app (DESIGN.md, "On the tablet").
+// closed. Push only: pulls wait for an unlocked app (docs/design.md, "Sync").
 // First: configures zod before any module parses with it.
-import './zod-config.ts';
+import '../src/platform/zod-config.ts';
 import {
   cleanupOutdatedCaches,
   createHandlerBoundToURL,

@@ -1,4 +1,4 @@
-// DESIGN.md "When": a case saved offline goes up through Background Sync once the network
+// Sync with the app closed: a case saved offline goes up through Background Sync once the network
 // returns, with no page of the app open — only the service worker. The page registers the
 // `sakhi-push` tag after the save; while the context is offline Chromium holds it pending,
 // and `setOffline(false)` fires it by itself (no CDP dispatchSyncEvent needed).

@@ -1,4 +1,4 @@
-// The first screen must start fast on a ₹8,000 tablet over 2G (DESIGN.md, principle 5):
+// The first screen must start fast on a ₹8,000 tablet over 2G (docs/design.md, what users need):
 // the JavaScript that index.html loads before anything else (its entry script and the
 // modules it preloads) stays within 90 kB gzip, Dexie included. Later screens load lazily
 // and do not count. Reads the built app, so it runs after `vite build` (npm test and

@@ -1,4 +1,4 @@
-// The case register as a caseworker uses it on a tablet with no network (issue 3): once
+// The case register as a caseworker uses it on a tablet with no network: once
 // she has signed in (online, against the real demo server) and the service worker controls
 // the page, the network goes and stays gone. She reloads, registers a case through every intake step, records police
 // help, a short stay and a follow-up, reloads again, opens the case from a link in a new

@@ -191,6 +191,24 @@ describe('two tablets of one centre and the server', () => {
     expect((await b.store.cases.getCaseFile(sunita.id))?.entries).toHaveLength(1);
   });
 
+  it("carry the perpetrator's relationship detail to the server and the other tablet", async () => {
+    const a = await openTablet(fixture.actors.caseworker);
+    const b = await openTablet(fixture.actors.caseworker2);
+    const sunita = await a.store.cases.registerCase(
+      sampleIntake({
+        perpetratorRelationship: 'in_laws',
+        perpetratorRelationshipDetail: 'पति का बड़ा भाई',
+      }),
+    );
+    expect(await a.sync()).toMatchObject({ pushed: 1, rejected: 0 });
+    await b.sync();
+
+    const server = await expectConverged(a, b);
+    expect(server.get(sunita.id)?.perpetratorRelationshipDetail?.value).toBe('पति का बड़ा भाई');
+    const onB = await b.store.cases.getCaseFile(sunita.id);
+    expect(onB?.case.perpetratorRelationshipDetail).toBe('पति का बड़ा भाई');
+  });
+
   it('keep the same field edited on both as a conflict that both tablets pull', async () => {
     const a = await openTablet(fixture.actors.caseworker);
     const b = await openTablet(fixture.actors.caseworker2);

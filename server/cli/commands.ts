@@ -12,7 +12,7 @@ import { isHeadquartersRole, usernameSchema } from '../../src/domain/staff.ts';
 import { roles, type Role } from '../../src/domain/vocabularies-staff.ts';
 import type { DatabaseConfig } from '../config.ts';
 import type { Centre } from '../db/schema.ts';
-import { ApiError } from '../http/api-errors.ts';
+import { ServiceError } from '../services/service-error.ts';
 import {
   createCentre,
   createUser,
@@ -164,7 +164,7 @@ export async function createUserCommand({ ctx, io }: CommandContext, options: Op
       `created ${role} ${username}${centre ? ` at ${centre.district_code}` : ''}, id ${user.id}`,
     );
   } catch (error) {
-    if (error instanceof ApiError) throw new RefusedError(error.localized.en);
+    if (error instanceof ServiceError) throw new RefusedError(error.localized.en);
     throw error;
   }
 }

@@ -10,7 +10,7 @@
 import { relative, sep } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { errorBody } from './api-errors.ts';
+import { STATUS_BY_CODE, errorBody } from './api-errors.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -34,7 +34,7 @@ export function handleNotFound(
   reply: FastifyReply,
 ): Promise<void> | FastifyReply {
   if (isAppRoute(request)) return reply.sendFile('index.html');
-  return reply.code(404).send(errorBody('not_found'));
+  return reply.code(STATUS_BY_CODE.not_found).send(errorBody('not_found'));
 }
 
 function isAppRoute(request: FastifyRequest): boolean {

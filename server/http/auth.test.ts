@@ -1,5 +1,5 @@
 // @vitest-environment node
-// What case sync (issue 5) will build on: a route behind registerProtectedApi gets the
+// What case sync builds on: a route behind registerProtectedApi gets the
 // actor from the session alone, and `audit` records who read case data, from which
 // tablet and address.
 import Fastify from 'fastify';
@@ -12,7 +12,7 @@ import {
   type Fixture,
 } from '../../tests/support/api-harness.ts';
 import { canReadIdentifiedCase } from '../services/permissions.ts';
-import { ApiError } from './api-errors.ts';
+import { ServiceError } from '../services/service-error.ts';
 import { audit, decorateRequests, getActor, registerProtectedApi } from './auth.ts';
 import { handleError } from './error-handler.ts';
 
@@ -38,7 +38,7 @@ describe('registerProtectedApi and audit', () => {
         } as const;
         if (!canReadIdentifiedCase(actor, centreId)) {
           await audit(harness.ctx, request, { ...event, outcome: 'denied' });
-          throw new ApiError('forbidden');
+          throw new ServiceError('forbidden');
         }
         await audit(harness.ctx, request, { ...event, outcome: 'success' });
         return { readBy: actor.userId };

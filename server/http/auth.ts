@@ -1,17 +1,15 @@
 /**
  * Sessions on the HTTP side: every route registered through `registerProtectedApi`
  * answers only to a valid `Authorization: Bearer <token>`, and finds who is asking in
- * `getActor(request)` — never in the body. Also the helpers routes use to turn a
- * permission into a 403 and to write the audit log.
+ * `getActor(request)` — never in the body. `requesterOf(request)` is who services
+ * write to the audit log.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AuditEntry } from '../services/audit.ts';
-import { recordAudit } from '../services/audit.ts';
+import { recordRequestAudit, type AuditEntry, type Requester } from '../services/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
-import type { Actor, Scope } from '../services/permissions.ts';
-import type { RowFilter } from '../services/row-filter.ts';
+import type { Actor } from '../services/permissions.ts';
+import { ServiceError } from '../services/service-error.ts';
 import { authenticate } from '../services/sessions.ts';
-import { ApiError } from './api-errors.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -35,9 +33,9 @@ export async function registerProtectedApi(
       api.addHook('onRequest', async (request) => {
         const header = request.headers.authorization;
         const token = header ? BEARER.exec(header)?.[1] : undefined;
-        if (!token) throw new ApiError('not_signed_in');
+        if (!token) throw new ServiceError('not_signed_in');
         const result = await authenticate(ctx.db, token, ctx.now());
-        if (!result.ok) throw new ApiError(result.code);
+        if (!result.ok) throw new ServiceError(result.code);
         request.actor = result.actor;
         request.sessionExpiry = {
           expiresAt: result.expiresAt,
@@ -61,6 +59,11 @@ export function getActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Who is asking, as services audit it: the session's actor and the client address. */
+export function requesterOf(request: FastifyRequest): Requester {
+  return { actor: getActor(request), ip: request.ip };
+}
+
 /** Writes an audit row for this request: who and from where come from the session. */
 export async function audit(
   ctx: ServiceContext,
@@ -68,12 +71,7 @@ export async function audit(
   entry: Omit<AuditEntry, 'userId' | 'deviceId' | 'ip'>,
   db = ctx.db,
 ): Promise<void> {
-  await recordAudit(db, ctx.now(), {
-    ...entry,
-    userId: request.actor?.userId ?? null,
-    deviceId: request.actor?.deviceId ?? null,
-    ip: request.ip,
-  });
+  await recordRequestAudit(ctx, { actor: request.actor, ip: request.ip }, entry, db);
 }
 
 /** `?centreId=` as lists take it: a centre id, or `headquarters` for rows of no centre. */
@@ -81,21 +79,3 @@ export const centreIdQuerySchema = {
   type: 'string',
   pattern: '^([0-9a-fA-F-]{36}|headquarters)$',
 } as const;
-
-/**
- * What a listing returns: the requested centre (or headquarters' rows) if `isAllowed`,
- * else 403; with nothing requested, the actor's whole scope (403 if it has none).
- */
-export function resolveListFilter(
-  scope: Scope,
-  requested: string | undefined,
-  isAllowed: (centreId: string | null) => boolean,
-): RowFilter {
-  if (requested !== undefined) {
-    const centreId = requested === 'headquarters' ? null : requested.toLowerCase();
-    if (!isAllowed(centreId)) throw new ApiError('forbidden');
-    return { kind: 'centre', centreId };
-  }
-  if (scope.kind === 'none') throw new ApiError('forbidden');
-  return scope.kind === 'all' ? { kind: 'all' } : { kind: 'centre', centreId: scope.centreId };
-}

@@ -4,12 +4,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { withErrorResponses } from '../http/api-errors.ts';
-import { centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
+import { centreIdQuerySchema, getActor } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
-import { listAudit } from '../services/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { canReadAudit, managementScope } from '../services/permissions.ts';
-import { auditEntryJsonSchema, auditEntryView } from './views.ts';
+import { listAuditFor } from '../services/management.ts';
+import { auditEntryJsonSchema } from './response-schemas.ts';
 
 const DEFAULT_PAGE = 50;
 const MAX_PAGE = 200;
@@ -34,18 +33,13 @@ const listSchema = {
 } as const;
 
 export const auditRoutes: FastifyPluginAsync<{ ctx: ServiceContext }> = (app, { ctx }) => {
-  app.get('/audit', { schema: listSchema }, async (request) => {
-    const actor = getActor(request);
+  app.get('/audit', { schema: listSchema }, (request) => {
     const query = request.query as { centreId?: string; before?: string; limit?: string };
-    const filter = resolveListFilter(managementScope(actor), query.centreId, (id) =>
-      canReadAudit(actor, id),
-    );
-    const page = await listAudit(ctx.db, {
-      centreId: filter.kind === 'centre' ? filter.centreId : undefined,
+    return listAuditFor(ctx, getActor(request), {
+      requestedCentreId: query.centreId,
       before: query.before === undefined ? undefined : Number(query.before),
       limit: Math.min(MAX_PAGE, query.limit === undefined ? DEFAULT_PAGE : Number(query.limit)),
     });
-    return { entries: page.entries.map(auditEntryView), nextBefore: page.nextBefore };
   });
   return Promise.resolve();
 };

@@ -4,21 +4,11 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { withErrorResponses } from '../http/api-errors.ts';
-import { audit, getActor } from '../http/auth.ts';
+import { getActor, requesterOf } from '../http/auth.ts';
 import { instantSchema, objectSchema, stringSchema } from '../http/json-schema.ts';
-import { findCentre } from '../services/accounts.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { findDevice } from '../services/devices.ts';
-import { revokeSession } from '../services/sessions.ts';
-import { signIn } from '../services/sign-in.ts';
-import {
-  centreJsonSchema,
-  centreView,
-  deviceJsonSchema,
-  deviceView,
-  userJsonSchema,
-  userView,
-} from './views.ts';
+import { describeSession, signInTablet, signOut } from '../services/tablet-sessions.ts';
+import { centreJsonSchema, deviceJsonSchema, userJsonSchema } from './response-schemas.ts';
 
 interface RouteOptions {
   ctx: ServiceContext;
@@ -60,29 +50,16 @@ const signInSchema = {
 const SIGN_IN_BODY_LIMIT = 4096;
 
 export const signInRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
-  app.post(
-    '/auth/sign-in',
-    { schema: signInSchema, bodyLimit: SIGN_IN_BODY_LIMIT },
-    async (request) => {
-      const body = request.body as SignInBody;
-      const { session, user, centre, device } = await signIn(ctx, {
-        username: body.username,
-        password: body.password,
-        deviceId: body.deviceId,
-        deviceName: body.deviceName ?? null,
-        ip: request.ip,
-      });
-      return {
-        token: session.token,
-        user: userView(user),
-        centre: centre ? centreView(centre) : null,
-        device: deviceView(device),
-        expiresAt: session.expiresAt,
-        absoluteExpiresAt: session.absoluteExpiresAt,
-        serverTime: ctx.now().toISOString(),
-      };
-    },
-  );
+  app.post('/auth/sign-in', { schema: signInSchema, bodyLimit: SIGN_IN_BODY_LIMIT }, (request) => {
+    const body = request.body as SignInBody;
+    return signInTablet(ctx, {
+      username: body.username,
+      password: body.password,
+      deviceId: body.deviceId,
+      deviceName: body.deviceName ?? null,
+      ip: request.ip,
+    });
+  });
   return Promise.resolve();
 };
 
@@ -99,46 +76,12 @@ const signOutSchema = {
 } as const;
 
 export const sessionRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
-  app.get('/auth/session', { schema: sessionSchema }, async (request) => {
-    const actor = getActor(request);
-    const centre = actor.centreId ? await findCentre(ctx.db, actor.centreId) : undefined;
-    const device = await findDevice(ctx.db, actor.deviceId);
-    if (!device) throw new Error(`session ${actor.sessionId} has no device row`);
-    return {
-      user: userView({
-        id: actor.userId,
-        username: actor.username,
-        role: actor.role,
-        centre_id: actor.centreId,
-        display_name: actor.displayName,
-      }),
-      centre: centre ? centreView(centre) : null,
-      device: deviceView(device),
-      expiresAt: request.sessionExpiry?.expiresAt,
-      absoluteExpiresAt: request.sessionExpiry?.absoluteExpiresAt,
-      serverTime: ctx.now().toISOString(),
-    };
-  });
+  app.get('/auth/session', { schema: sessionSchema }, (request) =>
+    describeSession(ctx, getActor(request), request.sessionExpiry),
+  );
 
-  app.post('/auth/sign-out', { schema: signOutSchema }, async (request) => {
-    const actor = getActor(request);
-    const now = ctx.now();
-    await ctx.db.transaction().execute(async (trx) => {
-      await revokeSession(trx, actor.sessionId, now, 'sign_out');
-      await audit(
-        ctx,
-        request,
-        {
-          action: 'auth.sign_out',
-          outcome: 'success',
-          centreId: actor.centreId,
-          resourceType: 'session',
-          resourceId: actor.sessionId,
-        },
-        trx,
-      );
-    });
-    return { signedOut: true, serverTime: now.toISOString() };
-  });
+  app.post('/auth/sign-out', { schema: signOutSchema }, (request) =>
+    signOut(ctx, requesterOf(request)),
+  );
   return Promise.resolve();
 };

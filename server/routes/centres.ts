@@ -1,12 +1,11 @@
 /** GET /api/centres: every centre for headquarters roles; her own for centre staff. */
 import type { FastifyPluginAsync } from 'fastify';
 import { withErrorResponses } from '../http/api-errors.ts';
-import { centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
+import { centreIdQuerySchema, getActor } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
-import { listCentres } from '../services/accounts.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { canViewCentre, centresScope } from '../services/permissions.ts';
-import { centreDetailJsonSchema, centreDetailView } from './views.ts';
+import { listCentresFor } from '../services/management.ts';
+import { centreDetailJsonSchema } from './response-schemas.ts';
 
 const listSchema = {
   summary: 'Centres the caller may see',
@@ -17,16 +16,9 @@ const listSchema = {
 } as const;
 
 export const centreRoutes: FastifyPluginAsync<{ ctx: ServiceContext }> = (app, { ctx }) => {
-  app.get('/centres', { schema: listSchema }, async (request) => {
-    const actor = getActor(request);
+  app.get('/centres', { schema: listSchema }, (request) => {
     const { centreId } = request.query as { centreId?: string };
-    const filter = resolveListFilter(
-      centresScope(actor),
-      centreId,
-      (id) => id !== null && canViewCentre(actor, id),
-    );
-    const centres = await listCentres(ctx.db, filter);
-    return { centres: centres.map(centreDetailView) };
+    return listCentresFor(ctx, getActor(request), centreId);
   });
   return Promise.resolve();
 };

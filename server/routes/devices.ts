@@ -4,13 +4,12 @@
  * its next request (manager: her centre's tablets; state_admin: any).
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { ApiError, withErrorResponses } from '../http/api-errors.ts';
-import { audit, centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
+import { withErrorResponses } from '../http/api-errors.ts';
+import { centreIdQuerySchema, getActor, requesterOf } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { findDevice, listDevices, revokeDevice } from '../services/devices.ts';
-import { canListDevices, canRevokeDevice, managementScope } from '../services/permissions.ts';
-import { deviceListingJsonSchema, deviceListingView } from './views.ts';
+import { listDevicesFor, revokeDeviceFor } from '../services/management.ts';
+import { deviceListingJsonSchema } from './response-schemas.ts';
 
 interface RouteOptions {
   ctx: ServiceContext;
@@ -31,44 +30,14 @@ const revokeSchema = {
 } as const;
 
 export const deviceRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
-  app.get('/devices', { schema: listSchema }, async (request) => {
-    const actor = getActor(request);
+  app.get('/devices', { schema: listSchema }, (request) => {
     const { centreId } = request.query as { centreId?: string };
-    const filter = resolveListFilter(managementScope(actor), centreId, (id) =>
-      canListDevices(actor, id),
-    );
-    const devices = await listDevices(ctx.db, filter);
-    return { devices: devices.map(deviceListingView) };
+    return listDevicesFor(ctx, getActor(request), centreId);
   });
 
-  app.post('/devices/:id/revoke', { schema: revokeSchema }, async (request) => {
-    const actor = getActor(request);
+  app.post('/devices/:id/revoke', { schema: revokeSchema }, (request) => {
     const { id } = request.params as { id: string };
-    const device = await findDevice(ctx.db, id);
-    if (!device) throw new ApiError('not_found');
-    const event = {
-      action: 'device.revoke',
-      resourceType: 'device',
-      resourceId: device.id,
-      centreId: device.centre_id,
-    } as const;
-    if (!canRevokeDevice(actor, device.centre_id)) {
-      await audit(ctx, request, { ...event, outcome: 'denied' });
-      throw new ApiError('forbidden');
-    }
-    await ctx.db.transaction().execute(async (trx) => {
-      const wasRevoked = device.revoked_at !== null;
-      await revokeDevice(trx, { deviceId: device.id, now: ctx.now(), revokedBy: actor.userId });
-      await audit(
-        ctx,
-        request,
-        { ...event, outcome: 'success', details: { tag: device.tag, alreadyRevoked: wasRevoked } },
-        trx,
-      );
-    });
-    const [revoked] = await listDevices(ctx.db, { kind: 'device', deviceId: device.id });
-    if (!revoked) throw new Error(`device ${device.id} vanished after revocation`);
-    return { device: deviceListingView(revoked) };
+    return revokeDeviceFor(ctx, requesterOf(request), id);
   });
   return Promise.resolve();
 };

@@ -3,11 +3,12 @@
  * it, and the tablet reads `serverTime` to learn how far its own clock is off.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol.ts';
 import type { Dialect } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
-import { ApiError, withErrorResponses } from '../http/api-errors.ts';
+import { withErrorResponses } from '../http/api-errors.ts';
+import { assertDatabaseReachable } from '../services/health.ts';
 import { SERVER_VERSION } from '../version.ts';
 
 export interface HealthRouteOptions {
@@ -38,11 +39,7 @@ const healthSchema = {
 
 export const healthRoutes: FastifyPluginAsync<HealthRouteOptions> = (app, options) => {
   app.get('/health', { schema: healthSchema }, async () => {
-    try {
-      await sql`select 1`.execute(options.db);
-    } catch (error) {
-      throw new ApiError('database_unavailable', undefined, { cause: error });
-    }
+    await assertDatabaseReachable(options.db);
     return {
       status: 'ok',
       db: options.dialect,

@@ -4,11 +4,10 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { withErrorResponses } from '../http/api-errors.ts';
-import { centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
+import { centreIdQuerySchema, getActor } from '../http/auth.ts';
 import { arraySchema, instantSchema, objectSchema, stringSchema } from '../http/json-schema.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { canReadReports, reportsScope } from '../services/permissions.ts';
-import { summarizeCentres } from '../services/reports.ts';
+import { summarizeCentresFor } from '../services/reports.ts';
 
 const count = { type: 'integer', minimum: 0 } as const;
 
@@ -35,20 +34,9 @@ const summarySchema = {
 } as const;
 
 export const reportRoutes: FastifyPluginAsync<{ ctx: ServiceContext }> = (app, { ctx }) => {
-  app.get('/reports/summary', { schema: summarySchema }, async (request) => {
-    const actor = getActor(request);
+  app.get('/reports/summary', { schema: summarySchema }, (request) => {
     const { centreId } = request.query as { centreId?: string };
-    const filter = resolveListFilter(
-      reportsScope(actor),
-      centreId,
-      (id) => id !== null && canReadReports(actor, id),
-    );
-    const now = ctx.now();
-    return {
-      serverTime: now.toISOString(),
-      centres: await summarizeCentres(ctx.db, filter, now),
-      cases: null,
-    };
+    return summarizeCentresFor(ctx, getActor(request), centreId);
   });
   return Promise.resolve();
 };

@@ -13,10 +13,10 @@
  *   UNPACKED size and a small "zip bomb" is refused with 413 before it fills memory.
  *   Nothing is written for a refused body: the service runs only on a whole, valid one.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import { pullRequestSchema, type BilingualMessage } from '../../src/domain/protocol.ts';
+import { pullRequestSchema } from '../../src/domain/protocol.ts';
 import {
   decodePushRequest,
   wirePushRequestSchema,
@@ -25,8 +25,9 @@ import {
 import { WireFormatError } from '../../src/domain/wire-group-schemas.ts';
 import { encodeRecords } from '../../src/domain/wire-groups.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
-import { API_ERRORS, ApiError, type ApiErrorCode } from '../http/api-errors.ts';
-import { SyncRequestError, assertSupportedProtocol } from '../services/sync-errors.ts';
+import { handleErrorWithServerTime } from '../http/error-handler.ts';
+import { ServiceError, refuseInvalidRequest } from '../services/service-error.ts';
+import { assertSupportedProtocol } from '../services/sync-errors.ts';
 import { pullChanges } from '../services/sync-pull.ts';
 import { pushMutations } from '../services/sync-push.ts';
 import { syncCentreOf, type SyncActor } from '../services/sync-scope.ts';
@@ -52,7 +53,7 @@ export interface SyncRoutesOptions {
   db: Kysely<SyncDatabase>;
   /**
    * Who is asking, from the session only (never the body). Return null to answer 401
-   * `not_signed_in`; throw an ApiError (session_expired, device_revoked…) to answer with it.
+   * `not_signed_in`; throw a ServiceError (session_expired, device_revoked…) to answer with it.
    */
   resolveActor: (request: FastifyRequest) => SyncActor | null | Promise<SyncActor | null>;
   /** The clock; tests move it. Default: the system clock. */
@@ -72,12 +73,10 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
   const now = options.now ?? (() => new Date());
   const actorOf = async (request: FastifyRequest): Promise<SyncActor> => {
     const actor = await options.resolveActor(request);
-    if (!actor) throw new ApiError('not_signed_in');
+    if (!actor) throw new ServiceError('not_signed_in');
     return actor;
   };
-  app.setErrorHandler((error: FastifyError | Error, request, reply) =>
-    sendSyncError(error, request, reply, now()),
-  );
+  app.setErrorHandler(handleErrorWithServerTime(now));
 
   app.post('/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
@@ -124,68 +123,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const where = issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'body';
-  const { hi, en } = API_ERRORS.invalid_request.message;
-  // The English half names the field for whoever debugs the app; staff can do nothing with a path.
-  throw new ApiError('invalid_request', { hi, en: `${en} (${where})` });
-}
-
-interface SyncErrorAnswer {
-  status: number;
-  code: string;
-  message: BilingualMessage;
-  headers: Record<string, string>;
-}
-
-// Fastify's and @fastify/compress's client errors (body too large, bad JSON, bad gzip,
-// unknown Content-Encoding) carry only a status; answer them by it, as the app does.
-const CODES_BY_STATUS: Record<number, ApiErrorCode> = {
-  404: 'not_found',
-  405: 'method_not_allowed',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-};
-
-function classify(error: FastifyError | Error): SyncErrorAnswer {
-  if (error instanceof SyncRequestError) {
-    return { status: error.statusCode, code: error.code, message: error.localized, headers: {} };
-  }
-  if (error instanceof WireFormatError) {
-    // A body that fits the schema but not the wire's own rules (column lengths…).
-    const { hi, en } = API_ERRORS.invalid_request.message;
-    const message = { hi, en: `${en} (${error.message})` };
-    return {
-      status: API_ERRORS.invalid_request.status,
-      code: 'invalid_request',
-      message,
-      headers: {},
-    };
-  }
-  if (error instanceof ApiError) {
-    return {
-      status: error.statusCode,
-      code: error.code,
-      message: error.localized,
-      headers: error.headers,
-    };
-  }
-  const status = (error as Partial<FastifyError>).statusCode ?? 500;
-  const code: ApiErrorCode =
-    status >= 500 ? 'internal_error' : (CODES_BY_STATUS[status] ?? 'invalid_request');
-  return { status: API_ERRORS[code].status, code, message: API_ERRORS[code].message, headers: {} };
-}
-
-function sendSyncError(
-  error: FastifyError | Error,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  serverTime: Date,
-): FastifyReply {
-  const { status, code, message, headers } = classify(error);
-  if (status >= 500) request.log.error({ err: error }, 'sync request failed');
-  else request.log.info({ code, reason: error.message }, 'sync request refused');
-  return reply
-    .code(status)
-    .headers(headers)
-    .send({ error: { code, message, serverTime: serverTime.toISOString() } });
+  throw refuseInvalidRequest(
+    issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'body',
+  );
 }

@@ -5,13 +5,12 @@
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { roles, type Role } from '../../src/domain/vocabularies-staff.ts';
-import { ApiError, withErrorResponses } from '../http/api-errors.ts';
-import { audit, centreIdQuerySchema, getActor, resolveListFilter } from '../http/auth.ts';
+import { withErrorResponses } from '../http/api-errors.ts';
+import { centreIdQuerySchema, getActor, requesterOf } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
-import { createUser, listUsers } from '../services/accounts.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { canCreateUser, canListUsers, managementScope } from '../services/permissions.ts';
-import { staffAccountJsonSchema, staffAccountView } from './views.ts';
+import { createUserFor, listUsersFor } from '../services/management.ts';
+import { staffAccountJsonSchema } from './response-schemas.ts';
 
 interface RouteOptions {
   ctx: ServiceContext;
@@ -46,42 +45,14 @@ const createSchema = {
 } as const;
 
 export const userRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
-  app.get('/users', { schema: listSchema }, async (request) => {
-    const actor = getActor(request);
+  app.get('/users', { schema: listSchema }, (request) => {
     const { centreId } = request.query as { centreId?: string };
-    const filter = resolveListFilter(managementScope(actor), centreId, (id) =>
-      canListUsers(actor, id),
-    );
-    const users = await listUsers(ctx.db, filter);
-    return { users: users.map(staffAccountView) };
+    return listUsersFor(ctx, getActor(request), centreId);
   });
 
   app.post('/users', { schema: createSchema }, async (request, reply) => {
-    const actor = getActor(request);
-    const body = request.body as CreateUserBody;
-    const event = { action: 'user.create', resourceType: 'user', centreId: body.centreId } as const;
-    if (!canCreateUser(actor, body)) {
-      await audit(ctx, request, {
-        ...event,
-        outcome: 'denied',
-        details: { username: body.username, role: body.role },
-      });
-      throw new ApiError('forbidden');
-    }
-    const user = await createUser(ctx, body, (trx, created) =>
-      audit(
-        ctx,
-        request,
-        {
-          ...event,
-          outcome: 'success',
-          resourceId: created.id,
-          details: { username: created.username, role: created.role },
-        },
-        trx,
-      ),
-    );
-    return reply.code(201).send({ user: staffAccountView(user) });
+    const created = await createUserFor(ctx, requesterOf(request), request.body as CreateUserBody);
+    return reply.code(201).send(created);
   });
   return Promise.resolve();
 };

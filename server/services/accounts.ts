@@ -8,10 +8,10 @@ import type { Kysely } from 'kysely';
 import { isHeadquartersRole } from '../../src/domain/staff.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import type { Centre, Database, User } from '../db/schema.ts';
-import { ApiError } from '../http/api-errors.ts';
 import type { ServiceContext } from './context.ts';
 import { hashPassword } from './passwords.ts';
 import type { RowFilter } from './row-filter.ts';
+import { ServiceError } from './service-error.ts';
 import { revokeSessionsWhere } from './sessions.ts';
 
 export interface NewUserInput {
@@ -32,10 +32,10 @@ export async function createUser(
   onCreated: (trx: Kysely<Database>, user: User) => Promise<void> = () => Promise.resolve(),
 ): Promise<User> {
   if (isHeadquartersRole(input.role) !== (input.centreId === null)) {
-    throw new ApiError('invalid_role_for_centre');
+    throw new ServiceError('invalid_role_for_centre');
   }
   if (input.centreId !== null && !(await findCentre(ctx.db, input.centreId))) {
-    throw new ApiError('unknown_centre');
+    throw new ServiceError('unknown_centre');
   }
   const user: User = {
     id: randomUUID(),
@@ -54,7 +54,7 @@ export async function createUser(
       .onConflict((conflict) => conflict.column('username').doNothing())
       .executeTakeFirst();
     if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
-      throw new ApiError('username_taken');
+      throw new ServiceError('username_taken');
     }
     await onCreated(trx, user);
   });

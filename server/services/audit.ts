@@ -8,6 +8,8 @@
  */
 import type { Kysely } from 'kysely';
 import type { AuditOutcome, AuditRow, Database } from '../db/schema.ts';
+import type { ServiceContext } from './context.ts';
+import type { Actor } from './permissions.ts';
 
 export const auditActions = [
   'auth.sign_in',
@@ -16,7 +18,7 @@ export const auditActions = [
   'user.create',
   'user.reset_password',
   'centre.create',
-  // Case data (issue 5, sync): every push and pull is recorded with these.
+  // Case data: every push and pull is recorded with these.
   'case.read',
   'case.write',
 ] as const;
@@ -54,6 +56,27 @@ export async function recordAudit(
       details: JSON.stringify(entry.details ?? {}),
     })
     .execute();
+}
+
+/** Who made a request, from the session and the connection, never from its body. */
+export interface Requester {
+  actor: Actor;
+  ip: string;
+}
+
+/** Writes an audit row for a request; `db` is the transaction of the change it records. */
+export async function recordRequestAudit(
+  ctx: ServiceContext,
+  requester: { actor: Actor | null; ip: string },
+  entry: Omit<AuditEntry, 'userId' | 'deviceId' | 'ip'>,
+  db: Kysely<Database> = ctx.db,
+): Promise<void> {
+  await recordAudit(db, ctx.now(), {
+    ...entry,
+    userId: requester.actor?.userId ?? null,
+    deviceId: requester.actor?.deviceId ?? null,
+    ip: requester.ip,
+  });
 }
 
 /** `centreId` null: events about no centre (headquarters); undefined: every event. */

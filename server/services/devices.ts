@@ -10,8 +10,8 @@
 import { sql, type Kysely } from 'kysely';
 import { deviceTagForIndex } from '../../src/domain/case-number.ts';
 import type { Database, Device } from '../db/schema.ts';
-import { ApiError } from '../http/api-errors.ts';
 import type { RowFilter } from './row-filter.ts';
+import { ServiceError } from './service-error.ts';
 import { revokeSessionsWhere } from './sessions.ts';
 
 export const HEADQUARTERS_TAG_SCOPE = 'HQ';
@@ -35,7 +35,7 @@ export async function registerDevice(
   const scope = input.owner.districtCode ?? HEADQUARTERS_TAG_SCOPE;
   const nowIso = input.now.toISOString();
   const existing = await findDevice(db, input.deviceId);
-  if (existing?.revoked_at) throw new ApiError('device_revoked');
+  if (existing?.revoked_at) throw new ServiceError('device_revoked');
   const ownership = {
     user_id: input.owner.userId,
     centre_id: input.owner.centreId,
@@ -126,7 +126,7 @@ export async function revokeDevice(
   input: { deviceId: string; now: Date; revokedBy: string | null },
 ): Promise<Device> {
   const device = await findDevice(db, input.deviceId);
-  if (!device) throw new ApiError('not_found');
+  if (!device) throw new ServiceError('not_found');
   if (device.revoked_at === null) {
     await db
       .updateTable('devices')

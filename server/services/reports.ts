@@ -1,12 +1,14 @@
 /**
  * Counts per centre, with no person in them: what headquarters and a centre's manager
- * may see. Today only accounts, tablets and sign-ins exist; case counts come with case
- * sync (issue 5) and are reported as absent, never as zero.
+ * may see. Today only accounts, tablets and sign-ins are counted; case counts wait on the
+ * case indicators and are reported as absent, never as zero.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { listCentres } from './accounts.ts';
-import type { RowFilter } from './row-filter.ts';
+import type { ServiceContext } from './context.ts';
+import { canReadReports, reportsScope, type Actor } from './permissions.ts';
+import { resolveListFilter, type RowFilter } from './row-filter.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -18,6 +20,25 @@ export interface CentreSummary {
   activeStaff: number;
   activeDevices: number;
   signInsLast30Days: number;
+}
+
+/** GET /api/reports/summary's answer; `requestedCentreId` as the management listings take it. */
+export async function summarizeCentresFor(
+  ctx: ServiceContext,
+  actor: Actor,
+  requestedCentreId: string | undefined,
+) {
+  const filter = resolveListFilter(
+    reportsScope(actor),
+    requestedCentreId,
+    (id) => id !== null && canReadReports(actor, id),
+  );
+  const now = ctx.now();
+  return {
+    serverTime: now.toISOString(),
+    centres: await summarizeCentres(ctx.db, filter, now),
+    cases: null,
+  };
 }
 
 export async function summarizeCentres(

@@ -10,12 +10,12 @@
  * - The device, the new session, the end of the tablet's previous session and the audit
  *   row commit together, or not at all.
  */
-import { ApiError } from '../http/api-errors.ts';
 import { HEADQUARTERS_TAG_SCOPE, registerDevice } from './devices.ts';
 import { findUserByUsername } from './accounts.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { hashCost, hashPassword, verifyPassword, type ScryptParams } from './passwords.ts';
+import { ServiceError } from './service-error.ts';
 import { createSession, revokeSessionsWhere, type NewSession } from './sessions.ts';
 import { countSignInAttempt, forgiveSignInAttempt, throttleKeys } from './sign-in-throttle.ts';
 import type { Centre, Device, User } from '../db/schema.ts';
@@ -35,19 +35,16 @@ export interface SignedIn {
   device: Device;
 }
 
-/** Thrown with the wait in seconds when an account or address is over its limit. */
-export class TooManyAttemptsError extends ApiError {
-  constructor(readonly retryAfterSeconds: number) {
-    const minutes = Math.ceil(retryAfterSeconds / 60);
-    super(
-      'too_many_attempts',
-      {
-        hi: `बहुत बार गलत पासवर्ड डाला गया। ${minutes} मिनट बाद फिर कोशिश करें।`,
-        en: `Too many wrong passwords. Try again in ${minutes} minute(s).`,
-      },
-      { headers: { 'retry-after': String(retryAfterSeconds) } },
-    );
-  }
+/** The refusal when an account or address is over its limit, naming the wait. */
+function refuseTooManyAttempts(retryAfterSeconds: number): ServiceError {
+  const minutes = Math.ceil(retryAfterSeconds / 60);
+  return new ServiceError('too_many_attempts', {
+    message: {
+      hi: `बहुत बार गलत पासवर्ड डाला गया। ${minutes} मिनट बाद फिर कोशिश करें।`,
+      en: `Too many wrong passwords. Try again in ${minutes} minute(s).`,
+    },
+    details: { retryAfterSeconds },
+  });
 }
 
 export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<SignedIn> {
@@ -63,7 +60,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
       outcome: 'denied',
       details: { username, reason: 'too_many_attempts' },
     });
-    throw new TooManyAttemptsError(wait);
+    throw refuseTooManyAttempts(wait);
   }
 
   const user = await findUserByUsername(ctx.db, username);
@@ -80,7 +77,9 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
       outcome: 'failure',
       details: { username, reason },
     });
-    throw new ApiError(reason === 'account_disabled' ? 'account_disabled' : 'invalid_credentials');
+    throw new ServiceError(
+      reason === 'account_disabled' ? 'account_disabled' : 'invalid_credentials',
+    );
   }
 
   const centre = user.centre_id
@@ -122,7 +121,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
       return { session, user, centre, device };
     });
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'device_revoked') {
+    if (error instanceof ServiceError && error.code === 'device_revoked') {
       await recordAudit(ctx.db, now, {
         ...base,
         userId: user.id,

@@ -17,7 +17,8 @@ import type { PullRequest } from '../../src/domain/protocol.ts';
 import type { CompactRecord } from '../../src/domain/compact-fields.ts';
 import { parseStoredFields } from '../db/sync-record-fields.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
-import { SyncRequestError, assertSupportedProtocol } from './sync-errors.ts';
+import { ServiceError } from './service-error.ts';
+import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { syncCentreOf, type SyncActor } from './sync-scope.ts';
 
 const CURSOR_PATTERN = /^(0|[1-9][0-9]{0,15})$/;
@@ -38,7 +39,7 @@ export async function pullChanges(
 ): Promise<PullPage> {
   assertSupportedProtocol(request.protocolVersion);
   const centreId = syncCentreOf(actor);
-  if (centreId === null) throw new SyncRequestError('headquarters_no_records');
+  if (centreId === null) throw refuseSync('headquarters_no_records');
   const after = parseCursor(request.cursor);
   const rows = await db
     .selectFrom('sync_records')
@@ -69,6 +70,6 @@ export async function pullChanges(
 export function parseCursor(cursor: string | null): number {
   if (cursor === null) return 0;
   const seq = CURSOR_PATTERN.test(cursor) ? Number(cursor) : NaN;
-  if (!Number.isSafeInteger(seq)) throw new SyncRequestError('invalid_cursor');
+  if (!Number.isSafeInteger(seq)) throw new ServiceError('invalid_cursor');
   return seq;
 }

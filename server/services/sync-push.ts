@@ -33,7 +33,7 @@ import type { Instant } from '../db/schema.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
-import { SyncRequestError, assertSupportedProtocol } from './sync-errors.ts';
+import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { describeProblem } from './sync-reasons.ts';
 import { checkWriteScope, type RecordHead, type SyncActor } from './sync-scope.ts';
 
@@ -63,7 +63,7 @@ export async function pushMutations(
   now: Date,
 ): Promise<PushResponse> {
   assertSupportedProtocol(request.protocolVersion);
-  if (request.deviceId !== actor.deviceId) throw new SyncRequestError('device_mismatch');
+  if (request.deviceId !== actor.deviceId) throw refuseSync('device_mismatch');
   return db.transaction().execute(async (trx) => {
     await lockChangeLog(trx);
     const batch = new Batch(actor, now, await loadBatchState(trx, request.mutations));

@@ -6,10 +6,10 @@ import { sessionFromSignIn, staffOfSession } from '../data/session.ts';
 import { sampleSignInResponse } from '../data/session.testing.ts';
 import { accountMessages } from '../i18n/messages-account.ts';
 import { appMessages } from '../i18n/messages.ts';
+import { openTablet, type Tablet } from '../shell/open-stores.ts';
+import { useUnsavedInput } from '../shell/unsaved-input.ts';
 import { App } from './App.tsx';
-import { openTablet, type Tablet } from './open-stores.ts';
 import { createUpdateSignal } from './update-signal.ts';
-import { useUnsavedInput } from './unsaved-input.ts';
 
 let databaseCount = 0;
 

@@ -2,8 +2,9 @@ import { fill, useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { Banner } from '../ui/Banner.tsx';
 import { Button } from '../ui/Button.tsx';
+import type { SyncStatus } from '../sync/sync-scheduler.ts';
 import type { StorageHealth } from './storage-health.ts';
-import { useHasUnsavedInput } from './unsaved-input.ts';
+import { useHasUnsavedInput } from '../shell/unsaved-input.ts';
 
 /** Applies a waiting version only when she says so, and not while a form holds her input. */
 export function UpdateBanner({ applyUpdate }: { readonly applyUpdate: () => void }) {
@@ -52,5 +53,46 @@ export function StorageBanner({ health }: { readonly health: StorageHealth }) {
         </Banner>
       ) : null}
     </>
+  );
+}
+
+export function SyncProblemBanner({ status }: { readonly status: SyncStatus | null }) {
+  const t = useMessages(appMessages);
+  if (status?.lastErrorCode === 'device_revoked') {
+    // TODO(sealing): a revoked device wipes its local data after pushing what it can; see
+    // SignInPage.tsx for why that waits for the sealed, device-signed push.
+    return (
+      <Banner tone="danger" testId="sync-device-revoked">
+        {t.syncDeviceRevoked}
+      </Banner>
+    );
+  }
+  if (status?.lastErrorCode === 'unsupported_protocol_version') {
+    return (
+      <Banner tone="warning" testId="sync-update-required">
+        {t.syncUpdateRequired}
+      </Banner>
+    );
+  }
+  return null;
+}
+
+export function SessionEndedBanner() {
+  const t = useMessages(appMessages);
+  return (
+    <Banner tone="warning" testId="session-ended">
+      {t.sessionEnded}
+    </Banner>
+  );
+}
+
+export function StoreStatus({ isFailed }: { readonly isFailed: boolean }) {
+  const t = useMessages(appMessages);
+  return isFailed ? (
+    <Banner tone="danger" testId="store-failed">
+      {t.storeFailed}
+    </Banner>
+  ) : (
+    <p class="loading">{t.storeOpening}</p>
   );
 }

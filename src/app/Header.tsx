@@ -3,7 +3,7 @@ import { appMessages } from '../i18n/messages.ts';
 import { useLang } from '../i18n/lang.ts';
 import { Badge } from '../ui/Badge.tsx';
 import { formatDateTime } from '../ui/datetime.ts';
-import { paths, type Route } from './router.ts';
+import { paths, type Route } from '../shell/router.ts';
 import { SignOutButton } from './SignOutButton.tsx';
 
 export interface HeaderProps {

@@ -1,9 +1,9 @@
 // First: configures zod before any module parses with it.
-import './zod-config.ts';
+import '../platform/zod-config.ts';
 import { render } from 'preact';
 import { App } from './App.tsx';
 import './app.css';
-import { interceptLinkClicks } from './router.ts';
+import { interceptLinkClicks } from '../shell/router.ts';
 import { registerServiceWorker } from './service-worker.ts';
 import { createUpdateSignal } from './update-signal.ts';
 

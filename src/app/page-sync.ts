@@ -1,7 +1,7 @@
 /**
- * Sync while the app is open (DESIGN.md "When"): on start, when the network comes back,
- * soon after each save (debounced), every minute, and sooner after a failure. Loaded after
- * the first screen (App.tsx imports it lazily), so the engine does not weigh on it.
+ * Sync while the app is open: on start, when the network comes back, soon after each save
+ * (debounced), every minute, and sooner after a failure. Loaded after the first screen
+ * (use-page-sync.ts imports it lazily), so the engine does not weigh on it.
  *
  * After each save the page also registers a Background Sync tag with the service worker,
  * so the change goes up when the network returns even if the app has been closed by then
@@ -9,7 +9,7 @@
  */
 import { createSyncScheduler, type SyncStatus, type SyncTrigger } from '../sync/sync-scheduler.ts';
 import { backgroundPushTag, openTabletSync } from '../sync/tablet-sync.ts';
-import type { SyncSource } from './open-stores.ts';
+import type { SyncSource } from '../shell/open-stores.ts';
 
 export interface PageSync {
   request(trigger: SyncTrigger): void;

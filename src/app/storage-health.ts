@@ -1,5 +1,6 @@
 // What the storage banner shows: whether the browser refused to keep our data for good,
 // and whether the disk is nearly full.
+import { useEffect, useState } from 'preact/hooks';
 import { checkStorageHealth, requestPersistentStorage } from '../platform/storage.ts';
 
 export interface StorageHealth {
@@ -21,4 +22,13 @@ export async function readStorageHealth(): Promise<StorageHealth> {
         : null,
     isLow: health.isLow,
   };
+}
+
+/** Read once when the app opens; null until the browser answers, or if it cannot. */
+export function useStorageHealth(): StorageHealth | null {
+  const [storageHealth, setStorageHealth] = useState<StorageHealth | null>(null);
+  useEffect(() => {
+    readStorageHealth().then(setStorageHealth, () => setStorageHealth(null));
+  }, []);
+  return storageHealth;
 }

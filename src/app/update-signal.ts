@@ -1,5 +1,7 @@
 // Carries "a new version waits" from the service worker registration to the banner, which
 // may render before or after the worker reports.
+import { useEffect, useState } from 'preact/hooks';
+
 export type ApplyUpdate = () => void;
 
 export interface UpdateSignal {
@@ -21,4 +23,11 @@ export function createUpdateSignal(): UpdateSignal {
       return () => listeners.delete(listener);
     },
   };
+}
+
+/** How to apply the waiting version, once the service worker has announced one. */
+export function useWaitingUpdate(updates: UpdateSignal | undefined): ApplyUpdate | null {
+  const [applyUpdate, setApplyUpdate] = useState<ApplyUpdate | null>(null);
+  useEffect(() => updates?.subscribe((apply) => setApplyUpdate(() => apply)), [updates]);
+  return applyUpdate;
 }

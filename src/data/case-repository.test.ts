@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseNumberPattern, parseCaseNumber } from '../domain/case-number.ts';
+import { caseSchema } from '../domain/case.ts';
 import { deviceOfStamp } from '../domain/hlc.ts';
 import { StoreError } from './case-store.ts';
 import { openTestStore, sampleIntake, testDevice, type TestStore } from './case-store.testing.ts';
@@ -195,5 +196,20 @@ describe('removeCase', () => {
     await store.cases.removeCase(saved.id);
     await store.cases.updateCase(saved.id, { deleted: false });
     expect((await store.cases.searchCases('sunita')).map((c) => c.id)).toEqual([saved.id]);
+  });
+});
+
+describe('a case saved before a detail field existed', () => {
+  it('reads the missing field as not known yet, and the case as valid', async () => {
+    store = await openTestStore();
+    const saved = await store.cases.registerCase(sampleIntake());
+    const row = await store.db.cases.get(saved.id);
+    if (!row) throw new Error('the case was not written');
+    const { perpetratorRelationshipDetail: _addedLater, ...older } = row.fields;
+    await store.db.cases.put({ ...row, fields: older });
+
+    const read = (await store.cases.getCaseFile(saved.id))?.case;
+    expect(read?.perpetratorRelationshipDetail).toBeNull();
+    expect(caseSchema.safeParse(read).success).toBe(true);
   });
 });

@@ -7,8 +7,8 @@
  * What the tablet must do with the session errors (AUTH_ERROR_CODES):
  * - `device_revoked`: the server refuses this tablet from now on (every request, and
  *   sign-in with this device id). Wipe local data, forget the device id, and make a new
- *   one before any later sign-in. (Whether a revoked tablet may first push its sealed
- *   outbox is decided with case sync, issue 5; today it may not.)
+ *   one before any later sign-in. (Pushing its outbox first waits on sealed, signed
+ *   pushes; today a revoked tablet may not push.)
  * - `session_expired`, `not_signed_in`: keep every local record and outbox entry; ask
  *   for the password (needs the network) and carry on.
  * - `account_disabled`: like session_expired, but the same person cannot sign in again.
@@ -190,7 +190,7 @@ export const centreSummarySchema = z.strictObject({
 export const summaryResponseSchema = z.strictObject({
   serverTime: z.iso.datetime(),
   centres: z.array(centreSummarySchema),
-  /** Case counts arrive with case sync (issue 5); until then this is null, not zero. */
+  /** Case counts wait on the case indicators; until then this is null, not zero. */
   cases: z.null(),
 });
 export type SummaryResponse = z.infer<typeof summaryResponseSchema>;

@@ -12,6 +12,29 @@ import type { CaseProblemCode, RuleProblem } from './vocabularies-problems.ts';
 
 export type CaseProblem = RuleProblem<CaseProblemCode, CaseField>;
 
+/** What her age is read from: a form that has not saved her case yet can supply these. */
+export type AgeFacts = Pick<Case, 'survivorDateOfBirth' | 'survivorAgeYears' | 'registeredAt'>;
+
+/** What tells whether the law expects the steps for a girl. */
+export type MinorFacts = AgeFacts & Pick<Case, 'incidentDate'>;
+
+/** Every field checkCaseRules reads. */
+export type CaseRuleFacts = MinorFacts &
+  Pick<
+    Case,
+    | 'status'
+    | 'closureReason'
+    | 'closureNote'
+    | 'closureApprovedBy'
+    | 'closureApprovedAt'
+    | 'consentToServices'
+    | 'consentSharingAgencies'
+    | 'consentToReporting'
+    | 'consentGivenBy'
+    | 'consentGiverName'
+    | 'consentRecordedAt'
+  >;
+
 export const adultAgeYears = 18;
 
 // A given age and a date of birth disagree only when more than a year apart: people often
@@ -22,15 +45,15 @@ const ageToleranceYears = 1;
  * Her age in whole years on a date: from her date of birth when known; otherwise from the
  * age she gave at registration, plus the years since. Null when neither was recorded.
  */
-export function survivorAgeOn(c: Case, date: CalendarDate): number | null {
+export function survivorAgeOn(c: AgeFacts, date: CalendarDate): number | null {
   return ageFromDateOfBirth(c, date) ?? ageFromGivenAge(c, date);
 }
 
-function ageFromDateOfBirth(c: Case, date: CalendarDate): number | null {
+function ageFromDateOfBirth(c: AgeFacts, date: CalendarDate): number | null {
   return c.survivorDateOfBirth === null ? null : wholeYearsBetween(c.survivorDateOfBirth, date);
 }
 
-function ageFromGivenAge(c: Case, date: CalendarDate): number | null {
+function ageFromGivenAge(c: AgeFacts, date: CalendarDate): number | null {
   if (c.survivorAgeYears === null) return null;
   return c.survivorAgeYears + wholeYearsBetween(indiaDateOf(c.registeredAt), date);
 }
@@ -40,7 +63,7 @@ function ageFromGivenAge(c: Case, date: CalendarDate): number | null {
  * two disagree, either one saying so is enough: treating a girl as an adult is the worse
  * mistake.
  */
-export function isMinor(c: Case, date: CalendarDate): boolean {
+export function isMinor(c: AgeFacts, date: CalendarDate): boolean {
   return [ageFromDateOfBirth(c, date), ageFromGivenAge(c, date)].some(
     (age) => age !== null && age < adultAgeYears,
   );
@@ -51,7 +74,7 @@ export function isMinor(c: Case, date: CalendarDate): boolean {
  * referral when she was under 18 at the incident or at registration, even if she has
  * turned 18 since.
  */
-export function expectedStepsForMinor(c: Case): MinorStep[] {
+export function expectedStepsForMinor(c: MinorFacts): MinorStep[] {
   const wasMinor =
     isMinor(c, indiaDateOf(c.registeredAt)) ||
     (c.incidentDate !== null && isMinor(c, c.incidentDate));
@@ -59,11 +82,11 @@ export function expectedStepsForMinor(c: Case): MinorStep[] {
 }
 
 /** `today` is the calendar date in India (indiaDateOf(now)). */
-export function checkCaseRules(c: Case, today: CalendarDate): CaseProblem[] {
+export function checkCaseRules(c: CaseRuleFacts, today: CalendarDate): CaseProblem[] {
   return [...checkClosure(c), ...checkDatesAndAge(c, today), ...checkConsent(c, today)];
 }
 
-function checkClosure(c: Case): CaseProblem[] {
+function checkClosure(c: CaseRuleFacts): CaseProblem[] {
   const problems: CaseProblem[] = [];
   if (c.status === 'closed') {
     if (c.closureReason === null) problems.push(problem('closure_reason_missing', 'closureReason'));
@@ -82,7 +105,7 @@ function checkClosure(c: Case): CaseProblem[] {
   return problems;
 }
 
-function checkDatesAndAge(c: Case, today: CalendarDate): CaseProblem[] {
+function checkDatesAndAge(c: CaseRuleFacts, today: CalendarDate): CaseProblem[] {
   const problems: CaseProblem[] = [];
   const birth = c.survivorDateOfBirth;
   if (birth !== null && birth > today) {
@@ -103,7 +126,7 @@ function checkDatesAndAge(c: Case, today: CalendarDate): CaseProblem[] {
   return problems;
 }
 
-function checkConsent(c: Case, today: CalendarDate): CaseProblem[] {
+function checkConsent(c: CaseRuleFacts, today: CalendarDate): CaseProblem[] {
   const problems: CaseProblem[] = [];
   if (c.consentSharingAgencies.length > 0 && c.consentToServices !== true) {
     problems.push(problem('sharing_without_service_consent', 'consentSharingAgencies'));

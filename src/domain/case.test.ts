@@ -28,6 +28,15 @@ describe('buildNewCase', () => {
 });
 
 describe('caseSchema', () => {
+  it("takes the perpetrator's relation in detail up to 100 characters, identifying her", () => {
+    const detail = caseSchema.shape.perpetratorRelationshipDetail;
+    expect(detail.safeParse('पति का बड़ा भाई').success).toBe(true);
+    expect(detail.safeParse(null).success).toBe(true);
+    expect(detail.safeParse('x'.repeat(101)).success).toBe(false);
+    expect(detail.safeParse('  ').success).toBe(false);
+    expect(identifyingCaseFields).toContain('perpetratorRelationshipDetail');
+  });
+
   it('accepts a fully recorded case', () => {
     const recorded: Case = {
       ...registered,
@@ -48,6 +57,7 @@ describe('caseSchema', () => {
       violenceTypes: ['domestic_violence', 'dowry'],
       perpetratorName: 'Ramesh',
       perpetratorRelationship: 'husband',
+      perpetratorRelationshipDetail: "husband's elder brother",
       incidentNarrative: 'She was beaten and sent out of the house.',
       consentToServices: true,
       consentSharingAgencies: ['police', 'dlsa'],

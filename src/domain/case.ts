@@ -17,29 +17,10 @@
  */
 import { z } from 'zod';
 import { caseNumberSchema } from './case-number.ts';
-import {
-  arrivalRouteSchema,
-  caseStatusSchema,
-  closureReasonSchema,
-  consentGiverSchema,
-  educationLevelSchema,
-  maritalStatusSchema,
-  occupationSchema,
-  perpetratorRelationshipSchema,
-  referralAgencySchema,
-  riskLevelSchema,
-  violenceTypeSchema,
-} from './code-schemas.ts';
-import {
-  idSchema,
-  indianMobileSchema,
-  longTextSchema,
-  shortTextSchema,
-  textSchema,
-  uniqueListOf,
-} from './common-fields.ts';
-import { districtCodeSchema } from './districts.ts';
-import { calendarDateSchema, instantSchema } from './india-time.ts';
+import { blanksOf, caseDetailFields, shapeOf, type CaseDetailField } from './case-fields.ts';
+import { caseStatusSchema, closureReasonSchema } from './code-schemas.ts';
+import { idSchema, longTextSchema, uniqueListOf } from './common-fields.ts';
+import { instantSchema } from './india-time.ts';
 
 export const caseSchema = z.strictObject({
   /** UUIDv7 made on the tablet at registration. */
@@ -51,58 +32,12 @@ export const caseSchema = z.strictObject({
   registeredAt: instantSchema,
   /** User id of the staff member who registered her. */
   registeredBy: idSchema,
-  arrivalRoute: arrivalRouteSchema,
   status: caseStatusSchema,
   /** The tombstone: a case is never erased (case files are retained), only marked removed. */
   deleted: z.boolean(),
 
-  /** As she gives it, in either script. */
-  survivorName: shortTextSchema,
-  /** Another name she is known by, or the name she wants used at the centre. */
-  survivorAlias: shortTextSchema.nullable(),
-  /**
-   * Age in whole years as she (or whoever brought her) gave it at registration; it does not
-   * grow with time. Prefer survivorDateOfBirth when known (see survivorAgeOn).
-   */
-  survivorAgeYears: z.int().min(0).max(120).nullable(),
-  /** Calendar date, India time. */
-  survivorDateOfBirth: calendarDateSchema.nullable(),
-  /** Stored form: 10 digits, no +91 (normalizeIndianMobile turns typed input into this). */
-  survivorPhone: indianMobileSchema.nullable(),
-  survivorAddress: textSchema(500).nullable(),
-  /** The district she lives in; null if outside Uttar Pradesh or not known. */
-  survivorDistrictCode: districtCodeSchema.nullable(),
-  survivorMaritalStatus: maritalStatusSchema.nullable(),
-  survivorEducation: educationLevelSchema.nullable(),
-  survivorOccupation: occupationSchema.nullable(),
-  /** Her disability in staff's words; null when she has none or it is not recorded. */
-  survivorDisability: shortTextSchema.nullable(),
-  /** Her children who came to the centre with her (they may stay with her). */
-  childrenAccompanying: z.int().min(0).max(20).nullable(),
-
-  /** Calendar date, India time; of the latest incident when violence is ongoing. */
-  incidentDate: calendarDateSchema.nullable(),
-  incidentPlace: shortTextSchema.nullable(),
-  /** At least one when recorded; null until asked. */
-  violenceTypes: uniqueListOf(violenceTypeSchema).min(1).nullable(),
-  perpetratorName: shortTextSchema.nullable(),
-  perpetratorRelationship: perpetratorRelationshipSchema.nullable(),
-  /** Her account, as she told it. */
-  incidentNarrative: longTextSchema.nullable(),
-
-  /** null: not asked yet; false: she refused services (the centre still records the case). */
-  consentToServices: z.boolean().nullable(),
-  /** The agencies she agreed her case may be shared with; empty until she agrees to any. */
-  consentSharingAgencies: uniqueListOf(referralAgencySchema),
-  /** Whether her case may be counted in de-identified reports to headquarters. */
-  consentToReporting: z.boolean().nullable(),
-  consentGivenBy: consentGiverSchema.nullable(),
-  /** Needed when someone other than she gave consent. */
-  consentGiverName: shortTextSchema.nullable(),
-  consentRecordedAt: instantSchema.nullable(),
-
-  riskLevel: riskLevelSchema.nullable(),
-  safetyPlan: longTextSchema.nullable(),
+  /** Who she is, what happened, what she agreed to, her risk: one entry each in case-fields.ts. */
+  ...shapeOf(caseDetailFields),
 
   closureReason: closureReasonSchema.nullable(),
   closureNote: longTextSchema.nullable(),
@@ -132,36 +67,23 @@ export type NewCaseFields = Pick<
   | 'survivorName'
 >;
 
+/**
+ * Every detail field's "not known yet" (null, or [] for a list that is never null). A case
+ * saved before a field existed lacks it; reading it with these first gives the same case a
+ * new registration would have.
+ */
+// blanksOf reads the same table the schema's detail fields come from.
+export const caseDetailBlanks = blanksOf(caseDetailFields) as unknown as Omit<
+  Pick<Case, CaseDetailField>,
+  'arrivalRoute' | 'survivorName'
+>;
+
 export function buildNewCase(fields: NewCaseFields): Case {
   return {
+    ...caseDetailBlanks,
     ...fields,
     status: 'open',
     deleted: false,
-    survivorAlias: null,
-    survivorAgeYears: null,
-    survivorDateOfBirth: null,
-    survivorPhone: null,
-    survivorAddress: null,
-    survivorDistrictCode: null,
-    survivorMaritalStatus: null,
-    survivorEducation: null,
-    survivorOccupation: null,
-    survivorDisability: null,
-    childrenAccompanying: null,
-    incidentDate: null,
-    incidentPlace: null,
-    violenceTypes: null,
-    perpetratorName: null,
-    perpetratorRelationship: null,
-    incidentNarrative: null,
-    consentToServices: null,
-    consentSharingAgencies: [],
-    consentToReporting: null,
-    consentGivenBy: null,
-    consentGiverName: null,
-    consentRecordedAt: null,
-    riskLevel: null,
-    safetyPlan: null,
     closureReason: null,
     closureNote: null,
     closureRequestedBy: null,
@@ -177,17 +99,9 @@ export function buildNewCase(fields: NewCaseFields): Case {
  * an index, and left out of headquarters' de-identified views. Every free-text field is
  * here, because staff write names and places into whatever box is at hand.
  */
-export const identifyingCaseFields = [
-  'survivorName',
-  'survivorAlias',
-  'survivorDateOfBirth',
-  'survivorPhone',
-  'survivorAddress',
-  'survivorDisability',
-  'incidentPlace',
-  'perpetratorName',
-  'incidentNarrative',
-  'consentGiverName',
-  'safetyPlan',
+export const identifyingCaseFields: readonly CaseField[] = [
+  ...(Object.keys(caseDetailFields) as CaseDetailField[]).filter(
+    (field) => caseDetailFields[field].isIdentifying,
+  ),
   'closureNote',
-] as const satisfies readonly CaseField[];
+];

@@ -4,7 +4,7 @@
  * What must always hold: every write a tablet accepted ends up as the current value, or
  * as a value someone later replaced with it in view, or as a conflict kept here. Merge
  * (merge.ts) picks the winner as always; this module only decides what the loser was and
- * whether a person must see it. See DESIGN.md, "Conflicts are kept, not hidden".
+ * whether a person must see it. See docs/design.md, "Conflicts are kept, not hidden".
  */
 import { z } from 'zod';
 import { deviceOfStamp, stampSchema, type Stamp } from './hlc.ts';

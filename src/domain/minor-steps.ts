@@ -4,7 +4,7 @@
  * case's entries do not show yet, so a screen can say so.
  */
 import type { Case } from './case.ts';
-import { expectedStepsForMinor } from './case-rules.ts';
+import { expectedStepsForMinor, type MinorFacts } from './case-rules.ts';
 import type { MinorStep, ReferralAgency, ReferralStatus } from './code-schemas.ts';
 import type { ReferralEntry, ServiceEntry } from './entries.ts';
 
@@ -17,7 +17,10 @@ export interface CaseEntriesForMinorSteps {
 // cancelled one does not.
 const referralsMade: readonly ReferralStatus[] = ['sent', 'accepted', 'completed', 'declined'];
 
-export function findMissingMinorSteps(c: Case, entries: CaseEntriesForMinorSteps): MinorStep[] {
+export function findMissingMinorSteps(
+  c: MinorFacts & Pick<Case, 'id'>,
+  entries: CaseEntriesForMinorSteps,
+): MinorStep[] {
   const referredTo = (agency: ReferralAgency) =>
     entries.referrals.some(
       (referral) =>

@@ -99,7 +99,7 @@ describe('roles', () => {
 });
 
 describe('vocabularies the design names', () => {
-  it('include the violence types DESIGN.md lists', () => {
+  it('include every violence type the centres record', () => {
     const codes = caseVocabularies.violenceTypes.map((term) => term.code);
     expect(codes).toEqual(
       expect.arrayContaining([

@@ -1,5 +1,5 @@
 /**
- * Storage persistence and space on the tablet (DESIGN.md, "On the tablet": ask for
+ * Storage persistence and space on the tablet (docs/design.md, "On the tablet": ask for
  * persistent storage, warn when storage is low).
  *
  * Without persistence the browser may evict the whole IndexedDB store under disk pressure,

@@ -1,5 +1,5 @@
 /**
- * The sync property (issue 5, first "Done when"), written once and run on both engines:
+ * The sync property, written once and run on both engines:
  * three tablets of one centre — real stores on fake-indexeddb, the real sync engine over
  * HTTP — against the real server, under generated histories of saves, sync runs, lost
  * requests and lost answers, repeated and late deliveries, concurrent runs whose pushes

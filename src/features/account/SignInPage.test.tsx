@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openTablet } from '../../app/open-stores.ts';
+import { openTablet } from '../../shell/open-stores.ts';
 import { openLocalStore } from '../../data/local-store.ts';
 import { headquartersSignInResponse, sampleSignInResponse } from '../../data/session.testing.ts';
 import type { SignInResponse } from '../../domain/auth-protocol.ts';

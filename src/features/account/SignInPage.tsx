@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useOnline } from '../../app/use-online.ts';
+import { useOnline } from '../../shell/use-online.ts';
 import { StoreError } from '../../data/case-store.ts';
 import type { SignInResponse } from '../../domain/auth-protocol.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
@@ -50,8 +50,7 @@ export function SignInPage({ deviceId, onSignedIn, client }: SignInPageProps) {
     const result = await requestSignIn({ username, password, deviceId }, client);
     if (!result.isSignedIn) {
       // TODO(sealing): on device_revoked, wipe local data and make a new device id
-      // (shouldWipeDevice in auth-protocol.ts) after pushing what it can (DESIGN.md, "On
-      // the tablet"). A revoked session cannot push, so that waits for the sealed,
+      // (shouldWipeDevice in auth-protocol.ts) after pushing what it can. A revoked session cannot push, so that waits for the sealed,
       // device-signed push; until then nothing unsynced is erased and she is told to ask
       // her manager.
       if (result.failure.code === 'invalid_credentials') setPassword('');

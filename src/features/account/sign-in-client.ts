@@ -12,7 +12,7 @@ import {
   type SignInResponse,
 } from '../../domain/auth-protocol.ts';
 import { errorResponseSchema, type BilingualMessage } from '../../domain/protocol.ts';
-import { requestSignOut } from './sign-out-client.ts';
+import { requestSignOut } from '../../shell/sign-out-client.ts';
 
 export type SignInFailure =
   | {

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../app/stores.testing.tsx';
+import { renderScreen } from '../../shell/stores.testing.tsx';
 import { StoreError } from '../../data/case-store.ts';
 import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';

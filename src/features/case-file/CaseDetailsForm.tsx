@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import { expectedStepsForMinor } from '../../domain/case-rules.ts';
 import type { Case } from '../../domain/case.ts';
 import { indiaDateOf } from '../../domain/india-time.ts';
@@ -12,19 +12,19 @@ import {
   checkCaseDetails,
   toCaseDetails,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 import {
   ConsentFields,
   IncidentFields,
   MinorNotice,
   RiskFields,
-} from '../../ui/case-details/DetailFields.tsx';
-import { SurvivorFields } from '../../ui/case-details/SurvivorFields.tsx';
+} from '../../forms/DetailFields.tsx';
+import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
 import { formatDate, toLocalDateTimeInput } from '../../ui/datetime.ts';
 import { changedCaseDetails, whyDetailsLocked, withConsentTime } from './case-details-edit.ts';
 import { ActionForm, hasErrors } from './form-parts.tsx';
 import { DetailsLockedNotice } from './DetailsLockedNotice.tsx';
-import { useSave } from './use-case-file.ts';
+import { useActionSave } from './use-action-form.ts';
 
 /**
  * Correcting who she is, what happened, what she agreed to and her risk, with intake's own
@@ -46,7 +46,7 @@ export function CaseDetailsForm({
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useSave(lang);
+  const save = useActionSave(onDone);
   const shown = useMemo(() => caseDetailsValuesOf(caseFile), [caseFile]);
   const [stamp] = useState(() => toLocalDateTimeInput(new Date()));
   const [values, setValues] = useState<CaseDetailsValues>(shown);
@@ -94,14 +94,13 @@ export function CaseDetailsForm({
       return;
     }
     // Read again just before saving: a sync may have closed or removed the case meanwhile.
-    const found: { lock: ReturnType<typeof whyDetailsLocked> } = { lock: null };
-    const isSaved = await save.run(async () => {
+    await save.saveThenClose(async () => {
       const current = await caseStore.getCaseFile(caseFile.id);
-      found.lock = current ? whyDetailsLocked(current.case, staff) : 'removed';
-      if (found.lock === null) await caseStore.updateCase(caseFile.id, changes);
+      const found = current ? whyDetailsLocked(current.case, staff) : 'removed';
+      setLock(found);
+      if (found !== null) return 'keep-open';
+      await caseStore.updateCase(caseFile.id, changes);
     });
-    setLock(found.lock);
-    if (isSaved && found.lock === null) onDone(true);
   };
 
   const props = { values, errors: shownErrors, set };
@@ -110,9 +109,9 @@ export function CaseDetailsForm({
       title={t.detailsTitle}
       testId="details-form"
       onSubmit={() => void submit()}
-      onCancel={() => onDone(false)}
-      isSaving={save.isSaving || lock !== null}
-      failure={save.failure ? `${save.failure} ${t.detailsTypedKept}` : null}
+      {...save.form}
+      isSaving={save.form.isSaving || lock !== null}
+      failure={save.form.failure ? `${save.form.failure} ${t.detailsTypedKept}` : null}
     >
       <div class="form-wide" ref={groupsRef}>
         {isChecked && hasErrors(errors) ? <Banner tone="danger">{t.detailsFix}</Banner> : null}

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../app/stores.testing.tsx';
+import { renderScreen } from '../../shell/stores.testing.tsx';
 import { testStaff } from '../../data/case-store.testing.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
 import { stayProblems } from '../../domain/vocabularies-problems.ts';
@@ -210,5 +210,18 @@ describe('case page: closure', () => {
     await renderScreen(<CaseFilePage caseId={registered.id} />, { lang: 'en', store });
     await screen.findByTestId('closure-requested');
     expect(screen.queryByTestId('action-approveClosure')).toBeNull();
+  });
+});
+
+describe('case page: who did it', () => {
+  it("shows the perpetrator's name, relation and the relation in detail", async () => {
+    await openCase({
+      perpetratorName: 'Ramesh',
+      perpetratorRelationship: 'in_laws',
+      perpetratorRelationshipDetail: "husband's elder brother",
+    });
+    expect(screen.getByTestId('case-summary').textContent).toContain(
+      "Ramesh — In-laws — husband's elder brother",
+    );
   });
 });

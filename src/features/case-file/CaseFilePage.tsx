@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { paths } from '../../app/router.ts';
-import { useStores } from '../../app/stores.ts';
+import { paths } from '../../shell/router.ts';
+import { useStores } from '../../shell/stores.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';

@@ -99,6 +99,7 @@ export function CaseSummaryPanel({ file }: { readonly file: CaseFile }) {
             c.perpetratorName,
             c.perpetratorRelationship &&
               labelOf(perpetratorRelationships, c.perpetratorRelationship, lang),
+            c.perpetratorRelationshipDetail,
           ]
             .filter(Boolean)
             .join(' — '),

@@ -1,8 +1,8 @@
-import { useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import { checkCaseRules } from '../../domain/case-rules.ts';
 import type { Case, CaseField } from '../../domain/case.ts';
 import type { ClosureReason } from '../../domain/code-schemas.ts';
+import { noteEntrySchema } from '../../domain/entries.ts';
 import { indiaDateOf } from '../../domain/india-time.ts';
 import { closureReasons } from '../../domain/vocabularies-case.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';
@@ -12,48 +12,24 @@ import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { TextAreaField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
-import { ActionForm, textOrNull } from './form-parts.tsx';
-import { useActionSave } from './use-case-file.ts';
+import { checkEntryFields, resultOf } from './entry-checks.ts';
+import { ActionForm, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
+import { useActionForm } from './use-action-form.ts';
 
-export function NoteForm({
-  caseId,
-  onDone,
-}: {
-  readonly caseId: string;
-  readonly onDone: (isSaved: boolean) => void;
-}) {
+export function NoteForm({ caseId, onDone }: ActionProps<{ caseId: string }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
-  const save = useActionSave(onDone);
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-
-  const submit = async () => {
-    const note = textOrNull(text);
-    setError(note === null ? t.errorRequired : undefined);
-    if (note === null) return;
-    await save.saveThenClose(async () => {
-      await caseStore.addEntry(caseId, 'note', { text: note });
-    });
-  };
+  const { bind, form } = useActionForm({
+    initial: { text: '' },
+    check: (values) => checkEntryFields(noteEntrySchema, { text: textOrNull(values.text) }, t),
+    save: (checked) => caseStore.addEntry(caseId, 'note', checked),
+    onDone,
+  });
 
   return (
-    <ActionForm
-      title={t.actionNote}
-      testId="note-form"
-      onSubmit={() => void submit()}
-      {...save.form}
-    >
+    <ActionForm title={t.actionNote} testId="note-form" {...form}>
       <div class="form-wide">
-        <TextAreaField
-          name="text"
-          rows={4}
-          label={t.noteText}
-          isRequired
-          value={text}
-          error={error}
-          onInput={setText}
-        />
+        <TextAreaField {...bind('text')} rows={4} label={t.noteText} isRequired />
       </div>
     </ActionForm>
   );
@@ -70,30 +46,24 @@ function closureErrors(c: Case, lang: 'hi' | 'en'): Partial<Record<CaseField, st
 }
 
 /** Any staff member asks to close the case with a reason; a manager approves. */
-export function ClosureRequestForm({
-  caseFile,
-  onDone,
-}: {
-  readonly caseFile: Case;
-  readonly onDone: (isSaved: boolean) => void;
-}) {
+export function ClosureRequestForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>) {
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useActionSave(onDone);
-  const [reason, setReason] = useState<ClosureReason | ''>(caseFile.closureReason ?? '');
-  const [note, setNote] = useState(caseFile.closureNote ?? '');
-  const [errors, setErrors] = useState<Partial<Record<CaseField, string>>>({});
-
-  const submit = async () => {
-    const changes = {
-      closureReason: reason === '' ? null : reason,
-      closureNote: textOrNull(note),
-      closureRequestedBy: staff.userId,
-      closureRequestedAt: new Date().toISOString(),
-    };
-    const found = {
-      ...closureErrors(
+  const { values, bind, form } = useActionForm({
+    initial: (): { closureReason: ClosureReason | ''; closureNote: string } => ({
+      closureReason: caseFile.closureReason ?? '',
+      closureNote: caseFile.closureNote ?? '',
+    }),
+    check: (values) => {
+      const changes = {
+        closureReason: codeOrNull(values.closureReason),
+        closureNote: textOrNull(values.closureNote),
+        closureRequestedBy: staff.userId,
+        closureRequestedAt: new Date().toISOString(),
+      };
+      // Checked as the case would be once a manager approves; the approval itself is not hers to give.
+      const found = closureErrors(
         {
           ...caseFile,
           ...changes,
@@ -102,89 +72,71 @@ export function ClosureRequestForm({
           closureApprovedAt: changes.closureRequestedAt,
         },
         lang,
-      ),
-    };
-    delete found.closureApprovedBy;
-    if (reason === '')
-      found.closureReason ??= labelOf(caseProblems, 'closure_reason_missing', lang);
-    setErrors(found);
-    if (Object.keys(found).length > 0) return;
-    await save.saveThenClose(async () => {
-      await caseStore.updateCase(caseFile.id, changes);
-    });
-  };
+      );
+      delete found.closureApprovedBy;
+      if (changes.closureReason === null)
+        found.closureReason ??= labelOf(caseProblems, 'closure_reason_missing', lang);
+      return resultOf(found, changes);
+    },
+    save: (changes) => caseStore.updateCase(caseFile.id, changes),
+    onDone,
+  });
 
   return (
     <ActionForm
       title={t.actionClose}
       testId="closure-form"
       submitLabel={t.requestClosure}
-      onSubmit={() => void submit()}
-      {...save.form}
+      {...form}
     >
       <VocabularySelect
-        name="closureReason"
+        {...bind('closureReason')}
         label={t.closureReason}
         isRequired
         vocabulary={closureReasons}
-        value={reason}
-        error={errors.closureReason}
-        onChange={setReason}
       />
       <div class="form-wide">
         <TextAreaField
-          name="closureNote"
+          {...bind('closureNote')}
           rows={3}
           label={t.closureNote}
-          isRequired={reason === 'other'}
-          value={note}
-          error={errors.closureNote}
-          onInput={setNote}
+          isRequired={values.closureReason === 'other'}
         />
       </div>
     </ActionForm>
   );
 }
 
-export function ClosureApproveForm({
-  caseFile,
-  onDone,
-}: {
-  readonly caseFile: Case;
-  readonly onDone: (isSaved: boolean) => void;
-}) {
+export function ClosureApproveForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>) {
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useActionSave(onDone);
-  const [problems, setProblems] = useState<string[]>([]);
   const isManager = staff.role === 'manager';
-
-  const submit = async () => {
-    if (!isManager) return;
-    const changes = {
-      status: 'closed' as const,
-      closureApprovedBy: staff.userId,
-      closureApprovedAt: new Date().toISOString(),
-    };
-    const found = Object.values(closureErrors({ ...caseFile, ...changes }, lang)).filter(
-      (message): message is string => Boolean(message),
-    );
-    setProblems(found);
-    if (found.length > 0) return;
-    await save.saveThenClose(async () => {
-      await caseStore.updateCase(caseFile.id, changes);
-    });
-  };
+  const { errors, form } = useActionForm({
+    initial: {},
+    check: () => {
+      const changes = {
+        status: 'closed' as const,
+        closureApprovedBy: staff.userId,
+        closureApprovedAt: new Date().toISOString(),
+      };
+      // Only a manager may approve; the form offers no save to anyone else.
+      return isManager
+        ? resultOf(closureErrors({ ...caseFile, ...changes }, lang), changes)
+        : { isValid: false, errors: {} };
+    },
+    save: (changes) => caseStore.updateCase(caseFile.id, changes),
+    onDone,
+  });
+  const problems = Object.values(errors).filter((message): message is string => Boolean(message));
 
   return (
     <ActionForm
       title={t.actionApproveClose}
       testId="approve-closure-form"
       submitLabel={t.approveClosure}
-      onSubmit={() => void submit()}
-      {...save.form}
-      isSaving={save.form.isSaving || !isManager}
+      {...form}
+      isSaving={form.isSaving || !isManager}
     >
       <div class="form-wide">
         <p>

@@ -1,8 +1,7 @@
-import { useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import type { Case } from '../../domain/case.ts';
 import type { DischargeDestination } from '../../domain/code-schemas.ts';
-import type { StayEntry } from '../../domain/entries.ts';
+import { stayEntrySchema, type StayEntry } from '../../domain/entries.ts';
 import { checkStayRules, stayDaysAllowed } from '../../domain/entry-rules.ts';
 import { addDays, indiaDateOf } from '../../domain/india-time.ts';
 import { dischargeDestinations } from '../../domain/vocabularies-entries.ts';
@@ -19,8 +18,16 @@ import {
 } from '../../ui/datetime.ts';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
-import { ActionForm, hasErrors, textOrNull, type Errors } from './form-parts.tsx';
-import { useActionSave } from './use-case-file.ts';
+import { checkEntryFields } from './entry-checks.ts';
+import {
+  ActionForm,
+  codeOrNull,
+  textOrNull,
+  WhenField,
+  type ActionProps,
+  type Errors,
+} from './form-parts.tsx';
+import { useActionForm } from './use-action-form.ts';
 
 type StayField = keyof StayEntry;
 
@@ -54,93 +61,67 @@ function draftStay(
 }
 
 /** Admission to the short stay: discharge planned within 5 days, or a reason for longer. */
-export function AdmitForm({
-  caseFile,
-  onDone,
-}: {
-  readonly caseFile: Case;
-  readonly onDone: (isSaved: boolean) => void;
-}) {
+export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useActionSave(onDone);
-  const [admittedAt, setAdmittedAt] = useState(() => toLocalDateTimeInput(new Date()));
-  const [planned, setPlanned] = useState('');
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Errors<StayField>>({});
-  const admittedInstant = fromLocalDateTimeInput(admittedAt);
-  const limit = admittedInstant ? addDays(indiaDateOf(admittedInstant), stayDaysAllowed) : null;
-  const isBeyondLimit = limit !== null && isCalendarDateInput(planned) && planned > limit;
-
-  const submit = async () => {
-    const found: Errors<StayField> = {
-      admittedAt: admittedInstant === null ? t.errorDateTime : undefined,
-      plannedDischargeDate: !isCalendarDateInput(planned) ? t.errorDate : undefined,
-    };
-    if (!hasErrors(found) && admittedInstant) {
-      Object.assign(
-        found,
-        stayRuleErrors(
-          draftStay(caseFile, {
-            admittedAt: admittedInstant,
-            plannedDischargeDate: planned,
-            extensionReason: textOrNull(reason),
-          }),
-          lang,
-        ),
-      );
-    }
-    setErrors(found);
-    if (hasErrors(found) || !admittedInstant) return;
-    await save.saveThenClose(async () => {
-      await caseStore.addEntry(caseFile.id, 'stay', {
-        admittedAt: admittedInstant,
-        plannedDischargeDate: planned,
+  const { values, errors, bind, form } = useActionForm({
+    initial: () => ({
+      admittedAt: toLocalDateTimeInput(new Date()),
+      plannedDischargeDate: '',
+      extensionReason: '',
+    }),
+    check: (values) =>
+      checkEntryFields(
+        stayEntrySchema,
+        {
+          admittedAt: fromLocalDateTimeInput(values.admittedAt),
+          plannedDischargeDate: values.plannedDischargeDate,
+        },
+        t,
+        {
+          rules: (checked) =>
+            stayRuleErrors(
+              draftStay(caseFile, {
+                ...checked,
+                extensionReason: textOrNull(values.extensionReason),
+              }),
+              lang,
+            ),
+        },
+      ),
+    save: (checked, values) =>
+      caseStore.addEntry(caseFile.id, 'stay', {
+        ...checked,
         extendedUntil: null,
-        extensionReason: textOrNull(reason),
+        extensionReason: textOrNull(values.extensionReason),
         dischargedAt: null,
         dischargedTo: null,
-      });
-    });
-  };
+      }),
+    onDone,
+  });
+  const admittedInstant = fromLocalDateTimeInput(values.admittedAt);
+  const limit = admittedInstant ? addDays(indiaDateOf(admittedInstant), stayDaysAllowed) : null;
+  const planned = values.plannedDischargeDate;
+  const isBeyondLimit = limit !== null && isCalendarDateInput(planned) && planned > limit;
 
   return (
-    <ActionForm
-      title={t.actionStay}
-      testId="stay-form"
-      onSubmit={() => void submit()}
-      {...save.form}
-    >
+    <ActionForm title={t.actionStay} testId="stay-form" {...form}>
+      <WhenField {...bind('admittedAt')} label={t.admittedAt} />
       <TextField
-        name="admittedAt"
-        type="datetime-local"
-        label={t.admittedAt}
-        isRequired
-        value={admittedAt}
-        error={errors.admittedAt}
-        onInput={setAdmittedAt}
-      />
-      <TextField
-        name="plannedDischargeDate"
+        {...bind('plannedDischargeDate')}
         type="date"
         label={t.plannedDischargeDate}
         isRequired
         hint={limit ? fill(t.plannedDischargeHint, { limit: formatDate(limit, lang) }) : null}
-        value={planned}
-        error={errors.plannedDischargeDate}
-        onInput={setPlanned}
       />
       {isBeyondLimit || errors.extensionReason ? (
         <div class="form-wide">
           <TextAreaField
-            name="extensionReason"
+            {...bind('extensionReason')}
             rows={3}
             label={t.extensionReason}
             isRequired
-            value={reason}
-            error={errors.extensionReason}
-            onInput={setReason}
           />
         </div>
       ) : null}
@@ -149,117 +130,83 @@ export function AdmitForm({
 }
 
 /** A longer stay than planned: a later date and the reason for it. */
-export function ExtendStayForm({
-  stay,
-  onDone,
-}: {
-  readonly stay: StayEntry;
-  readonly onDone: (isSaved: boolean) => void;
-}) {
+export function ExtendStayForm({ stay, onDone }: ActionProps<{ stay: StayEntry }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useActionSave(onDone);
-  const [until, setUntil] = useState(stay.extendedUntil ?? '');
-  const [reason, setReason] = useState(stay.extensionReason ?? '');
-  const [errors, setErrors] = useState<Errors<StayField>>({});
-
-  const submit = async () => {
-    const found: Errors<StayField> = isCalendarDateInput(until)
-      ? stayRuleErrors({ ...stay, extendedUntil: until, extensionReason: textOrNull(reason) }, lang)
-      : { extendedUntil: t.errorDate };
-    setErrors(found);
-    if (hasErrors(found)) return;
-    await save.saveThenClose(async () => {
-      await caseStore.updateEntry('stay', stay.id, {
-        extendedUntil: until,
-        extensionReason: textOrNull(reason),
-      });
-    });
-  };
+  const { bind, form } = useActionForm({
+    initial: () => ({
+      extendedUntil: stay.extendedUntil ?? '',
+      extensionReason: stay.extensionReason ?? '',
+    }),
+    check: (values) =>
+      checkEntryFields(stayEntrySchema, { extendedUntil: values.extendedUntil }, t, {
+        required: ['extendedUntil'],
+        rules: (checked) =>
+          stayRuleErrors(
+            { ...stay, ...checked, extensionReason: textOrNull(values.extensionReason) },
+            lang,
+          ),
+      }),
+    save: (checked, values) =>
+      caseStore.updateEntry('stay', stay.id, {
+        ...checked,
+        extensionReason: textOrNull(values.extensionReason),
+      }),
+    onDone,
+  });
 
   return (
-    <ActionForm title={t.extend} testId="extend-form" onSubmit={() => void submit()} {...save.form}>
+    <ActionForm title={t.extend} testId="extend-form" {...form}>
       <TextField
-        name="extendedUntil"
+        {...bind('extendedUntil')}
         type="date"
         label={t.extendedUntil}
         isRequired
         min={stay.plannedDischargeDate}
-        value={until}
-        error={errors.extendedUntil}
-        onInput={setUntil}
       />
       <div class="form-wide">
-        <TextAreaField
-          name="extensionReason"
-          rows={3}
-          label={t.extensionReason}
-          isRequired
-          value={reason}
-          error={errors.extensionReason}
-          onInput={setReason}
-        />
+        <TextAreaField {...bind('extensionReason')} rows={3} label={t.extensionReason} isRequired />
       </div>
     </ActionForm>
   );
 }
 
-export function DischargeForm({
-  stay,
-  onDone,
-}: {
-  readonly stay: StayEntry;
-  readonly onDone: (isSaved: boolean) => void;
-}) {
+export function DischargeForm({ stay, onDone }: ActionProps<{ stay: StayEntry }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const save = useActionSave(onDone);
-  const [dischargedAt, setDischargedAt] = useState(() => toLocalDateTimeInput(new Date()));
-  const [dischargedTo, setDischargedTo] = useState<DischargeDestination | ''>('');
-  const [errors, setErrors] = useState<Errors<StayField>>({});
-
-  const submit = async () => {
-    const at = fromLocalDateTimeInput(dischargedAt);
-    const found: Errors<StayField> =
-      at === null
-        ? { dischargedAt: t.errorDateTime }
-        : stayRuleErrors(
-            { ...stay, dischargedAt: at, dischargedTo: dischargedTo === '' ? null : dischargedTo },
-            lang,
-          );
-    setErrors(found);
-    if (hasErrors(found) || at === null || dischargedTo === '') return;
-    await save.saveThenClose(async () => {
-      await caseStore.updateEntry('stay', stay.id, { dischargedAt: at, dischargedTo });
-    });
-  };
+  const { bind, form } = useActionForm({
+    initial: (): { dischargedAt: string; dischargedTo: DischargeDestination | '' } => ({
+      dischargedAt: toLocalDateTimeInput(new Date()),
+      dischargedTo: '',
+    }),
+    check: (values) =>
+      checkEntryFields(
+        stayEntrySchema,
+        {
+          dischargedAt: fromLocalDateTimeInput(values.dischargedAt),
+          dischargedTo: codeOrNull(values.dischargedTo),
+        },
+        t,
+        {
+          required: ['dischargedAt'],
+          // Where she went is asked by the domain's rule, with its own message.
+          rules: (checked) => stayRuleErrors({ ...stay, ...checked }, lang),
+        },
+      ),
+    save: (checked) => caseStore.updateEntry('stay', stay.id, checked),
+    onDone,
+  });
 
   return (
-    <ActionForm
-      title={t.discharge}
-      testId="discharge-form"
-      onSubmit={() => void submit()}
-      {...save.form}
-    >
-      <TextField
-        name="dischargedAt"
-        type="datetime-local"
-        label={t.dischargedAt}
-        isRequired
-        value={dischargedAt}
-        error={errors.dischargedAt}
-        onInput={setDischargedAt}
-      />
+    <ActionForm title={t.discharge} testId="discharge-form" {...form}>
+      <WhenField {...bind('dischargedAt')} label={t.dischargedAt} />
       <VocabularySelect
-        name="dischargedTo"
+        {...bind('dischargedTo')}
         label={t.dischargedTo}
         isRequired
         vocabulary={dischargeDestinations}
-        value={dischargedTo}
-        error={errors.dischargedTo}
-        onChange={setDischargedTo}
       />
     </ActionForm>
   );

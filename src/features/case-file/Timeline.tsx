@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { useStores } from '../../app/stores.ts';
+import { useStores } from '../../shell/stores.ts';
 import type { CaseEntry } from '../../data/case-store.ts';
 import type { Case } from '../../domain/case.ts';
 import type { EntryKind } from '../../domain/entries.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testStaff } from '../../data/case-store.testing.ts';
 import { buildNewCase, type Case } from '../../domain/case.ts';
-import { caseDetailsValuesOf } from '../../ui/case-details/case-details-values.ts';
+import { caseDetailsValuesOf } from '../../forms/case-details-values.ts';
 import { changedCaseDetails, whyDetailsLocked, withConsentTime } from './case-details-edit.ts';
 
 const staff = testStaff.caseworker;

@@ -16,7 +16,7 @@ import {
   toCaseDetails,
   type CaseDetailsField,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 
 export type DetailsLock = 'closed' | 'removed' | 'not_centre_staff';
 

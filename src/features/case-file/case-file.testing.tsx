@@ -1,7 +1,7 @@
 // Test helpers for the case page's component tests: one registered case on the real store
 // (fake-indexeddb), its page rendered in English, and form fields found by name.
 import { screen } from '@testing-library/preact';
-import { renderScreen } from '../../app/stores.testing.tsx';
+import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake, type testStaff } from '../../data/case-store.testing.ts';
 import { CaseFilePage } from './CaseFilePage.tsx';
 

@@ -1,11 +1,12 @@
 // Pieces every action form on the case page shares: its frame with save and cancel, and
 // how typed text becomes a stored value.
 import type { ComponentChildren } from 'preact';
-import { useUnsavedInput } from '../../app/unsaved-input.ts';
+import { useUnsavedInput } from '../../shell/unsaved-input.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { TextField } from '../../ui/Field.tsx';
 
 export interface ActionFormProps {
   readonly title: string;
@@ -60,10 +61,29 @@ export function ActionForm({
   );
 }
 
+/** An action form's props: what it acts on, and what to do once it closes, saved or not. */
+export type ActionProps<On> = Readonly<On> & { readonly onDone: (isSaved: boolean) => void };
+
+/** When something happened, to the minute: every action that records a moment asks for it so. */
+export function WhenField(props: {
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
+  readonly error: string | undefined;
+  readonly onInput: (value: string) => void;
+}) {
+  return <TextField {...props} type="datetime-local" isRequired />;
+}
+
 /** Trimmed text, or null for an empty answer (records never hold ''). */
 export function textOrNull(value: string): string | null {
   const trimmed = value.trim();
   return trimmed === '' ? null : trimmed;
+}
+
+/** A choice, or null while none is made (a select holds '' for that). */
+export function codeOrNull<C extends string>(value: C | ''): C | null {
+  return value === '' ? null : value;
 }
 
 export type Errors<F extends string> = Partial<Record<F, string>>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { paths } from '../../app/router.ts';
-import { useStores } from '../../app/stores.ts';
+import { paths } from '../../shell/router.ts';
+import { useStores } from '../../shell/stores.ts';
 import type { CaseFilter, CaseSummary } from '../../data/case-store.ts';
 import type { CaseStatus, RiskLevel } from '../../domain/code-schemas.ts';
 import { caseStatuses, riskLevels } from '../../domain/vocabularies-case.ts';

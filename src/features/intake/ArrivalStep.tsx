@@ -1,7 +1,7 @@
 import { arrivalRoutes } from '../../domain/vocabularies-case.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
-import type { CaseDetailsFieldProps } from '../../ui/case-details/field-props.ts';
+import type { CaseDetailsFieldProps } from '../../forms/field-props.ts';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 
 export function ArrivalStep({ values, errors, set }: CaseDetailsFieldProps) {

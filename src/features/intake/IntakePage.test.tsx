@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../app/stores.testing.tsx';
+import { renderScreen } from '../../shell/stores.testing.tsx';
 import { sampleIntake } from '../../data/case-store.testing.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';
@@ -151,6 +151,37 @@ describe('intake: draft', () => {
     expect(screen.getByTestId('step-title').textContent).toBe(hi.stepSurvivor);
     expect(field(reopened.container, 'survivorName').value).toBe('गीता');
     expect(field(reopened.container, 'survivorPhone').value).toBe('9123456789');
+  });
+});
+
+describe("intake: the perpetrator's relation in detail", () => {
+  it('is asked beside the relation, shown on the review and saved', async () => {
+    const { container, store } = await openIntake({ lang: 'en' });
+    choose(container, 'arrivalRoute', 'walk_in');
+    await next(en.stepSurvivor);
+    type(container, 'survivorName', 'Kamla');
+    await next(en.stepIncident);
+    choose(container, 'perpetratorRelationship', 'in_laws');
+    type(container, 'perpetratorRelationshipDetail', 'x'.repeat(101));
+    fireEvent.click(screen.getByTestId('intake-next'));
+    expect(await screen.findByText('This is too long: keep it under 100 characters.')).toBeTruthy();
+    type(container, 'perpetratorRelationshipDetail', " husband's elder brother ");
+    await next(en.stepConsent);
+    await next(en.stepRisk);
+    choose(container, 'riskLevel', 'medium');
+    await next(en.stepReview);
+    expect(screen.getByText("husband's elder brother")).toBeTruthy();
+    expect(screen.getByText('Relation in detail')).toBeTruthy();
+
+    // Saving waits for the look for earlier cases of the same woman.
+    expect(await screen.findByText(en.noDuplicates)).toBeTruthy();
+    fireEvent.click(screen.getByTestId('intake-save'));
+    await waitFor(() => expect(location.pathname).not.toBe('/cases/new'));
+    const id = decodeURIComponent(location.pathname.replace('/cases/', ''));
+    expect((await store.cases.getCaseFile(id))?.case).toMatchObject({
+      perpetratorRelationship: 'in_laws',
+      perpetratorRelationshipDetail: "husband's elder brother",
+    });
   });
 });
 

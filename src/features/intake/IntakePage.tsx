@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { navigate, paths } from '../../app/router.ts';
-import { useStores } from '../../app/stores.ts';
-import { useUnsavedInput } from '../../app/unsaved-input.ts';
+import { navigate, paths } from '../../shell/router.ts';
+import { useStores } from '../../shell/stores.ts';
+import { useUnsavedInput } from '../../shell/unsaved-input.ts';
 import { StoreError } from '../../data/case-store.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
@@ -12,20 +12,20 @@ import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { StepIndicator } from '../../ui/StepIndicator.tsx';
 import {
   emptyCaseDetails,
+  hasAnyInput,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
+} from '../../forms/case-details-values.ts';
 import {
   ConsentFields,
   IncidentFields,
   MinorNotice,
   RiskFields,
-} from '../../ui/case-details/DetailFields.tsx';
-import { SurvivorFields } from '../../ui/case-details/SurvivorFields.tsx';
+} from '../../forms/DetailFields.tsx';
+import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
 import { ArrivalStep } from './ArrivalStep.tsx';
 import {
   checkIntake,
   errorsForStep,
-  hasAnyInput,
   minorStepsFor,
   stepsFor,
   toCaseIntake,

@@ -1,11 +1,7 @@
-import { paths } from '../../app/router.ts';
+import { paths } from '../../shell/router.ts';
 import type { CaseSummary } from '../../data/case-store.ts';
-import {
-  arrivalRoutes,
-  caseStatuses,
-  riskLevels,
-  violenceTypes,
-} from '../../domain/vocabularies-case.ts';
+import { caseDetailFields } from '../../domain/case-fields.ts';
+import { caseStatuses } from '../../domain/vocabularies-case.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
@@ -13,8 +9,8 @@ import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { LinkButton } from '../../ui/Button.tsx';
-import { normalizeIndianMobile } from '../../domain/common-fields.ts';
-import type { CaseDetailsValues } from '../../ui/case-details/case-details-values.ts';
+import { reviewRowsOf } from '../../forms/case-field-values.ts';
+import type { CaseDetailsValues } from '../../forms/case-details-values.ts';
 
 export type Duplicates =
   | { readonly state: 'checking' }
@@ -31,28 +27,16 @@ export function ReviewStep({
 }) {
   const t = useMessages(intakeMessages);
   const lang = useLang();
-  const row = (label: string, value: string | null) => (
-    <div class="review-row">
-      <dt>{label}</dt>
-      <dd>{value || t.notGiven}</dd>
-    </div>
-  );
   return (
     <div class="review">
       <p>{t.reviewIntro}</p>
       <dl class="review-list">
-        {row(t.reviewName, values.survivorName.trim())}
-        {row(t.reviewAge, values.survivorAgeYears || values.survivorDateOfBirth)}
-        {row(t.reviewPhone, normalizeIndianMobile(values.survivorPhone))}
-        {row(
-          t.reviewArrival,
-          values.arrivalRoute && labelOf(arrivalRoutes, values.arrivalRoute, lang),
-        )}
-        {row(
-          t.reviewViolence,
-          values.violenceTypes.map((code) => labelOf(violenceTypes, code, lang)).join(', '),
-        )}
-        {row(t.reviewRisk, values.riskLevel && labelOf(riskLevels, values.riskLevel, lang))}
+        {reviewRowsOf(caseDetailFields, values, lang).map((row) => (
+          <div class="review-row" key={row.field}>
+            <dt>{row.label}</dt>
+            <dd>{row.value || t.notGiven}</dd>
+          </div>
+        ))}
       </dl>
       {isMinor ? <Banner tone="warning">{t.reviewMinor}</Banner> : null}
       {duplicates.state === 'checking' ? <p class="loading">{t.duplicatesChecking}</p> : null}

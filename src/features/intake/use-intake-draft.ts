@@ -4,9 +4,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DraftStore } from '../../data/case-store.ts';
 import {
   emptyCaseDetails,
+  restoreCaseDetails,
   type CaseDetailsValues,
-} from '../../ui/case-details/case-details-values.ts';
-import { restoreIntake, type IntakeStep } from './intake-form.ts';
+} from '../../forms/case-details-values.ts';
+import type { IntakeStep } from './intake-form.ts';
 
 export const intakeDraftId = 'intake-new';
 export const intakeDraftForm = 'intake';
@@ -39,7 +40,7 @@ export function useLoadIntakeDraft(draftStore: DraftStore): Loaded {
         const step = typeof saved?.step === 'string' ? (saved.step as IntakeStep) : 'arrival';
         setLoaded({
           state: 'ready',
-          initial: { values: restoreIntake(saved?.values), step },
+          initial: { values: restoreCaseDetails(saved?.values), step },
           restoredAt: draft.updatedAt,
         });
       },

@@ -1,4 +1,4 @@
-import { paths } from '../../app/router.ts';
+import { paths } from '../../shell/router.ts';
 import type { ConflictWriter } from '../../domain/conflict-review.ts';
 import type { ConflictGroup, ConflictResolution } from '../../data/sync-review.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';

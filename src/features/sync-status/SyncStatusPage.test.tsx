@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../app/stores.testing.tsx';
+import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
 import type { TestStore } from '../../data/case-store.testing.ts';
 import {

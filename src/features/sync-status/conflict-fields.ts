@@ -1,20 +1,9 @@
 // A conflict's field and values as staff read them: the labels the case page and the
 // intake form already use, codes through their vocabularies, dates as the app writes
 // them, and never a raw id (a staff member is "you" or "another staff member").
-import { districts } from '../../domain/districts.ts';
+import { caseDetailFields, shortLabelsOf, type CaseFieldTable } from '../../domain/case-fields.ts';
 import { tombstoneField } from '../../domain/merge.ts';
-import {
-  arrivalRoutes,
-  caseStatuses,
-  closureReasons,
-  consentGivers,
-  educationLevels,
-  maritalStatuses,
-  occupations,
-  perpetratorRelationships,
-  riskLevels,
-  violenceTypes,
-} from '../../domain/vocabularies-case.ts';
+import { caseStatuses, closureReasons } from '../../domain/vocabularies-case.ts';
 import {
   dischargeDestinations,
   followUpModes,
@@ -26,7 +15,6 @@ import { labelOf, type Vocabulary } from '../../domain/vocabulary.ts';
 import { fill, type MessageBundle } from '../../i18n/define-messages.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
-import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { syncStatusMessages } from '../../i18n/messages-sync-status.ts';
 import { formatDate, formatDateTime } from '../../ui/datetime.ts';
 
@@ -41,47 +29,28 @@ function from<K extends string>(bundle: MessageBundle<K>, key: K): Label {
   return { hi: bundle.hi[key], en: bundle.en[key] };
 }
 
-const intake = (key: keyof typeof intakeMessages.hi) => from(intakeMessages, key);
 const caseFile = (key: keyof typeof caseFileMessages.hi) => from(caseFileMessages, key);
 const sync = (key: keyof typeof syncStatusMessages.hi) => from(syncStatusMessages, key);
 
-const caseLabels: Readonly<Record<string, Label>> = {
-  arrivalRoute: caseFile('arrival'),
-  status: sync('fieldCaseStatus'),
-  survivorName: intake('survivorName'),
-  survivorAlias: intake('survivorAlias'),
-  survivorAgeYears: intake('survivorAgeYears'),
-  survivorDateOfBirth: intake('survivorDateOfBirth'),
-  survivorPhone: intake('survivorPhone'),
-  survivorAddress: intake('survivorAddress'),
-  survivorDistrictCode: intake('survivorDistrict'),
-  survivorMaritalStatus: intake('survivorMaritalStatus'),
-  survivorEducation: intake('survivorEducation'),
-  survivorOccupation: intake('survivorOccupation'),
-  survivorDisability: intake('survivorDisability'),
-  childrenAccompanying: intake('childrenAccompanying'),
-  incidentDate: intake('incidentDate'),
-  incidentPlace: intake('incidentPlace'),
-  violenceTypes: caseFile('violence'),
-  perpetratorName: intake('perpetratorName'),
-  perpetratorRelationship: intake('perpetratorRelationship'),
-  incidentNarrative: intake('incidentNarrative'),
-  consentToServices: intake('consentToServices'),
-  consentSharingAgencies: intake('consentSharing'),
-  consentToReporting: intake('consentToReporting'),
-  consentGivenBy: intake('consentGivenBy'),
-  consentGiverName: intake('consentGiverName'),
-  consentRecordedAt: intake('consentRecordedAt'),
-  riskLevel: intake('riskLevel'),
-  safetyPlan: caseFile('safetyPlan'),
-  closureReason: caseFile('closureReason'),
-  closureNote: caseFile('closureNote'),
-  closureRequestedBy: sync('fieldClosureRequestedBy'),
-  closureRequestedAt: sync('fieldClosureRequestedAt'),
-  closureApprovedBy: sync('fieldClosureApprovedBy'),
-  closureApprovedAt: sync('fieldClosureApprovedAt'),
-  assignedStaffIds: sync('fieldAssignedStaff'),
-};
+/**
+ * A case's labels: her details' from a case field table (the short label where the form
+ * asks a question), the rest from the screens that set them.
+ */
+export function caseLabelsFrom(table: CaseFieldTable): Readonly<Record<string, Label>> {
+  return {
+    ...shortLabelsOf(table),
+    status: sync('fieldCaseStatus'),
+    closureReason: caseFile('closureReason'),
+    closureNote: caseFile('closureNote'),
+    closureRequestedBy: sync('fieldClosureRequestedBy'),
+    closureRequestedAt: sync('fieldClosureRequestedAt'),
+    closureApprovedBy: sync('fieldClosureApprovedBy'),
+    closureApprovedAt: sync('fieldClosureApprovedAt'),
+    assignedStaffIds: sync('fieldAssignedStaff'),
+  };
+}
+
+const caseLabels = caseLabelsFrom(caseDetailFields);
 
 const entryLabels: Readonly<Record<string, Readonly<Record<string, Label>>>> = {
   service: {
@@ -134,17 +103,8 @@ const entryNames: Readonly<Record<string, Label>> = {
 
 const vocabularies: Readonly<Record<string, Readonly<Record<string, Vocabulary>>>> = {
   case: {
-    arrivalRoute: arrivalRoutes,
+    ...vocabulariesOf(caseDetailFields),
     status: caseStatuses,
-    survivorDistrictCode: districts,
-    survivorMaritalStatus: maritalStatuses,
-    survivorEducation: educationLevels,
-    survivorOccupation: occupations,
-    violenceTypes,
-    perpetratorRelationship: perpetratorRelationships,
-    consentSharingAgencies: referralAgencies,
-    consentGivenBy: consentGivers,
-    riskLevel: riskLevels,
     closureReason: closureReasons,
   },
   service: { kind: serviceKinds },
@@ -152,6 +112,14 @@ const vocabularies: Readonly<Record<string, Readonly<Record<string, Vocabulary>>
   referral: { agency: referralAgencies, status: referralStatuses },
   followUp: { mode: followUpModes },
 };
+
+function vocabulariesOf(table: CaseFieldTable): Readonly<Record<string, Vocabulary>> {
+  return Object.fromEntries(
+    Object.entries(table).flatMap(([field, spec]) =>
+      spec.kind === 'code' || spec.kind === 'codes' ? [[field, spec.vocabulary]] : [],
+    ),
+  );
+}
 
 /** Fields that hold staff members' user ids. */
 const staffIdFields: ReadonlySet<string> = new Set([

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { paths } from '../../app/router.ts';
-import { useStores } from '../../app/stores.ts';
+import { paths } from '../../shell/router.ts';
+import { useStores } from '../../shell/stores.ts';
 import { StoreError, type CaseSummary, type TodayList } from '../../data/case-store.ts';
 import { isStayOverdue, stayEndDate } from '../../domain/entry-rules.ts';
 import { indiaDateOf } from '../../domain/india-time.ts';

@@ -1,20 +1,20 @@
-import type { MinorStep } from '../../domain/code-schemas.ts';
+import type { MinorStep } from '../domain/code-schemas.ts';
 import {
   consentGivers,
   minorSteps,
   perpetratorRelationships,
   riskLevels,
   violenceTypes,
-} from '../../domain/vocabularies-case.ts';
-import { referralAgencies } from '../../domain/vocabularies-entries.ts';
-import { labelOf } from '../../domain/vocabulary.ts';
-import { useMessages } from '../../i18n/define-messages.ts';
-import { useLang } from '../../i18n/lang.ts';
-import { intakeMessages } from '../../i18n/messages-intake.ts';
-import { Banner } from '../Banner.tsx';
-import { TextAreaField, TextField } from '../Field.tsx';
-import { VocabularyChecks, VocabularySelect, YesNoField } from '../VocabularySelect.tsx';
-import { toLocalDateTimeInput } from '../datetime.ts';
+} from '../domain/vocabularies-case.ts';
+import { referralAgencies } from '../domain/vocabularies-entries.ts';
+import { labelOf } from '../domain/vocabulary.ts';
+import { useMessages } from '../i18n/define-messages.ts';
+import { useLang } from '../i18n/lang.ts';
+import { intakeMessages } from '../i18n/messages-intake.ts';
+import { Banner } from '../ui/Banner.tsx';
+import { TextAreaField, TextField } from '../ui/Field.tsx';
+import { VocabularyChecks, VocabularySelect, YesNoField } from '../ui/VocabularySelect.tsx';
+import { toLocalDateTimeInput } from '../ui/datetime.ts';
 import type { CaseDetailsFieldProps } from './field-props.ts';
 
 // What happened, what she agreed to, and how much danger she is in: the groups of her
@@ -92,6 +92,13 @@ export function IncidentFields({ values, errors, set }: CaseDetailsFieldProps) {
         error={errors.perpetratorRelationship}
         onChange={(v) => set('perpetratorRelationship', v)}
       />
+      <TextField
+        name="perpetratorRelationshipDetail"
+        label={t.perpetratorRelationshipDetail}
+        value={values.perpetratorRelationshipDetail}
+        error={errors.perpetratorRelationshipDetail}
+        onInput={(v) => set('perpetratorRelationshipDetail', v)}
+      />
       <div class="form-wide">
         <TextAreaField
           name="incidentNarrative"
@@ -140,7 +147,7 @@ export function ConsentFields({
       <div class="form-wide">
         <VocabularyChecks
           name="consentSharingAgencies"
-          legend={t.consentSharing}
+          legend={t.consentSharingAgencies}
           hint={t.consentSharingHint}
           vocabulary={referralAgencies}
           values={values.consentSharingAgencies}

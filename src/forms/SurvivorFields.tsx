@@ -1,10 +1,10 @@
-import { normalizeIndianMobile } from '../../domain/common-fields.ts';
-import { districts } from '../../domain/districts.ts';
-import { educationLevels, maritalStatuses, occupations } from '../../domain/vocabularies-case.ts';
-import { fill, useMessages } from '../../i18n/define-messages.ts';
-import { intakeMessages } from '../../i18n/messages-intake.ts';
-import { TextAreaField, TextField } from '../Field.tsx';
-import { VocabularySelect } from '../VocabularySelect.tsx';
+import { normalizeIndianMobile } from '../domain/common-fields.ts';
+import { districts } from '../domain/districts.ts';
+import { educationLevels, maritalStatuses, occupations } from '../domain/vocabularies-case.ts';
+import { fill, useMessages } from '../i18n/define-messages.ts';
+import { intakeMessages } from '../i18n/messages-intake.ts';
+import { TextAreaField, TextField } from '../ui/Field.tsx';
+import { VocabularySelect } from '../ui/VocabularySelect.tsx';
 import type { CaseDetailsFieldProps } from './field-props.ts';
 
 /** Who she is: the survivor's fields, as intake asks them and the case page corrects them. */
@@ -62,7 +62,7 @@ export function SurvivorFields({ values, errors, set }: CaseDetailsFieldProps) {
       />
       <VocabularySelect
         name="survivorDistrictCode"
-        label={t.survivorDistrict}
+        label={t.survivorDistrictCode}
         vocabulary={districts}
         emptyLabel={t.survivorDistrictNone}
         value={values.survivorDistrictCode}

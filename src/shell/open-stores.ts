@@ -8,7 +8,7 @@ import type { SakhiDatabase } from '../data/database.ts';
 import { openLocalStore, type LocalStore, type LocalStoreOptions } from '../data/local-store.ts';
 import { sessionFromSignIn, staffOfSession, type SignedInSession } from '../data/session.ts';
 import { readLastSyncAt, readSyncCounts, type SyncCounts } from '../data/sync-state.ts';
-import { requestSignOut } from '../features/account/sign-out-client.ts';
+import { requestSignOut } from './sign-out-client.ts';
 import { fetchServerIsDemo } from './server-health.ts';
 import type { Stores } from './stores.ts';
 
@@ -120,8 +120,8 @@ function storesOf(
 }
 
 /**
- * The store, telling `notifySaved` after each save, so sync runs soon after (DESIGN.md
- * "When"). Wrapping here rather than in src/data keeps the data layer unaware of sync,
+ * The store, telling `notifySaved` after each save, so sync runs soon after a save.
+ * Wrapping here rather than in src/data keeps the data layer unaware of sync,
  * and every screen's save passes through it: screens only ever get this store.
  */
 function notifyingSaves(store: CaseStore, notifySaved: () => void): CaseStore {

@@ -1,8 +1,9 @@
 /**
  * Tells the server a session has ended (`POST /api/auth/sign-out`). Best effort: the tablet
  * has already forgotten the session, and a token nobody holds any more does no harm until
- * the server's idle limit ends it. Kept apart from sign-in-client.ts (and free of schemas)
- * because the header loads it with the first screen.
+ * the server's idle limit ends it. Here, below the screens, because the tablet's sign-out
+ * (open-stores.ts) and the sign-in screen both send it; free of schemas because it loads
+ * with the first screen.
  */
 const signOutTimeoutMs = 15_000;
 

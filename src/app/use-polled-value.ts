@@ -1,19 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
 
-export function useOnline(): boolean {
-  const [isOnline, setOnline] = useState(() => navigator.onLine);
-  useEffect(() => {
-    const update = () => setOnline(navigator.onLine);
-    window.addEventListener('online', update);
-    window.addEventListener('offline', update);
-    return () => {
-      window.removeEventListener('online', update);
-      window.removeEventListener('offline', update);
-    };
-  }, []);
-  return isOnline;
-}
-
 /**
  * A value from the store (e.g. how many saved changes still wait for headquarters), read
  * again every few seconds and whenever `refreshKey` changes (a new screen, a sync run).
