@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { caseDetailFields, fieldsByStep, shapeOf, textField } from '../src/domain/case-fields.ts';
 import { formatStamp } from '../src/domain/hlc.ts';
 import type { Mutation } from '../src/domain/protocol.ts';
-import { decodeMutations, encodeMutations } from '../src/domain/wire.ts';
+import { decodeMutations, encodeMutations } from '../src/domain/wire-groups.ts';
 import { caseLabelsFrom } from '../src/features/sync-status/conflict-fields.ts';
 import {
   emptyFormValuesOf,

@@ -6,7 +6,7 @@
  * body, for the whole API, sync included; routes and services only throw.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { WireFormatError } from '../../src/domain/wire.ts';
+import { WireFormatError } from '../../src/domain/wire-group-schemas.ts';
 import { ServiceError, refuseInvalidRequest, type ErrorCode } from '../services/service-error.ts';
 import { STATUS_BY_CODE, errorBody } from './api-errors.ts';
 

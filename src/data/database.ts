@@ -2,7 +2,7 @@
  * The tablet's IndexedDB database, `sakhi`, through Dexie. Only src/data touches it.
  *
  * What must always hold:
- * - A stored record row IS the merge state sync needs (issue 5): `fields` holds every
+ * - A stored record row IS the merge state sync needs: `fields` holds every
  *   field with its stamp (merge.ts). Everything else on a row is derived from `fields`
  *   (and, for a case, from its entries) for indexes, and is rewritten on every save.
  * - Rows are never deleted: removal is the `deleted` tombstone field.
@@ -97,7 +97,7 @@ export interface ConflictRow {
 export interface DraftRow {
   readonly id: string;
   readonly form: string;
-  // TODO(sealing, issue 4): drafts hold what she said before the case is saved; seal `values`.
+  // TODO(until sealing at rest lands): drafts hold what she said before the case is saved; seal `values`.
   readonly values: unknown;
   readonly caseId: string | null;
   readonly updatedAt: Instant;
@@ -136,7 +136,7 @@ export class SakhiDatabase extends Dexie {
 
   constructor(name = 'sakhi', options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
-    // Version 1 (issue 3). Shipped versions are never edited: add version 2 below.
+    // Version 1: the offline register. Shipped versions are never edited: add version 2 below.
     this.version(1).stores({
       cases:
         'id, registeredAt, caseNumber, status, riskLevel, isInStay, nextFollowUpDue, stayEndsOn, *searchKeys',
@@ -145,7 +145,7 @@ export class SakhiDatabase extends Dexie {
       drafts: 'id, form, updatedAt',
       meta: 'key',
     });
-    // Version 2 (issue 5, sync): conflicts pulled from headquarters, and rejected outbox
+    // Version 2 (sync): conflicts pulled from headquarters, and rejected outbox
     // rows listed by when they were refused. Only new stores and indexes: nothing to upgrade.
     this.version(2).stores({
       outbox: '++seq, &id, caseId, rejection.rejectedAt',

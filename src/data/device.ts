@@ -2,7 +2,7 @@
  * This tablet's identity: a device id (UUIDv7, made on first run) that ends every stamp
  * it issues, and a device tag that keeps its case numbers apart from other tablets'.
  *
- * Until the server registers the device (sign-in, issue 4) the tag is provisional: a
+ * Until the server registers the device (at sign-in) the tag is provisional: a
  * random 4-character tag, `deviceTagForIndex(i)` for a random i ≥ 1024 + 32³. The server
  * hands out tags in order from index 0 per district: 2 characters for the first 1,024
  * devices, 3 for the next 32,768. A district would need 33,792 registered devices before

@@ -28,7 +28,7 @@ export interface LocalStore {
   readSession(): Promise<SignedInSession | null>;
   /**
    * Keeps a new sign-in, and sets the clock's offset from the server's time in the same
-   * transaction (DESIGN.md "Clocks"), so the first case is stamped and numbered right.
+   * transaction (docs/design.md, "Clocks"), so the first case is stamped and numbered right.
    */
   startSession(session: SignedInSession, serverTimeMs: number): Promise<void>;
   /** Forgets the session only: cases, drafts and the outbox stay (session.ts). */
@@ -37,7 +37,7 @@ export interface LocalStore {
   caseStore(staff: StaffMember, deviceTag: string): CaseStore;
   readServerIsDemo(): Promise<boolean>;
   rememberServerIsDemo(isDemo: boolean): Promise<void>;
-  /** For sync (issue 5) only: screens go through caseStore and drafts. */
+  /** For sync only: screens go through caseStore and drafts. */
   readonly database: SakhiDatabase;
   readonly clock: HybridClock;
   close(): void;

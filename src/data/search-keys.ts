@@ -16,8 +16,8 @@
  * Search-as-you-type is then one index range query per lookup (`startsWith`), never a
  * scan of the cases.
  *
- * TODO(sealing, issue 4): names and phones are identifying and will be sealed at rest
- * (DESIGN.md, "On the tablet"); an index must then hold only ids, dates, codes and status.
+ * TODO(until sealing at rest lands): names and phones are identifying and will be sealed
+ * at rest (docs/design.md, "Not built yet"); an index must then hold only ids, dates, codes and status.
  * Phonetic name keys are coarse (many women share one) but not nothing, and phone
  * suffixes are as identifying as the phone. When sealing lands, `n:` and `p:` keys leave
  * the stored row: after unlock the app decrypts names and phones once into an in-memory

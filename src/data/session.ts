@@ -13,8 +13,7 @@
  *   district; new case numbers use it. Cases numbered before (with the provisional
  *   4-character tag of device.ts) keep their numbers.
  *
- * TODO(sealing — waits on the PIN and sealing issue, not yet filed; DESIGN.md "On the
- * tablet"): the token and the identity below are stored in the clear. They must be sealed
+ * TODO(until PIN unlock and sealing at rest land; docs/design.md, "Not built yet"): the token and the identity below are stored in the clear. They must be sealed
  * under the data key the staff member's PIN unwraps, with the other secrets.
  */
 import type { SessionCentre, SessionUser, SignInResponse } from '../domain/auth-protocol.ts';

@@ -80,7 +80,7 @@ export async function readLastSyncAt(db: SakhiDatabase): Promise<string | null> 
   }
 }
 
-/** What the status line shows about sync (DESIGN.md, "On the tablet"). */
+/** What the status line shows about sync (docs/design.md, "On the tablet"). */
 export interface SyncCounts {
   /** Saved here, not yet acknowledged by headquarters, and not refused. */
   readonly waiting: number;

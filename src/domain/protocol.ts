@@ -19,7 +19,7 @@ export const PROTOCOL_VERSION = 2;
 /** The oldest version the server still answers. */
 export const OLDEST_SUPPORTED_PROTOCOL_VERSION = 2;
 
-/** DESIGN.md: a push batch is at most 500 mutations or about 1 MB of JSON before gzip. */
+/** A push batch is at most 500 mutations or about 1 MB of JSON before gzip. */
 export const maxMutationsPerPush = 500;
 export const maxPushBytes = 1_000_000;
 export const maxPullLimit = 1000;
