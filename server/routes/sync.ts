@@ -22,7 +22,6 @@ import {
   wirePushRequestSchema,
   type WirePullResponse,
 } from '../../src/domain/wire.ts';
-import { WireFormatError } from '../../src/domain/wire-group-schemas.ts';
 import { encodeRecords } from '../../src/domain/wire-groups.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
 import { handleErrorWithServerTime } from '../http/error-handler.ts';
