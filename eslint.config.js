@@ -37,6 +37,17 @@ function layerZones(alsoAllowed) {
     ),
     message,
   });
+  // Every layer of the tablet app a screen may stand on.
+  const belowFeatures = [
+    'src/domain',
+    'src/platform',
+    'src/data',
+    'src/sync',
+    'src/i18n',
+    'src/ui',
+    'src/forms',
+    'src/shell',
+  ];
   return [
     allowOnly(
       'src/domain',
@@ -80,31 +91,12 @@ function layerZones(alsoAllowed) {
     ),
     allowOnly(
       'src/features',
-      [
-        'src/domain',
-        'src/platform',
-        'src/data',
-        'src/sync',
-        'src/i18n',
-        'src/ui',
-        'src/forms',
-        'src/shell',
-      ],
+      belowFeatures,
       'A feature may use the layers below it; src/app composes the features and features never reach up into it (put shared pieces in src/shell).',
     ),
     allowOnly(
       'src/app',
-      [
-        'src/domain',
-        'src/platform',
-        'src/data',
-        'src/sync',
-        'src/i18n',
-        'src/ui',
-        'src/forms',
-        'src/shell',
-        'src/features',
-      ],
+      [...belowFeatures, 'src/features'],
       'src/app is the composition root of the tablet app: it may import all of src, never the server or the service worker.',
     ),
     allowOnly(

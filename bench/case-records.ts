@@ -5,7 +5,7 @@
  * same bytes. Owner ids (centre, staff) are filled in per run by `ownedBy`, because each
  * run seeds its own centre.
  */
-import { caseDetailBlanks, type Case } from '../src/domain/case.ts';
+import { caseDetailBlanks, openCaseStatus, type Case } from '../src/domain/case.ts';
 import { districts } from '../src/domain/districts.ts';
 import {
   arrivalRoutes,
@@ -65,7 +65,7 @@ export function generateCaseRecords(count: number, seed = 42): CaseRecord[] {
       caseNumber: `${districtCode}-2026-K7-${String(i + 1).padStart(4, '0')}`,
       registeredAt,
       arrivalRoute: pick(codes(arrivalRoutes)),
-      status: 'open',
+      ...openCaseStatus,
       deleted: false,
       survivorName: name,
       survivorAlias: random() < 0.1 ? pick(givenNames) : null,
@@ -92,12 +92,6 @@ export function generateCaseRecords(count: number, seed = 42): CaseRecord[] {
       consentGiverName: null,
       consentRecordedAt: registeredAt,
       riskLevel: pick(codes(riskLevels)),
-      closureReason: null,
-      closureNote: null,
-      closureRequestedBy: null,
-      closureRequestedAt: null,
-      closureApprovedBy: null,
-      closureApprovedAt: null,
     };
   });
 }

@@ -78,18 +78,23 @@ export const caseDetailBlanks = blanksOf(caseDetailFields) as unknown as Omit<
   'arrivalRoute' | 'survivorName'
 >;
 
+/** A case just registered: open, with nothing of a closure. */
+export const openCaseStatus = {
+  status: 'open',
+  closureReason: null,
+  closureNote: null,
+  closureRequestedBy: null,
+  closureRequestedAt: null,
+  closureApprovedBy: null,
+  closureApprovedAt: null,
+} as const satisfies Partial<Case>;
+
 export function buildNewCase(fields: NewCaseFields): Case {
   return {
     ...caseDetailBlanks,
     ...fields,
-    status: 'open',
+    ...openCaseStatus,
     deleted: false,
-    closureReason: null,
-    closureNote: null,
-    closureRequestedBy: null,
-    closureRequestedAt: null,
-    closureApprovedBy: null,
-    closureApprovedAt: null,
     assignedStaffIds: [],
   };
 }

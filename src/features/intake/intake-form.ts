@@ -6,7 +6,7 @@
 import type { CaseIntake, StaffMember } from '../../data/case-store.ts';
 import { expectedStepsForMinor } from '../../domain/case-rules.ts';
 import { caseDetailFields, fieldsByStep } from '../../domain/case-fields.ts';
-import type { Case } from '../../domain/case.ts';
+import { openCaseStatus } from '../../domain/case.ts';
 import type { MinorStep } from '../../domain/code-schemas.ts';
 import type { Lang } from '../../i18n/lang.ts';
 import {
@@ -49,20 +49,9 @@ export function stepsFor(values: CaseDetailsValues, now: Date): IntakeStep[] {
   ];
 }
 
-/** A case being registered is open, with nothing of a closure. */
-const openCaseFacts = {
-  status: 'open',
-  closureReason: null,
-  closureNote: null,
-  closureRequestedBy: null,
-  closureRequestedAt: null,
-  closureApprovedBy: null,
-  closureApprovedAt: null,
-} as const satisfies Partial<Case>;
-
 /** The rules read her age as of registration: for a case not saved yet, that is now. */
 function unsavedCaseFacts(now: Date): CaseFactsBesideDetails {
-  return { ...openCaseFacts, registeredAt: now.toISOString() };
+  return { ...openCaseStatus, registeredAt: now.toISOString() };
 }
 
 /** What the store needs to register her case. */
@@ -70,7 +59,7 @@ export function toCaseIntake(
   values: CaseDetailsValues,
   staff: Pick<StaffMember, 'userId'>,
 ): CaseIntake {
-  return { ...toCaseDetails(values), ...openCaseFacts, assignedStaffIds: [staff.userId] };
+  return { ...toCaseDetails(values), ...openCaseStatus, assignedStaffIds: [staff.userId] };
 }
 
 /** Every problem in the form, per field, in her language. */
