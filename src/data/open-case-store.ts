@@ -2,32 +2,18 @@
  * The CaseStore (case-store.ts) over the tablet's Dexie database: the factory that ties
  * the repositories to one staff member, device, clock and database.
  */
-import type { HybridClock } from '../domain/hlc.ts';
 import { indiaDateOf } from '../domain/india-time.ts';
 import { getCaseFile, getTodayList } from './case-file.ts';
 import { registerCase, removeCase, updateCase } from './case-repository.ts';
 import { findPossibleDuplicates, searchCases } from './case-search.ts';
-import type { CaseStore, StaffMember } from './case-store.ts';
-import type { SakhiDatabase } from './database.ts';
-import type { DeviceIdentity } from './device.ts';
+import type { CaseStore } from './case-store.ts';
 import { addEntry, removeEntry, updateEntry } from './entry-repository.ts';
 import { toStoreError } from './store-errors.ts';
-import { readCorrectedNow } from './stored-clock.ts';
-import type { StoreContext } from './write-transaction.ts';
+import { storeContextOf, type StoreOptions } from './write-transaction.ts';
 
-export interface CaseStoreOptions {
-  readonly db: SakhiDatabase;
-  readonly staff: StaffMember;
-  readonly device: DeviceIdentity;
-  readonly clock: HybridClock;
-  /** The corrected time; by default the device's time plus the clock's offset from the server. */
-  readonly now?: () => Date;
-}
-
-export function openCaseStore(options: CaseStoreOptions): CaseStore {
-  const { db, clock } = options;
-  const now = options.now ?? (() => readCorrectedNow(clock));
-  const ctx: StoreContext = { ...options, now };
+export function openCaseStore(options: StoreOptions): CaseStore {
+  const ctx = storeContextOf(options);
+  const { db, now } = ctx;
   return {
     registerCase: (intake) => registerCase(ctx, intake),
     updateCase: (caseId, changes) => updateCase(ctx, caseId, changes),

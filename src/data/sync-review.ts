@@ -3,7 +3,7 @@
  * (kept, explained, retryable) and, for a manager, conflicts to resolve. Loaded with that
  * screen, so none of it weighs on the first screen.
  */
-import type { StaffMember } from './case-store.ts';
+import { storeContextOf, type StoreOptions } from './write-transaction.ts';
 import {
   listOpenConflictGroups,
   listOpenConflicts,
@@ -13,11 +13,7 @@ import {
   type ConflictResolution,
   type OpenConflict,
 } from './conflict-repository.ts';
-import type { SakhiDatabase } from './database.ts';
-import type { DeviceIdentity } from './device.ts';
-import { readCorrectedNow } from './stored-clock.ts';
 import { openSyncOutbox, type RejectedChange } from './sync-outbox.ts';
-import type { HybridClock } from '../domain/hlc.ts';
 
 export type { ConflictGroup, ConflictResolution, OpenConflict, RejectedChange };
 
@@ -39,19 +35,10 @@ export interface SyncReviewStore {
   ): Promise<void>;
 }
 
-export interface SyncReviewOptions {
-  readonly db: SakhiDatabase;
-  readonly staff: StaffMember;
-  readonly device: DeviceIdentity;
-  readonly clock: HybridClock;
-  readonly now?: () => Date;
-}
-
-export function openSyncReviewStore(options: SyncReviewOptions): SyncReviewStore {
-  const { db, clock } = options;
-  const now = options.now ?? (() => readCorrectedNow(clock));
+export function openSyncReviewStore(options: StoreOptions): SyncReviewStore {
+  const ctx = storeContextOf(options);
+  const { db, clock, now } = ctx;
   const outbox = openSyncOutbox({ db, clock, now });
-  const ctx = { ...options, now };
   return {
     listRejected: () => outbox.listRejected(),
     retryRejected: (mutationId) => outbox.retryRejected(mutationId),

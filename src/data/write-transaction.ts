@@ -20,7 +20,7 @@ import type { StaffMember } from './case-store.ts';
 import type { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
 import { toStoreError } from './store-errors.ts';
-import { inClockTransaction } from './stored-clock.ts';
+import { inClockTransaction, readCorrectedNow } from './stored-clock.ts';
 
 export interface StoreContext {
   readonly db: SakhiDatabase;
@@ -29,6 +29,13 @@ export interface StoreContext {
   readonly clock: HybridClock;
   /** The corrected time: device time plus the clock's offset from the server. */
   readonly now: () => Date;
+}
+
+/** What opening a store takes: its context, with the corrected time as the default `now`. */
+export type StoreOptions = Omit<StoreContext, 'now'> & { readonly now?: () => Date };
+
+export function storeContextOf(options: StoreOptions): StoreContext {
+  return { ...options, now: options.now ?? (() => readCorrectedNow(options.clock)) };
 }
 
 /** `withConflicts`: the save also resolves a conflict (conflict-repository.ts). */
