@@ -66,8 +66,19 @@ export function encodePushRequest({ mutations, ...envelope }: PushRequest): Wire
   return { ...envelope, groups: encodeMutations(mutations) };
 }
 
+/**
+ * Mutation ids are distinct within a push: the answer names mutations by id, so a repeated
+ * id would be answered once and the tablet would drop both from its outbox. The whole push
+ * is refused instead, with nothing written.
+ */
 export function decodePushRequest({ groups, ...envelope }: WirePushRequest): PushRequest {
-  return { ...envelope, mutations: decodeMutations(groups) };
+  const mutations = decodeMutations(groups);
+  const seen = new Set<string>();
+  for (const { id } of mutations) {
+    if (seen.has(id)) throw new WireFormatError(`mutation id ${id} is listed twice in one push`);
+    seen.add(id);
+  }
+  return { ...envelope, mutations };
 }
 
 /**

@@ -95,6 +95,30 @@ export function describeSyncApi(openHarness: HarnessFactory): void {
       expect(decodePullResponse(wirePullResponseSchema.parse(other.json())).records).toEqual([]);
     });
 
+    it('refuses a whole push that lists one mutation id twice, writing nothing', async () => {
+      const { response, tablet } = await push(fixture.users.caseworker.username, (actor) => {
+        const first = newCaseMutation(
+          { ...actor, role: 'caseworker' },
+          stampAt(10, actor.deviceId),
+          { survivorName: 'Twice One' },
+        );
+        const second = newCaseMutation(
+          { ...actor, role: 'caseworker' },
+          stampAt(11, actor.deviceId),
+          { survivorName: 'Twice Two' },
+        );
+        return [first, { ...second, id: first.id }];
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ error: { code: 'invalid_request' } });
+      const page = decodePullResponse(
+        wirePullResponseSchema.parse((await pull(tablet.token)).json()),
+      );
+      const names = page.records.map((record) => record.fields.survivorName?.value);
+      expect(names).not.toContain('Twice One');
+      expect(names).not.toContain('Twice Two');
+    });
+
     it('never gives headquarters raw records', async () => {
       const analyst = await signInAs(harness, fixture.users.state_analyst.username);
       expect((await pull(analyst.token)).statusCode).toBe(403);
