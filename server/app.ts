@@ -43,7 +43,7 @@ export interface ServerOptions {
   passwordParams?: Readonly<ScryptParams>;
 }
 
-// A sync batch is at most 1 MB (docs: DESIGN "Push"); anything larger is a bug or abuse.
+// A sync batch is at most 1 MB (docs/sync-protocol.md, "At a glance"); anything larger is a bug or abuse.
 // With a gzip request body the limit applies to the decompressed bytes, so a small
 // "zip bomb" cannot expand into memory.
 const BODY_LIMIT_BYTES = 1024 * 1024;

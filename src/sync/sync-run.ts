@@ -39,7 +39,7 @@ export interface SyncReport {
 }
 
 export interface SyncRunOptions {
-  /** Pulls wait for an unlocked app (DESIGN: "On the tablet"); the worker may only push. */
+  /** Pulls wait for an unlocked app (docs/design.md, "Sync"); the worker may only push. */
   readonly shouldPull: boolean;
   readonly pullPageSize?: number;
 }

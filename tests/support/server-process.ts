@@ -1,0 +1,84 @@
+/**
+ * The headquarters server as its own operating-system process (`tsx server/main.ts
+ * --demo`, as `npm start` runs it), on 127.0.0.1 and a free port, with one data folder
+ * that outlives restarts — so a test can SIGKILL it mid-request and start it again on the
+ * same database, as a power cut or an out-of-memory kill would.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './paths.ts';
+
+export interface ServerProcess {
+  /** e.g. http://127.0.0.1:39215 (no trailing slash) */
+  readonly url: string;
+  start(): Promise<void>;
+  /** SIGKILL: no shutdown hook runs, whatever was in flight is cut. */
+  kill(): Promise<void>;
+  isRunning(): boolean;
+  close(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+export async function startServerProcess(): Promise<ServerProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-faults-'));
+  const url = `http://127.0.0.1:${port}`;
+  let child: ChildProcess | null = null;
+  let output = '';
+
+  const start = async () => {
+    output = '';
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, PORT: String(port), SAKHI_DATA_DIR: dataDir, SAKHI_HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`the server exited on start:\n${output}`);
+      try {
+        const response = await fetch(`${url}/api/health`);
+        if (response.ok) return;
+      } catch {
+        // not listening yet
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`the server did not answer /api/health within 30 s:\n${output}`);
+  };
+
+  const kill = async () => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGKILL');
+    await exited;
+  };
+
+  await start();
+  return {
+    url,
+    start,
+    kill,
+    isRunning: () => child !== null && child.exitCode === null,
+    close: async () => {
+      await kill();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
