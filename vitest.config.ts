@@ -19,6 +19,7 @@ export default defineConfig({
             'server/**/*.test.ts',
             'sw/**/*.test.ts',
             'tests/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/*.pg.test.ts', '**/node_modules/**'],
           environment: 'happy-dom',
