@@ -20,6 +20,7 @@ export default defineConfig({
             'server/**/*.test.ts',
             'sw/**/*.test.ts',
             'tests/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: [
             '**/*.browser.test.ts',

@@ -25,9 +25,11 @@ export const longTextSchema = textSchema(20_000);
 
 /** A list in which each value appears at most once (order kept as staff entered it). */
 export function uniqueListOf<T extends z.ZodType>(element: T) {
+  // The refinement is code; `uniqueItems` states it in the published record schemas too.
   return z
     .array(element)
-    .refine((list) => new Set(list).size === list.length, 'each value may appear only once');
+    .refine((list) => new Set(list).size === list.length, 'each value may appear only once')
+    .meta({ uniqueItems: true });
 }
 
 /** An Indian mobile number as stored: the 10 digits she would dial, without +91 or 0. */
