@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 
-// Five projects, so `npm run check` can run the fast ones alone:
+// Four projects, so `npm run check` can run the fast ones alone:
 //   unit      - src/ (happy-dom, fake-indexeddb) and server/ unit tests
 //   browser   - *.browser.test.ts: real Debian Chromium through playwright-core, against a built app
 //   pg        - *.pg.test.ts: a throwaway PostgreSQL cluster started for the run
