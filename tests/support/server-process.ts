@@ -32,7 +32,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startServerProcess(): Promise<ServerProcess> {
+/** `databaseUrl`: run on that PostgreSQL instead of a fresh SQLite file. */
+export async function startServerProcess(
+  options: { databaseUrl?: string } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-faults-'));
   const url = `http://127.0.0.1:${port}`;
@@ -43,7 +46,14 @@ export async function startServerProcess(): Promise<ServerProcess> {
     output = '';
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, PORT: String(port), SAKHI_DATA_DIR: dataDir, SAKHI_HOST: '127.0.0.1' },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        SAKHI_DATA_DIR: dataDir,
+        SAKHI_HOST: '127.0.0.1',
+        // Empty means SQLite, whatever the environment running the tests has set.
+        DATABASE_URL: options.databaseUrl ?? '',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
