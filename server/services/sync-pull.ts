@@ -25,7 +25,10 @@ import { formatCursor, parseCursor, readChangeLogPosition } from './sync-cursor.
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { syncCentreOf, type SyncActor } from './sync-scope.ts';
 
-/** Bytes of stored fields per page; the wire adds ids and columns, well under 1 MB more. */
+/**
+ * UTF-8 bytes of stored fields per page. The wire's columns carry the same values and
+ * stamps with field names once per group, so a page's JSON stays close to this.
+ */
 export const maxPullPageBytes = 1_000_000;
 
 /** A pull answer before it is put in columns: PullResponse with compact records. */
