@@ -29,6 +29,7 @@ import {
 } from './support/sync-fixture.ts';
 import { actorHeaders, buildSyncTestApp } from './support/sync-server.ts';
 import { readStoredFields } from '../server/db/sync-record-fields.ts';
+import { renewLogId } from '../server/services/sync-cursor.ts';
 
 let database: SyncTestDatabase;
 let app: FastifyInstance;
@@ -37,6 +38,8 @@ let serverTime: number;
 /** How each request body arrived (gzip from CompressionStream, as on the tablet). */
 const requestEncodings: string[] = [];
 const tablets: Tablet[] = [];
+/** The size of each pull answer's JSON before compression. */
+const pullAnswerBytes: number[] = [];
 
 beforeAll(async () => {
   database = await openSyncTestDatabase('sqlite');
@@ -44,6 +47,11 @@ beforeAll(async () => {
   app.addHook('onRequest', (request, _reply, done) => {
     requestEncodings.push(request.headers['content-encoding'] ?? 'none');
     done();
+  });
+  app.addHook('preSerialization', (request, _reply, payload, done) => {
+    if (request.url === '/api/sync/pull')
+      pullAnswerBytes.push(Buffer.byteLength(JSON.stringify(payload)));
+    done(null, payload);
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   // The server serves the app, so the page and the API share an origin and the transport
@@ -76,7 +84,7 @@ interface Tablet {
 
 let tabletCount = 0;
 
-async function openTablet(actor: SyncActor, time = serverTime): Promise<Tablet> {
+async function openTablet(actor: SyncActor, time = serverTime, pullPageSize = 3): Promise<Tablet> {
   const staff: StaffMember = {
     userId: actor.userId,
     centreId: actor.centreId!,
@@ -93,7 +101,7 @@ async function openTablet(actor: SyncActor, time = serverTime): Promise<Tablet> 
   const tablet: Tablet = {
     store,
     network: 'up',
-    sync: () => runSync(ports, { shouldPull: true, pullPageSize: 3 }),
+    sync: () => runSync(ports, { shouldPull: true, pullPageSize }),
   };
   // The page's fetch, with the routes' test seam standing in for the device session.
   const tabletFetch: typeof fetch = async (input, init) => {
@@ -303,5 +311,86 @@ describe('two tablets of one centre and the server', () => {
     // B saw A's re-stamped value before replacing it: no conflict, and B's later write wins.
     expect(riskLevel!.value).toBe('medium');
     expect(await a.store.db.conflicts.count()).toBe(0);
+  });
+});
+
+describe('a server restored from a backup while tablets hold later cursors', () => {
+  /** The sync tables as a backup holds them; `restore` puts them back with a new log id. */
+  async function takeBackup() {
+    const records = await database.db.selectFrom('sync_records').selectAll().execute();
+    const mutations = await database.db.selectFrom('sync_mutations').selectAll().execute();
+    return async function restore() {
+      await database.db.deleteFrom('sync_records').execute();
+      await database.db.deleteFrom('sync_mutations').execute();
+      if (records.length > 0)
+        await database.db.insertInto('sync_records').values(records).execute();
+      if (mutations.length > 0)
+        await database.db.insertInto('sync_mutations').values(mutations).execute();
+      await renewLogId(database.db, new Date(serverTime));
+    };
+  }
+
+  it('re-pull from the start: every record the server has, none twice, outbox kept', async () => {
+    const a = await openTablet(fixture.actors.caseworker);
+    const b = await openTablet(fixture.actors.caseworker2);
+    for (const name of ['सुनीता', 'रीना']) {
+      await a.store.cases.registerCase(sampleIntake({ survivorName: name }));
+    }
+    await a.sync();
+    await b.sync();
+    const restore = await takeBackup();
+    // After the backup: B's cursor moves past numbers the restored server hands out again.
+    const lostByRestore = await a.store.cases.registerCase(sampleIntake({ survivorName: 'पूजा' }));
+    await a.sync();
+    await b.sync();
+    await restore();
+
+    // The same change-log numbers again, for new records B must not skip.
+    for (const name of ['कविता', 'आशा', 'मीना']) {
+      await a.store.cases.registerCase(sampleIntake({ survivorName: name }));
+    }
+    await a.sync();
+    b.network = 'down';
+    const offline = await b.store.cases.registerCase(sampleIntake({ survivorName: 'गीता' }));
+    await expect(b.sync()).rejects.toMatchObject({ code: 'offline' });
+    b.network = 'up';
+
+    expect(await b.sync()).toMatchObject({ pushed: 1, pulledRecords: 6 });
+    await a.sync();
+
+    const server = await serverRecords();
+    expect(server.size).toBe(6);
+    expect(server.has(offline.id)).toBe(true);
+    for (const tablet of [a, b]) {
+      const held = await recordsOf(tablet);
+      // Acknowledged after the backup, so gone from the server; the tablets keep it.
+      expect(held.has(lostByRestore.id)).toBe(true);
+      held.delete(lostByRestore.id);
+      expect(held).toEqual(server);
+      expect(await tablet.store.db.cases.count()).toBe(7);
+      expect(await tablet.store.db.outbox.count()).toBe(0);
+    }
+  });
+});
+
+describe('large records', () => {
+  it('come in pages of about a megabyte, however many a page may hold, and all arrive', async () => {
+    const a = await openTablet(fixture.actors.caseworker);
+    const b = await openTablet(fixture.actors.caseworker2, serverTime, 1000);
+    const sunita = await a.store.cases.registerCase(sampleIntake());
+    // Long Devanagari notes within the schema's limits: ~36 KB of UTF-8 each.
+    for (let i = 0; i < 40; i++) {
+      const text = `${i} ${'सहायता केंद्र '.repeat(900)}`.slice(0, 12_000);
+      await a.store.cases.addEntry(sunita.id, 'note', { text });
+    }
+    await a.sync();
+    pullAnswerBytes.length = 0;
+
+    const report = await b.sync();
+    expect(report.pulledRecords).toBe(41);
+    expect(report.pulledPages).toBeGreaterThan(1);
+    await expectConverged(a, b);
+    expect(pullAnswerBytes.length).toBe(report.pulledPages);
+    for (const bytes of pullAnswerBytes) expect(bytes).toBeLessThan(1_100_000);
   });
 });

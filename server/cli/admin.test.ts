@@ -9,6 +9,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD_PARAMS } from '../../tests/support/api-harness.ts';
 import { openDatabase } from '../db/database.ts';
+import type { SyncTables } from '../db/sync-schema.ts';
 import { verifyPassword } from '../services/passwords.ts';
 import { registerDevice } from '../services/devices.ts';
 import type { AdminIo } from './admin-io.ts';
@@ -215,8 +216,38 @@ describe('npm run admin', () => {
     expect(copy.prepare('select district_code from centres').all()).toEqual([
       { district_code: 'LKO' },
     ]);
+    // A restored copy must refuse the cursors tablets got from the live database.
+    const logIdIn = (db: SqliteDatabase.Database) =>
+      (db.prepare('select log_id from sync_change_log').get() as { log_id: string }).log_id;
+    const live = new SqliteDatabase(join(dataDir, 'sakhi.sqlite'), { readonly: true });
+    expect(logIdIn(copy)).toMatch(/^[0-9a-f-]{36}$/);
+    expect(logIdIn(copy)).not.toBe(logIdIn(live));
+    live.close();
     copy.close();
     expect((await admin(['backup', file])).code).toBe(1);
+  });
+
+  it('renews the change-log id after a restore, and audits it', async () => {
+    await admin(LUCKNOW);
+    const logIdNow = () =>
+      withDatabase(async (db) =>
+        db.withTables<SyncTables>().selectFrom('sync_change_log').select('log_id').execute(),
+      );
+    const [before] = await logIdNow();
+    const renewed = await admin(['renew-log-id']);
+    expect(renewed).toMatchObject({ code: 0 });
+    const after = await logIdNow();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.log_id).not.toBe(before!.log_id);
+    expect(renewed.out).toContain(after[0]!.log_id);
+    await withDatabase(async (db) => {
+      const audit = await db
+        .selectFrom('audit_log')
+        .select(['action', 'resource_id'])
+        .where('action', '=', 'sync.renew_log_id')
+        .execute();
+      expect(audit).toEqual([{ action: 'sync.renew_log_id', resource_id: after[0]!.log_id }]);
+    });
   });
 
   it('prints the pg_dump command for PostgreSQL, without the password', () => {

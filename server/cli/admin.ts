@@ -23,6 +23,7 @@ import {
   type CommandContext,
   type Options,
 } from './commands.ts';
+import { renewLogIdCommand } from './restore-commands.ts';
 
 type Command = (context: CommandContext, options: Options, args: string[]) => Promise<void>;
 
@@ -51,6 +52,7 @@ const COMMANDS: Record<string, { run: Command; options: string[]; usage: string 
   },
   'revoke-device': { run: revokeDeviceCommand, options: [], usage: 'revoke-device <device id>' },
   backup: { run: backupCommand, options: [], usage: 'backup <file>' },
+  'renew-log-id': { run: renewLogIdCommand, options: [], usage: 'renew-log-id' },
 };
 
 export const USAGE = [

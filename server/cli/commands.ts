@@ -25,6 +25,7 @@ import { recordAudit, type AuditEntry } from '../services/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { findDevice, listDevices, revokeDevice } from '../services/devices.ts';
 import { RefusedError, UsageError, type AdminIo } from './admin-io.ts';
+import { renewCopiedLogId } from './restore-commands.ts';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
@@ -57,7 +58,7 @@ async function auditCli(ctx: ServiceContext, entry: Omit<AuditEntry, 'outcome'>)
   });
 }
 
-function safeOsUser(): string | null {
+export function safeOsUser(): string | null {
   try {
     return userInfo().username;
   } catch {
@@ -243,9 +244,12 @@ export async function revokeDeviceCommand(
   io.out(`revoked tablet ${deviceId} (tag ${device.tag}); it wipes its data on its next contact`);
 }
 
-/** SQLite: an online copy, safe while the server runs. PostgreSQL: the pg_dump to run. */
+/**
+ * SQLite: an online copy, safe while the server runs, with its own change-log id
+ * (restore-commands.ts). PostgreSQL: the pg_dump to run.
+ */
 export async function backupCommand(
-  { io, database }: CommandContext,
+  { ctx, io, database }: CommandContext,
   _options: Options,
   args: string[],
 ) {
@@ -256,6 +260,7 @@ export async function backupCommand(
   if (database.dialect === 'postgres') {
     io.out(pgDumpCommand(database.url, file));
     io.out('# the password is not shown: set PGPASSWORD or use ~/.pgpass (chmod 600)');
+    io.out('# after restoring it (pg_restore), run: npm run admin -- renew-log-id');
     return;
   }
   if (existsSync(file)) throw new RefusedError(`${file} exists; choose a new file name`);
@@ -267,6 +272,7 @@ export async function backupCommand(
   } finally {
     source.close();
   }
+  renewCopiedLogId(file, ctx.now());
   io.out(`backed up ${database.file} to ${file}`);
 }
 

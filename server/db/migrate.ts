@@ -30,12 +30,14 @@ import * as foundation from './migrations/0001-foundation.ts';
 import * as accounts from './migrations/0002-accounts.ts';
 import * as sync from './migrations/0003-sync.ts';
 import * as compactRecords from './migrations/0004-compact-records.ts';
+import * as changeLogId from './migrations/0005-change-log-id.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
   '0002-accounts': accounts,
   '0003-sync': sync,
   '0004-compact-records': compactRecords,
+  '0005-change-log-id': changeLogId,
 };
 
 export class MigrationError extends Error {

@@ -40,10 +40,18 @@ export interface SyncMutationsTable {
   received_at: Instant;
 }
 
+/** One row: the id of this database's change log, which pull cursors carry. */
+export interface SyncChangeLogTable {
+  /** Random UUID; a new one after every restore (0005-change-log-id). */
+  log_id: string;
+  renewed_at: Instant;
+}
+
 // A type alias, not an interface, so `withTables<SyncTables>()` accepts it.
 export type SyncTables = {
   sync_records: SyncRecordsTable;
   sync_mutations: SyncMutationsTable;
+  sync_change_log: SyncChangeLogTable;
 };
 
 export type SyncDatabase = Database & SyncTables;

@@ -18,6 +18,8 @@ export const auditActions = [
   'user.create',
   'user.reset_password',
   'centre.create',
+  // A restore's new change-log id: every tablet pulls again from the start.
+  'sync.renew_log_id',
   // Case data: every push and pull is recorded with these.
   'case.read',
   'case.write',

@@ -2,9 +2,13 @@
  * Pull: the records of the caller's centre changed after a cursor, in change-log order.
  *
  * What must always hold:
- * - The cursor is the change-log number of the last record sent (decimal text). Numbers
- *   are assigned in commit order (change-log.ts), so "seq > cursor" never misses a
- *   change, and nothing is hard-deleted, so a cursor never expires.
+ * - The cursor names the change log and the number of the last record sent
+ *   (sync-cursor.ts). Numbers are assigned in commit order (change-log.ts), so
+ *   "seq > cursor" never misses a change, and nothing is hard-deleted, so a cursor never
+ *   expires — while the log it names is this database's; otherwise it is refused.
+ * - A page holds at most `limit` records and about `maxPullPageBytes` of their fields
+ *   (always at least one record, so a pull always moves on). The sizes are read first,
+ *   from the database, so a page of large records is never loaded whole to be cut.
  * - A record is sent in its current merged state, with every field's stamp; a record
  *   changed again after a page moves to the end of the log and comes again later.
  * - Records leave here in the compact form they are stored in (sync-record-fields.ts),
@@ -12,16 +16,20 @@
  * - Scope: a centre's staff get all of that centre's records (cases, entries, conflicts;
  *   survivor data included). Headquarters roles get none (see sync-scope.ts).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PullRequest } from '../../src/domain/protocol.ts';
 import type { CompactRecord } from '../../src/domain/compact-fields.ts';
 import { parseStoredFields } from '../db/sync-record-fields.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
-import { ServiceError } from './service-error.ts';
+import { formatCursor, parseCursor, readChangeLogPosition } from './sync-cursor.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { syncCentreOf, type SyncActor } from './sync-scope.ts';
 
-const CURSOR_PATTERN = /^(0|[1-9][0-9]{0,15})$/;
+/**
+ * UTF-8 bytes of stored fields per page. The wire's columns carry the same values and
+ * stamps with field names once per group, so a page's JSON stays close to this.
+ */
+export const maxPullPageBytes = 1_000_000;
 
 /** A pull answer before it is put in columns: PullResponse with compact records. */
 export interface PullPage {
@@ -40,36 +48,54 @@ export async function pullChanges(
   assertSupportedProtocol(request.protocolVersion);
   const centreId = syncCentreOf(actor);
   if (centreId === null) throw refuseSync('headquarters_no_records');
-  const after = parseCursor(request.cursor);
-  const rows = await db
+  const position = await readChangeLogPosition(db);
+  const after = parseCursor(request.cursor, position);
+  const sizes = await db
     .selectFrom('sync_records')
-    .select(['id', 'record_type', 'case_id', 'centre_id', 'fields', 'seq'])
+    .select(['seq', sql<number>`octet_length(fields)`.as('size')])
     .where('centre_id', '=', centreId)
     .where('seq', '>', after)
     .orderBy('seq')
     .limit(request.limit + 1)
     .execute();
-  const page = rows.slice(0, request.limit);
-  const records: CompactRecord[] = page.map((row) => ({
+  const pageSeqs = fitPage(sizes, request.limit);
+  const last = pageSeqs.at(-1);
+  // Between the two reads a record of the page may change again: it then has a number
+  // past `last` and comes in a later page, so the page may be shorter but never skips.
+  const rows =
+    last === undefined
+      ? []
+      : await db
+          .selectFrom('sync_records')
+          .select(['id', 'record_type', 'case_id', 'centre_id', 'fields'])
+          .where('centre_id', '=', centreId)
+          .where('seq', '>', after)
+          .where('seq', '<=', last)
+          .orderBy('seq')
+          .execute();
+  const records: CompactRecord[] = rows.map((row) => ({
     recordType: row.record_type,
     id: row.id,
     caseId: row.case_id,
     centreId: row.centre_id,
     ...parseStoredFields(row.fields),
   }));
-  const last = page.at(-1);
   return {
     serverTime: now.toISOString(),
     records,
-    cursor: last ? String(last.seq) : request.cursor,
-    hasMore: rows.length > request.limit,
+    cursor: last === undefined ? request.cursor : formatCursor(position.logId, last),
+    hasMore: sizes.length > pageSeqs.length,
   };
 }
 
-/** The change-log number a cursor stands for; null (a fresh tablet) is 0. */
-export function parseCursor(cursor: string | null): number {
-  if (cursor === null) return 0;
-  const seq = CURSOR_PATTERN.test(cursor) ? Number(cursor) : NaN;
-  if (!Number.isSafeInteger(seq)) throw new ServiceError('invalid_cursor');
-  return seq;
+/** The numbers of the leading records within `limit` and `maxPullPageBytes`; at least one. */
+function fitPage(sizes: readonly { seq: number; size: number }[], limit: number): number[] {
+  const seqs: number[] = [];
+  let bytes = 0;
+  for (const { seq, size } of sizes.slice(0, limit)) {
+    bytes += Number(size);
+    if (seqs.length > 0 && bytes > maxPullPageBytes) break;
+    seqs.push(Number(seq));
+  }
+  return seqs;
 }

@@ -73,4 +73,21 @@ describe('createHttpTransport', () => {
     const request = { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 };
     await expect(transport.pull(request)).rejects.toMatchObject({ code: 'bad_response' });
   });
+
+  it('tells a refused cursor apart, so the engine pulls again from the start', async () => {
+    const refusal = {
+      error: {
+        code: 'invalid_cursor',
+        message: { hi: 'सिंक की स्थिति सही नहीं है।', en: 'The sync position is not valid.' },
+        serverTime,
+      },
+    };
+    const transport = createHttpTransport({
+      baseUrl: '',
+      readToken: () => Promise.resolve('token'),
+      fetch: () => Promise.resolve(new Response(JSON.stringify(refusal), { status: 400 })),
+    });
+    const request = { protocolVersion: PROTOCOL_VERSION, cursor: 'old-log.6', limit: 10 };
+    await expect(transport.pull(request)).rejects.toMatchObject({ code: 'invalid_cursor' });
+  });
 });

@@ -118,6 +118,7 @@ const codesByServerError: Readonly<Record<string, SyncErrorCode>> = {
   session_expired: 'session_expired',
   device_revoked: 'device_revoked',
   unsupported_protocol_version: 'unsupported_protocol_version',
+  invalid_cursor: 'invalid_cursor',
 };
 
 function errorFromResponse(status: number, json: unknown): SyncError {

@@ -28,6 +28,8 @@ export type SyncErrorCode =
   | 'session_expired'
   | 'device_revoked'
   | 'unsupported_protocol_version'
+  /** The server did not recognise the pull cursor (e.g. it was restored from a backup). */
+  | 'invalid_cursor'
   | 'server_error'
   | 'bad_response';
 
@@ -46,6 +48,13 @@ export class SyncError extends Error {
 
   /** Worth trying again later by itself; the others need a person (sign in again, update). */
   get isTransient(): boolean {
-    return this.code === 'offline' || this.code === 'server_error' || this.code === 'bad_response';
+    // invalid_cursor reaches here only if a pull from the start was refused too: a server
+    // in the middle of a restore. The next run starts from the beginning again.
+    return (
+      this.code === 'offline' ||
+      this.code === 'server_error' ||
+      this.code === 'bad_response' ||
+      this.code === 'invalid_cursor'
+    );
   }
 }

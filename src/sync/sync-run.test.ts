@@ -301,6 +301,72 @@ describe('runSync', () => {
   });
 });
 
+describe('a pull cursor the server refuses', () => {
+  /** The reader's transport, refusing the cursors the server no longer knows. */
+  function refusing(
+    hq: TestHeadquarters,
+    tab: ReturnType<typeof tablet>,
+    refused: Set<string | null>,
+  ) {
+    const asked: (string | null)[] = [];
+    tab.ports.transport.pull = async (request) => {
+      asked.push(request.cursor);
+      if (refused.has(request.cursor)) throw new SyncError('invalid_cursor', 'not this log');
+      return hq.pull(request);
+    };
+    return asked;
+  }
+
+  it('is dropped and the pull starts again from the beginning in the same run, outbox intact', async () => {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 6; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+    const reader = tablet(hq, 'tab-c');
+    await runSync(reader.ports, { shouldPull: true });
+    // The server was restored: the cursor the reader holds names a log it no longer has.
+    reader.state.cursor = 'old-log.6';
+    const asked = refusing(hq, reader, new Set(['old-log.6']));
+    for (let i = 6; i < 9; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+    reader.save(uuid(200), 'टैबलेट पर लिखा');
+    // This fake numbers mutation ids per tablet from the same start; keep this one apart.
+    reader.outbox[0]!.mutation = { ...reader.outbox[0]!.mutation, id: uuid(50_000) };
+
+    const report = await runSync(reader.ports, { shouldPull: true, pullPageSize: 4 });
+
+    expect(asked).toEqual(['old-log.6', null, '4', '8']);
+    expect(report).toMatchObject({ pushed: 1, pulledRecords: 10, pulledPages: 3 });
+    expect(reader.outbox).toEqual([]);
+    expect(hq.log).toContain(uuid(200));
+    expect([...reader.store.keys()].sort()).toEqual(
+      [...Array.from({ length: 9 }, (_, i) => uuid(i + 100)), uuid(200)].sort(),
+    );
+    expect(reader.state.cursor).toBe('10');
+  });
+
+  it('is dropped once per run: a server refusing the start too stops the run, nothing lost', async () => {
+    const hq = new TestHeadquarters();
+    const reader = tablet(hq, 'tab-c');
+    reader.state.cursor = 'old-log.6';
+    const asked = refusing(hq, reader, new Set(['old-log.6', null]));
+    reader.save(uuid(200), 'टैबलेट पर लिखा');
+    reader.ports.transport.push = () => Promise.reject(new SyncError('offline', 'down'));
+    await expect(runSync(reader.ports, { shouldPull: true })).rejects.toMatchObject({
+      code: 'offline',
+    });
+    expect(reader.outbox).toHaveLength(1);
+    reader.ports.transport.push = async (request) => hq.push(request);
+
+    const run = runSync(reader.ports, { shouldPull: true });
+    await expect(run).rejects.toMatchObject({ code: 'invalid_cursor', isTransient: true });
+    expect(asked).toEqual(['old-log.6', null]);
+    expect(reader.state.cursor).toBe('old-log.6');
+    expect(reader.outbox).toEqual([]);
+    expect(hq.log).toEqual([uuid(200)]);
+  });
+});
+
 describe('a refused request', () => {
   it("still corrects the clock with the server's time, then reports the refusal", async () => {
     const hq = new TestHeadquarters();

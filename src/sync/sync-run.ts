@@ -7,6 +7,9 @@
  *   the next run sends the rest again (the server ignores repeats by mutation id).
  * - A rejected mutation is kept and shown, and never blocks the ones behind it.
  * - Each pulled page is stored together with its cursor, so a pull resumes where it stopped.
+ * - A cursor the server refuses (`invalid_cursor`: its database was restored or replaced)
+ *   is dropped and the pull starts again from the beginning, once per run; merging what
+ *   the tablet already has changes nothing, and the outbox is never touched by a pull.
  */
 import {
   PROTOCOL_VERSION,
@@ -115,12 +118,26 @@ function sortOutcome(response: PushResponse, sentIds: readonly string[]) {
   return { acknowledged, rejected, tooFarAhead };
 }
 
+// A server that refuses a pull from the start too is mid-restore; the next run tries again.
+const maxPullRestartsPerRun = 1;
+
 async function pullAll({ inbox, clock, transport }: SyncPorts, limit: number) {
   let cursor = await inbox.readCursor();
   let pulledRecords = 0;
   let pulledPages = 0;
+  let restarts = 0;
   for (;;) {
-    const page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor, limit });
+    let page;
+    try {
+      page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor, limit });
+    } catch (error) {
+      const isRefusedCursor = error instanceof SyncError && error.code === 'invalid_cursor';
+      if (!isRefusedCursor || cursor === null || restarts >= maxPullRestartsPerRun) throw error;
+      restarts += 1;
+      // The stored cursor stays until the first page from the start replaces it.
+      cursor = null;
+      continue;
+    }
     await clock.adoptServerTime(Date.parse(page.serverTime));
     await inbox.storePage(page.records, page.cursor);
     pulledRecords += page.records.length;

@@ -26,6 +26,7 @@ export const MIGRATION_NAMES = [
   '0002-accounts',
   '0003-sync',
   '0004-compact-records',
+  '0005-change-log-id',
 ];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {

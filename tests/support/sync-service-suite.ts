@@ -16,6 +16,7 @@ import {
 import { expandFields } from '../../src/domain/compact-fields.ts';
 import { pullChanges } from '../../server/services/sync-pull.ts';
 import { pushMutations } from '../../server/services/sync-push.ts';
+import { readChangeLogPosition, renewLogId } from '../../server/services/sync-cursor.ts';
 import type { SyncActor } from '../../server/services/sync-scope.ts';
 import {
   SYNC_START,
@@ -32,6 +33,9 @@ import {
 } from './sync-fixture.ts';
 
 const DEVANAGARI = /[\u0900-\u097F]/;
+
+/** The change-log number a cursor carries (`<log id>.<number>`). */
+const seqOf = (cursor: string | null) => Number(cursor?.split('.')[1]);
 
 export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
   let database: SyncTestDatabase;
@@ -548,7 +552,69 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       ]);
       const changed = await pull(counsellor, cursor, 3);
       expect(changed.records.map((r) => r.id)).toEqual([target.recordId]);
-      expect(Number(changed.cursor)).toBeGreaterThan(Number(cursor));
+      expect(seqOf(changed.cursor)).toBeGreaterThan(seqOf(cursor));
+    });
+
+    it('gives cursors that name the change log, and refuses one from another log or past its end', async () => {
+      const { caseworker } = fixture.actors;
+      await push(caseworker, [newCaseMutation(caseworker, stampAt(1, caseworker.deviceId))]);
+      const { cursor } = await pull(caseworker);
+      const { logId, lastSeq } = await readChangeLogPosition(database.db);
+      expect(cursor).toBe(`${logId}.${lastSeq}`);
+      expect(cursor!.length).toBeLessThanOrEqual(200);
+      const refused = [
+        String(lastSeq), // a cursor from before log ids: re-pull rather than trust it
+        `${crypto.randomUUID()}.${lastSeq}`,
+        `${logId}.${lastSeq + 1}`,
+        `${logId}.01`,
+        `${logId}.`,
+        `${logId.toUpperCase()}.1`,
+      ];
+      for (const bad of refused) {
+        await expect(pull(caseworker, bad), bad).rejects.toMatchObject({ code: 'invalid_cursor' });
+      }
+
+      // A restore: the log id changes, and the cursor held from before is refused.
+      await renewLogId(database.db, now);
+      await expect(pull(caseworker, cursor)).rejects.toMatchObject({ code: 'invalid_cursor' });
+      const again = await pull(caseworker);
+      expect(again.records).toHaveLength(1);
+      expect(again.cursor).not.toBe(cursor);
+      expect((await pull(caseworker, again.cursor)).records).toEqual([]);
+    });
+
+    it('stops a page at about a megabyte of records, never at none, and misses nothing', async () => {
+      const { caseworker } = fixture.actors;
+      // Long Devanagari texts within the schema's limits: three bytes a character.
+      const longText = (n: number) => `${n} ${'सहायता केंद्र '.repeat(900)}`.slice(0, 12_000);
+      const mutations = Array.from({ length: 4 }, (_, i) => {
+        const create = newCaseMutation(caseworker, stampAt(i + 1, caseworker.deviceId));
+        const stamp = stampAt(i + 1, caseworker.deviceId);
+        const notes = Array.from({ length: 15 }, (_, j) =>
+          newNoteMutation(caseworker, create.recordId, caseworker.centreId!, stamp, longText(j)),
+        );
+        return [create, ...notes];
+      }).flat();
+      for (let start = 0; start < mutations.length; start += 200) {
+        await push(caseworker, mutations.slice(start, start + 200));
+      }
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      for (;;) {
+        const request = { protocolVersion: PROTOCOL_VERSION, cursor, limit: 1000 };
+        const page = await pullChanges(database.db, caseworker, request, now);
+        pages += 1;
+        expect(page.records.length).toBeGreaterThan(0);
+        expect(new TextEncoder().encode(JSON.stringify(page.records)).length).toBeLessThan(
+          1_100_000,
+        );
+        seen.push(...page.records.map((record) => record.id));
+        cursor = page.cursor;
+        if (!page.hasMore) break;
+      }
+      expect(pages).toBeGreaterThan(1);
+      expect([...seen].sort()).toEqual(mutations.map((m) => m.recordId).sort());
     });
 
     it('starts with a null cursor and keeps it while there is nothing', async () => {
@@ -566,7 +632,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
         name: 'ServiceError',
         code: 'forbidden',
       });
-      for (const cursor of ['abc', '-1', '1.5', '01', '99999999999999999999']) {
+      for (const cursor of ['abc', '-1', '1.5', '01', '0', '99999999999999999999']) {
         await expect(pull(caseworker, cursor)).rejects.toMatchObject({
           name: 'ServiceError',
           code: 'invalid_cursor',
