@@ -262,6 +262,57 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       expect(record!.fields.riskLevel?.value).toBeNull();
     });
 
+    it('lets only a manager close a case, approving in her own name', async () => {
+      const { caseworker, manager } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      const request = {
+        closureReason: 'services_completed',
+        closureRequestedBy: caseworker.userId,
+        closureRequestedAt: now.toISOString(),
+      };
+      expect(
+        await rejectionOf(caseworker, mutationOf(target, request, stampAt(2, caseworker.deviceId))),
+      ).toBe('applied');
+      const closure = (approvedBy: string) => ({
+        status: 'closed',
+        closureApprovedBy: approvedBy,
+        closureApprovedAt: now.toISOString(),
+      });
+      const forgeries = [caseworker.userId, manager.userId, crypto.randomUUID()].map((by, i) =>
+        mutationOf(target, closure(by), stampAt(3 + i, caseworker.deviceId)),
+      );
+      const answer = await push(caseworker, forgeries);
+      expect(answer.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+        'forbidden',
+        'forbidden',
+        'forbidden',
+      ]);
+      if (answer.results[0]?.status === 'rejected') {
+        expect(answer.results[0].reason.hi).toMatch(DEVANAGARI);
+        expect(answer.results[0].reason.en).toContain('manager');
+      }
+      const inColleaguesName = mutationOf(
+        target,
+        closure(crypto.randomUUID()),
+        stampAt(10, manager.deviceId),
+      );
+      expect(await rejectionOf(manager, inColleaguesName)).toBe('forbidden');
+      const [open] = await pullAll(caseworker);
+      expect(open!.fields.status?.value).toBe('open');
+      expect(open!.fields.closureApprovedBy?.value).toBeNull();
+      const approval = mutationOf(target, closure(manager.userId), stampAt(11, manager.deviceId));
+      expect(await rejectionOf(manager, approval)).toBe('applied');
+      const [closed] = await pullAll(caseworker);
+      expect(closed!.fields.status?.value).toBe('closed');
+      expect(closed!.fields.closureApprovedBy?.value).toBe(manager.userId);
+    });
+
     it('refuses a new case for another centre, and headquarters roles any write', async () => {
       const { caseworker, otherCaseworker, stateAdmin } = fixture.actors;
       const stamp = stampAt(1, caseworker.deviceId);
