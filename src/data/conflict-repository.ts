@@ -15,6 +15,7 @@
  * - Only a manager resolves (headquarters refuses anyone else, sync-scope.ts); the screen
  *   shows conflicts only to managers, and this refuses too, before anything is written.
  */
+import { conflictResolutionOf, mayResolveConflicts } from '../domain/write-rules.ts';
 import {
   conflictGroupKey,
   describeConflictWriter,
@@ -174,7 +175,7 @@ export function resolveConflictGroup(
   conflictIds: readonly string[],
   resolution: ConflictResolution,
 ): Promise<void> {
-  if (ctx.staff.role !== 'manager') return Promise.reject(notManager());
+  if (!mayResolveConflicts(ctx.staff)) return Promise.reject(notManager());
   const ids = [...new Set(conflictIds)];
   return inWriteTransaction(
     ctx,
@@ -192,7 +193,7 @@ export function resolveConflictGroup(
           ctx,
           { recordType: 'conflict', recordId: row.id, caseId: row.caseId },
           row.fields,
-          { resolution, resolvedBy: ctx.staff.userId, resolvedAt: ctx.now().toISOString() },
+          conflictResolutionOf(ctx.staff, resolution, ctx.now().toISOString()),
         );
         await ctx.db.conflicts.put(buildConflictRow(fields));
         await queueMutation(ctx, mutation);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { roles, type Role } from './vocabularies-staff.ts';
-import { findWriteRefusal, mayWrite, writeRules } from './write-rules.ts';
+import {
+  findWriteRefusal,
+  mayApproveClosure,
+  mayResolveConflicts,
+  mayWrite,
+  writeRules,
+} from './write-rules.ts';
 
 const self = '01900000-0000-7000-8000-000000000001';
 const colleague = '01900000-0000-7000-8000-000000000002';
@@ -106,5 +112,12 @@ describe('write rules', () => {
     expect(
       findWriteRefusal({ role: 'state_admin', userId: self }, 'note', { text: 'x' })?.rule.name,
     ).toBe('headquarters_write_nothing');
+  });
+
+  it('offers closure approval and conflict resolution to exactly the roles the table allows', () => {
+    for (const role of allRoles) {
+      expect(mayApproveClosure({ role, userId: self })).toBe(role === 'manager');
+      expect(mayResolveConflicts({ role, userId: self })).toBe(role === 'manager');
+    }
   });
 });

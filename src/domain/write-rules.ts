@@ -150,3 +150,32 @@ function ruleFor(recordType: RecordType, field: string, value: unknown): WriteRu
   if (row !== undefined) return row;
   return recordType === 'conflict' ? conflictRecordRule : null;
 }
+
+/** What a manager's approval writes on the case: the form saves exactly this. */
+export function closureApprovalOf(writer: Writer, approvedAt: string) {
+  return {
+    status: 'closed',
+    closureApprovedBy: writer.userId,
+    closureApprovedAt: approvedAt,
+  } as const;
+}
+
+/** What a resolution writes on a conflict: the sync page saves exactly this. */
+export function conflictResolutionOf(
+  writer: Writer,
+  resolution: 'kept' | 'reinstated',
+  resolvedAt: string,
+) {
+  return { resolution, resolvedBy: writer.userId, resolvedAt } as const;
+}
+
+// Any instant will do: the rules judge who writes and in whose name, not when.
+const anyInstant = '2026-01-01T00:00:00.000Z';
+
+export function mayApproveClosure(writer: Writer): boolean {
+  return mayWrite(writer, 'case', closureApprovalOf(writer, anyInstant));
+}
+
+export function mayResolveConflicts(writer: Writer): boolean {
+  return mayWrite(writer, 'conflict', conflictResolutionOf(writer, 'kept', anyInstant));
+}

@@ -1,3 +1,4 @@
+import { mayResolveConflicts } from '../../domain/write-rules.ts';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useStores } from '../../shell/stores.ts';
 import type { ConflictGroup, RejectedChange, SyncReviewStore } from '../../data/sync-review.ts';
@@ -27,7 +28,7 @@ interface Review {
 export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
   const { openSyncReview, caseStore, staff } = useStores();
   const t = useMessages(syncStatusMessages);
-  const isManager = staff.role === 'manager';
+  const isManager = mayResolveConflicts(staff);
   const [review, setReview] = useState<Review | null>(null);
   const [hasFailed, setFailed] = useState(false);
   const [isBusy, setBusy] = useState(false);
