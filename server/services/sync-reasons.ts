@@ -4,11 +4,8 @@
  * change it keeps (docs/sync-protocol.md, "Push").
  */
 import type { MutationProblem } from '../../src/domain/apply-mutation.ts';
-import type { BilingualMessage, RecordType } from '../../src/domain/protocol.ts';
+import type { BilingualMessage, RecordType, RejectionCode } from '../../src/domain/protocol.ts';
 import { headquartersRule, type WriteRefusal } from '../../src/domain/write-rules.ts';
-
-export type RejectionCode =
-  'invalid_record' | 'forbidden' | 'stamp_too_far_ahead' | 'unknown_case' | 'record_type_mismatch';
 
 export interface Rejection {
   readonly code: RejectionCode;
@@ -127,5 +124,19 @@ export function refusedWrite({ rule, field }: WriteRefusal): Rejection {
     'forbidden',
     `${rule.reason.hi} (फ़ील्ड "${field}")`,
     `${rule.reason.en} (field "${field}")`,
+  );
+}
+
+/**
+ * A new stamp that names another device than the pushing one: a colleague's device would
+ * overwrite her unseen edit with no conflict kept, a device that does not exist would be
+ * credited with a conflict. No tablet of Sakhi's writes one, so this is a broken or forged
+ * client; the change stays on the tablet for someone to look at.
+ */
+export function foreignDeviceStamp(field: string): Rejection {
+  return reject(
+    'foreign_device_stamp',
+    `फ़ील्ड "${field}" पर लिखा बदलाव किसी दूसरे टैबलेट के नाम से है, इस टैबलेट के नहीं। यह बदलाव टैबलेट पर रखा गया है; ऐप अपडेट करें और अपने केंद्र प्रबंधक को दिखाएँ।`,
+    `The change to field "${field}" is signed with another tablet's name, not this tablet's. The change is kept on the tablet; update the app and show it to your centre manager.`,
   );
 }
