@@ -15,7 +15,12 @@
  * - Only a manager resolves (headquarters refuses anyone else, sync-scope.ts); the screen
  *   shows conflicts only to managers, and this refuses too, before anything is written.
  */
-import { conflictResolutionOf, mayResolveConflicts } from '../domain/write-rules.ts';
+import {
+  conflictResolutionOf,
+  mayResolveConflicts,
+  mayWrite,
+  type Writer,
+} from '../domain/write-rules.ts';
 import {
   conflictGroupKey,
   describeConflictWriter,
@@ -187,7 +192,12 @@ export function resolveConflictGroup(
       });
       const conflicts = open.map((row) => valuesOf(row.fields) as Conflict);
       if (!isOneWrite(conflicts)) throw notOneWrite(ids);
-      if (resolution === 'reinstated') await reinstate(ctx, conflicts);
+      if (resolution === 'reinstated') {
+        if (!mayReinstate(ctx.staff, { recordType: conflicts[0]!.recordType, conflicts })) {
+          throw notManager();
+        }
+        await reinstate(ctx, conflicts);
+      }
       for (const row of open) {
         const { fields, mutation } = stampChanges(
           ctx,
@@ -207,13 +217,34 @@ function isCaseRecord(conflict: Pick<Conflict, 'recordType'>): boolean {
   return tableOf(conflict.recordType as RecordType) === 'cases';
 }
 
+/** What reinstating writes: the losing values, as they were first written. */
+function reinstatedChangesOf(conflicts: readonly Pick<Conflict, 'field' | 'value'>[]) {
+  // The edits of an edit-after-removal merged underneath the tombstone: lifting it restores them.
+  return Object.fromEntries(
+    conflicts.map((c) => [c.field, c.field === tombstoneField ? false : c.value]),
+  );
+}
+
+/**
+ * Whether she may write the losing values again in her own name. A closure another
+ * manager approved is hers to approve again, not to reinstate in that manager's name: the
+ * server refuses that write, so the page does not offer it.
+ */
+export function mayReinstate(
+  staff: Writer,
+  group: {
+    readonly recordType: string;
+    readonly conflicts: readonly Pick<Conflict, 'field' | 'value'>[];
+  },
+): boolean {
+  const recordType = group.recordType as RecordType;
+  return mayWrite(staff, recordType, reinstatedChangesOf(group.conflicts));
+}
+
 /** Conflicts of one write (isOneWrite): one record, written back in one save. */
 async function reinstate(ctx: StoreContext, conflicts: readonly Conflict[]) {
   const { caseId, recordId, recordType } = conflicts[0]!;
-  // The edits of an edit-after-removal merged underneath the tombstone: lifting it restores them.
-  const changes = Object.fromEntries(
-    conflicts.map((c) => [c.field, c.field === tombstoneField ? false : c.value]),
-  );
+  const changes = reinstatedChangesOf(conflicts);
   const caseRow = await ctx.db.cases.get(caseId);
   if (!caseRow) throw notFound('case', caseId);
   if (isCaseRecord(conflicts[0]!)) {

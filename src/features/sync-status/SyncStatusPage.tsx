@@ -1,3 +1,4 @@
+import { mayReinstate } from '../../data/conflict-repository.ts';
 import { mayResolveConflicts } from '../../domain/write-rules.ts';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useStores } from '../../shell/stores.ts';
@@ -90,6 +91,7 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
               groups={review.conflicts}
               userId={staff.userId}
               isBusy={isBusy}
+              canReinstate={(group) => mayReinstate(staff, group)}
               onResolve={(group, resolution) =>
                 void act((store) =>
                   store.resolveConflictGroup(
