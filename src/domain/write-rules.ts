@@ -86,6 +86,7 @@ export const conflictRecordRule: WriteRule = {
   },
 };
 
+/** Not a row: headquarters write no record of any type (its recordType is never read). */
 export const headquartersRule: WriteRule = {
   name: 'headquarters_write_nothing',
   recordType: 'case',
