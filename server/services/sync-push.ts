@@ -10,6 +10,9 @@
  *   (PushResponse): duplicates and rejections listed in order, the rest counted as
  *   applied, sent only after the batch committed. Rejected ids are not recorded: the tablet may send them again after a fix
  *   or a clock correction.
+ * - A mutation's own stamps name the pushing device (findForeignStamp), else it is refused
+ *   as `foreign_device_stamp`: merge trusts a stamp's device for the same-device rule and
+ *   for crediting conflicts.
  * - Permissions (sync-scope.ts) and the domain's checks (checkMutation) come before any
  *   change; the merge itself is the domain's applyMutation, the same function the tablet
  *   runs. Every loser it reports is kept as a `conflict` record on the case.
@@ -18,15 +21,17 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { applyMutation, checkMutation } from '../../src/domain/apply-mutation.ts';
+import { applyMutation, checkMutation, findForeignStamp } from '../../src/domain/apply-mutation.ts';
 import type { Conflict, FieldConflict } from '../../src/domain/conflicts.ts';
 import { HybridClock } from '../../src/domain/hlc.ts';
 import type { FieldMap } from '../../src/domain/merge.ts';
-import type {
-  Mutation,
-  PushRequest,
-  PushResponse,
-  RejectedResult,
+import {
+  rejectionCodeFor,
+  type Mutation,
+  type PushRequest,
+  type PushResponse,
+  type RejectedResult,
+  type RejectionCode,
 } from '../../src/domain/protocol.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
@@ -34,7 +39,7 @@ import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts'
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
-import { describeProblem } from './sync-reasons.ts';
+import { describeProblem, foreignDeviceStamp } from './sync-reasons.ts';
 import { checkWriteScope, type RecordHead, type SyncActor } from './sync-scope.ts';
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
@@ -69,9 +74,12 @@ export async function pushMutations(
     const batch = new Batch(actor, now, await loadBatchState(trx, request.mutations));
     for (const mutation of request.mutations) batch.apply(mutation);
     await batch.commit(trx);
-    return batch.answer();
+    return batch.answer(request.protocolVersion);
   });
 }
+
+/** A rejection as the server makes it, before it is answered in the tablet's version. */
+type ServerRejection = RejectedResult & { readonly code: RejectionCode };
 
 interface BatchState {
   readonly appliedIds: Set<string>;
@@ -113,7 +121,7 @@ class Batch {
   private readonly kept: KeptConflict[] = [];
   private readonly applied: { id: string; recordId: string }[] = [];
   private readonly duplicates: string[] = [];
-  private readonly rejected: RejectedResult[] = [];
+  private readonly rejected: ServerRejection[] = [];
   private readonly nowMs: number;
 
   constructor(
@@ -128,6 +136,11 @@ class Batch {
     const mutationId = mutation.id;
     if (this.state.appliedIds.has(mutationId)) {
       this.duplicates.push(mutationId);
+      return;
+    }
+    const foreign = findForeignStamp(mutation, this.actor.deviceId);
+    if (foreign !== null) {
+      this.rejected.push({ mutationId, status: 'rejected', ...foreignDeviceStamp(foreign) });
       return;
     }
     const stored = this.state.records.get(mutation.recordId) ?? null;
@@ -160,13 +173,19 @@ class Batch {
     this.applied.push({ id: mutationId, recordId: record.id });
   }
 
-  /** The grouped answer, as it travels: send it only after `commit`. */
-  answer(): PushResponse {
+  /**
+   * The grouped answer, as it travels: send it only after `commit`. Each rejection goes
+   * under a code the tablet's `protocolVersion` can read (rejectionCodeFor).
+   */
+  answer(protocolVersion: number): PushResponse {
     return {
       serverTime: this.now.toISOString(),
       applied: this.applied.length,
       duplicates: this.duplicates,
-      rejected: this.rejected,
+      rejected: this.rejected.map((result) => ({
+        ...result,
+        code: rejectionCodeFor(result.code, protocolVersion),
+      })),
     };
   }
 

@@ -4,10 +4,8 @@
  * change it keeps (docs/sync-protocol.md, "Push").
  */
 import type { MutationProblem } from '../../src/domain/apply-mutation.ts';
-import type { BilingualMessage, RecordType } from '../../src/domain/protocol.ts';
-
-export type RejectionCode =
-  'invalid_record' | 'forbidden' | 'stamp_too_far_ahead' | 'unknown_case' | 'record_type_mismatch';
+import type { BilingualMessage, RecordType, RejectionCode } from '../../src/domain/protocol.ts';
+import { headquartersRule, type WriteRefusal } from '../../src/domain/write-rules.ts';
 
 export interface Rejection {
   readonly code: RejectionCode;
@@ -67,11 +65,7 @@ export function describeProblem(recordType: RecordType, problem: MutationProblem
 }
 
 export const REJECTIONS = {
-  headquarters: reject(
-    'forbidden',
-    'मुख्यालय की भूमिकाएँ केस या उसकी प्रविष्टियाँ नहीं लिख सकतीं; यह काम केंद्र के कर्मचारी करते हैं।',
-    "Headquarters roles cannot write cases or their entries; a centre's staff do.",
-  ),
+  headquarters: refusedWrite({ rule: headquartersRule, field: '' }),
   otherCentre: reject(
     'forbidden',
     'यह रिकॉर्ड किसी दूसरे केंद्र का है; आप केवल अपने केंद्र के केस बदल सकती हैं।',
@@ -102,11 +96,6 @@ export const REJECTIONS = {
     'टकराव (conflict) केवल सर्वर दर्ज करता है; टैबलेट उन्हें नहीं बना सकता।',
     'Only the server records conflicts; a tablet cannot create one.',
   ),
-  conflictNotManager: reject(
-    'forbidden',
-    'टकराव का निपटारा केवल केंद्र प्रबंधक कर सकती हैं।',
-    'Only the centre manager can resolve a conflict.',
-  ),
   unknownCase: reject(
     'unknown_case',
     'यह प्रविष्टि जिस केस की है, वह अभी सर्वर पर नहीं है। केस भेजे जाने के बाद यह अपने-आप फिर भेजी जाएगी।',
@@ -119,19 +108,35 @@ export const REJECTIONS = {
   ),
 } as const;
 
-export function conflictFieldNotAllowed(field: string): Rejection {
-  return reject(
-    'forbidden',
-    `टकराव में केवल उसका निपटारा (resolution, resolvedBy, resolvedAt) बदला जा सकता है, फ़ील्ड "${field}" नहीं।`,
-    `On a conflict only its resolution (resolution, resolvedBy, resolvedAt) can change, not field "${field}".`,
-  );
-}
-
 /** The record's own id fields must agree with the mutation that carries them. */
 export function identityMismatch(field: string, expected: string): Rejection {
   return reject(
     'invalid_record',
     `फ़ील्ड "${field}" का मान इस रिकॉर्ड से मेल नहीं खाता (होना चाहिए: ${expected})। ऐप अपडेट करें; यह बदलाव टैबलेट पर रखा गया है।`,
     `Field "${field}" does not match this record (it should be ${expected}). Update the app; the change is kept on the tablet.`,
+  );
+}
+
+/** A write the domain's write rules keep for another role, or for the writer's own name. */
+export function refusedWrite({ rule, field }: WriteRefusal): Rejection {
+  if (field === '') return { code: 'forbidden', reason: rule.reason };
+  return reject(
+    'forbidden',
+    `${rule.reason.hi} (फ़ील्ड "${field}")`,
+    `${rule.reason.en} (field "${field}")`,
+  );
+}
+
+/**
+ * A new stamp that names another device than the pushing one: a colleague's device would
+ * overwrite her unseen edit with no conflict kept, a device that does not exist would be
+ * credited with a conflict. No tablet of Sakhi's writes one, so this is a broken or forged
+ * client; the change stays on the tablet for someone to look at.
+ */
+export function foreignDeviceStamp(field: string): Rejection {
+  return reject(
+    'foreign_device_stamp',
+    `फ़ील्ड "${field}" पर लिखा बदलाव किसी दूसरे टैबलेट के नाम से है, इस टैबलेट के नहीं। यह बदलाव टैबलेट पर रखा गया है; ऐप अपडेट करें और अपने केंद्र प्रबंधक को दिखाएँ।`,
+    `The change to field "${field}" is signed with another tablet's name, not this tablet's. The change is kept on the tablet; update the app and show it to your centre manager.`,
   );
 }

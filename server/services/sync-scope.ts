@@ -10,18 +10,16 @@
  *   names, phones and narratives.
  * - A record's type, case and centre are fixed when it is created: a later write cannot
  *   move a record to another case or centre, so scoping by centre_id stays true.
- * - Conflict records are made by the server only; a manager may set their resolution,
- *   and nothing else on them.
+ * - Conflict records are made by the server only.
+ * - Which role may write which field (closing a case, approving a closure, resolving a
+ *   conflict) is the domain's write-rules table, the same one the tablet's forms ask.
  */
 import type { Mutation, RecordType } from '../../src/domain/protocol.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import { centreRoles } from '../../src/domain/vocabularies-staff.ts';
-import {
-  REJECTIONS,
-  conflictFieldNotAllowed,
-  identityMismatch,
-  type Rejection,
-} from './sync-reasons.ts';
+import { valuesOf } from '../../src/domain/merge.ts';
+import { findWriteRefusal } from '../../src/domain/write-rules.ts';
+import { REJECTIONS, identityMismatch, refusedWrite, type Rejection } from './sync-reasons.ts';
 
 /** Who is asking, as the session says. The accounts' `Actor` satisfies it. */
 export interface SyncActor {
@@ -38,12 +36,6 @@ export interface RecordHead {
   readonly caseId: string;
   readonly centreId: string;
 }
-
-const CONFLICT_RESOLUTION_FIELDS: ReadonlySet<string> = new Set([
-  'resolution',
-  'resolvedBy',
-  'resolvedAt',
-]);
 
 /** The centre whose records the actor syncs, or null when the actor syncs none. */
 export function syncCentreOf(actor: SyncActor): string | null {
@@ -65,24 +57,25 @@ export function checkWriteScope(
 ): Rejection | null {
   const centreId = syncCentreOf(actor);
   if (centreId === null) return REJECTIONS.headquarters;
-  if (stored) return checkExistingRecord(actor, centreId, mutation, stored);
-  return checkNewRecord(centreId, mutation, parentCase);
+  const refusal = stored
+    ? checkExistingRecord(centreId, mutation, stored)
+    : checkNewRecord(centreId, mutation, parentCase);
+  return refusal ?? checkFieldWrites(actor, mutation);
+}
+
+function checkFieldWrites(actor: SyncActor, mutation: Mutation): Rejection | null {
+  const refusal = findWriteRefusal(actor, mutation.recordType, valuesOf(mutation.fields));
+  return refusal === null ? null : refusedWrite(refusal);
 }
 
 function checkExistingRecord(
-  actor: SyncActor,
   centreId: string,
   mutation: Mutation,
   stored: RecordHead,
 ): Rejection | null {
   if (stored.centreId !== centreId) return REJECTIONS.otherCentre;
   if (mutation.caseId !== stored.caseId) return REJECTIONS.movesCase;
-  if (stored.recordType === 'conflict') {
-    if (actor.role !== 'manager') return REJECTIONS.conflictNotManager;
-    const other = Object.keys(mutation.fields).find((f) => !CONFLICT_RESOLUTION_FIELDS.has(f));
-    if (other !== undefined) return conflictFieldNotAllowed(other);
-    return null;
-  }
+  if (stored.recordType === 'conflict') return null;
   return checkIdentityFields(mutation, stored.centreId);
 }
 

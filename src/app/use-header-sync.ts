@@ -1,3 +1,4 @@
+import { mayResolveConflicts } from '../domain/write-rules.ts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SyncView, Tablet } from '../shell/open-stores.ts';
 import type { Route } from '../shell/router.ts';
@@ -39,7 +40,7 @@ export function useHeaderSync(
   return {
     pendingChanges: syncView?.waiting ?? null,
     sync: signedIn
-      ? headerSyncOf(syncView, syncStatus, signedIn.stores.staff.role === 'manager')
+      ? headerSyncOf(syncView, syncStatus, mayResolveConflicts(signedIn.stores.staff))
       : null,
   };
 }

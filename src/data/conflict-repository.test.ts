@@ -8,6 +8,7 @@ import {
   otherTabletStamp,
   pullConflicts,
 } from './conflicts.testing.ts';
+import { mayReinstate } from './conflict-repository.ts';
 import { openSyncReviewStore, type SyncReviewStore } from './sync-review.ts';
 
 afterEach(() => {
@@ -212,6 +213,42 @@ describe('conflicts of one write', () => {
     );
     // Only the single resolution went up.
     expect(await store.db.outbox.count()).toBe(outboxBefore + 1);
+  });
+
+  it("offers no reinstating of another manager's closure approval, and refuses it", async () => {
+    const { store, review } = await managerTablet();
+    const saved = await store.cases.registerCase(sampleIntake({ riskLevel: 'low' }));
+    const winningStamp = (await store.db.cases.get(saved.id))!.fields.riskLevel!.stamp;
+    const stamp = otherTabletStamp(store);
+    const otherManager = '0190a000-0000-7000-8000-0000000000e1';
+    const approval = [
+      keptConflict(store, saved.id, { field: 'status', value: 'closed', stamp, winningStamp }),
+      keptConflict(store, saved.id, {
+        field: 'closureApprovedBy',
+        value: otherManager,
+        stamp,
+        winningStamp,
+      }),
+    ];
+    const risk = keptConflict(store, saved.id, {
+      field: 'riskLevel',
+      value: 'high',
+      stamp: otherTabletStamp(store),
+      winningStamp,
+    });
+    await pullConflicts(store, [...approval, risk]);
+    const manager = testStaff.manager;
+    expect(mayReinstate(manager, { recordType: 'case', conflicts: approval })).toBe(false);
+    expect(mayReinstate(manager, { recordType: 'case', conflicts: [risk] })).toBe(true);
+    const outboxBefore = await store.db.outbox.count();
+    await expect(
+      review.resolveConflictGroup(
+        approval.map((c) => c.id),
+        'reinstated',
+      ),
+    ).rejects.toMatchObject({ code: 'invalid_record' });
+    expect(await store.db.outbox.count()).toBe(outboxBefore);
+    expect((await store.cases.getCaseFile(saved.id))?.case.closureApprovedBy).toBeNull();
   });
 
   it('reinstates an entry’s field, and lists it with the entry’s current value', async () => {

@@ -16,6 +16,12 @@
  *   shows conflicts only to managers, and this refuses too, before anything is written.
  */
 import {
+  conflictResolutionOf,
+  mayResolveConflicts,
+  mayWrite,
+  type Writer,
+} from '../domain/write-rules.ts';
+import {
   conflictGroupKey,
   describeConflictWriter,
   groupConflicts,
@@ -174,7 +180,7 @@ export function resolveConflictGroup(
   conflictIds: readonly string[],
   resolution: ConflictResolution,
 ): Promise<void> {
-  if (ctx.staff.role !== 'manager') return Promise.reject(notManager());
+  if (!mayResolveConflicts(ctx.staff)) return Promise.reject(notManager());
   const ids = [...new Set(conflictIds)];
   return inWriteTransaction(
     ctx,
@@ -186,13 +192,18 @@ export function resolveConflictGroup(
       });
       const conflicts = open.map((row) => valuesOf(row.fields) as Conflict);
       if (!isOneWrite(conflicts)) throw notOneWrite(ids);
-      if (resolution === 'reinstated') await reinstate(ctx, conflicts);
+      if (resolution === 'reinstated') {
+        if (!mayReinstate(ctx.staff, { recordType: conflicts[0]!.recordType, conflicts })) {
+          throw notManager();
+        }
+        await reinstate(ctx, conflicts);
+      }
       for (const row of open) {
         const { fields, mutation } = stampChanges(
           ctx,
           { recordType: 'conflict', recordId: row.id, caseId: row.caseId },
           row.fields,
-          { resolution, resolvedBy: ctx.staff.userId, resolvedAt: ctx.now().toISOString() },
+          conflictResolutionOf(ctx.staff, resolution, ctx.now().toISOString()),
         );
         await ctx.db.conflicts.put(buildConflictRow(fields));
         await queueMutation(ctx, mutation);
@@ -206,13 +217,34 @@ function isCaseRecord(conflict: Pick<Conflict, 'recordType'>): boolean {
   return tableOf(conflict.recordType as RecordType) === 'cases';
 }
 
+/** What reinstating writes: the losing values, as they were first written. */
+function reinstatedChangesOf(conflicts: readonly Pick<Conflict, 'field' | 'value'>[]) {
+  // The edits of an edit-after-removal merged underneath the tombstone: lifting it restores them.
+  return Object.fromEntries(
+    conflicts.map((c) => [c.field, c.field === tombstoneField ? false : c.value]),
+  );
+}
+
+/**
+ * Whether she may write the losing values again in her own name. A closure another
+ * manager approved is hers to approve again, not to reinstate in that manager's name: the
+ * server refuses that write, so the page does not offer it.
+ */
+export function mayReinstate(
+  staff: Writer,
+  group: {
+    readonly recordType: string;
+    readonly conflicts: readonly Pick<Conflict, 'field' | 'value'>[];
+  },
+): boolean {
+  const recordType = group.recordType as RecordType;
+  return mayWrite(staff, recordType, reinstatedChangesOf(group.conflicts));
+}
+
 /** Conflicts of one write (isOneWrite): one record, written back in one save. */
 async function reinstate(ctx: StoreContext, conflicts: readonly Conflict[]) {
   const { caseId, recordId, recordType } = conflicts[0]!;
-  // The edits of an edit-after-removal merged underneath the tombstone: lifting it restores them.
-  const changes = Object.fromEntries(
-    conflicts.map((c) => [c.field, c.field === tombstoneField ? false : c.value]),
-  );
+  const changes = reinstatedChangesOf(conflicts);
   const caseRow = await ctx.db.cases.get(caseId);
   if (!caseRow) throw notFound('case', caseId);
   if (isCaseRecord(conflicts[0]!)) {

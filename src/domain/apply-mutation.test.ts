@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyMutation, checkMutation } from './apply-mutation.ts';
+import { applyMutation, checkMutation, findForeignStamp } from './apply-mutation.ts';
 import type { IncomingField } from './conflicts.ts';
 import { formatStamp, maxStampAheadMs } from './hlc.ts';
 import type { FieldMap } from './merge.ts';
@@ -126,5 +126,35 @@ describe('checkMutation', () => {
         'stay',
       ),
     ).toEqual({ code: 'record_type_mismatch', expected: 'stay' });
+  });
+});
+
+describe('findForeignStamp', () => {
+  const stamp = (deviceId: string) =>
+    formatStamp({ wallMs: 1_773_000_000_000, counter: 0, deviceId });
+  const mutationOf = (fields: Mutation['fields']): Mutation => ({
+    id: '01900000-0000-7000-8000-000000000001',
+    recordType: 'note',
+    recordId: '01900000-0000-7000-8000-000000000002',
+    caseId: '01900000-0000-7000-8000-000000000003',
+    fields,
+  });
+
+  it('accepts new stamps of the pushing device over bases from any device', () => {
+    const fields = {
+      text: { value: 'a', stamp: stamp('tab-own'), base: stamp('tab-colleague') },
+      deleted: { value: false, stamp: stamp('tab-own'), base: null },
+    };
+    expect(findForeignStamp(mutationOf(fields), 'tab-own')).toBeNull();
+  });
+
+  it("names the first field whose new stamp names another device, a colleague's or none at all", () => {
+    for (const device of ['tab-colleague', 'tab-ghost', 'server']) {
+      const fields = {
+        deleted: { value: false, stamp: stamp('tab-own'), base: null },
+        text: { value: 'a', stamp: stamp(device), base: null },
+      };
+      expect(findForeignStamp(mutationOf(fields), 'tab-own')).toBe('text');
+    }
   });
 });

@@ -8,7 +8,7 @@
  * repeated delivery is harmless even before the mutation id is checked.
  */
 import { detectConflicts, type FieldConflict, type IncomingField } from './conflicts.ts';
-import { isStampTooFarAhead } from './hlc.ts';
+import { deviceOfStamp, isStampTooFarAhead } from './hlc.ts';
 import { mergeFields, type FieldMap } from './merge.ts';
 import type { Mutation, RecordType } from './protocol.ts';
 import { checkMutationFields, type FieldProblem } from './records.ts';
@@ -67,6 +67,19 @@ export function checkMutation(
     if (isStampTooFarAhead(field.stamp, serverNowMs))
       return { code: 'stamp_too_far_ahead', field: name };
     checked = field.stamp;
+  }
+  return null;
+}
+
+/**
+ * The first field whose new stamp names another device than the one pushing it, or null.
+ * A stamp is its writer's signature: merge keeps no conflict between two writes of one
+ * device, and a conflict is credited to the device its stamp names. So a mutation's own
+ * writes (its stamps) must name the pushing device; its bases may name anyone.
+ */
+export function findForeignStamp(mutation: Mutation, deviceId: string): string | null {
+  for (const [name, field] of Object.entries(mutation.fields)) {
+    if (deviceOfStamp(field.stamp) !== deviceId) return name;
   }
   return null;
 }

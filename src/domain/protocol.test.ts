@@ -9,6 +9,8 @@ import {
   pullResponseSchema,
   pushRequestSchema,
   pushResponseSchema,
+  rejectionCodeFor,
+  rejectionCodes,
 } from './protocol.ts';
 
 const id = (n: number) => `0190f3a2-7c1e-7000-8000-${String(n).padStart(12, '0')}`;
@@ -110,5 +112,32 @@ describe('errors and versions', () => {
     expect(isSupportedProtocolVersion(PROTOCOL_VERSION)).toBe(true);
     expect(isSupportedProtocolVersion(PROTOCOL_VERSION + 1)).toBe(false);
     expect(isSupportedProtocolVersion(0)).toBe(false);
+  });
+
+  it('lets a tablet read a rejection code it does not know yet, and keep its reason', () => {
+    const answer = (code: string) => ({
+      serverTime: '2026-11-29T06:02:03.412Z',
+      applied: 0,
+      duplicates: [],
+      rejected: [{ mutationId: id(1), status: 'rejected', code, reason: { hi: 'क', en: 'k' } }],
+    });
+    expect(pushResponseSchema.safeParse(answer('a_code_from_the_future')).success).toBe(true);
+    expect(pushResponseSchema.safeParse(answer('Not A Code')).success).toBe(false);
+  });
+
+  it('answers a version-2 tablet only in codes version 2 knew', () => {
+    const version2 = [
+      'invalid_record',
+      'forbidden',
+      'stamp_too_far_ahead',
+      'unknown_case',
+      'record_type_mismatch',
+    ];
+    for (const code of rejectionCodes) {
+      expect(version2).toContain(rejectionCodeFor(code, 2));
+      expect(rejectionCodeFor(code, PROTOCOL_VERSION)).toBe(code);
+    }
+    expect(rejectionCodeFor('foreign_device_stamp', 2)).toBe('forbidden');
+    expect(rejectionCodeFor('unknown_case', 2)).toBe('unknown_case');
   });
 });

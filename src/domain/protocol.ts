@@ -11,11 +11,14 @@
  *       released to a centre, so no server answers it.
  *   2 — records travel as columns, one stamp per record (wire.ts); a push answer lists
  *       only duplicates and rejections.
+ *   3 — a push answer's rejection code may be any code (a version-2 tablet refused the
+ *       whole answer for one it did not know); adds `foreign_device_stamp`. Version-2
+ *       pushes are answered `forbidden` in its place (rejectionCodeFor).
  */
 import { z } from 'zod';
 import { stampSchema } from './hlc.ts';
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 /** The oldest version the server still answers. */
 export const OLDEST_SUPPORTED_PROTOCOL_VERSION = 2;
 
@@ -71,14 +74,30 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 export const bilingualMessageSchema = z.object({ hi: z.string().min(1), en: z.string().min(1) });
 export type BilingualMessage = z.infer<typeof bilingualMessageSchema>;
 
-export const rejectionCodes = [
+/** The codes version 2 knew: a version-2 tablet refuses a whole answer carrying another. */
+const version2RejectionCodes = [
   'invalid_record',
   'forbidden',
   'stamp_too_far_ahead',
   'unknown_case',
   'record_type_mismatch',
 ] as const;
-export const rejectionCodeSchema = z.enum(rejectionCodes);
+
+/** Every code the server sends today (docs/sync-protocol.md, "The answer"). */
+export const rejectionCodes = [...version2RejectionCodes, 'foreign_device_stamp'] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+/**
+ * Open on purpose: a tablet keeps a refused change and shows its reason whatever the code,
+ * so a code added later needs no version bump for tablets of version 3 or later.
+ */
+export const rejectionCodeSchema = z.string().regex(/^[a-z][a-z_]{0,63}$/);
+
+/** The code to send a tablet of `protocolVersion`: one it can read, with the same reason. */
+export function rejectionCodeFor(code: RejectionCode, protocolVersion: number): RejectionCode {
+  const isKnown = (version2RejectionCodes as readonly string[]).includes(code);
+  return protocolVersion >= 3 || isKnown ? code : 'forbidden';
+}
 
 export const rejectedResultSchema = z.object({
   mutationId: z.uuid(),

@@ -236,6 +236,74 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
     });
   });
 
+  describe('stamps name the pushing device', () => {
+    it("refuses a new stamp naming a colleague's device, or one that does not exist", async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      const base = { riskLevel: stampAt(1, caseworker.deviceId) };
+      const asColleague = mutationOf(
+        target,
+        { riskLevel: 'high' },
+        stampAt(5, caseworker2.deviceId),
+        base,
+      );
+      const asGhost = mutationOf(target, { riskLevel: 'low' }, stampAt(6, 'tab-ghost'), base);
+      const mixed = mutationOf(target, { riskLevel: 'low' }, stampAt(7, caseworker.deviceId), base);
+      mixed.fields.survivorName = {
+        value: 'सीता',
+        stamp: stampAt(7, caseworker2.deviceId),
+        base: stampAt(1, caseworker.deviceId),
+      };
+      const answer = await push(caseworker, [asColleague, asGhost, mixed]);
+      expect(answer.applied).toBe(0);
+      expect(answer.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+        'foreign_device_stamp',
+        'foreign_device_stamp',
+        'foreign_device_stamp',
+      ]);
+      const [first] = answer.rejected;
+      expect(first!.reason.hi).toMatch(DEVANAGARI);
+      expect(first!.reason.en).toContain('"riskLevel"');
+      expect(answer.rejected[2]!.reason.en).toContain('"survivorName"');
+      const [record] = await pullAll(caseworker);
+      expect(record!.fields.riskLevel?.value).toBeNull();
+      expect(record!.fields.survivorName?.value).toBe('सीता देवी');
+      expect(conflictsIn(await pullAll(caseworker))).toEqual([]);
+    });
+
+    it("accepts its own new stamps over a colleague's base, such as a reinstated value", async () => {
+      const { caseworker, manager } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      const reinstated = mutationOf(target, { riskLevel: 'high' }, stampAt(5, manager.deviceId), {
+        riskLevel: stampAt(1, caseworker.deviceId),
+      });
+      expect((await push(manager, [reinstated])).results[0]!.status).toBe('applied');
+    });
+
+    it('answers a version-2 tablet, which knows no foreign_device_stamp, forbidden', async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker2.deviceId));
+      const request = { ...pushRequestOf(caseworker, [create]), protocolVersion: 2 };
+      const answer = pushResponseSchema.parse(
+        await pushMutations(database.db, caseworker, request, now),
+      );
+      expect(answer.rejected).toMatchObject([{ code: 'forbidden' }]);
+      expect(answer.rejected[0]!.reason.en).toContain("another tablet's name");
+    });
+  });
+
   describe('scope', () => {
     const rejectionOf = async (actor: SyncActor, mutation: Mutation) => {
       const [result] = (await push(actor, [mutation])).results;
@@ -264,6 +332,57 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       expect(await rejectionOf(otherCaseworker, foreignNote)).toBe('forbidden');
       const [record] = await pullAll(caseworker);
       expect(record!.fields.riskLevel?.value).toBeNull();
+    });
+
+    it('lets only a manager close a case, approving in her own name', async () => {
+      const { caseworker, manager } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = {
+        recordType: 'case',
+        recordId: create.recordId,
+        caseId: create.recordId,
+      } as const;
+      const request = {
+        closureReason: 'services_completed',
+        closureRequestedBy: caseworker.userId,
+        closureRequestedAt: now.toISOString(),
+      };
+      expect(
+        await rejectionOf(caseworker, mutationOf(target, request, stampAt(2, caseworker.deviceId))),
+      ).toBe('applied');
+      const closure = (approvedBy: string) => ({
+        status: 'closed',
+        closureApprovedBy: approvedBy,
+        closureApprovedAt: now.toISOString(),
+      });
+      const forgeries = [caseworker.userId, manager.userId, crypto.randomUUID()].map((by, i) =>
+        mutationOf(target, closure(by), stampAt(3 + i, caseworker.deviceId)),
+      );
+      const answer = await push(caseworker, forgeries);
+      expect(answer.results.map((r) => (r.status === 'rejected' ? r.code : r.status))).toEqual([
+        'forbidden',
+        'forbidden',
+        'forbidden',
+      ]);
+      if (answer.results[0]?.status === 'rejected') {
+        expect(answer.results[0].reason.hi).toMatch(DEVANAGARI);
+        expect(answer.results[0].reason.en).toContain('manager');
+      }
+      const inColleaguesName = mutationOf(
+        target,
+        closure(crypto.randomUUID()),
+        stampAt(10, manager.deviceId),
+      );
+      expect(await rejectionOf(manager, inColleaguesName)).toBe('forbidden');
+      const [open] = await pullAll(caseworker);
+      expect(open!.fields.status?.value).toBe('open');
+      expect(open!.fields.closureApprovedBy?.value).toBeNull();
+      const approval = mutationOf(target, closure(manager.userId), stampAt(11, manager.deviceId));
+      expect(await rejectionOf(manager, approval)).toBe('applied');
+      const [closed] = await pullAll(caseworker);
+      expect(closed!.fields.status?.value).toBe('closed');
+      expect(closed!.fields.closureApprovedBy?.value).toBe(manager.userId);
     });
 
     it('refuses a new case for another centre, and headquarters roles any write', async () => {
@@ -335,10 +454,10 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
   describe('conflicts', () => {
     /** A case both tablets have, with riskLevel written at `base` by a third device. */
     const sharedCase = async () => {
-      const { caseworker } = fixture.actors;
-      const base = stampAt(1, 'tab-origin');
-      const create = newCaseMutation(caseworker, base);
-      await push(caseworker, [create]);
+      const { counsellor } = fixture.actors;
+      const base = stampAt(1, counsellor.deviceId);
+      const create = newCaseMutation(counsellor, base);
+      await push(counsellor, [create]);
       const target = {
         recordType: 'case',
         recordId: create.recordId,

@@ -1,3 +1,4 @@
+import { mayApproveClosure } from '../../domain/write-rules.ts';
 import { useState } from 'preact/hooks';
 import { paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
@@ -48,7 +49,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
   );
   const isClosed = c.status === 'closed';
   const detailsLock = whyDetailsLocked(c, staff);
-  const canApprove = !isClosed && c.closureRequestedAt !== null && staff.role === 'manager';
+  const canApprove = !isClosed && c.closureRequestedAt !== null && mayApproveClosure(staff);
   const done = (isSaved: boolean) => {
     setAction(null);
     setSavedNotice(isSaved);

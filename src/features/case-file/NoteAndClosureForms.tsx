@@ -7,6 +7,7 @@ import { indiaDateOf } from '../../domain/india-time.ts';
 import { closureReasons } from '../../domain/vocabularies-case.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
+import { closureApprovalOf, mayApproveClosure } from '../../domain/write-rules.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
@@ -111,16 +112,12 @@ export function ClosureApproveForm({ caseFile, onDone }: ActionProps<{ caseFile:
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
   const lang = useLang();
-  const isManager = staff.role === 'manager';
+  const isManager = mayApproveClosure(staff);
   const { errors, form } = useActionForm({
     initial: {},
     check: () => {
-      const changes = {
-        status: 'closed' as const,
-        closureApprovedBy: staff.userId,
-        closureApprovedAt: new Date().toISOString(),
-      };
-      // Only a manager may approve; the form offers no save to anyone else.
+      const changes = closureApprovalOf(staff, new Date().toISOString());
+      // The server refuses anyone else's approval, so the form offers them no save.
       return isManager
         ? resultOf(closureErrors({ ...caseFile, ...changes }, lang), changes)
         : { isValid: false, errors: {} };

@@ -15,10 +15,18 @@ export interface ConflictListProps {
   /** While an answer is being saved, so a second tap does not answer twice. */
   readonly isBusy: boolean;
   readonly onResolve: (group: ConflictGroup, resolution: ConflictResolution) => void;
+  /** Whether she may write the losing values again in her own name (mayReinstate). */
+  readonly canReinstate: (group: ConflictGroup) => boolean;
 }
 
 /** A manager's open conflicts: one card per write that lost, one answer per card. */
-export function ConflictList({ groups, userId, isBusy, onResolve }: ConflictListProps) {
+export function ConflictList({
+  groups,
+  userId,
+  isBusy,
+  onResolve,
+  canReinstate,
+}: ConflictListProps) {
   const t = useMessages(syncStatusMessages);
   return (
     <section aria-labelledby="conflicts-title">
@@ -36,6 +44,7 @@ export function ConflictList({ groups, userId, isBusy, onResolve }: ConflictList
                 userId={userId}
                 isBusy={isBusy}
                 onResolve={onResolve}
+                canReinstate={canReinstate}
               />
             ))}
           </ul>
@@ -50,6 +59,7 @@ function ConflictCard({
   userId,
   isBusy,
   onResolve,
+  canReinstate,
 }: Omit<ConflictListProps, 'groups'> & { readonly group: ConflictGroup }) {
   const t = useMessages(syncStatusMessages);
   const lang = useLang();
@@ -101,14 +111,16 @@ function ConflictCard({
         <Button testId="conflict-keep" disabled={isBusy} onClick={() => onResolve(group, 'kept')}>
           {isMany ? t.keepCurrentMany : t.keepCurrent}
         </Button>
-        <Button
-          testId="conflict-reinstate"
-          variant="primary"
-          disabled={isBusy}
-          onClick={() => onResolve(group, 'reinstated')}
-        >
-          {isMany ? t.reinstateMany : t.reinstate}
-        </Button>
+        {canReinstate(group) ? (
+          <Button
+            testId="conflict-reinstate"
+            variant="primary"
+            disabled={isBusy}
+            onClick={() => onResolve(group, 'reinstated')}
+          >
+            {isMany ? t.reinstateMany : t.reinstate}
+          </Button>
+        ) : null}
       </div>
     </li>
   );

@@ -1,3 +1,5 @@
+import { mayReinstate } from '../../data/conflict-repository.ts';
+import { mayResolveConflicts } from '../../domain/write-rules.ts';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { useStores } from '../../shell/stores.ts';
 import type { ConflictGroup, RejectedChange, SyncReviewStore } from '../../data/sync-review.ts';
@@ -27,7 +29,7 @@ interface Review {
 export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
   const { openSyncReview, caseStore, staff } = useStores();
   const t = useMessages(syncStatusMessages);
-  const isManager = staff.role === 'manager';
+  const isManager = mayResolveConflicts(staff);
   const [review, setReview] = useState<Review | null>(null);
   const [hasFailed, setFailed] = useState(false);
   const [isBusy, setBusy] = useState(false);
@@ -89,6 +91,7 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
               groups={review.conflicts}
               userId={staff.userId}
               isBusy={isBusy}
+              canReinstate={(group) => mayReinstate(staff, group)}
               onResolve={(group, resolution) =>
                 void act((store) =>
                   store.resolveConflictGroup(

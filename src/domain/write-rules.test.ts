@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { roles, type Role } from './vocabularies-staff.ts';
+import {
+  findWriteRefusal,
+  mayApproveClosure,
+  mayResolveConflicts,
+  mayWrite,
+  writeRules,
+} from './write-rules.ts';
+
+const self = '01900000-0000-7000-8000-000000000001';
+const colleague = '01900000-0000-7000-8000-000000000002';
+const at = '2026-03-10T05:00:00.000Z';
+const allRoles = roles.map((role) => role.code);
+const onlyManager = (role: Role) => role === 'manager';
+
+/** Each cell: a write, and for every role whether she may make it as `self`. */
+const cells: {
+  rule: string;
+  recordType: 'case' | 'conflict' | 'note';
+  values: Record<string, unknown>;
+  allows: (role: Role) => boolean;
+}[] = [
+  { rule: 'closing_a_case', recordType: 'case', values: { status: 'closed' }, allows: onlyManager },
+  {
+    rule: 'approving_a_closure',
+    recordType: 'case',
+    values: { closureApprovedBy: self, closureApprovedAt: at },
+    allows: onlyManager,
+  },
+  {
+    rule: 'approving_a_closure',
+    recordType: 'case',
+    values: { closureApprovedAt: at },
+    allows: onlyManager,
+  },
+  {
+    rule: 'approving_a_closure (in a colleague’s name)',
+    recordType: 'case',
+    values: { status: 'closed', closureApprovedBy: colleague, closureApprovedAt: at },
+    allows: () => false,
+  },
+  {
+    rule: 'resolving_a_conflict',
+    recordType: 'conflict',
+    values: { resolution: 'kept', resolvedBy: self, resolvedAt: at },
+    allows: onlyManager,
+  },
+  {
+    rule: 'resolving_a_conflict (in a colleague’s name)',
+    recordType: 'conflict',
+    values: { resolution: 'kept', resolvedBy: colleague, resolvedAt: at },
+    allows: () => false,
+  },
+  {
+    rule: 'keeping_a_conflict',
+    recordType: 'conflict',
+    values: { value: 'high' },
+    allows: () => false,
+  },
+  // What no row covers stays open to every centre role.
+  {
+    rule: 'a new case opens',
+    recordType: 'case',
+    values: { status: 'open', closureApprovedBy: null, closureApprovedAt: null },
+    allows: (role) => role !== 'state_admin' && role !== 'state_analyst',
+  },
+  {
+    rule: 'requesting a closure',
+    recordType: 'case',
+    values: { closureReason: 'other', closureRequestedBy: self, closureRequestedAt: at },
+    allows: (role) => role !== 'state_admin' && role !== 'state_analyst',
+  },
+  {
+    rule: 'a note',
+    recordType: 'note',
+    values: { text: 'She called back.' },
+    allows: (role) => role !== 'state_admin' && role !== 'state_analyst',
+  },
+];
+
+describe('write rules', () => {
+  for (const cell of cells) {
+    for (const role of allRoles) {
+      const expected = cell.allows(role);
+      it(`${cell.rule}: ${role} ${expected ? 'may' : 'may not'}`, () => {
+        expect(mayWrite({ role, userId: self }, cell.recordType, cell.values)).toBe(expected);
+      });
+    }
+  }
+
+  it('has a cell above for every row of the table', () => {
+    const tested = new Set(cells.map((cell) => cell.rule));
+    for (const rule of writeRules) expect(tested).toContain(rule.name);
+  });
+
+  it('names the rule and the field that refused, with a reason in both languages', () => {
+    const refusal = findWriteRefusal({ role: 'manager', userId: self }, 'case', {
+      status: 'closed',
+      closureApprovedBy: colleague,
+      closureApprovedAt: at,
+    });
+    expect(refusal?.rule.name).toBe('approving_a_closure');
+    expect(refusal?.field).toBe('closureApprovedBy');
+    expect(refusal?.rule.reason.hi).toMatch(/[\u0900-\u097F]/);
+    expect(refusal?.rule.reason.en).toMatch(/manager/);
+    const caseworker = findWriteRefusal({ role: 'caseworker', userId: self }, 'case', {
+      riskLevel: 'high',
+      status: 'closed',
+    });
+    expect(caseworker?.field).toBe('status');
+    expect(
+      findWriteRefusal({ role: 'state_admin', userId: self }, 'note', { text: 'x' })?.rule.name,
+    ).toBe('headquarters_write_nothing');
+  });
+
+  it('offers closure approval and conflict resolution to exactly the roles the table allows', () => {
+    for (const role of allRoles) {
+      expect(mayApproveClosure({ role, userId: self })).toBe(role === 'manager');
+      expect(mayResolveConflicts({ role, userId: self })).toBe(role === 'manager');
+    }
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Who may write which field of which record: one row per rule a centre would recognise.
+ * The server applies it to every pushed mutation (server/services/sync-scope.ts), and the
+ * tablet's forms ask it before offering an action, so the app never offers what the
+ * server refuses.
+ *
+ * What must always hold:
+ * - Headquarters roles write nothing: no row can let them, whatever it says.
+ * - A field no row names is open to every centre role; the centre's own scope (which
+ *   centre, which case) is the server's to check, not this table's.
+ * - A row that names the writer (`namesWriter`) holds only when the value written is the
+ *   writer's own user id: an approval or resolution is signed by whoever gives it.
+ * - Rows judge the value written, never the record's stored state. An edit made offline
+ *   before a closure reached that tablet is still merged, so no write is lost for being late.
+ */
+import type { BilingualMessage, RecordType } from './protocol.ts';
+import { isHeadquartersRole } from './staff.ts';
+import type { Role } from './vocabularies-staff.ts';
+
+export interface WriteRule {
+  /** A stable name for tests and documentation. */
+  readonly name: string;
+  readonly recordType: RecordType;
+  readonly fields: readonly string[];
+  /** The roles that may make such a write; empty when no tablet may. */
+  readonly roles: readonly Role[];
+  /** Which writes of these fields the row covers, by the value written; all when absent. */
+  readonly covers?: (value: unknown) => boolean;
+  readonly coversText?: string;
+  /** The field whose value must be the writer's own user id. */
+  readonly namesWriter?: string;
+  /** Why a refused write was refused, as the tablet shows it. */
+  readonly reason: BilingualMessage;
+}
+
+const isSet = (value: unknown) => value !== null;
+
+export const writeRules: readonly WriteRule[] = [
+  {
+    name: 'closing_a_case',
+    recordType: 'case',
+    fields: ['status'],
+    roles: ['manager'],
+    covers: (value) => value === 'closed',
+    coversText: "set to 'closed'",
+    reason: {
+      hi: 'केस केवल केंद्र प्रबंधक बंद कर सकती हैं; आप बंद करने का अनुरोध कर सकती हैं।',
+      en: 'Only the centre manager can close a case; you can request its closure.',
+    },
+  },
+  {
+    name: 'approving_a_closure',
+    recordType: 'case',
+    fields: ['closureApprovedBy', 'closureApprovedAt'],
+    roles: ['manager'],
+    covers: isSet,
+    coversText: 'set (not null)',
+    namesWriter: 'closureApprovedBy',
+    reason: {
+      hi: 'केस बंद करने की मंज़ूरी केवल केंद्र प्रबंधक स्वयं अपने नाम से दे सकती हैं।',
+      en: 'Only the centre manager can approve a closure, and only in her own name.',
+    },
+  },
+  {
+    name: 'resolving_a_conflict',
+    recordType: 'conflict',
+    fields: ['resolution', 'resolvedBy', 'resolvedAt'],
+    roles: ['manager'],
+    namesWriter: 'resolvedBy',
+    reason: {
+      hi: 'टकराव का निपटारा केवल केंद्र प्रबंधक स्वयं अपने नाम से कर सकती हैं।',
+      en: 'Only the centre manager can resolve a conflict, and only in her own name.',
+    },
+  },
+];
+
+/** What every other field of a conflict falls under: the server wrote it, no tablet may. */
+export const conflictRecordRule: WriteRule = {
+  name: 'keeping_a_conflict',
+  recordType: 'conflict',
+  fields: [],
+  roles: [],
+  reason: {
+    hi: 'टकराव केवल सर्वर दर्ज करता है; टैबलेट उसका निपटारा (resolution, resolvedBy, resolvedAt) ही बदल सकता है।',
+    en: 'Only the server records a conflict; a tablet can change only its resolution (resolution, resolvedBy, resolvedAt).',
+  },
+};
+
+/** Not a row: headquarters write no record of any type (its recordType is never read). */
+export const headquartersRule: WriteRule = {
+  name: 'headquarters_write_nothing',
+  recordType: 'case',
+  fields: [],
+  roles: [],
+  reason: {
+    hi: 'मुख्यालय की भूमिकाएँ केस या उसकी प्रविष्टियाँ नहीं लिख सकतीं; यह काम केंद्र के कर्मचारी करते हैं।',
+    en: "Headquarters roles cannot write cases or their entries; a centre's staff do.",
+  },
+};
+
+export interface Writer {
+  readonly role: Role;
+  readonly userId: string;
+}
+
+export interface WriteRefusal {
+  readonly rule: WriteRule;
+  readonly field: string;
+}
+
+/**
+ * The first rule that refuses this writer writing these values on a record of this type,
+ * or null when every write is hers to make.
+ */
+export function findWriteRefusal(
+  writer: Writer,
+  recordType: RecordType,
+  values: Readonly<Record<string, unknown>>,
+): WriteRefusal | null {
+  const fields = Object.keys(values);
+  if (isHeadquartersRole(writer.role)) {
+    return { rule: headquartersRule, field: fields[0] ?? '' };
+  }
+  for (const field of fields) {
+    const rule = ruleFor(recordType, field, values[field]);
+    if (rule === null) continue;
+    if (!rule.roles.includes(writer.role)) return { rule, field };
+    if (rule.namesWriter !== undefined && rule.namesWriter in values) {
+      if (values[rule.namesWriter] !== writer.userId) return { rule, field: rule.namesWriter };
+    }
+  }
+  return null;
+}
+
+/** Whether she may make every one of these writes: what a form asks before offering them. */
+export function mayWrite(
+  writer: Writer,
+  recordType: RecordType,
+  values: Readonly<Record<string, unknown>>,
+): boolean {
+  return findWriteRefusal(writer, recordType, values) === null;
+}
+
+function ruleFor(recordType: RecordType, field: string, value: unknown): WriteRule | null {
+  const row = writeRules.find(
+    (rule) =>
+      rule.recordType === recordType &&
+      rule.fields.includes(field) &&
+      (rule.covers === undefined || rule.covers(value)),
+  );
+  if (row !== undefined) return row;
+  return recordType === 'conflict' ? conflictRecordRule : null;
+}
+
+/** What a manager's approval writes on the case: the form saves exactly this. */
+export function closureApprovalOf(writer: Writer, approvedAt: string) {
+  return {
+    status: 'closed',
+    closureApprovedBy: writer.userId,
+    closureApprovedAt: approvedAt,
+  } as const;
+}
+
+/** What a resolution writes on a conflict: the sync page saves exactly this. */
+export function conflictResolutionOf(
+  writer: Writer,
+  resolution: 'kept' | 'reinstated',
+  resolvedAt: string,
+) {
+  return { resolution, resolvedBy: writer.userId, resolvedAt } as const;
+}
+
+// Any instant will do: the rules judge who writes and in whose name, not when.
+const anyInstant = '2026-01-01T00:00:00.000Z';
+
+export function mayApproveClosure(writer: Writer): boolean {
+  return mayWrite(writer, 'case', closureApprovalOf(writer, anyInstant));
+}
+
+export function mayResolveConflicts(writer: Writer): boolean {
+  return mayWrite(writer, 'conflict', conflictResolutionOf(writer, 'kept', anyInstant));
+}
