@@ -9,6 +9,12 @@ import type { Dialect } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import { apiErrorSchema } from './http/api-errors.ts';
 import { handleNotFound, registerAppShell } from './http/app-shell.ts';
+import {
+  DEFAULT_CONNECTION_LIMITS,
+  limitUnauthenticatedSockets,
+  toServerTimeoutOptions,
+  type ConnectionLimits,
+} from './http/connection-limits.ts';
 import { handleError } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { audit, decorateRequests, getActor, registerProtectedApi } from './http/auth.ts';
@@ -39,6 +45,8 @@ export interface ServerOptions {
   trustProxy?: string;
   /** The clock; tests move it. Default: the system clock. */
   now?: () => Date;
+  /** Timeouts and the per-address socket cap; tests shorten them. Default: DEFAULT_CONNECTION_LIMITS. */
+  connectionLimits?: Readonly<ConnectionLimits>;
   /** TESTS ONLY: a cheaper scrypt cost. Production always hashes at DEFAULT_SCRYPT_PARAMS. */
   passwordParams?: Readonly<ScryptParams>;
 }
@@ -49,7 +57,9 @@ export interface ServerOptions {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const connectionLimits = options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS;
   const app = Fastify({
+    ...toServerTimeoutOptions(connectionLimits),
     logger: options.logger,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -61,6 +71,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       customOptions: { coerceTypes: false, removeAdditional: false },
     },
   });
+  // Behind a trusted proxy every socket is the proxy's: the proxy limits clients instead.
+  if (!options.trustProxy) limitUnauthenticatedSockets(app, connectionLimits);
   app.addSchema(apiErrorSchema);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
