@@ -4,6 +4,7 @@ import { pgHarness, type ApiHarness } from '../tests/support/api-harness.ts';
 import { auditSuite } from '../tests/support/api-suite-audit.ts';
 import { authSuite } from '../tests/support/api-suite-auth.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
+import { passwordSuite } from '../tests/support/api-suite-passwords.ts';
 import { validationSuite } from '../tests/support/api-suite-validation.ts';
 
 describe('API on PostgreSQL', () => {
@@ -17,4 +18,5 @@ describe('API on PostgreSQL', () => {
   describe('authorization matrix', () => matrixSuite(() => harness));
   describe('bad requests', () => validationSuite(() => harness));
   describe('audit log', () => auditSuite(() => harness));
+  describe('new passwords', () => passwordSuite(() => harness));
 });
