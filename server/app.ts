@@ -16,6 +16,7 @@ import {
   type ConnectionLimits,
 } from './http/connection-limits.ts';
 import { handleError } from './http/error-handler.ts';
+import { registerJsonBodies } from './http/json-body.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { audit, decorateRequests, getActor, registerProtectedApi } from './http/auth.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -73,13 +74,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   // Behind a trusted proxy every socket is the proxy's: the proxy limits clients instead.
   if (!options.trustProxy) limitUnauthenticatedSockets(app, connectionLimits);
+  registerJsonBodies(app);
   app.addSchema(apiErrorSchema);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 
   await registerSecurityHeaders(app);
-  // Brotli first: on 2G every kilobyte counts, and browsers all accept it.
-  await app.register(compress, { encodings: ['br', 'gzip'] });
+  // Brotli first: on 2G every kilobyte counts, and browsers all accept it. Request
+  // bodies may come in the same two; any other Content-Encoding is refused 415.
+  await app.register(compress, { encodings: ['br', 'gzip'], requestEncodings: ['br', 'gzip'] });
 
   await app.register(healthRoutes, {
     prefix: '/api',
