@@ -109,14 +109,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       db: options.db.withTables<SyncTables>(),
       now: ctx.now,
       resolveActor: (request) => getActor(request),
-      audit: (request, entry) =>
-        audit(ctx, request, {
-          action: entry.action,
-          outcome: 'success',
-          resourceType: 'sync',
-          centreId: entry.centreId,
-          details: entry.details,
-        }),
+      audit: (request, entry, db) =>
+        audit(
+          ctx,
+          request,
+          {
+            action: entry.action,
+            outcome: 'success',
+            resourceType: 'sync',
+            centreId: entry.centreId,
+            details: entry.details,
+          },
+          // The push's transaction sees every table; Kysely's types cannot narrow it.
+          db as Kysely<Database> | undefined,
+        ),
     });
   });
   await registerAppShell(app, options.staticDir);
