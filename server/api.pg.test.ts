@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { pgHarness, type ApiHarness } from '../tests/support/api-harness.ts';
 import { auditSuite } from '../tests/support/api-suite-audit.ts';
 import { authSuite } from '../tests/support/api-suite-auth.ts';
+import { bodySuite } from '../tests/support/api-suite-bodies.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
+import { passwordSuite } from '../tests/support/api-suite-passwords.ts';
 import { validationSuite } from '../tests/support/api-suite-validation.ts';
 
 describe('API on PostgreSQL', () => {
@@ -17,4 +19,6 @@ describe('API on PostgreSQL', () => {
   describe('authorization matrix', () => matrixSuite(() => harness));
   describe('bad requests', () => validationSuite(() => harness));
   describe('audit log', () => auditSuite(() => harness));
+  describe('new passwords', () => passwordSuite(() => harness));
+  describe('request bodies and caching', () => bodySuite(() => harness));
 });

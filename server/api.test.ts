@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import { sqliteHarness, type ApiHarness } from '../tests/support/api-harness.ts';
 import { auditSuite } from '../tests/support/api-suite-audit.ts';
 import { authSuite } from '../tests/support/api-suite-auth.ts';
+import { bodySuite } from '../tests/support/api-suite-bodies.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
+import { passwordSuite } from '../tests/support/api-suite-passwords.ts';
 import { validationSuite } from '../tests/support/api-suite-validation.ts';
 
 describe('API on SQLite', () => {
@@ -18,4 +20,6 @@ describe('API on SQLite', () => {
   describe('authorization matrix', () => matrixSuite(() => harness));
   describe('bad requests', () => validationSuite(() => harness));
   describe('audit log', () => auditSuite(() => harness));
+  describe('new passwords', () => passwordSuite(() => harness));
+  describe('request bodies and caching', () => bodySuite(() => harness));
 });

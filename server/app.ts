@@ -9,7 +9,14 @@ import type { Dialect } from './db/database.ts';
 import type { Database } from './db/schema.ts';
 import { apiErrorSchema } from './http/api-errors.ts';
 import { handleNotFound, registerAppShell } from './http/app-shell.ts';
+import {
+  DEFAULT_CONNECTION_LIMITS,
+  limitUnauthenticatedSockets,
+  toServerTimeoutOptions,
+  type ConnectionLimits,
+} from './http/connection-limits.ts';
 import { handleError } from './http/error-handler.ts';
+import { registerJsonBodies } from './http/json-body.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { audit, decorateRequests, getActor, registerProtectedApi } from './http/auth.ts';
 import { auditRoutes } from './routes/audit.ts';
@@ -39,6 +46,8 @@ export interface ServerOptions {
   trustProxy?: string;
   /** The clock; tests move it. Default: the system clock. */
   now?: () => Date;
+  /** Timeouts and the per-address socket cap; tests shorten them. Default: DEFAULT_CONNECTION_LIMITS. */
+  connectionLimits?: Readonly<ConnectionLimits>;
   /** TESTS ONLY: a cheaper scrypt cost. Production always hashes at DEFAULT_SCRYPT_PARAMS. */
   passwordParams?: Readonly<ScryptParams>;
 }
@@ -49,7 +58,9 @@ export interface ServerOptions {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const connectionLimits = options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS;
   const app = Fastify({
+    ...toServerTimeoutOptions(connectionLimits),
     logger: options.logger,
     trustProxy: options.trustProxy ?? false,
     bodyLimit: BODY_LIMIT_BYTES,
@@ -61,13 +72,17 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       customOptions: { coerceTypes: false, removeAdditional: false },
     },
   });
+  // Behind a trusted proxy every socket is the proxy's: the proxy limits clients instead.
+  if (!options.trustProxy) limitUnauthenticatedSockets(app, connectionLimits);
+  registerJsonBodies(app);
   app.addSchema(apiErrorSchema);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 
   await registerSecurityHeaders(app);
-  // Brotli first: on 2G every kilobyte counts, and browsers all accept it.
-  await app.register(compress, { encodings: ['br', 'gzip'] });
+  // Brotli first: on 2G every kilobyte counts, and browsers all accept it. Request
+  // bodies may come in the same two; any other Content-Encoding is refused 415.
+  await app.register(compress, { encodings: ['br', 'gzip'], requestEncodings: ['br', 'gzip'] });
 
   await app.register(healthRoutes, {
     prefix: '/api',
@@ -94,14 +109,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       db: options.db.withTables<SyncTables>(),
       now: ctx.now,
       resolveActor: (request) => getActor(request),
-      audit: (request, entry) =>
-        audit(ctx, request, {
-          action: entry.action,
-          outcome: 'success',
-          resourceType: 'sync',
-          centreId: entry.centreId,
-          details: entry.details,
-        }),
+      audit: (request, entry, db) =>
+        audit(
+          ctx,
+          request,
+          {
+            action: entry.action,
+            outcome: 'success',
+            resourceType: 'sync',
+            centreId: entry.centreId,
+            details: entry.details,
+          },
+          // The push's transaction sees every table; Kysely's types cannot narrow it.
+          db as Kysely<Database> | undefined,
+        ),
     });
   });
   await registerAppShell(app, options.staticDir);

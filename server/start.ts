@@ -21,8 +21,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** What only tests change: the clock and a cheaper password cost. */
-export type TestServerOptions = Pick<ServerOptions, 'now' | 'passwordParams'>;
+/** What only tests change: the clock, a cheaper password cost, shorter timeouts. */
+export type TestServerOptions = Pick<ServerOptions, 'now' | 'passwordParams' | 'connectionLimits'>;
 
 export class NoAdminError extends Error {
   readonly code = 'no_state_admin';

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD_PARAMS } from '../../tests/support/api-harness.ts';
 import { openDatabase } from '../db/database.ts';
 import type { SyncTables } from '../db/sync-schema.ts';
+import { DEMO_PASSWORD } from '../services/demo-seed.ts';
 import { verifyPassword } from '../services/passwords.ts';
 import { registerDevice } from '../services/devices.ts';
 import type { AdminIo } from './admin-io.ts';
@@ -179,6 +180,26 @@ describe('npm run admin', () => {
     await withDatabase(async (db) => {
       const user = await db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
       expect(await verifyPassword('second password 2', user.password_hash)).toBe(true);
+    });
+  });
+
+  it('refuses a guessable password or the demo password when creating or resetting', async () => {
+    const weak = await admin(
+      ['create-user', '--username', 'state.admin', '--role', 'state_admin'],
+      ['password12'],
+    );
+    expect(weak).toMatchObject({ code: 1 });
+    expect(weak.err).toContain('easy to guess');
+    await admin(
+      ['create-user', '--username', 'state.admin', '--role', 'state_admin'],
+      ['first password 1'],
+    );
+    const demo = await admin(['reset-password', 'state.admin'], [DEMO_PASSWORD]);
+    expect(demo).toMatchObject({ code: 1 });
+    expect(demo.err).toContain('demo password');
+    await withDatabase(async (db) => {
+      const user = await db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+      expect(await verifyPassword('first password 1', user.password_hash)).toBe(true);
     });
   });
 

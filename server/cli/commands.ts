@@ -24,10 +24,9 @@ import {
 import { recordAudit, type AuditEntry } from '../services/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { findDevice, listDevices, revokeDevice } from '../services/devices.ts';
+import { MIN_PASSWORD_LENGTH } from '../services/password-policy.ts';
 import { RefusedError, UsageError, type AdminIo } from './admin-io.ts';
 import { renewCopiedLogId } from './restore-commands.ts';
-
-export const MIN_PASSWORD_LENGTH = 10;
 
 export type Options = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
@@ -183,7 +182,12 @@ export async function resetPasswordCommand(
       `no user "${username}"; list them in the app or create one with create-user`,
     );
   const password = await readNewPassword(io, username);
-  await resetPassword(ctx, user.id, password);
+  try {
+    await resetPassword(ctx, user, password);
+  } catch (error) {
+    if (error instanceof ServiceError) throw new RefusedError(error.localized.en);
+    throw error;
+  }
   await auditCli(ctx, {
     action: 'user.reset_password',
     resourceType: 'user',

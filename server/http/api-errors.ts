@@ -27,6 +27,7 @@ export const STATUS_BY_CODE = {
   unsupported_media_type: 415,
   unknown_centre: 422,
   invalid_role_for_centre: 422,
+  weak_password: 422,
   unsupported_protocol_version: 426,
   too_many_attempts: 429,
   internal_error: 500,

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context.ts';
 import type { Actor } from '../services/permissions.ts';
 import { ServiceError } from '../services/service-error.ts';
 import { authenticate } from '../services/sessions.ts';
+import { markSocketAuthenticated } from './connection-limits.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,6 +38,7 @@ export async function registerProtectedApi(
         const result = await authenticate(ctx.db, token, ctx.now());
         if (!result.ok) throw new ServiceError(result.code);
         request.actor = result.actor;
+        markSocketAuthenticated(request.raw.socket);
         request.sessionExpiry = {
           expiresAt: result.expiresAt,
           absoluteExpiresAt: result.absoluteExpiresAt,

@@ -1,5 +1,6 @@
 /**
- * Security headers for every response, through @fastify/helmet.
+ * Security headers for every response, through @fastify/helmet, and `no-store` on
+ * every API answer.
  *
  * The Content-Security-Policy is written out in full (no helmet defaults) so a reader
  * sees all of it: the app, its service worker and its API all come from this one
@@ -37,5 +38,10 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
         Object.entries(CONTENT_SECURITY_POLICY).map(([name, sources]) => [name, [...sources]]),
       ),
     },
+  });
+  // API answers carry her case and staff's names: no browser or proxy cache may keep a
+  // copy, errors included. The app shell has its own caching rules.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
   });
 }

@@ -57,8 +57,15 @@ export interface SyncRoutesOptions {
   resolveActor: (request: FastifyRequest) => SyncActor | null | Promise<SyncActor | null>;
   /** The clock; tests move it. Default: the system clock. */
   now?: () => Date;
-  /** Called after each successful push or pull, e.g. to write the audit log. */
-  audit?: (request: FastifyRequest, entry: SyncAuditEntry) => Promise<void>;
+  /**
+   * Writes the audit row of each successful push or pull. A push passes its transaction
+   * as `db`, so a push is never committed without its row.
+   */
+  audit?: (
+    request: FastifyRequest,
+    entry: SyncAuditEntry,
+    db?: Kysely<SyncDatabase>,
+  ) => Promise<void>;
 }
 
 export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Promise<void> {
@@ -80,19 +87,23 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
   app.post('/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
     const body = decodePushRequest(parseBody(wirePushRequestSchema, request.body));
-    const response = await pushMutations(options.db, actor, body, now());
-    if (options.audit) {
-      await options.audit(request, {
-        action: 'case.write',
-        centreId: syncCentreOf(actor),
-        details: {
-          applied: response.applied,
-          duplicate: response.duplicates.length,
-          rejected: response.rejected.length,
-        },
-      });
-    }
-    return response;
+    return pushMutations(options.db, actor, body, now(), (trx, answer) =>
+      options.audit
+        ? options.audit(
+            request,
+            {
+              action: 'case.write',
+              centreId: syncCentreOf(actor),
+              details: {
+                applied: answer.applied,
+                duplicate: answer.duplicates.length,
+                rejected: answer.rejected.length,
+              },
+            },
+            trx,
+          )
+        : Promise.resolve(),
+    );
   });
 
   app.post('/sync/pull', { bodyLimit: PULL_BODY_LIMIT_BYTES }, async (request) => {

@@ -9,6 +9,7 @@ import { isHeadquartersRole } from '../../src/domain/staff.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import type { Centre, Database, User } from '../db/schema.ts';
 import type { ServiceContext } from './context.ts';
+import { refuseWeakPassword } from './password-policy.ts';
 import { hashPassword } from './passwords.ts';
 import type { RowFilter } from './row-filter.ts';
 import { ServiceError } from './service-error.ts';
@@ -23,7 +24,7 @@ export interface NewUserInput {
 }
 
 /**
- * Throws invalid_role_for_centre, unknown_centre or username_taken. `onCreated` runs in
+ * Throws weak_password, invalid_role_for_centre, unknown_centre or username_taken. `onCreated` runs in
  * the inserting transaction (for the audit row); the slow hash is made before it opens.
  */
 export async function createUser(
@@ -31,6 +32,7 @@ export async function createUser(
   input: NewUserInput,
   onCreated: (trx: Kysely<Database>, user: User) => Promise<void> = () => Promise.resolve(),
 ): Promise<User> {
+  refuseWeakPassword(input.password, input);
   if (isHeadquartersRole(input.role) !== (input.centreId === null)) {
     throw new ServiceError('invalid_role_for_centre');
   }
@@ -76,12 +78,17 @@ export async function listUsers(db: Kysely<Database>, filter: RowFilter): Promis
   return select.execute();
 }
 
-/** Sets a new password and ends every session of the user: a reset often follows a leak. */
+/**
+ * Sets a new password and ends every session of the user: a reset often follows a leak.
+ * Throws weak_password.
+ */
 export async function resetPassword(
   ctx: ServiceContext,
-  userId: string,
+  user: Pick<User, 'id' | 'username' | 'display_name'>,
   password: string,
 ): Promise<void> {
+  refuseWeakPassword(password, { username: user.username, displayName: user.display_name });
+  const userId = user.id;
   const passwordHash = await hashPassword(password, ctx.passwordParams);
   await ctx.db
     .updateTable('users')

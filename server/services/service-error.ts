@@ -56,6 +56,10 @@ export const ERROR_MESSAGES = {
     hi: 'यह यूज़रनेम पहले से किसी और का है। दूसरा चुनें।',
     en: 'This username is already taken. Choose another.',
   },
+  weak_password: {
+    hi: 'यह पासवर्ड आसानी से अनुमान लगाया जा सकता है। कोई और पासवर्ड चुनें।',
+    en: 'This password is easy to guess. Choose another.',
+  },
   unknown_centre: {
     hi: 'यह केंद्र सर्वर पर नहीं है।',
     en: 'There is no such centre on the server.',

@@ -66,6 +66,8 @@ export async function pushMutations(
   actor: SyncActor,
   request: PushRequest,
   now: Date,
+  /** Runs in the push's transaction before it commits (the audit row): both or neither. */
+  beforeCommit?: (trx: Kysely<SyncDatabase>, answer: PushResponse) => Promise<void>,
 ): Promise<PushResponse> {
   assertSupportedProtocol(request.protocolVersion);
   if (request.deviceId !== actor.deviceId) throw refuseSync('device_mismatch');
@@ -74,7 +76,9 @@ export async function pushMutations(
     const batch = new Batch(actor, now, await loadBatchState(trx, request.mutations));
     for (const mutation of request.mutations) batch.apply(mutation);
     await batch.commit(trx);
-    return batch.answer(request.protocolVersion);
+    const answer = batch.answer(request.protocolVersion);
+    await beforeCommit?.(trx, answer);
+    return answer;
   });
 }
 

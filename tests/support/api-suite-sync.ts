@@ -13,7 +13,9 @@ import {
   type Fixture,
   type HarnessFactory,
 } from './api-harness.ts';
+import type { SyncTables } from '../../server/db/sync-schema.ts';
 import { newCaseMutation, stampAt } from './sync-fixture.ts';
+import { actorHeaders, buildSyncTestApp } from './sync-server.ts';
 import type { Mutation } from '../../src/domain/protocol.ts';
 import {
   decodePullResponse,
@@ -137,6 +139,42 @@ export function describeSyncApi(openHarness: HarnessFactory): void {
         }),
       });
       expect(response.statusCode).toBe(403);
+    });
+
+    it('commits a push only with its audit row: when the row cannot be written, nothing is', async () => {
+      const app = await buildSyncTestApp(harness.db.withTables<SyncTables>(), {
+        audit: () => Promise.reject(new Error('the audit log cannot be written')),
+      });
+      try {
+        const user = fixture.users.caseworker;
+        const actor = {
+          userId: user.id,
+          deviceId: 'audit-tablet',
+          centreId: user.centre_id,
+          role: user.role,
+        };
+        const mutation = newCaseMutation(actor, stampAt(0, actor.deviceId));
+        const response = await app.inject({
+          method: 'POST',
+          url: '/api/sync/push',
+          headers: actorHeaders(actor),
+          payload: encodePushRequest({
+            protocolVersion: PROTOCOL_VERSION,
+            deviceId: actor.deviceId,
+            mutations: [mutation],
+          }),
+        });
+        expect(response.statusCode).toBe(500);
+        const stored = await harness.db
+          .withTables<SyncTables>()
+          .selectFrom('sync_mutations')
+          .select('id')
+          .where('id', '=', mutation.id)
+          .execute();
+        expect(stored).toEqual([]);
+      } finally {
+        await app.close();
+      }
     });
 
     it('writes the audit log for case reads and writes', async () => {
