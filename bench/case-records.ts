@@ -5,6 +5,7 @@
  * same bytes. Owner ids (centre, staff) are filled in per run by `ownedBy`, because each
  * run seeds its own centre.
  */
+import { seededRandom } from '../tests/support/seeded-random.ts';
 import { caseDetailBlanks, openCaseStatus, type Case } from '../src/domain/case.ts';
 import { districts } from '../src/domain/districts.ts';
 import {
@@ -111,18 +112,6 @@ export function generateCaseEdits(caseCount: number, count: number): CaseEdit[] 
 
 export function ownedBy(record: CaseRecord, centreId: string, userId: string): Case {
   return { ...record, centreId, registeredBy: userId, assignedStaffIds: [userId] };
-}
-
-function seededRandom(seed: number): () => number {
-  // mulberry32: small, fast, and the same sequence on every machine.
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 function weightedPicker<T>(values: readonly T[], weights: readonly number[], random: () => number) {

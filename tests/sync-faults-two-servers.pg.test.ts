@@ -14,10 +14,10 @@ import {
   openTablet,
   printResults,
   saveWork,
-  seededRandom,
   type ScenarioResult,
 } from './support/fault-tablets.ts';
 import { createTestDatabase, dropTestDatabase } from './support/postgres.ts';
+import { seededRandom } from './support/seeded-random.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 
 const baseUrl = inject('databaseUrl');

@@ -21,10 +21,10 @@ import {
   printResults,
   recordsOf,
   saveWork,
-  seededRandom,
   syncUntilSent,
   type ScenarioResult,
 } from './support/fault-tablets.ts';
+import { seededRandom } from './support/seeded-random.ts';
 import { startServerProcess, type ServerProcess } from './support/server-process.ts';
 
 let server: ServerProcess;

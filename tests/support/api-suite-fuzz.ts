@@ -188,7 +188,7 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
                 { survivorName: 'Fuzz' },
               ),
             ],
-          }) as unknown as Record<string, unknown>,
+          }),
       },
       {
         method: 'POST',

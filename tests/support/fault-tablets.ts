@@ -29,18 +29,6 @@ export interface Tablet {
   sync(baseUrl?: string): Promise<unknown>;
 }
 
-/** A deterministic random (mulberry32), so a failing run can be repeated. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `serverUrl` signs her in; `sync(baseUrl)` may go another way (a proxy, another server). */
 export async function openTablet(
   serverUrl: string,
