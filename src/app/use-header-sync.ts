@@ -1,4 +1,3 @@
-import { mayResolveConflicts } from '../domain/write-rules.ts';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { SyncView, Tablet } from '../shell/open-stores.ts';
 import type { Route } from '../shell/router.ts';
@@ -37,12 +36,35 @@ export function useHeaderSync(
     readSyncView,
     `${route.name}:${'caseId' in route ? route.caseId : ''}:${String(syncStatus?.isRunning)}:${saveCount}`,
   );
+  const mayResolve = useMayResolveConflicts(signedIn);
   return {
     pendingChanges: syncView?.waiting ?? null,
-    sync: signedIn
-      ? headerSyncOf(syncView, syncStatus, mayResolveConflicts(signedIn.stores.staff))
-      : null,
+    sync: signedIn ? headerSyncOf(syncView, syncStatus, mayResolve) : null,
   };
+}
+
+/**
+ * Whether she may resolve conflicts, from the domain's write rules. Loaded after the first
+ * screen: the whole rule table (with its reasons in two languages) would cost the case
+ * list ~1.4 kB gzip over 2G, and until it arrives the header simply counts no conflicts
+ * as hers to resolve.
+ */
+function useMayResolveConflicts(signedIn: SignedIn | null): boolean {
+  const staff = signedIn?.stores.staff ?? null;
+  const [mayResolve, setMayResolve] = useState(false);
+  useEffect(() => {
+    if (!staff) return;
+    let isCurrent = true;
+    import('../domain/write-rules.ts')
+      .then((rules) => {
+        if (isCurrent) setMayResolve(rules.mayResolveConflicts(staff));
+      })
+      .catch(() => setMayResolve(false));
+    return () => {
+      isCurrent = false;
+    };
+  }, [staff]);
+  return staff ? mayResolve : false;
 }
 
 function headerSyncOf(
