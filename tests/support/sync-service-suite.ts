@@ -37,6 +37,11 @@ const DEVANAGARI = /[\u0900-\u097F]/;
 /** The change-log number a cursor carries (`<log id>.<number>`). */
 const seqOf = (cursor: string | null) => Number(cursor?.split('.')[1]);
 
+/** The case a new-case mutation made, as a later edit of it names it. */
+function caseTargetOf(create: Mutation) {
+  return { recordType: 'case', recordId: create.recordId, caseId: create.recordId } as const;
+}
+
 export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
   let database: SyncTestDatabase;
   let fixture: SyncFixture;
@@ -142,11 +147,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const { caseworker } = fixture.actors;
       const stamp = stampAt(1, caseworker.deviceId);
       const create = newCaseMutation(caseworker, stamp);
-      const caseTarget = {
-        recordType: 'case',
-        recordId: create.recordId,
-        caseId: create.recordId,
-      } as const;
+      const caseTarget = caseTargetOf(create);
       const badValue = mutationOf(
         caseTarget,
         { riskLevel: 'extreme' },
@@ -190,11 +191,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const { caseworker } = fixture.actors;
       const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
       await push(caseworker, [create]);
-      const target = {
-        recordType: 'case',
-        recordId: create.recordId,
-        caseId: create.recordId,
-      } as const;
+      const target = caseTargetOf(create);
       const bad = mutationOf(target, { riskLevel: 'extreme' }, stampAt(2, caseworker.deviceId));
       expect((await push(caseworker, [bad])).results[0]!.status).toBe('rejected');
       const corrected = {
@@ -241,11 +238,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const { caseworker, caseworker2 } = fixture.actors;
       const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
       await push(caseworker, [create]);
-      const target = {
-        recordType: 'case',
-        recordId: create.recordId,
-        caseId: create.recordId,
-      } as const;
+      const target = caseTargetOf(create);
       const base = { riskLevel: stampAt(1, caseworker.deviceId) };
       const asColleague = mutationOf(
         target,
@@ -281,11 +274,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const { caseworker, manager } = fixture.actors;
       const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
       await push(caseworker, [create]);
-      const target = {
-        recordType: 'case',
-        recordId: create.recordId,
-        caseId: create.recordId,
-      } as const;
+      const target = caseTargetOf(create);
       const reinstated = mutationOf(target, { riskLevel: 'high' }, stampAt(5, manager.deviceId), {
         riskLevel: stampAt(1, caseworker.deviceId),
       });
@@ -314,11 +303,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const { caseworker, otherCaseworker, stateAdmin } = fixture.actors;
       const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
       await push(caseworker, [create]);
-      const target = {
-        recordType: 'case',
-        recordId: create.recordId,
-        caseId: create.recordId,
-      } as const;
+      const target = caseTargetOf(create);
       const edit = (actor: SyncActor) =>
         mutationOf(target, { riskLevel: 'high' }, stampAt(5, actor.deviceId));
       expect(await rejectionOf(otherCaseworker, edit(otherCaseworker))).toBe('forbidden');
@@ -338,11 +323,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const { caseworker, manager } = fixture.actors;
       const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
       await push(caseworker, [create]);
-      const target = {
-        recordType: 'case',
-        recordId: create.recordId,
-        caseId: create.recordId,
-      } as const;
+      const target = caseTargetOf(create);
       const request = {
         closureReason: 'services_completed',
         closureRequestedBy: caseworker.userId,
@@ -458,11 +439,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const base = stampAt(1, counsellor.deviceId);
       const create = newCaseMutation(counsellor, base);
       await push(counsellor, [create]);
-      const target = {
-        recordType: 'case',
-        recordId: create.recordId,
-        caseId: create.recordId,
-      } as const;
+      const target = caseTargetOf(create);
       return { target, base };
     };
 
@@ -661,11 +638,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const nothingNew = await pull(counsellor, cursor, 3);
       expect(nothingNew).toMatchObject({ records: [], cursor, hasMore: false });
 
-      const target = {
-        recordType: 'case',
-        recordId: creates[1]!.recordId,
-        caseId: creates[1]!.recordId,
-      } as const;
+      const target = caseTargetOf(creates[1]!);
       await push(caseworker, [
         mutationOf(target, { riskLevel: 'high' }, stampAt(50, caseworker.deviceId)),
       ]);
