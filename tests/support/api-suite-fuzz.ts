@@ -22,6 +22,7 @@ import {
   type Fixture,
   type HarnessFactory,
 } from './api-harness.ts';
+import { signedDeviceFields } from './device-keys.ts';
 import { newCaseMutation, stampAt } from './sync-fixture.ts';
 
 interface Route {
@@ -148,7 +149,7 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
         validBody: () => ({
           username: fixture.users.caseworker.username,
           password: 'wrong password here',
-          deviceId: randomUUID(),
+          ...signedDeviceFields(fixture.users.caseworker.username),
         }),
       },
       { method: 'GET', url: '/api/auth/session', caller: 'manager' },
