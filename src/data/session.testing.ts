@@ -33,6 +33,10 @@ export function sampleSignInResponse(
     expiresAt: '2026-04-09T05:00:00.000Z',
     absoluteExpiresAt: '2026-06-08T05:00:00.000Z',
     serverTime: overrides.serverTime ?? '2026-03-10T05:00:00.000Z',
+    lock: { idleMinutes: 5 },
+    // 32 bytes each, base64url.
+    dataKey: 'ZGF0YS1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXM',
+    sealingKey: 'c2VhbGluZy1rZXktZm9yLXRlc3RzLW9ubHktMzJieXQ',
   });
 }
 

@@ -11,18 +11,12 @@
  * - Signatures are IEEE P1363 (r || s, 64 bytes) over SHA-256, base64url: what WebCrypto
  *   gives and what Node verifies with `dsaEncoding: 'ieee-p1363'`.
  */
+import type { DevicePublicKey } from '../domain/auth-protocol.ts';
 import { encodeBase64Url } from './base64url.ts';
 
-export interface DevicePublicJwk {
-  readonly kty: 'EC';
-  readonly crv: 'P-256';
-  /** base64url, 32 bytes. */
-  readonly x: string;
-  readonly y: string;
-}
-
 export interface DeviceKeyPair {
-  readonly publicJwk: DevicePublicJwk;
+  /** Sent at sign-in as `devicePublicKey`. */
+  readonly publicJwk: DevicePublicKey;
   readonly privateKey: CryptoKey;
   readonly publicKey: CryptoKey;
 }
