@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SakhiDatabase } from './database.ts';
 import { keyMetaOf, type Keyring } from './key-meta.ts';
+import { PIN_KEY_ITERATIONS } from '../platform/pin-key.ts';
 import { MAX_WRONG_PINS, openKeyVault, type KeyVault, type VaultUser } from './key-vault.ts';
 
 // Few iterations: these tests check the rules, not the cost of a try.
@@ -218,6 +219,16 @@ describe('key vault', () => {
     expect(await vault.pinSealingKey('A'.repeat(43))).toBe('unchanged');
     expect(await vault.pinSealingKey('B'.repeat(43))).toBe('replaced');
     expect(await vault.sealingKey()).toBe('B'.repeat(43));
+  });
+
+  it('wraps at the full iteration count unless told otherwise, and records it', async () => {
+    const db = new SakhiDatabase(`sakhi-key-vault-${crypto.randomUUID()}`);
+    await openKeyVault(db).enrol(asha, ashaPin, dataKeyOf(1));
+    expect((await readKeyring(db))?.users[asha.id]?.iterations).toBe(PIN_KEY_ITERATIONS);
+    // A wrapping keeps opening after the constant rises: its own count is used.
+    expect(await openKeyVault(db, { iterations }).unlock(asha.id, ashaPin)).toMatchObject({
+      ok: true,
+    });
   });
 
   it('knows a headquarters tablet by its null centre', async () => {
