@@ -34,8 +34,9 @@ export function sampleSignInResponse(
     absoluteExpiresAt: '2026-06-08T05:00:00.000Z',
     serverTime: overrides.serverTime ?? '2026-03-10T05:00:00.000Z',
     lock: { idleMinutes: 5 },
-    dataKey: 'D'.repeat(42) + 'A',
-    sealingKey: 'S'.repeat(42) + 'A',
+    // 32 bytes each, base64url.
+    dataKey: 'ZGF0YS1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXM',
+    sealingKey: 'c2VhbGluZy1rZXktZm9yLXRlc3RzLW9ubHktMzJieXQ',
   });
 }
 

@@ -23,6 +23,12 @@ export const accountMessages = defineMessages(
     serverProblem: 'साइन इन नहीं हो सका (सर्वर: {status})। थोड़ी देर बाद फिर कोशिश करें।',
     storageFailed:
       'साइन इन हो गया, पर टैबलेट पर सहेजा नहीं जा सका। ऐप बंद करके फिर खोलें और दोबारा साइन इन करें।',
+    deviceKeyMismatch:
+      'यह टैबलेट सर्वर पर दर्ज अपनी पहचान-चाबी से मेल नहीं खाता, इसलिए साइन इन नहीं हुआ। अपने केंद्र प्रबंधक से संपर्क करें।',
+    deviceOtherCentre:
+      'इस टैबलेट पर किसी दूसरे केंद्र का डेटा है। यहाँ साइन इन करने पर वह डेटा इस टैबलेट से मिटा दिया जाएगा।',
+    noDeviceKey:
+      'इस टैबलेट की पहचान-चाबी पढ़ी नहीं जा सकी, इसलिए साइन इन नहीं हो सकता। ऐप बंद करके फिर खोलें।',
   },
   {
     title: 'Sign in',
@@ -47,5 +53,11 @@ export const accountMessages = defineMessages(
     serverProblem: 'Sign-in did not work (server answered {status}). Try again in a while.',
     storageFailed:
       'Signed in, but the tablet could not keep it. Close and reopen the app, then sign in again.',
+    deviceKeyMismatch:
+      "This tablet's key does not match the one the server registered for it, so sign-in was refused. Contact your centre manager.",
+    deviceOtherCentre:
+      "This tablet holds another centre's data. Signing in here erases that data from this tablet.",
+    noDeviceKey:
+      "This tablet's key could not be read, so no one can sign in on it. Close and reopen the app.",
   },
 );

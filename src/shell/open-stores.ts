@@ -5,9 +5,11 @@ import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { HybridClock } from '../domain/hlc.ts';
 import type { CaseStore } from '../data/case-store.ts';
 import type { SakhiDatabase } from '../data/database.ts';
+import { ensureDeviceKey } from '../data/device-key-store.ts';
 import { openLocalStore, type LocalStore, type LocalStoreOptions } from '../data/local-store.ts';
 import { sessionFromSignIn, staffOfSession, type SignedInSession } from '../data/session.ts';
 import { readLastSyncAt, readSyncCounts, type SyncCounts } from '../data/sync-state.ts';
+import type { DeviceKeyPair } from '../platform/device-key.ts';
 import { requestSignOut } from './sign-out-client.ts';
 import { fetchServerIsDemo } from './server-health.ts';
 import type { Stores } from './stores.ts';
@@ -15,6 +17,11 @@ import type { Stores } from './stores.ts';
 export interface Tablet {
   /** This tablet's id (device.ts), sent at sign-in. */
   readonly deviceId: string;
+  /**
+   * This tablet's device key (data/device-key-store.ts), which signs every sign-in; null
+   * when it could not be made or read, and then no one can sign in here.
+   */
+  readonly deviceKey: DeviceKeyPair | null;
   /** Null when no one is signed in here: first start, or after a sign-out. */
   readonly stores: Stores | null;
   /** After the server accepted her password: keeps the session and opens her stores. */
@@ -57,8 +64,13 @@ export async function openTablet(options: LocalStoreOptions = {}): Promise<Table
   const session = await local.readSession();
   const savedListeners = new Set<() => void>();
   const notifySaved = () => savedListeners.forEach((listener) => listener());
+  const deviceKey = await ensureDeviceKey(local.database).catch((error: unknown) => {
+    console.warn('Sakhi: the device key could not be made or read', error);
+    return null;
+  });
   return {
     deviceId: local.device.id,
+    deviceKey,
     stores: session ? storesOf(local, session, notifySaved) : null,
     openSignedIn: async (response) => {
       const signedIn = sessionFromSignIn(response);

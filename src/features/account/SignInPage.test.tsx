@@ -1,11 +1,14 @@
+import { createPublicKey, verify } from 'node:crypto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openTablet } from '../../shell/open-stores.ts';
 import { openLocalStore } from '../../data/local-store.ts';
 import { headquartersSignInResponse, sampleSignInResponse } from '../../data/session.testing.ts';
 import type { SignInResponse } from '../../domain/auth-protocol.ts';
 import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { accountMessages } from '../../i18n/messages-account.ts';
+import { decodeBase64Url } from '../../platform/base64url.ts';
+import { createDeviceKey, type DeviceKeyPair } from '../../platform/device-key.ts';
 import { SignInPage } from './SignInPage.tsx';
 
 /** An error answer exactly as the server shapes it (docs/api.md). */
@@ -24,12 +27,18 @@ function okAnswer(body: SignInResponse) {
   });
 }
 
+let deviceKey: DeviceKeyPair;
+beforeAll(async () => {
+  deviceKey = await createDeviceKey();
+});
+
 function renderPage(
   options: {
     lang?: Lang;
     fetch?: typeof fetch;
     onSignedIn?: (response: SignInResponse) => Promise<void>;
     deviceId?: string;
+    deviceKey?: DeviceKeyPair | null;
   } = {},
 ) {
   const fetchStub = vi.fn(options.fetch ?? (() => Promise.reject(new TypeError('unreachable'))));
@@ -38,6 +47,7 @@ function renderPage(
     <LangContext.Provider value={options.lang ?? 'hi'}>
       <SignInPage
         deviceId={options.deviceId ?? 'tablet-1'}
+        deviceKey={options.deviceKey === undefined ? deviceKey : options.deviceKey}
         onSignedIn={onSignedIn}
         client={{ fetch: fetchStub as unknown as typeof fetch }}
       />
@@ -128,13 +138,26 @@ describe('sign-in screen', () => {
   });
 
   it.each([
-    ['account_disabled', 'accountDisabled'],
-    ['device_revoked', 'deviceRevoked'],
-  ] as const)('explains %s in both languages', async (code, key) => {
-    renderPage({ lang: 'en', fetch: () => Promise.resolve(errorAnswer(401, code)) });
+    ['account_disabled', 401, 'accountDisabled'],
+    ['device_revoked', 403, 'deviceRevoked'],
+    ['device_key_mismatch', 403, 'deviceKeyMismatch'],
+    ['bad_device_signature', 401, 'deviceKeyMismatch'],
+    ['device_other_centre', 409, 'deviceOtherCentre'],
+  ] as const)('explains %s in both languages', async (code, status, key) => {
+    renderPage({ lang: 'en', fetch: () => Promise.resolve(errorAnswer(status, code)) });
     typeCredentials('lko.caseworker', 'sakhi-demo-2026');
     fireEvent.click(screen.getByTestId('sign-in-submit'));
     expect((await screen.findByTestId('sign-in-error')).textContent).toBe(accountMessages.en[key]);
+  });
+
+  it('sends nothing without a device key, and says the app must be reopened', async () => {
+    const { fetchStub } = renderPage({ deviceKey: null });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(
+      accountMessages.hi.noDeviceKey,
+    );
+    expect(fetchStub).not.toHaveBeenCalled();
   });
 
   it("shows the server's own message for anything else", async () => {
@@ -182,16 +205,26 @@ describe('sign-in screen', () => {
 
     const [url, init] = fetchStub.mock.calls[0]! as [string, RequestInit];
     expect(url).toBe('/api/auth/sign-in');
-    expect(JSON.parse(init.body as string)).toEqual({
+    const body = JSON.parse(init.body as string) as Record<string, unknown>;
+    expect(body).toEqual({
       username: 'lko.caseworker',
       password: 'sakhi-demo-2026',
       deviceId: tablet.deviceId,
+      devicePublicKey: deviceKey.publicJwk,
+      deviceSignature: expect.any(String) as unknown,
     });
+    const signed = new TextEncoder().encode(`sakhi-sign-in-v1\n${tablet.deviceId}\nlko.caseworker`);
+    const publicKey = createPublicKey({ key: { ...deviceKey.publicJwk }, format: 'jwk' });
+    const signature = decodeBase64Url(body.deviceSignature as string);
+    expect(verify('sha256', signed, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)).toBe(
+      true,
+    );
     const local = await openLocalStore({ databaseName });
     const session = await local.readSession();
     expect(session?.token).toBe(answer.token);
     expect(session?.deviceTag).toBe('K7');
     expect(JSON.stringify(session)).not.toContain('sakhi-demo-2026');
+    expect(JSON.stringify(session)).not.toContain(answer.dataKey);
     local.close();
     const reopened = await openTablet({ databaseName });
     expect(reopened.stores?.staff).toMatchObject({ userId: answer.user.id, districtCode: 'LKO' });

@@ -8,11 +8,19 @@ import { accountMessages } from '../../i18n/messages-account.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
+import type { DeviceKeyPair } from '../../platform/device-key.ts';
 import { requestSignIn, type SignInFailure, type SignInOptions } from './sign-in-client.ts';
 
 export interface SignInPageProps {
   /** This tablet's id (device.ts): the server registers the tablet under it. */
   readonly deviceId: string;
+  /**
+   * This tablet's device key (data/device-key-store.ts), which signs the sign-in; null when
+   * it could not be made or read, and then no one can sign in.
+   */
+  // TODO(until the app passes the device key it opens the tablet with): optional, so the
+  // app that composes this screen keeps building; absent counts as null.
+  readonly deviceKey?: DeviceKeyPair | null;
   /** Keeps the session and opens the app as her; rejects with a StoreError if it could not. */
   readonly onSignedIn: (response: SignInResponse) => Promise<void>;
   /** Tests and a server on another origin; by default the page's own origin and `fetch`. */
@@ -21,14 +29,15 @@ export interface SignInPageProps {
 
 type Problem =
   | { readonly kind: 'server'; readonly failure: SignInFailure }
-  | { readonly kind: 'storage'; readonly error: unknown };
+  | { readonly kind: 'storage'; readonly error: unknown }
+  | { readonly kind: 'noDeviceKey' };
 
 /**
  * The first screen on a tablet nobody has signed in on (and after a sign-out). Sign-in
  * needs the server, so it needs the network; after it the session is on the tablet and
  * the app opens offline. The password lives only in this form's state until it is sent.
  */
-export function SignInPage({ deviceId, onSignedIn, client }: SignInPageProps) {
+export function SignInPage({ deviceId, deviceKey, onSignedIn, client }: SignInPageProps) {
   const t = useMessages(accountMessages);
   const isOnline = useOnline();
   const [username, setUsername] = useState('');
@@ -47,7 +56,12 @@ export function SignInPage({ deviceId, onSignedIn, client }: SignInPageProps) {
     if (!canSend) return;
     setSending(true);
     setProblem(null);
-    const result = await requestSignIn({ username, password, deviceId }, client);
+    if (!deviceKey) {
+      setProblem({ kind: 'noDeviceKey' });
+      setSending(false);
+      return;
+    }
+    const result = await requestSignIn({ username, password, deviceId, deviceKey }, client);
     if (!result.isSignedIn) {
       // TODO(sealing): on device_revoked, wipe local data and make a new device id
       // (shouldWipeDevice in auth-protocol.ts) after pushing what it can. A revoked session cannot push, so that waits for the sealed,
@@ -136,6 +150,8 @@ function ProblemBanner({ problem }: { readonly problem: Problem }) {
   if (problem.kind === 'storage') {
     message =
       problem.error instanceof StoreError ? problem.error.userMessage[lang] : t.storageFailed;
+  } else if (problem.kind === 'noDeviceKey') {
+    message = t.noDeviceKey;
   } else {
     const { failure } = problem;
     switch (failure.code) {
@@ -162,6 +178,14 @@ function ProblemBanner({ problem }: { readonly problem: Problem }) {
         break;
       case 'bad_response':
         message = t.badResponse;
+        break;
+      case 'device_key_mismatch':
+        message = t.deviceKeyMismatch;
+        break;
+      // TODO(until the centre switch screen takes this answer over): says only what
+      // signing in here would erase.
+      case 'device_other_centre':
+        message = t.deviceOtherCentre;
         break;
       case 'other':
         message = failure.message?.[lang] ?? fill(t.serverProblem, { status: failure.status });

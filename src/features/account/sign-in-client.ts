@@ -1,18 +1,17 @@
 /**
- * `POST /api/auth/sign-in` (docs/api.md): the request built and the answer checked with the
- * schemas of src/domain/auth-protocol.ts, and every way it can fail turned into one code
- * the screen words for a person. The password goes into the request body and nowhere else.
+ * `POST /api/auth/sign-in` (docs/api.md): the request built and signed with the device key
+ * (sign-in-request.ts), the answer checked with the schemas of src/domain/auth-protocol.ts,
+ * and every way it can fail turned into one code the screen words for a person. The
+ * password goes into the request body and nowhere else.
  *
  * Not in src/sync: sign-in happens only on the sign-in screen, with a person waiting, and
  * its failures (wrong password, too many attempts…) are hers to act on, not a sync run's.
  */
-import {
-  signInRequestSchema,
-  signInResponseSchema,
-  type SignInResponse,
-} from '../../domain/auth-protocol.ts';
+import { signInResponseSchema, type SignInResponse } from '../../domain/auth-protocol.ts';
 import { errorResponseSchema, type BilingualMessage } from '../../domain/protocol.ts';
+import { decodeBase64Url } from '../../platform/base64url.ts';
 import { requestSignOut } from '../../shell/sign-out-client.ts';
+import { buildSignInRequest, type SignInAttempt } from './sign-in-request.ts';
 
 export type SignInFailure =
   | {
@@ -23,7 +22,18 @@ export type SignInFailure =
         | 'account_disabled'
         | 'device_revoked'
         | 'headquarters_account'
-        | 'bad_response';
+        | 'bad_response'
+        /**
+         * The server knows this device id by another key (or the signature did not verify
+         * with the key sent): the tablet must make a new device id and key, then sign in.
+         */
+        | 'device_key_mismatch'
+        /**
+         * The tablet holds another centre's (or headquarters') data. Nothing was signed in:
+         * once the outbox is empty and she confirmed the erasure, sign in again with
+         * `switchCentre: true` and erase the old centre's data before keeping anything.
+         */
+        | 'device_other_centre';
     }
   | { readonly code: 'too_many_attempts'; readonly retryAfterSeconds: number }
   /** Anything else the server said (invalid_request, database_unavailable, a 5xx…). */
@@ -45,14 +55,11 @@ const signInTimeoutMs = 60_000;
 const defaultRetryAfterSeconds = 15 * 60;
 
 export async function requestSignIn(
-  credentials: { readonly username: string; readonly password: string; readonly deviceId: string },
+  attempt: SignInAttempt,
   options: SignInOptions = {},
 ): Promise<SignInResult> {
-  const request = signInRequestSchema.safeParse({
-    ...credentials,
-    username: credentials.username.trim(),
-  });
-  if (!request.success) return failed({ code: 'missing_fields' });
+  const request = await buildSignInRequest(attempt);
+  if (!request) return failed({ code: 'missing_fields' });
   const send = options.fetch ?? fetch;
   const baseUrl = options.baseUrl ?? '';
   let response: Response;
@@ -60,7 +67,7 @@ export async function requestSignIn(
     response = await send(`${baseUrl}/api/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(request.data),
+      body: JSON.stringify(request),
       signal: AbortSignal.timeout?.(signInTimeoutMs),
     });
   } catch {
@@ -80,6 +87,11 @@ export async function requestSignIn(
   return { isSignedIn: true, response: parsed.data };
 }
 
+/** The tablet's data key from a sign-in answer: wrap it under her PIN at once, never keep it. */
+export function readDataKey(response: SignInResponse): Uint8Array<ArrayBuffer> {
+  return decodeBase64Url(response.dataKey);
+}
+
 function failed(failure: SignInFailure): SignInResult {
   return { isSignedIn: false, failure };
 }
@@ -91,7 +103,12 @@ function failureOf(response: Response, json: unknown): SignInFailure {
     case 'invalid_credentials':
     case 'account_disabled':
     case 'device_revoked':
+    case 'device_key_mismatch':
+    case 'device_other_centre':
       return { code };
+    // The same remedy: the key the tablet holds is not one the server can check it by.
+    case 'bad_device_signature':
+      return { code: 'device_key_mismatch' };
     case 'too_many_attempts':
       return {
         code,
