@@ -38,8 +38,6 @@ export const lockMessages = defineMessages(
     changingPin: 'पिन बदल रहा है…',
     pinChanged: 'पिन बदल गया। अगली बार नए पिन से खोलें।',
     oldPinWrong: 'अभी का पिन सही नहीं है। {n} कोशिश बाकी हैं।',
-    switchUser: 'उपयोगकर्ता बदलें',
-    switchUserLabel: 'टैबलेट अभी लॉक करें ताकि कोई और अपने पिन से खोल सके',
     erasedTitle: 'इस टैबलेट का डेटा मिटा दिया गया',
     erasedBody:
       'मुख्यालय या केंद्र प्रबंधक ने इस टैबलेट को सेवा से हटा दिया है। इस पर रखे सारे मामले और ड्राफ़्ट मिटा दिए गए हैं; जो बदलाव भेजे जा सके, वे पहले सर्वर पर भेज दिए गए।',
@@ -86,8 +84,6 @@ export const lockMessages = defineMessages(
     changingPin: 'Changing the PIN…',
     pinChanged: 'PIN changed. Use the new PIN next time.',
     oldPinWrong: 'The current PIN is not correct. {n} tries left.',
-    switchUser: 'Switch user',
-    switchUserLabel: 'Lock the tablet now so someone else can open it with her PIN',
     erasedTitle: "This tablet's data was erased",
     erasedBody:
       'Headquarters or the centre manager removed this tablet from service. Every case and draft it held has been erased; changes that could still be sent went to the server first.',

@@ -22,9 +22,9 @@ export interface UnlockFlow {
  * a lockout nothing more is sent: the vault has destroyed every wrapped key.
  */
 export function useUnlock(enrolled: readonly EnrolledStaff[], unlock: Unlock): UnlockFlow {
-  const [chosen, setChosen] = useState<EnrolledStaff | null>(
-    enrolled.length === 1 ? enrolled[0]! : null,
-  );
+  const [picked, setChosen] = useState<EnrolledStaff | null>(null);
+  // One person enrolled: no question to ask.
+  const chosen = picked ?? (enrolled.length === 1 ? enrolled[0]! : null);
   const [pin, setPin] = useState('');
   const [isBusy, setBusy] = useState(false);
   const [problem, setProblem] = useState<UnlockProblem | null>(null);
