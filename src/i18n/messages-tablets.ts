@@ -21,6 +21,7 @@ export const tabletsMessages = defineMessages(
     revokeQuestion:
       'यह टैबलेट अपने पास रखे बदलाव भेजेगा, फिर अपना सारा डेटा मिटा देगा। इस पर फिर कोई साइन इन नहीं कर सकेगा। बंद करें?',
     revokeConfirm: 'हाँ, टैबलेट बंद करें',
+    cancel: 'रद्द करें',
     revokeFailed: 'टैबलेट बंद नहीं हो सका। इंटरनेट जाँचें और फिर कोशिश करें।',
     lockTitle: 'अपने-आप लॉक',
     lockIntro: 'इतने मिनट तक न छुए जाने पर केंद्र के हर टैबलेट पर ऐप लॉक हो जाता है (1 से 60)।',
@@ -49,6 +50,7 @@ export const tabletsMessages = defineMessages(
     revokeQuestion:
       'This tablet will send the changes it holds, then erase all its data. No one will be able to sign in on it again. Revoke it?',
     revokeConfirm: 'Yes, revoke the tablet',
+    cancel: 'Cancel',
     revokeFailed: 'The tablet could not be revoked. Check the internet and try again.',
     lockTitle: 'Automatic lock',
     lockIntro:

@@ -7,9 +7,9 @@ import { useOnline } from '../../shell/use-online.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { formatDateTime } from '../../ui/datetime.ts';
 import { LockSettingForm } from './LockSettingForm.tsx';
+import { RevokeButton } from './RevokeButton.tsx';
 import type { TabletsClient } from './tablets-client.ts';
 import { useTablets } from './use-tablets.ts';
 
@@ -98,10 +98,7 @@ function TabletRow({
         </Banner>
       ) : null}
       {tablet.revokedAt ? null : (
-        <ConfirmButton
-          label={t.revoke}
-          question={t.revokeQuestion}
-          confirmLabel={t.revokeConfirm}
+        <RevokeButton
           onConfirm={() => void revoke(tablet.id).then((isRevoked) => setFailed(!isRevoked))}
           testId={`tablet-${tablet.id}-revoke`}
         />
