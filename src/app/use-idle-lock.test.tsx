@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { hiddenLockMs, useIdleLock } from './use-idle-lock.ts';
+import { hiddenLockMs } from './idle-watch.ts';
+import { useIdleLock } from './use-idle-lock.ts';
 
 function Watched({ idleMinutes, lock }: { idleMinutes: number | null; lock: () => void }) {
   useIdleLock(idleMinutes, lock);
@@ -33,6 +34,7 @@ describe('idle lock', () => {
   it('locks after the idle minutes with no touch or key, and only once', async () => {
     const lock = vi.fn();
     render(<Watched idleMinutes={5} lock={lock} />);
+    await vi.dynamicImportSettled();
     await vi.advanceTimersByTimeAsync(5 * 60_000 - 1);
     expect(lock).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(1);
@@ -44,6 +46,7 @@ describe('idle lock', () => {
   it('counts the idle time again from her last touch or key', async () => {
     const lock = vi.fn();
     render(<Watched idleMinutes={2} lock={lock} />);
+    await vi.dynamicImportSettled();
     await vi.advanceTimersByTimeAsync(90_000);
     fireEvent.pointerDown(document.body);
     await vi.advanceTimersByTimeAsync(90_000);
@@ -54,8 +57,9 @@ describe('idle lock', () => {
     expect(lock).toHaveBeenCalledOnce();
   });
 
-  it('blanks the screen at once when the page is hidden, before any render', () => {
+  it('blanks the screen at once when the page is hidden, before any render', async () => {
     render(<Watched idleMinutes={5} lock={vi.fn()} />);
+    await vi.dynamicImportSettled();
     setVisibility('hidden');
     expect(curtain()).not.toBeNull();
   });
@@ -63,6 +67,7 @@ describe('idle lock', () => {
   it('back within half a minute: the curtain goes and she carries on', async () => {
     const lock = vi.fn();
     render(<Watched idleMinutes={5} lock={lock} />);
+    await vi.dynamicImportSettled();
     setVisibility('hidden');
     await vi.advanceTimersByTimeAsync(hiddenLockMs - 1_000);
     setVisibility('visible');
@@ -73,6 +78,7 @@ describe('idle lock', () => {
   it('back after longer than half a minute: locks, even if no timer ran meanwhile', async () => {
     const lock = vi.fn();
     render(<Watched idleMinutes={5} lock={lock} />);
+    await vi.dynamicImportSettled();
     setVisibility('hidden');
     // A hidden page's timers may be frozen: move the clock without running any.
     vi.setSystemTime(Date.now() + hiddenLockMs + 1_000);
@@ -86,6 +92,7 @@ describe('idle lock', () => {
   it('watches nothing while locked', async () => {
     const lock = vi.fn();
     render(<Watched idleMinutes={null} lock={lock} />);
+    await vi.dynamicImportSettled();
     setVisibility('hidden');
     expect(curtain()).toBeNull();
     await vi.advanceTimersByTimeAsync(60 * 60_000);
@@ -95,6 +102,7 @@ describe('idle lock', () => {
   it('locked while hidden: the curtain stays until she is back', async () => {
     const lock = vi.fn();
     const { rerender } = render(<Watched idleMinutes={1} lock={lock} />);
+    await vi.dynamicImportSettled();
     setVisibility('hidden');
     await vi.advanceTimersByTimeAsync(60_000);
     expect(lock).toHaveBeenCalledOnce();

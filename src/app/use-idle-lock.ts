@@ -1,20 +1,6 @@
-/**
- * Locks the open app: after `idleMinutes` without a touch or a key, and on return after the
- * page was hidden longer than `hiddenLockMs`. The moment the page is hidden the privacy curtain
- * goes up, whatever happens next, so no snapshot of a case is left behind.
- *
- * Time is read from the clock (Date.now) at each check, not counted by timers, because a
- * hidden page's timers are slowed or frozen: a tablet put away for an hour must come back
- * locked even if no timer ran meanwhile.
- */
+// The idle lock, watched by idle-watch.ts, which loads after the first screen: until it has
+// loaded (a moment after start) nothing locks for idleness, and nothing has been idle yet.
 import { useEffect, useRef } from 'preact/hooks';
-import { hidePrivacyCurtain, showPrivacyCurtain } from './privacy-curtain.ts';
-
-/** Long enough to glance at a message and come back; short enough that a put-down tablet locks. */
-export const hiddenLockMs = 30_000;
-
-// What counts as her using the app; scrolling alone does not (a tablet can scroll by itself).
-const activityEvents = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as const;
 
 /** `idleMinutes` null while the app is locked (or nobody is signed in): nothing to watch. */
 export function useIdleLock(idleMinutes: number | null, lock: () => void): void {
@@ -23,61 +9,17 @@ export function useIdleLock(idleMinutes: number | null, lock: () => void): void 
 
   useEffect(() => {
     if (idleMinutes === null) return;
-    const idleMs = idleMinutes * 60_000;
-    let lastActivityAt = Date.now();
-    let hiddenAt: number | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let isLocked = false;
-
-    const lockNow = () => {
-      if (isLocked) return;
-      isLocked = true;
-      clearTimeout(timer);
-      lockRef.current();
-    };
-    const checkIdle = () => {
-      const idleFor = Date.now() - lastActivityAt;
-      if (idleFor >= idleMs) lockNow();
-      else timer = setTimeout(checkIdle, idleMs - idleFor);
-    };
-    const noteActivity = () => {
-      lastActivityAt = Date.now();
-    };
-    const onVisibilityChange = () => {
-      if (document.visibilityState === 'hidden') {
-        showPrivacyCurtain();
-        hiddenAt = Date.now();
-        return;
-      }
-      const wasHiddenFor = hiddenAt === null ? 0 : Date.now() - hiddenAt;
-      hiddenAt = null;
-      if (wasHiddenFor > hiddenLockMs || Date.now() - lastActivityAt >= idleMs) {
-        lockNow();
-        // Down only once the locked screen has rendered in place of the case.
-        setTimeout(hidePrivacyCurtain, 0);
-      } else {
-        hidePrivacyCurtain();
-      }
-    };
-
-    timer = setTimeout(checkIdle, idleMs);
-    for (const type of activityEvents) {
-      window.addEventListener(type, noteActivity, { capture: true, passive: true });
-    }
-    document.addEventListener('visibilitychange', onVisibilityChange);
+    let isCurrent = true;
+    let stop: (() => void) | null = null;
+    import('./idle-watch.ts').then(
+      ({ watchIdle }) => {
+        if (isCurrent) stop = watchIdle(idleMinutes, () => lockRef.current());
+      },
+      (error: unknown) => console.warn('Sakhi: the idle lock did not load', error),
+    );
     return () => {
-      clearTimeout(timer);
-      for (const type of activityEvents) {
-        window.removeEventListener(type, noteActivity, { capture: true });
-      }
-      document.removeEventListener('visibilitychange', onVisibilityChange);
-      // Locked (or signed out) while hidden: the curtain stays until she is back, when the
-      // screen behind it no longer holds a case.
-      if (document.visibilityState === 'hidden') {
-        document.addEventListener('visibilitychange', hidePrivacyCurtain, { once: true });
-      } else {
-        hidePrivacyCurtain();
-      }
+      isCurrent = false;
+      stop?.();
     };
   }, [idleMinutes]);
 }
