@@ -13,9 +13,10 @@ import {
   UpdateBanner,
 } from './Banners.tsx';
 import { Header } from './Header.tsx';
-import { Screen, SignInScreen } from './Screen.tsx';
+import { Screen, SignInScreen, UnlockScreen } from './Screen.tsx';
 import { useStorageHealth } from './storage-health.ts';
 import { useWaitingUpdate, type UpdateSignal } from './update-signal.ts';
+import { useAppLock, type AppLockPorts } from './use-app-lock.ts';
 import { useHeaderSync } from './use-header-sync.ts';
 import { useLanguage } from './use-language.ts';
 import { usePageSync } from './use-page-sync.ts';
@@ -26,11 +27,13 @@ export interface AppProps {
   readonly updates?: UpdateSignal;
   /** Tests open a tablet over their own database; the app opens the tablet's. */
   readonly openTablet?: () => Promise<Tablet>;
+  /** PIN lock: the key vault's functions and the centre's idle minutes; without them the app never locks. */
+  readonly lock?: AppLockPorts | null;
 }
 
 const openThisTablet = () => openTablet();
 
-export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
+export function App({ updates, openTablet: open = openThisTablet, lock = null }: AppProps) {
   const route = useRoute();
   const isOnline = useOnline();
   const { lang, switchLanguage } = useLanguage();
@@ -39,7 +42,10 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
   const storageHealth = useStorageHealth();
   const applyUpdate = useWaitingUpdate(updates);
   const isDemo = useServerIsDemo(tablet, isOnline);
-  const signedIn = stores.state === 'open' ? stores : null;
+  const appLock = useAppLock(lock, stores.state === 'open');
+  // Locked, the app is as good as signed out: no stores, no sync, no name in the header.
+  const isLocked = stores.state === 'open' && appLock.isLocked;
+  const signedIn = stores.state === 'open' && !isLocked ? stores : null;
   const { status: syncStatus, pageSync } = usePageSync(signedIn?.tablet ?? null);
   const headerSync = useHeaderSync(signedIn, syncStatus, route);
   useEndRefusedSession(syncStatus, session.endRefusedSession);
@@ -50,20 +56,32 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
         <Header
           route={route}
           isOnline={isOnline}
-          pendingChanges={headerSync.pendingChanges}
+          pendingChanges={isLocked ? null : headerSync.pendingChanges}
           sync={headerSync.sync}
           isDemo={isDemo}
           staffName={signedIn?.stores.staff.displayName ?? null}
           onSwitchLanguage={switchLanguage}
           onSignOut={signedIn ? session.signOut : null}
+          onSwitchUser={signedIn ? appLock.lockNow : null}
+          canManageTablets={signedIn?.stores.staff.role === 'manager'}
         />
         {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
         {storageHealth ? <StorageBanner health={storageHealth} /> : null}
         {signedIn ? <SyncProblemBanner status={syncStatus} /> : null}
         <main class="app-main">
-          {stores.state === 'open' ? (
+          {isLocked ? (
+            appLock.unlockProps ? (
+              <UnlockScreen {...appLock.unlockProps} onSignInAsOther={session.signOut} />
+            ) : (
+              <StoreStatus isFailed={false} />
+            )
+          ) : stores.state === 'open' ? (
             <StoresContext.Provider value={stores.stores}>
-              <Screen route={route} onRequestSync={() => pageSync?.request('manual')} />
+              <Screen
+                route={route}
+                onRequestSync={() => pageSync?.request('manual')}
+                changePin={appLock.changePinProps}
+              />
             </StoresContext.Provider>
           ) : stores.state === 'signedOut' ? (
             <>
@@ -71,7 +89,11 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
               <SignInScreen
                 key="sign-in"
                 deviceId={stores.tablet.deviceId}
-                onSignedIn={session.onSignedIn}
+                onSignedIn={(response) => {
+                  // Her password proved who she is: the stores it opens are hers to see.
+                  appLock.markUnlocked();
+                  return session.onSignedIn(response);
+                }}
               />
             </>
           ) : (

@@ -19,6 +19,10 @@ export interface HeaderProps {
   readonly onSwitchLanguage: () => void;
   /** Null while no one is signed in: then there is no one to sign out, and nowhere to go. */
   readonly onSignOut: (() => void) | null;
+  /** Locks at once, so another staff member can open the tablet with her PIN; null while PINs are off. */
+  readonly onSwitchUser?: (() => void) | null;
+  /** A centre manager: the Tablets screen is hers. */
+  readonly canManageTablets?: boolean;
 }
 
 export interface HeaderSync {
@@ -38,6 +42,8 @@ export function Header({
   staffName,
   onSwitchLanguage,
   onSignOut,
+  onSwitchUser = null,
+  canManageTablets = false,
 }: HeaderProps) {
   const t = useMessages(appMessages);
   const navLink = (href: string, label: string, isCurrent: boolean, testId: string) => (
@@ -96,6 +102,17 @@ export function Header({
         >
           {t.switchLanguage}
         </button>
+        {onSwitchUser ? (
+          <button
+            type="button"
+            class="btn btn-secondary header-button"
+            aria-label={t.switchUserLabel}
+            onClick={onSwitchUser}
+            data-testid="switch-user"
+          >
+            {t.switchUser}
+          </button>
+        ) : null}
         {onSignOut ? <SignOutButton isOnline={isOnline} onSignOut={onSignOut} /> : null}
       </div>
       {onSignOut ? (
@@ -103,6 +120,12 @@ export function Header({
           {navLink(paths.cases, t.navCases, route.name === 'cases', 'nav-cases')}
           {navLink(paths.today, t.navToday, route.name === 'today', 'nav-today')}
           {navLink(paths.newCase, t.navNewCase, route.name === 'newCase', 'nav-new-case')}
+          {canManageTablets
+            ? navLink(paths.tablets, t.navTablets, route.name === 'tablets', 'nav-tablets')
+            : null}
+          {onSwitchUser
+            ? navLink(paths.changePin, t.navChangePin, route.name === 'changePin', 'nav-change-pin')
+            : null}
         </nav>
       ) : null}
     </header>

@@ -2,6 +2,8 @@ import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { SignInPageProps } from '../features/account/SignInPage.tsx';
 import { CaseListPage } from '../features/cases/CaseListPage.tsx';
 import type { SyncStatusPageProps } from '../features/sync-status/SyncStatusPage.tsx';
+import type { ChangePinPageProps } from '../features/unlock/ChangePinPage.tsx';
+import type { UnlockPageProps } from '../features/unlock/UnlockPage.tsx';
 import { useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { paths, type Route } from '../shell/router.ts';
@@ -17,6 +19,13 @@ const loadToday: ScreenLoader<object> = () =>
   import('../features/today/TodayPage.tsx').then((module) => module.TodayPage);
 const loadSyncStatus: ScreenLoader<SyncStatusPageProps> = () =>
   import('../features/sync-status/SyncStatusPage.tsx').then((module) => module.SyncStatusPage);
+const loadTablets: ScreenLoader<object> = () =>
+  import('../features/tablets/TabletsScreen.tsx').then((module) => module.TabletsScreen);
+const loadChangePin: ScreenLoader<ChangePinPageProps> = () =>
+  import('../features/unlock/ChangePinPage.tsx').then((module) => module.ChangePinPage);
+// Every open of a tablet with PINs starts here, but tablets without PINs never need it.
+const loadUnlock: ScreenLoader<UnlockPageProps> = () =>
+  import('../features/unlock/UnlockPage.tsx').then((module) => module.UnlockPage);
 // Shown once per tablet (and after a sign-out), so it stays out of the first screen's code.
 const loadSignIn: ScreenLoader<SignInPageProps> = () =>
   import('../features/account/SignInPage.tsx').then((module) => module.SignInPage);
@@ -24,9 +33,12 @@ const loadSignIn: ScreenLoader<SignInPageProps> = () =>
 export function Screen({
   route,
   onRequestSync,
+  changePin,
 }: {
   readonly route: Route;
   readonly onRequestSync: () => void;
+  /** Null while PINs are off on this tablet: then there is no PIN to change. */
+  readonly changePin: ChangePinPageProps | null;
 }) {
   switch (route.name) {
     case 'cases':
@@ -45,9 +57,22 @@ export function Screen({
       return <LazyScreen key="today" load={loadToday} props={{}} />;
     case 'syncStatus':
       return <LazyScreen key="sync-status" load={loadSyncStatus} props={{ onRequestSync }} />;
+    case 'tablets':
+      return <LazyScreen key="tablets" load={loadTablets} props={{}} />;
+    case 'changePin':
+      return changePin ? (
+        <LazyScreen key="change-pin" load={loadChangePin} props={changePin} />
+      ) : (
+        <NotFound />
+      );
     case 'notFound':
       return <NotFound />;
   }
+}
+
+/** All a locked app shows: no route, no case, only who may unlock it. */
+export function UnlockScreen(props: UnlockPageProps) {
+  return <LazyScreen key="unlock" load={loadUnlock} props={props} />;
 }
 
 export function SignInScreen({

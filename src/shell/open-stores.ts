@@ -117,6 +117,7 @@ function storesOf(
     caseStore: notifyingSaves(local.caseStore(staff, session.deviceTag), notifySaved),
     draftStore: local.drafts,
     staff,
+    readSessionToken: () => Promise.resolve(session.token),
     // The sync status screen's store loads with that screen, not with the first one.
     openSyncReview: async () => {
       const { openSyncReviewStore } = await import('../data/sync-review.ts');

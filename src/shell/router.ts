@@ -11,6 +11,8 @@ export type Route =
   | { readonly name: 'caseFile'; readonly caseId: string }
   | { readonly name: 'today' }
   | { readonly name: 'syncStatus' }
+  | { readonly name: 'tablets' }
+  | { readonly name: 'changePin' }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -19,6 +21,8 @@ export const paths = {
   caseFile: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   today: '/today',
   syncStatus: '/sync',
+  tablets: '/tablets',
+  changePin: '/account/pin',
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -27,6 +31,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/cases/new') return { name: 'newCase' };
   if (path === '/today') return { name: 'today' };
   if (path === '/sync') return { name: 'syncStatus' };
+  if (path === '/tablets') return { name: 'tablets' };
+  if (path === '/account/pin') return { name: 'changePin' };
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch?.[1]) return { name: 'caseFile', caseId: decodeURIComponent(caseMatch[1]) };
   return { name: 'notFound' };

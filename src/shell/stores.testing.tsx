@@ -35,6 +35,7 @@ export async function renderScreen(
     caseStore: store.cases,
     draftStore: store.drafts,
     staff: store.staff,
+    readSessionToken: () => Promise.resolve('test-session-token'),
     openSyncReview: () =>
       Promise.resolve(
         openSyncReviewStore({

@@ -12,6 +12,8 @@ export interface Stores {
   readonly staff: StaffMember;
   /** Refused changes and conflicts (the sync status screen); loads on first use. */
   readonly openSyncReview: () => Promise<SyncReviewStore>;
+  /** For the few screens that ask the server directly (Tablets); never kept by them. */
+  readonly readSessionToken: () => Promise<string>;
 }
 
 export const StoresContext = createContext<Stores | null>(null);
