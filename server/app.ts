@@ -30,6 +30,7 @@ import { userRoutes } from './routes/users.ts';
 import type { SyncTables } from './db/sync-schema.ts';
 import type { ServiceContext } from './services/context.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './services/passwords.ts';
+import type { ServerSecrets } from './services/server-secrets.ts';
 
 export interface ServerOptions {
   db: Kysely<Database>;
@@ -48,6 +49,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Timeouts and the per-address socket cap; tests shorten them. Default: DEFAULT_CONNECTION_LIMITS. */
   connectionLimits?: Readonly<ConnectionLimits>;
+  /** The server's secrets (./services/server-secrets.ts), loaded at start. */
+  secrets: ServerSecrets;
   /** TESTS ONLY: a cheaper scrypt cost. Production always hashes at DEFAULT_SCRYPT_PARAMS. */
   passwordParams?: Readonly<ScryptParams>;
 }
@@ -94,6 +97,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     db: options.db,
     now: options.now ?? (() => new Date()),
     passwordParams: options.passwordParams ?? DEFAULT_SCRYPT_PARAMS,
+    secrets: options.secrets,
   };
   decorateRequests(app);
   await app.register(signInRoutes, { prefix: '/api', ctx });

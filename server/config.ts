@@ -18,6 +18,12 @@ export interface Config {
   /** Absolute path; holds the SQLite file (and, later, backups). */
   dataDir: string;
   database: DatabaseConfig;
+  /**
+   * SAKHI_SECRETS_FILE: absolute path of the server's secrets (data-key wrapping key,
+   * sealing key pair); default `secrets.json` in the data directory. Every server
+   * process of one database must read the same file.
+   */
+  secretsFile: string;
   /** True only with `--demo`: seeds labelled demo accounts. Never in production. */
   demo: boolean;
   /** The built app (Vite's `dist/`), served to tablets. */
@@ -66,6 +72,7 @@ export function parseConfig(env: Env = process.env, argv: readonly string[] = []
     host: parseHost(valueOf(env, 'SAKHI_HOST')),
     dataDir,
     database: parseDatabase(valueOf(env, 'DATABASE_URL'), dataDir),
+    secretsFile: resolve(valueOf(env, 'SAKHI_SECRETS_FILE') ?? resolve(dataDir, 'secrets.json')),
     demo: argv.includes('--demo'),
     staticDir: resolve(projectRoot, 'dist'),
     trustProxy: parseTrustProxy(valueOf(env, 'SAKHI_TRUST_PROXY')),

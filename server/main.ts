@@ -4,6 +4,7 @@
  */
 import { ConfigError, parseConfig } from './config.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DemoSeedRefusedError } from './services/demo-seed.ts';
+import { SecretsFileError } from './services/server-secrets.ts';
 import { NoAdminError, startServer, type RunningServer } from './start.ts';
 
 async function main(): Promise<void> {
@@ -64,7 +65,9 @@ function stopOnSignals(server: RunningServer): void {
 main().catch((error: unknown) => {
   // A refusal is a decision, not a crash: say it plainly, without a stack trace.
   const detail =
-    error instanceof DemoSeedRefusedError || error instanceof NoAdminError
+    error instanceof DemoSeedRefusedError ||
+    error instanceof NoAdminError ||
+    error instanceof SecretsFileError
       ? `${error.code}: ${error.message}`
       : error;
   console.error('sakhi: the server could not start:', detail);

@@ -9,6 +9,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createUser } from './services/accounts.ts';
 import { DEMO_PASSWORD } from './services/demo-seed.ts';
+import { createServerSecrets } from './services/server-secrets.ts';
 import { NoAdminError, startServer } from './start.ts';
 
 let dataDir: string;
@@ -27,6 +28,7 @@ function configFor(overrides: Partial<Config> = {}): Config {
     host: '127.0.0.1',
     dataDir,
     database: { dialect: 'sqlite', file: join(dataDir, 'sakhi.sqlite') },
+    secretsFile: join(dataDir, 'secrets.json'),
     demo: false,
     staticDir: join(dataDir, 'no-build-here'),
     ...overrides,
@@ -38,7 +40,12 @@ async function createAdmin(config: Config): Promise<void> {
   try {
     await migrateToLatest(database.db);
     await createUser(
-      { db: database.db, now: () => new Date(), passwordParams: TEST_PASSWORD_PARAMS },
+      {
+        db: database.db,
+        now: () => new Date(),
+        passwordParams: TEST_PASSWORD_PARAMS,
+        secrets: createServerSecrets(),
+      },
       {
         username: 'state.admin',
         displayName: 'राज्य प्रशासक',

@@ -11,6 +11,7 @@ import { openDatabase, type OpenDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { countActiveStateAdmins } from './services/accounts.ts';
 import { findDemoAccounts, seedDemo } from './services/demo-seed.ts';
+import { loadServerSecrets } from './services/server-secrets.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -55,6 +56,8 @@ export async function startServer(
       throw new NoAdminError(createAdminCommand(config));
     }
   };
+  // Before the database: a missing or damaged secrets file must stop the start cleanly.
+  const secrets = loadServerSecrets(config.secretsFile);
   const database = openDatabase(config.database, {
     onConnectionError: (error) =>
       console.error('sakhi: a database connection broke:', error.message),
@@ -71,6 +74,7 @@ export async function startServer(
       staticDir: config.staticDir,
       logger,
       trustProxy: config.trustProxy,
+      secrets,
       ...testOptions,
     });
     await warnAboutSetup(app, database, config);

@@ -13,6 +13,7 @@ import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createCentre, createUser } from './services/accounts.ts';
 import { SIGN_IN_LIMITS } from './services/sign-in-throttle.ts';
+import { createServerSecrets } from './services/server-secrets.ts';
 import { startServer, type RunningServer } from './start.ts';
 
 describe('two servers on one PostgreSQL', () => {
@@ -27,7 +28,12 @@ describe('two servers on one PostgreSQL', () => {
     databaseUrl = await createTestDatabase(baseUrl);
     dataDir = mkdtempSync(join(tmpdir(), 'sakhi-two-'));
     const setup = openDatabase({ dialect: 'postgres', url: databaseUrl });
-    const ctx = { db: setup.db, now: () => new Date(), passwordParams: TEST_PASSWORD_PARAMS };
+    const ctx = {
+      db: setup.db,
+      now: () => new Date(),
+      passwordParams: TEST_PASSWORD_PARAMS,
+      secrets: createServerSecrets(),
+    };
     await migrateToLatest(setup.db);
     const centre = await createCentre(ctx, {
       districtCode: 'LKO',
@@ -58,6 +64,8 @@ describe('two servers on one PostgreSQL', () => {
       host: '127.0.0.1',
       dataDir,
       database: { dialect: 'postgres', url: databaseUrl },
+      // Both processes read one file, as docs/operations.md asks of a real deployment.
+      secretsFile: join(dataDir, 'secrets.json'),
       demo: false,
       staticDir: join(dataDir, 'dist'),
     };

@@ -12,6 +12,7 @@ import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from '../services/passwords.ts';
+import { loadServerSecrets } from '../services/server-secrets.ts';
 import { RefusedError, UsageError, processIo, type AdminIo } from './admin-io.ts';
 import {
   backupCommand,
@@ -112,6 +113,9 @@ export async function runAdmin(argv: string[], options: AdminOptions = {}): Prom
       db: database.db,
       now: options.now ?? (() => new Date()),
       passwordParams: options.passwordParams ?? DEFAULT_SCRYPT_PARAMS,
+      // The same file as the server's: the first admin command, run before the first
+      // start, makes it where the server will look.
+      secrets: loadServerSecrets(config.secretsFile),
     };
     await command.run({ ctx, io, database: config.database }, parsed.values, parsed.positionals);
     return 0;

@@ -31,6 +31,7 @@ import * as accounts from './migrations/0002-accounts.ts';
 import * as sync from './migrations/0003-sync.ts';
 import * as compactRecords from './migrations/0004-compact-records.ts';
 import * as changeLogId from './migrations/0005-change-log-id.ts';
+import * as deviceKeys from './migrations/0006-device-keys.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -38,6 +39,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-sync': sync,
   '0004-compact-records': compactRecords,
   '0005-change-log-id': changeLogId,
+  '0006-device-keys': deviceKeys,
 };
 
 export class MigrationError extends Error {

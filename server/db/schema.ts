@@ -32,6 +32,8 @@ export interface CentresTable {
   address: string | null;
   email: string | null;
   created_at: Instant;
+  /** Minutes without use before this centre's tablets lock; 1–60, set by its manager. */
+  lock_idle_minutes: Generated<number>;
 }
 
 export interface UsersTable {
@@ -66,6 +68,13 @@ export interface DevicesTable {
   name: string | null;
   /** User id of whoever revoked it; null when revoked from the admin CLI. */
   revoked_by: string | null;
+  /**
+   * The device key's public half as JSON (`{kty,crv,x,y}`, in that order); null only for
+   * tablets registered before device keys, until their next sign-in binds one.
+   */
+  public_key_jwk: string | null;
+  /** The data key sealed under the server's key-wrapping secret; null once revoked. */
+  wrapped_data_key: string | null;
 }
 
 /** Hands out device tags: the next index for `deviceTagForIndex`, per scope. */

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../app.ts';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { createServerSecrets } from '../services/server-secrets.ts';
 import type { ConnectionLimits } from './connection-limits.ts';
 
 const LIMITS: ConnectionLimits = {
@@ -37,6 +38,7 @@ beforeAll(async () => {
     staticDir: root,
     logger: false,
     connectionLimits: LIMITS,
+    secrets: createServerSecrets(),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

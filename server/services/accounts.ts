@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { DEFAULT_LOCK_IDLE_MINUTES } from '../../src/domain/auth-protocol.ts';
 import { isHeadquartersRole } from '../../src/domain/staff.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import type { Centre, Database, User } from '../db/schema.ts';
@@ -128,6 +129,7 @@ export async function createCentre(ctx: ServiceContext, input: NewCentreInput): 
     address: input.address,
     email: input.email,
     created_at: ctx.now().toISOString(),
+    lock_idle_minutes: DEFAULT_LOCK_IDLE_MINUTES,
   };
   const inserted = await ctx.db
     .insertInto('centres')

@@ -36,6 +36,18 @@ export const ERROR_MESSAGES = {
     hi: 'मुख्यालय ने इस टैबलेट की पहुँच बंद कर दी है। अपने केंद्र प्रबंधक से संपर्क करें।',
     en: 'Headquarters has revoked this tablet. Contact your centre manager.',
   },
+  device_key_mismatch: {
+    hi: 'यह टैबलेट पहचान किसी दूसरे टैबलेट की है। ऐप नई पहचान बनाकर फिर साइन इन करेगा।',
+    en: 'This tablet identity belongs to another tablet. The app will make a new identity and sign in again.',
+  },
+  bad_device_signature: {
+    hi: 'टैबलेट की पहचान जाँची नहीं जा सकी। ऐप नई पहचान बनाकर फिर साइन इन करेगा।',
+    en: 'The tablet’s identity could not be verified. The app will make a new identity and sign in again.',
+  },
+  device_other_centre: {
+    hi: 'यह टैबलेट किसी दूसरे केंद्र का है। आगे बढ़ने पर उस केंद्र का सारा डेटा इस टैबलेट से मिटा दिया जाएगा।',
+    en: 'This tablet belongs to another centre. Going on erases all of that centre’s data from this tablet.',
+  },
   account_disabled: {
     hi: 'यह खाता बंद कर दिया गया है। अपने केंद्र प्रबंधक या मुख्यालय से संपर्क करें।',
     en: 'This account has been disabled. Contact your centre manager or headquarters.',

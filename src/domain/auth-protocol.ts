@@ -12,6 +12,18 @@
  * - `session_expired`, `not_signed_in`: keep every local record and outbox entry; ask
  *   for the password (needs the network) and carry on.
  * - `account_disabled`: like session_expired, but the same person cannot sign in again.
+ *
+ * What the tablet must do with the device-key refusals of sign-in:
+ * - `device_key_mismatch`: this device id is registered to another key, so either the
+ *   tablet lost its device key (storage cleared) or someone is using another tablet's
+ *   id. Make a new device id and key pair (keeping nothing of the old one) and sign in
+ *   again; never retry with the same id.
+ * - `device_other_centre`: the tablet belongs to another centre (or to headquarters).
+ *   Refuse while anything waits in the outbox; otherwise say that the other centre's
+ *   data on this tablet will be erased, and only after the person confirms, sign in
+ *   again with `switchCentre: true`, then erase it before storing anything new.
+ * - `bad_device_signature`: the signature did not verify with the key sent. A bug or a
+ *   damaged key: make a new device id and key pair, as for device_key_mismatch.
  */
 import { z } from 'zod';
 import { deviceTagPattern } from './case-number.ts';
@@ -24,6 +36,34 @@ export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a d
 /** 32 random bytes, base64url: opaque to the tablet; send it as `Authorization: Bearer …`. */
 export const sessionTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a session token');
 
+/** 32 bytes, base64url without padding (43 characters). */
+const base64Url32Schema = z.string().regex(/^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/, 'not 32 bytes');
+
+/**
+ * The tablet's device key (ECDSA P-256), public half, as WebCrypto exports it as JWK,
+ * reduced to exactly these four members. The private half never leaves the tablet.
+ */
+export const devicePublicKeySchema = z.strictObject({
+  kty: z.literal('EC'),
+  crv: z.literal('P-256'),
+  x: base64Url32Schema,
+  y: base64Url32Schema,
+});
+export type DevicePublicKey = z.infer<typeof devicePublicKeySchema>;
+
+/** ECDSA P-256 with SHA-256 in IEEE P1363 form (64 bytes r||s), base64url (86 characters). */
+export const deviceSignatureSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{85}[AQgw]$/, 'not a device signature');
+
+/**
+ * The exact text the device key signs at sign-in (its UTF-8 bytes). `username` exactly
+ * as sent in the request, not trimmed or lower-cased, so both sides sign the same bytes.
+ */
+export function signInSignedText(deviceId: string, username: string): string {
+  return `sakhi-sign-in-v1\n${deviceId}\n${username}`;
+}
+
 export const signInRequestSchema = z.strictObject({
   /** As typed; the server compares it in lower case. */
   username: z.string().min(1).max(64),
@@ -31,8 +71,33 @@ export const signInRequestSchema = z.strictObject({
   deviceId: deviceIdSchema,
   /** What staff call this tablet, shown to the manager in the device list. */
   deviceName: z.string().min(1).max(100).optional(),
+  /** Must equal the key this device id registered with (the first sign-in registers it). */
+  devicePublicKey: devicePublicKeySchema,
+  /** Over `signInSignedText(deviceId, username)`, by the device key. */
+  deviceSignature: deviceSignatureSchema,
+  /**
+   * Sent only after the person confirmed that the other centre's data on this tablet
+   * will be erased (after a `device_other_centre` refusal).
+   */
+  switchCentre: z.literal(true).optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
+
+/** A centre's lock setting until its manager changes it, and headquarters' always. */
+export const DEFAULT_LOCK_IDLE_MINUTES = 5;
+
+/** How the tablet locks itself (issued by the server, set per centre by its manager). */
+export const lockSettingsSchema = z.strictObject({
+  /** Minutes without a touch before the app locks; 1–60, default 5 (headquarters: 5). */
+  idleMinutes: z.number().int().min(1).max(60),
+});
+export type LockSettings = z.infer<typeof lockSettingsSchema>;
+
+export const setLockRequestSchema = lockSettingsSchema;
+export const setLockResponseSchema = z.strictObject({
+  centreId: z.string().min(1),
+  lock: lockSettingsSchema,
+});
 
 export const sessionUserSchema = z.strictObject({
   id: z.string().min(1),
@@ -73,11 +138,23 @@ const sessionFields = {
   absoluteExpiresAt: z.iso.datetime(),
   /** The server's clock when it answered: the tablet corrects its offset with it. */
   serverTime: z.iso.datetime(),
+  lock: lockSettingsSchema,
 };
 
 export const signInResponseSchema = z.strictObject({
   token: sessionTokenSchema,
   ...sessionFields,
+  /**
+   * This tablet's data key (32 bytes, base64url): the tablet wraps it under the PIN of
+   * whoever signed in and never stores it bare. Given only to staff of the tablet's
+   * centre (headquarters tablets: headquarters staff); a revoked tablet never gets it.
+   */
+  dataKey: base64Url32Schema,
+  /**
+   * Headquarters' X25519 public key (32 raw bytes, base64url) that sealed pushes are
+   * sealed to. The tablet pins it: a different one is taken only from a fresh sign-in.
+   */
+  sealingKey: base64Url32Schema,
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
@@ -97,6 +174,9 @@ export const AUTH_ERROR_CODES = [
   'device_revoked',
   'account_disabled',
   'too_many_attempts',
+  'device_key_mismatch',
+  'device_other_centre',
+  'bad_device_signature',
 ] as const;
 export type AuthErrorCode = (typeof AUTH_ERROR_CODES)[number];
 

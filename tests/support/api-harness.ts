@@ -20,6 +20,7 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import type { Centre, Database, User } from '../../server/db/schema.ts';
 import { createCentre, createUser } from '../../server/services/accounts.ts';
 import type { ServiceContext } from '../../server/services/context.ts';
+import { createServerSecrets } from '../../server/services/server-secrets.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
 
@@ -77,6 +78,7 @@ async function buildHarness(
 ): Promise<ApiHarness> {
   await migrateToLatest(database.db);
   const clock = new TestClock();
+  const secrets = createServerSecrets();
   const app = await buildServer({
     db: database.db,
     dialect: engine,
@@ -85,13 +87,14 @@ async function buildHarness(
     logger: false,
     now: clock.now,
     passwordParams: TEST_PASSWORD_PARAMS,
+    secrets,
   });
   return {
     engine,
     app,
     db: database.db,
     clock,
-    ctx: { db: database.db, now: clock.now, passwordParams: TEST_PASSWORD_PARAMS },
+    ctx: { db: database.db, now: clock.now, passwordParams: TEST_PASSWORD_PARAMS, secrets },
     close: async () => {
       await app.close();
       await database.close();

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../server/app.ts';
 import { openDatabase, type OpenDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrate.ts';
+import { createServerSecrets } from '../../server/services/server-secrets.ts';
 
 export const FAKE_INDEX_HTML =
   '<!doctype html><html lang="hi"><head><title>सखी</title></head><body><div id="app"></div></body></html>';
@@ -41,6 +42,7 @@ export async function createAppUnderTest(options: { demo?: boolean } = {}): Prom
     demo: options.demo ?? false,
     staticDir,
     logger: false,
+    secrets: createServerSecrets(),
   });
   return {
     app,

@@ -27,6 +27,7 @@ export const MIGRATION_NAMES = [
   '0003-sync',
   '0004-compact-records',
   '0005-change-log-id',
+  '0006-device-keys',
 ];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
@@ -158,6 +159,8 @@ export async function expectConstraintsHold(db: Kysely<Database>): Promise<void>
     tag_scope: null,
     name: null,
     revoked_by: null,
+    public_key_jwk: null,
+    wrapped_data_key: null,
   });
   // Case numbers rest on a tag being unique in its district.
   const tagged = { ...device, tag_scope: 'LKO' };

@@ -38,6 +38,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     host: '127.0.0.1',
     dataDir,
     database: databaseConfig(options, dataDir),
+    secretsFile: join(dataDir, 'secrets.json'),
     demo: options.demo ?? false,
     staticDir: DIST_DIR,
   };

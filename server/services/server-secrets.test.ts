@@ -1,0 +1,44 @@
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadServerSecrets, SecretsFileError } from './server-secrets.ts';
+
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(join(tmpdir(), 'sakhi-secrets-'));
+});
+
+afterEach(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+describe('server secrets file', () => {
+  it('is made on first load, readable by its owner only, and read back the same', () => {
+    const file = join(root, 'nested', 'secrets.json');
+    const first = loadServerSecrets(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(first.keyWrappingKey).toHaveLength(32);
+    expect(Buffer.from(first.sealingPublicKey, 'base64url')).toHaveLength(32);
+
+    const again = loadServerSecrets(file);
+    expect(again.keyWrappingKey.equals(first.keyWrappingKey)).toBe(true);
+    expect(again.sealingPublicKey).toBe(first.sealingPublicKey);
+  });
+
+  it('stops the start on a damaged file and leaves it as it was', () => {
+    const file = join(root, 'secrets.json');
+    writeFileSync(file, '{"format":"sakhi-server-secrets-v1"}', { mode: 0o600 });
+    expect(() => loadServerSecrets(file)).toThrow(SecretsFileError);
+    expect(() => loadServerSecrets(file)).toThrow(/secrets\.json is not a Sakhi secrets file/);
+    expect(readFileSync(file, 'utf8')).toBe('{"format":"sakhi-server-secrets-v1"}');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('stops the start on a file it cannot read', () => {
+    const file = join(root, 'secrets.json');
+    loadServerSecrets(file);
+    chmodSync(file, 0o000);
+    expect(() => loadServerSecrets(file)).toThrow(/cannot be read/);
+  });
+});
