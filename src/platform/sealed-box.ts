@@ -2,7 +2,7 @@
  * Seals bytes to headquarters' X25519 public key with WebCrypto (page, service worker and
  * Node alike): the locked tablet's way to send what only the server can read. The scheme
  * is src/domain/sealed-push-protocol.ts's; the server opens it with node:crypto
- * (server/services/sealed-box-opener.ts).
+ * (server/services/sealed-box.ts).
  *
  * What must hold: every box has its own ephemeral key pair and IV, and keeps nothing the
  * tablet could open again — the ephemeral private key is non-extractable and dropped
