@@ -4,6 +4,7 @@ import { pgHarness, type ApiHarness } from '../tests/support/api-harness.ts';
 import { auditSuite } from '../tests/support/api-suite-audit.ts';
 import { authSuite } from '../tests/support/api-suite-auth.ts';
 import { bodySuite } from '../tests/support/api-suite-bodies.ts';
+import { custodySuite } from '../tests/support/api-suite-custody.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
 import { passwordSuite } from '../tests/support/api-suite-passwords.ts';
 import { validationSuite } from '../tests/support/api-suite-validation.ts';
@@ -21,4 +22,5 @@ describe('API on PostgreSQL', () => {
   describe('audit log', () => auditSuite(() => harness));
   describe('new passwords', () => passwordSuite(() => harness));
   describe('request bodies and caching', () => bodySuite(() => harness));
+  describe('device keys and data-key custody', () => custodySuite(() => harness));
 });

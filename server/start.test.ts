@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, TEST_PASSWORD_PARAMS } from '../tests/support/api-harness.ts';
+import { signedDeviceFields } from '../tests/support/device-keys.ts';
 import type { Config } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -97,7 +98,7 @@ describe('startServer', () => {
         body: JSON.stringify({
           username: 'lko.manager',
           password: DEMO_PASSWORD,
-          deviceId: 'demo-tablet',
+          ...signedDeviceFields('lko.manager', 'demo-tablet'),
         }),
       });
       expect(signIn.status).toBe(200);

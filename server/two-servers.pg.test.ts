@@ -1,7 +1,6 @@
 // Two real server processes' worth of state on one PostgreSQL: two servers, each with
 // its own pool and port, as a state deployment behind a load balancer runs them. Neither
 // keeps sessions, revocations or rate-limit counts in memory, so they must agree.
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +13,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createCentre, createUser } from './services/accounts.ts';
 import { SIGN_IN_LIMITS } from './services/sign-in-throttle.ts';
 import { createServerSecrets } from './services/server-secrets.ts';
+import { signedDeviceFields } from '../tests/support/device-keys.ts';
 import { startServer, type RunningServer } from './start.ts';
 
 describe('two servers on one PostgreSQL', () => {
@@ -103,7 +103,7 @@ describe('two servers on one PostgreSQL', () => {
 
   const signIn = (server: RunningServer, username: string, password = TEST_PASSWORD) =>
     call(server, 'POST', '/api/auth/sign-in', {
-      body: { username, password, deviceId: randomUUID() },
+      body: { username, password, ...signedDeviceFields(username) },
     });
 
   it('accepts on one server a session made on the other', async () => {

@@ -6,6 +6,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { withErrorResponses } from '../http/api-errors.ts';
 import { getActor, requesterOf } from '../http/auth.ts';
 import { instantSchema, objectSchema, stringSchema } from '../http/json-schema.ts';
+import type { DevicePublicKey } from '../../src/domain/auth-protocol.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { describeSession, signInTablet, signOut } from '../services/tablet-sessions.ts';
 import { centreJsonSchema, deviceJsonSchema, userJsonSchema } from './response-schemas.ts';
@@ -19,7 +20,14 @@ interface SignInBody {
   password: string;
   deviceId: string;
   deviceName?: string;
+  devicePublicKey: DevicePublicKey;
+  deviceSignature: string;
+  switchCentre?: true;
 }
+
+const BASE64URL_32 = '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$';
+const base64Url32Schema = { type: 'string', pattern: BASE64URL_32 } as const;
+const lockSchema = objectSchema({ idleMinutes: { type: 'integer', minimum: 1, maximum: 60 } });
 
 const sessionProperties = {
   user: userJsonSchema,
@@ -28,6 +36,7 @@ const sessionProperties = {
   expiresAt: instantSchema,
   absoluteExpiresAt: instantSchema,
   serverTime: instantSchema,
+  lock: lockSchema,
 };
 
 const signInSchema = {
@@ -38,11 +47,24 @@ const signInSchema = {
       password: { type: 'string', minLength: 1, maxLength: 256 },
       deviceId: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' },
       deviceName: { type: 'string', minLength: 1, maxLength: 100 },
+      devicePublicKey: objectSchema({
+        kty: { type: 'string', const: 'EC' },
+        crv: { type: 'string', const: 'P-256' },
+        x: base64Url32Schema,
+        y: base64Url32Schema,
+      }),
+      deviceSignature: { type: 'string', pattern: '^[A-Za-z0-9_-]{85}[AQgw]$' },
+      switchCentre: { type: 'boolean', const: true },
     },
-    ['deviceName'],
+    ['deviceName', 'switchCentre'],
   ),
   response: withErrorResponses({
-    200: objectSchema({ token: stringSchema, ...sessionProperties }),
+    200: objectSchema({
+      token: stringSchema,
+      ...sessionProperties,
+      dataKey: stringSchema,
+      sealingKey: stringSchema,
+    }),
   }),
 } as const;
 
@@ -57,6 +79,9 @@ export const signInRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => 
       password: body.password,
       deviceId: body.deviceId,
       deviceName: body.deviceName ?? null,
+      devicePublicKey: body.devicePublicKey,
+      deviceSignature: body.deviceSignature,
+      switchCentre: body.switchCentre === true,
       ip: request.ip,
     });
   });

@@ -15,6 +15,9 @@ export const auditActions = [
   'auth.sign_in',
   'auth.sign_out',
   'device.revoke',
+  // A tablet moved to another centre's (or headquarters') scope, its data key renewed.
+  'device.centre_switched',
+  'centre.set_lock',
   'user.create',
   'user.reset_password',
   'centre.create',

@@ -120,7 +120,10 @@ export async function listDevices(
   return select.execute();
 }
 
-/** Revokes the tablet and every session on it. Revoking twice keeps the first time. */
+/**
+ * Revokes the tablet, destroys its data key and ends every session on it. Revoking
+ * twice keeps the first time.
+ */
 export async function revokeDevice(
   db: Kysely<Database>,
   input: { deviceId: string; now: Date; revokedBy: string | null },
@@ -135,6 +138,13 @@ export async function revokeDevice(
       .where('revoked_at', 'is', null)
       .execute();
   }
+  // Destroying the only copy the server keeps: a revoked tablet's data can never again
+  // be unlocked by signing in, whatever its PIN-wrapped copies.
+  await db
+    .updateTable('devices')
+    .set({ wrapped_data_key: null })
+    .where('id', '=', device.id)
+    .execute();
   await revokeSessionsWhere(db, 'device_id', device.id, input.now, 'device_revoked');
   return (await findDevice(db, device.id)) ?? device;
 }

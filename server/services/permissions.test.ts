@@ -13,6 +13,7 @@ import {
   canReadIdentifiedCase,
   canReadReports,
   canRevokeDevice,
+  canSetCentreLock,
   canViewCentre,
   canWriteCase,
   centresScope,
@@ -74,6 +75,10 @@ const TABLE: Record<
   canRevokeDevice: {
     check: (role, centreId) => canRevokeDevice(actorFor(role), centreId),
     allowed: { own: MANAGE, other: ['state_admin'], headquarters: ['state_admin'] },
+  },
+  canSetCentreLock: {
+    check: (role, centreId) => canSetCentreLock(actorFor(role), centreId!),
+    allowed: { own: MANAGE, other: ['state_admin'], headquarters: null },
   },
   canReadAudit: {
     check: (role, centreId) => canReadAudit(actorFor(role), centreId),

@@ -93,6 +93,11 @@ export function canRevokeDevice(actor: ActorLike, deviceCentreId: string | null)
   return isInScope(managementScope(actor), deviceCentreId);
 }
 
+/** How soon a centre's tablets lock: its manager, or state_admin for any centre. */
+export function canSetCentreLock(actor: ActorLike, centreId: string): boolean {
+  return isInScope(managementScope(actor), centreId);
+}
+
 /** The audit trail names who did what: state_admin, and a manager for her centre's events. */
 export function canReadAudit(actor: ActorLike, centreId: string | null): boolean {
   return isInScope(managementScope(actor), centreId);

@@ -8,9 +8,12 @@
  *   exist.
  * - Attempts are counted before the password is checked (./sign-in-throttle.ts).
  * - The device, the new session, the end of the tablet's previous session and the audit
- *   row commit together, or not at all.
+ *   row commit together, or not at all. A device refusal (./device-admission.ts) leaves
+ *   everything as it was, the owner's session included, and is audited as denied.
  */
-import { HEADQUARTERS_TAG_SCOPE, registerDevice } from './devices.ts';
+import type { DevicePublicKey } from '../../src/domain/auth-protocol.ts';
+import { admitDevice } from './device-admission.ts';
+import { HEADQUARTERS_TAG_SCOPE } from './devices.ts';
 import { findUserByUsername } from './accounts.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -21,10 +24,14 @@ import { countSignInAttempt, forgiveSignInAttempt, throttleKeys } from './sign-i
 import type { Centre, Device, User } from '../db/schema.ts';
 
 export interface SignInInput {
+  /** Exactly as sent: the device signed these characters. */
   username: string;
   password: string;
   deviceId: string;
   deviceName: string | null;
+  devicePublicKey: DevicePublicKey;
+  deviceSignature: string;
+  switchCentre: boolean;
   ip: string;
 }
 
@@ -33,7 +40,17 @@ export interface SignedIn {
   user: User;
   centre: Centre | null;
   device: Device;
+  /** The tablet's data key, for the answer only: never logged, never stored bare. */
+  dataKey: Buffer;
 }
+
+/** Refusals decided about the tablet, not the person: audited as denied. */
+const DEVICE_REFUSALS: ReadonlySet<string> = new Set([
+  'device_revoked',
+  'device_key_mismatch',
+  'device_other_centre',
+  'bad_device_signature',
+]);
 
 /** The refusal when an account or address is over its limit, naming the wait. */
 function refuseTooManyAttempts(retryAfterSeconds: number): ServiceError {
@@ -92,7 +109,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
   let signedIn: SignedIn;
   try {
     signedIn = await ctx.db.transaction().execute(async (trx) => {
-      const device = await registerDevice(trx, {
+      const admitted = await admitDevice(trx, ctx.secrets, {
         deviceId: input.deviceId,
         name: input.deviceName,
         owner: {
@@ -100,8 +117,13 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
           centreId: user.centre_id,
           districtCode: centre?.district_code ?? null,
         },
+        signedUsername: input.username,
+        publicKey: input.devicePublicKey,
+        signature: input.deviceSignature,
+        switchCentre: input.switchCentre,
         now,
       });
+      const { device } = admitted;
       // One account at a time on a tablet: whoever signed in before is signed out.
       await revokeSessionsWhere(trx, 'device_id', device.id, now, 'replaced');
       const session = await createSession(trx, { userId: user.id, deviceId: device.id, now });
@@ -116,18 +138,35 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
           username,
           deviceTag: device.tag,
           tagScope: device.tag_scope ?? HEADQUARTERS_TAG_SCOPE,
+          ...(admitted.isKeyBoundNow ? { keyBound: 'first_use' } : {}),
         },
       });
-      return { session, user, centre, device };
+      if (admitted.movedFrom) {
+        await recordAudit(trx, now, {
+          ...base,
+          action: 'device.centre_switched',
+          userId: user.id,
+          centreId: user.centre_id,
+          resourceType: 'device',
+          resourceId: device.id,
+          outcome: 'success',
+          details: {
+            previousCentreId: admitted.movedFrom.centreId,
+            deviceTag: device.tag,
+            tagScope: device.tag_scope ?? HEADQUARTERS_TAG_SCOPE,
+          },
+        });
+      }
+      return { session, user, centre, device, dataKey: admitted.dataKey };
     });
   } catch (error) {
-    if (error instanceof ServiceError && error.code === 'device_revoked') {
+    if (error instanceof ServiceError && DEVICE_REFUSALS.has(error.code)) {
       await recordAudit(ctx.db, now, {
         ...base,
         userId: user.id,
         centreId: user.centre_id,
         outcome: 'denied',
-        details: { username, reason: 'device_revoked' },
+        details: { username, reason: error.code },
       });
     }
     throw error;

@@ -5,6 +5,8 @@
  * What must hold: a sign-out ends the session and writes its audit row in one
  * transaction, so neither exists alone.
  */
+import { DEFAULT_LOCK_IDLE_MINUTES } from '../../src/domain/auth-protocol.ts';
+import type { Centre } from '../db/schema.ts';
 import { centreView, deviceView, userView } from './api-views.ts';
 import { findCentre } from './accounts.ts';
 import { recordRequestAudit, type Requester } from './audit.ts';
@@ -15,7 +17,7 @@ import { revokeSession } from './sessions.ts';
 import { signIn, type SignInInput } from './sign-in.ts';
 
 export async function signInTablet(ctx: ServiceContext, input: SignInInput) {
-  const { session, user, centre, device } = await signIn(ctx, input);
+  const { session, user, centre, device, dataKey } = await signIn(ctx, input);
   return {
     token: session.token,
     user: userView(user),
@@ -24,7 +26,15 @@ export async function signInTablet(ctx: ServiceContext, input: SignInInput) {
     expiresAt: session.expiresAt,
     absoluteExpiresAt: session.absoluteExpiresAt,
     serverTime: ctx.now().toISOString(),
+    lock: lockView(centre ?? undefined),
+    dataKey: dataKey.toString('base64url'),
+    sealingKey: ctx.secrets.sealingPublicKey,
   };
+}
+
+/** Headquarters has no centre, and locks after the default. */
+function lockView(centre: Pick<Centre, 'lock_idle_minutes'> | undefined) {
+  return { idleMinutes: centre?.lock_idle_minutes ?? DEFAULT_LOCK_IDLE_MINUTES };
 }
 
 /** `expiry`: the session's limits as of this request, which slid forward with it. */
@@ -49,6 +59,7 @@ export async function describeSession(
     expiresAt: expiry?.expiresAt,
     absoluteExpiresAt: expiry?.absoluteExpiresAt,
     serverTime: ctx.now().toISOString(),
+    lock: lockView(centre),
   };
 }
 

@@ -22,6 +22,7 @@ import { createCentre, createUser } from '../../server/services/accounts.ts';
 import type { ServiceContext } from '../../server/services/context.ts';
 import { createServerSecrets } from '../../server/services/server-secrets.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
+import { signedDeviceFields } from './device-keys.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
 
 /** Cheap scrypt for tests only; never the default anywhere. */
@@ -169,17 +170,26 @@ export interface SignedInTablet {
   body: Record<string, unknown>;
 }
 
+/**
+ * Signs in as a tablet does, with the device key of `deviceId` (./device-keys.ts), so
+ * signing in again with the same id proves the same key.
+ */
 export async function signInAs(
   harness: ApiHarness,
   username: string,
-  options: { deviceId?: string; ip?: string; password?: string } = {},
+  options: { deviceId?: string; ip?: string; password?: string; switchCentre?: true } = {},
 ): Promise<SignedInTablet> {
   const deviceId = options.deviceId ?? randomUUID();
   const response = await harness.app.inject({
     method: 'POST',
     url: '/api/auth/sign-in',
     remoteAddress: options.ip ?? '203.0.113.10',
-    payload: { username, password: options.password ?? TEST_PASSWORD, deviceId },
+    payload: {
+      username,
+      password: options.password ?? TEST_PASSWORD,
+      ...signedDeviceFields(username, deviceId),
+      ...(options.switchCentre ? { switchCentre: true } : {}),
+    },
   });
   if (response.statusCode !== 200) {
     throw new Error(`sign-in as ${username} failed: ${response.statusCode} ${response.body}`);

@@ -17,6 +17,7 @@ import {
   type ApiHarness,
   type Fixture,
 } from './api-harness.ts';
+import { signedDeviceFields } from './device-keys.ts';
 
 export function auditSuite(getHarness: () => ApiHarness): void {
   let h: ApiHarness;
@@ -58,7 +59,11 @@ export function auditSuite(getHarness: () => ApiHarness): void {
       method: 'POST',
       url: '/api/auth/sign-in',
       remoteAddress: '203.0.113.78',
-      payload: { username: fixture.users.operator.username, password: secret, deviceId: 'tab-f' },
+      payload: {
+        username: fixture.users.operator.username,
+        password: secret,
+        ...signedDeviceFields(fixture.users.operator.username, 'tab-f'),
+      },
     });
     const row = await latest('auth.sign_in');
     expect(row).toMatchObject({
@@ -74,7 +79,11 @@ export function auditSuite(getHarness: () => ApiHarness): void {
     await h.app.inject({
       method: 'POST',
       url: '/api/auth/sign-in',
-      payload: { username: 'no.such.person', password: secret, deviceId: 'tab-f' },
+      payload: {
+        username: 'no.such.person',
+        password: secret,
+        ...signedDeviceFields('no.such.person', 'tab-f'),
+      },
     });
     expect(JSON.parse((await latest('auth.sign_in')).details)).toEqual({
       username: 'no.such.person',

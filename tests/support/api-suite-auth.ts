@@ -22,6 +22,7 @@ import {
   type Fixture,
 } from './api-harness.ts';
 
+import { signedDeviceFields } from './device-keys.ts';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function authSuite(getHarness: () => ApiHarness): void {
@@ -36,8 +37,17 @@ export function authSuite(getHarness: () => ApiHarness): void {
   afterEach(() => h.clock.reset());
 
   const session = (token: string) => inject(h, { method: 'GET', url: '/api/auth/session', token });
-  const signInRequest = (payload: object, ip = '198.51.100.1') =>
-    h.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload, remoteAddress: ip });
+  // Signed with the device id's key unless the payload brings its own signature.
+  const signInRequest = (
+    payload: { username: string; deviceId: string } & Record<string, unknown>,
+    ip = '198.51.100.1',
+  ) =>
+    h.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { ...signedDeviceFields(payload.username, payload.deviceId), ...payload },
+      remoteAddress: ip,
+    });
   const errorCode = (response: { json: () => unknown }) =>
     (response.json() as { error: { code: string } }).error.code;
 
@@ -100,6 +110,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
       const tablet = await signInAs(h, fixture.users.nurse.username);
       const moved = await signInAs(h, fixture.users.otherCaseworker.username, {
         deviceId: tablet.deviceId,
+        switchCentre: true,
       });
       expect(moved.body.centre).toMatchObject({ districtCode: 'VNS' });
       const device = await h.db

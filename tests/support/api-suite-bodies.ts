@@ -7,6 +7,7 @@
 import { deflateSync } from 'node:zlib';
 import { beforeAll, expect, it } from 'vitest';
 import { countRows, inject, seedFixture, signInAs, type ApiHarness } from './api-harness.ts';
+import { signedDeviceFields } from './device-keys.ts';
 
 const PLACEHOLDER = '@name@';
 const json = { 'content-type': 'application/json' };
@@ -24,7 +25,11 @@ function createUserBody(nameBytes: Buffer): Buffer {
 }
 
 function signInBody(username: string): string {
-  return JSON.stringify({ username, password: 'not the password', deviceId: 'tab-1' });
+  return JSON.stringify({
+    username,
+    password: 'not the password',
+    ...signedDeviceFields(username, 'tab-1'),
+  });
 }
 
 const REFUSED_BODIES = [

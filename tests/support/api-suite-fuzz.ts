@@ -22,11 +22,14 @@ import {
   type Fixture,
   type HarnessFactory,
 } from './api-harness.ts';
+import { signedDeviceFields } from './device-keys.ts';
 import { newCaseMutation, stampAt } from './sync-fixture.ts';
 
 interface Route {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT';
   url: string;
+  /** The address to send to, when `url` has a parameter known only once seeded. */
+  path?: () => string;
   /** Who calls it: a centre manager (most routes), the state admin, or nobody. */
   caller: 'manager' | 'state_admin' | 'none';
   /** A body the route accepts, to be broken in every way. */
@@ -148,7 +151,7 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
         validBody: () => ({
           username: fixture.users.caseworker.username,
           password: 'wrong password here',
-          deviceId: randomUUID(),
+          ...signedDeviceFields(fixture.users.caseworker.username),
         }),
       },
       { method: 'GET', url: '/api/auth/session', caller: 'manager' },
@@ -164,6 +167,13 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
           role: 'caseworker',
           password: 'a long enough pass phrase 42',
         }),
+      },
+      {
+        method: 'PUT',
+        url: '/api/centres/:id/lock',
+        path: () => `/api/centres/${fixture.own.id}/lock`,
+        caller: 'manager',
+        validBody: () => ({ idleMinutes: 7 }),
       },
       { method: 'GET', url: '/api/devices', caller: 'manager' },
       { method: 'GET', url: '/api/audit', caller: 'state_admin' },
@@ -228,7 +238,7 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
       const token = route.caller === 'none' ? undefined : tokens[route.caller];
       return inject(harness, {
         method: route.method,
-        url: `${route.url}${options.query ?? ''}`,
+        url: `${route.path?.() ?? route.url}${options.query ?? ''}`,
         ...(token ? { token } : {}),
         ...(options.payload !== undefined ? { payload: options.payload } : {}),
         headers: options.headers ?? {},
@@ -254,6 +264,7 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
       '/api/auth/sign-in',
       '/api/auth/session',
       '/api/centres',
+      '/api/centres/:id/lock',
       '/api/users',
       '/api/devices',
       '/api/audit',

@@ -13,6 +13,7 @@ import {
   type ApiHarness,
   type Fixture,
 } from './api-harness.ts';
+import { signedDeviceFields } from './device-keys.ts';
 
 interface BadRequest {
   name: string;
@@ -27,7 +28,12 @@ interface BadRequest {
 
 const json = { 'content-type': 'application/json' };
 const signIn = '/api/auth/sign-in';
-const good = { username: 'valid.user', password: 'x', deviceId: 'tab-1' };
+const good = {
+  username: 'valid.user',
+  password: 'x',
+  ...signedDeviceFields('valid.user', 'tab-1'),
+};
+const { devicePublicKey: _withoutKey, ...unkeyed } = good;
 
 const BAD_REQUESTS: BadRequest[] = [
   {
@@ -80,6 +86,33 @@ const BAD_REQUESTS: BadRequest[] = [
     method: 'POST',
     url: signIn,
     payload: JSON.stringify({ ...good, deviceId: '../etc' }),
+    headers: json,
+    status: 400,
+    code: 'invalid_request',
+  },
+  {
+    name: 'sign-in: no device key',
+    method: 'POST',
+    url: signIn,
+    payload: JSON.stringify(unkeyed),
+    headers: json,
+    status: 400,
+    code: 'invalid_request',
+  },
+  {
+    name: 'sign-in: a device key with a private part',
+    method: 'POST',
+    url: signIn,
+    payload: JSON.stringify({ ...good, devicePublicKey: { ...good.devicePublicKey, d: 'x' } }),
+    headers: json,
+    status: 400,
+    code: 'invalid_request',
+  },
+  {
+    name: 'sign-in: switchCentre false',
+    method: 'POST',
+    url: signIn,
+    payload: JSON.stringify({ ...good, switchCentre: false }),
     headers: json,
     status: 400,
     code: 'invalid_request',

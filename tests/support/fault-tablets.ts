@@ -11,6 +11,7 @@ import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalSyncPorts, readLocalSyncCounts } from '../../src/sync/local-sync.ts';
 import { runSync } from '../../src/sync/sync-run.ts';
 import { DEMO_PASSWORD } from '../../server/services/demo-seed.ts';
+import { signedDeviceFields } from './device-keys.ts';
 
 export const DAY_MS = 86_400_000;
 
@@ -39,7 +40,11 @@ export async function openTablet(
   const response = await fetch(`${serverUrl}/api/auth/sign-in`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DEMO_PASSWORD, deviceId }),
+    body: JSON.stringify({
+      username,
+      password: DEMO_PASSWORD,
+      ...signedDeviceFields(username, deviceId),
+    }),
   });
   if (!response.ok) throw new Error(`sign-in of ${username}: ${response.status}`);
   const session = signInResponseSchema.parse(await response.json());
