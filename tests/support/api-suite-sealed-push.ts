@@ -25,11 +25,12 @@ import {
   type Fixture,
   type HarnessFactory,
 } from './api-harness.ts';
+import { deviceKeyFor } from './device-keys.ts';
 import { newCaseMutation, newNoteMutation, stampAt } from './sync-fixture.ts';
 
 interface LockedTablet {
   deviceId: string;
-  keys: CryptoKeyPair;
+  signingKey: CryptoKey;
 }
 
 export function describeSealedPushApi(openHarness: HarnessFactory): void {
@@ -43,22 +44,21 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
     });
     afterAll(async () => harness?.close());
 
-    /** Signs in as each of `users` on one new tablet and registers its device key. */
+    /**
+     * Signs in as each of `users` on one new tablet, which registers its device key; the
+     * key comes back as the non-extractable CryptoKey a tablet keeps.
+     */
     async function lockedTablet(...users: User[]): Promise<LockedTablet> {
       const deviceId = randomUUID();
       for (const user of users) await signInAs(harness, user.username, { deviceId });
-      const keys = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
-        'sign',
-        'verify',
-      ]);
-      const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', keys.publicKey);
-      // What sign-in does with the key the tablet sends: stored as the device's.
-      await harness.db
-        .updateTable('devices')
-        .set({ public_key_jwk: JSON.stringify({ kty, crv, x, y }) })
-        .where('id', '=', deviceId)
-        .execute();
-      return { deviceId, keys };
+      const signingKey = await crypto.subtle.importKey(
+        'jwk',
+        deviceKeyFor(deviceId).privateKey.export({ format: 'jwk' }),
+        { name: 'ECDSA', namedCurve: 'P-256' },
+        false,
+        ['sign'],
+      );
+      return { deviceId, signingKey };
     }
 
     /** The tablet's own fetch, answered by the server in process. */
@@ -92,11 +92,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       });
     }
 
-    function push(
-      tablet: LockedTablet,
-      boxes: SealedMutation[],
-      signingKey = tablet.keys.privateKey,
-    ) {
+    function push(tablet: LockedTablet, boxes: SealedMutation[], signingKey = tablet.signingKey) {
       return pushSealed({
         baseUrl: '',
         deviceId: tablet.deviceId,
@@ -180,7 +176,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       const body = JSON.stringify({ protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 });
       const signature = await crypto.subtle.sign(
         { name: 'ECDSA', hash: 'SHA-256' },
-        tablet.keys.privateKey,
+        tablet.signingKey,
         new TextEncoder().encode(body),
       );
       const response = await inject(harness, {
@@ -201,7 +197,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       const tablet = await lockedTablet(caseworker);
       const box = await sealFor(tablet, caseworker, caseBy(caseworker, tablet, 'गलत हस्ताक्षर'));
       const stranger = await lockedTablet(caseworker);
-      await expect(push(tablet, [box], stranger.keys.privateKey)).rejects.toMatchObject({
+      await expect(push(tablet, [box], stranger.signingKey)).rejects.toMatchObject({
         code: 'bad_device_signature',
       });
       const unknown = { ...tablet, deviceId: 'never-registered' };
