@@ -33,6 +33,9 @@ export function sampleSignInResponse(
     expiresAt: '2026-04-09T05:00:00.000Z',
     absoluteExpiresAt: '2026-06-08T05:00:00.000Z',
     serverTime: overrides.serverTime ?? '2026-03-10T05:00:00.000Z',
+    lock: { idleMinutes: 5 },
+    dataKey: 'D'.repeat(42) + 'A',
+    sealingKey: 'S'.repeat(42) + 'A',
   });
 }
 

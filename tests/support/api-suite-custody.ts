@@ -75,6 +75,20 @@ export function custodySuite(getHarness: () => ApiHarness): void {
       expect(dataKeyOf(await signInAs(h, fixture.users.operator.username))).not.toBe(dataKey);
     });
 
+    it('is one key when two colleagues register the same new tablet at the same instant', async () => {
+      const deviceId = randomUUID();
+      const answers = await Promise.all(
+        [fixture.users.counsellor, fixture.users.operator, fixture.users.nurse].map((user) =>
+          signIn(user.username, deviceId),
+        ),
+      );
+      const keys = answers.map((answer) => {
+        expect(answer.statusCode, answer.body).toBe(200);
+        return signInResponseSchema.parse(answer.json()).dataKey;
+      });
+      expect(new Set(keys).size).toBe(1);
+    });
+
     it('never goes to staff of another centre or headquarters, and nothing moves', async () => {
       const tablet = await signInAs(h, fixture.users.caseworker.username);
       const before = await deviceRow(tablet.deviceId);

@@ -32,9 +32,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `databaseUrl`: run on that PostgreSQL instead of a fresh SQLite file. */
+/**
+ * `databaseUrl`: run on that PostgreSQL instead of a fresh SQLite file. `secretsFile`:
+ * the secrets file to share with other processes of the same database (default: one in
+ * this process's own data directory).
+ */
 export async function startServerProcess(
-  options: { databaseUrl?: string } = {},
+  options: { databaseUrl?: string; secretsFile?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-faults-'));
@@ -50,6 +54,7 @@ export async function startServerProcess(
         ...process.env,
         PORT: String(port),
         SAKHI_DATA_DIR: dataDir,
+        SAKHI_SECRETS_FILE: options.secretsFile ?? join(dataDir, 'secrets.json'),
         SAKHI_HOST: '127.0.0.1',
         // Empty means SQLite, whatever the environment running the tests has set.
         DATABASE_URL: options.databaseUrl ?? '',
