@@ -15,7 +15,11 @@ import {
   SEALED_PUSH_PATH,
   type SealedMutation,
 } from '../../src/domain/sealed-push-protocol.ts';
-import { decodePullResponse, wirePullResponseSchema } from '../../src/domain/wire.ts';
+import {
+  decodePullResponse,
+  encodePushRequest,
+  wirePullResponseSchema,
+} from '../../src/domain/wire.ts';
 import { pushSealed, sealMutation } from '../../src/sync/sealed-push.ts';
 import {
   inject,
@@ -26,7 +30,7 @@ import {
   type HarnessFactory,
 } from './api-harness.ts';
 import { deviceKeyFor } from './device-keys.ts';
-import { newCaseMutation, newNoteMutation, stampAt } from './sync-fixture.ts';
+import { mutationOf, newCaseMutation, newNoteMutation, stampAt } from './sync-fixture.ts';
 
 interface LockedTablet {
   deviceId: string;
@@ -302,6 +306,58 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
         [theCase.id]: caseworker.id,
         [note.id]: counsellor.id,
       });
+    });
+
+    it('credits a conflict it loses to the writer in the box, not to whoever else uses the tablet', async () => {
+      const { caseworker, counsellor, nurse } = fixture.users;
+      // The caseworker signs in last: the devices table names her as the tablet's user.
+      const tablet = await lockedTablet(counsellor, caseworker);
+      const other = await signInAs(harness, nurse.username);
+      const nurseActor = {
+        userId: nurse.id,
+        deviceId: other.deviceId,
+        role: nurse.role,
+        centreId: nurse.centre_id,
+      };
+      const created = newCaseMutation(nurseActor, stampAt(2000, other.deviceId), {
+        survivorName: 'नर्स का लिखा नाम',
+      });
+      const pushed = await inject(harness, {
+        method: 'POST',
+        url: '/api/sync/push',
+        token: other.token,
+        payload: encodePushRequest({
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId: other.deviceId,
+          mutations: [created],
+        }),
+      });
+      expect(pushed.json()).toMatchObject({ applied: 1 });
+      // Written on the locked tablet without having seen the nurse's name, and older.
+      const unseen = mutationOf(
+        { recordType: 'case', recordId: created.recordId, caseId: created.caseId },
+        { survivorName: 'परामर्शदाता का लिखा नाम' },
+        stampAt(1000, tablet.deviceId),
+      );
+      const { response } = await push(tablet, [await sealFor(tablet, counsellor, unseen)]);
+      expect(response).toMatchObject({ applied: 1, rejected: [] });
+
+      const reader = await signInAs(harness, fixture.users.manager.username);
+      const page = await inject(harness, {
+        method: 'POST',
+        url: '/api/sync/pull',
+        token: reader.token,
+        payload: { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 1000 },
+      });
+      const conflicts = decodePullResponse(
+        wirePullResponseSchema.parse(page.json()),
+      ).records.filter(
+        (record) => record.recordType === 'conflict' && record.caseId === created.caseId,
+      );
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]!.fields.value?.value).toBe('परामर्शदाता का लिखा नाम');
+      expect(conflicts[0]!.fields.writtenBy?.value).toBe(counsellor.id);
+      expect(conflicts[0]!.fields.writtenByName?.value).toBe(counsellor.display_name);
     });
   });
 }
