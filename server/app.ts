@@ -25,6 +25,7 @@ import { centreRoutes } from './routes/centres.ts';
 import { deviceRoutes } from './routes/devices.ts';
 import { healthRoutes } from './routes/health.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { sealedPushRoutes } from './routes/sealed-push.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { userRoutes } from './routes/users.ts';
 import type { SyncTables } from './db/sync-schema.ts';
@@ -101,6 +102,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   decorateRequests(app);
   await app.register(signInRoutes, { prefix: '/api', ctx });
+  // A locked tablet's push proves its device key instead of a session.
+  await app.register(sealedPushRoutes, { prefix: '/api', ctx });
   // Every other API route needs a session, case sync included.
   await registerProtectedApi(app, ctx, async (api) => {
     await api.register(sessionRoutes, { ctx });

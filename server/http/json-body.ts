@@ -5,40 +5,28 @@
  * What must hold: text the server stores is exactly the text the tablet sent, on SQLite
  * and PostgreSQL alike. A lenient decoder would store invalid bytes as U+FFFD; PostgreSQL
  * refuses NUL in text (a 500 at the insert, after the throttle had been passed) and
- * cannot hold a lone surrogate. So each is refused here, 400, before any service runs.
- * `text/plain` is not a body this API reads: it is refused 415 like any other type.
+ * cannot hold a lone surrogate (server/services/stored-text.ts). So each is refused here,
+ * 400, before any service runs. `text/plain` is not a body this API reads: it is refused
+ * 415 like any other type.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { refuseInvalidRequest } from '../services/service-error.ts';
+import { findTextProblemIn } from '../services/stored-text.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** Why a parsed string cannot be stored as sent; undefined when it can. */
-export function findTextProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'a NUL character';
-  if (LONE_SURROGATE.test(text)) return 'a lone surrogate';
-  return undefined;
+/** Bodies kept as received, for routes that verify a signature over their bytes. */
+const rawBodies = new WeakMap<FastifyRequest, Buffer>();
+
+export interface JsonBodyOptions {
+  /**
+   * Keep each body's bytes (after any Content-Encoding is undone) for `rawBodyOf`. Only
+   * in the plugin of a route that needs them: they double the body's memory.
+   */
+  keepRawBody?: boolean;
 }
 
-function findProblemIn(value: unknown): string | undefined {
-  if (typeof value === 'string') return findTextProblem(value);
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (Array.isArray(value)) {
-    for (const element of value) {
-      const problem = findProblemIn(element);
-      if (problem) return problem;
-    }
-    return undefined;
-  }
-  for (const [key, element] of Object.entries(value)) {
-    const problem = findTextProblem(key) ?? findProblemIn(element);
-    if (problem) return problem;
-  }
-  return undefined;
-}
-
-export function registerJsonBodies(app: FastifyInstance): void {
+export function registerJsonBodies(app: FastifyInstance, options: JsonBodyOptions = {}): void {
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
@@ -54,9 +42,18 @@ export function registerJsonBodies(app: FastifyInstance): void {
         done(error, undefined);
         return;
       }
-      const problem = findProblemIn(parsed);
-      if (problem) done(refuseInvalidRequest(`a text holds ${problem}`), undefined);
-      else done(null, parsed);
+      const problem = findTextProblemIn(parsed);
+      if (problem) {
+        done(refuseInvalidRequest(`a text holds ${problem}`), undefined);
+        return;
+      }
+      if (options.keepRawBody) rawBodies.set(request, body as Buffer);
+      done(null, parsed);
     });
   });
+}
+
+/** The body's bytes as parsed, in a plugin registered with `keepRawBody`; null without a body. */
+export function rawBodyOf(request: FastifyRequest): Buffer | null {
+  return rawBodies.get(request) ?? null;
 }

@@ -86,7 +86,7 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
 
   app.post('/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
-    const body = decodePushRequest(parseBody(wirePushRequestSchema, request.body));
+    const body = decodePushRequest(parseSyncBody(wirePushRequestSchema, request.body));
     return pushMutations(options.db, actor, body, now(), (trx, answer) =>
       options.audit
         ? options.audit(
@@ -108,7 +108,7 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
 
   app.post('/sync/pull', { bodyLimit: PULL_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
-    const body = parseBody(pullRequestSchema, request.body);
+    const body = parseSyncBody(pullRequestSchema, request.body);
     const { records, ...page } = await pullChanges(options.db, actor, body, now());
     await options.audit?.(request, {
       action: 'case.read',
@@ -125,7 +125,7 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
  * The protocol version is checked before the shape: a newer tablet's body may not match
  * this version's schema, and "update the server" (426) is the answer it needs.
  */
-function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+export function parseSyncBody<T>(schema: z.ZodType<T>, body: unknown): T {
   if (typeof body === 'object' && body !== null && 'protocolVersion' in body) {
     const { protocolVersion } = body;
     if (typeof protocolVersion === 'number') assertSupportedProtocol(protocolVersion);

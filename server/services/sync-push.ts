@@ -18,6 +18,9 @@
  *   runs. Every loser it reports is kept as a `conflict` record on the case.
  * - Every record the batch changes, and every conflict it keeps, gets a new change-log
  *   number, allocated under the change-log lock (change-log.ts).
+ * - The session push and the sealed push (sealed-push.ts) apply through the one
+ *   `applyPush`: a sealed mutation meets the same checks, write rules and merge as one
+ *   pushed by the same person with a session.
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -39,7 +42,7 @@ import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts'
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
-import { describeProblem, foreignDeviceStamp } from './sync-reasons.ts';
+import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
 import { checkWriteScope, type RecordHead, type SyncActor } from './sync-scope.ts';
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
@@ -59,6 +62,25 @@ interface KeptConflict {
   readonly conflict: FieldConflict;
   readonly recordId: string;
   readonly head: RecordHead;
+  /** Who pushed the mutation that made it. */
+  readonly pusher: SyncActor;
+}
+
+/**
+ * One mutation of a push and who pushes it, or a refusal decided before the batch (a
+ * sealed box that did not open, a person who may not write from this tablet). A refused
+ * id that was applied before is still answered `duplicate`: it is on the server already.
+ */
+export type PushItem =
+  | { readonly mutation: Mutation; readonly actor: SyncActor }
+  | { readonly mutationId: string; readonly refusal: Rejection };
+
+export interface PushBatch {
+  readonly protocolVersion: number;
+  /** The pushing device: every item's actor is on it, and every new stamp must name it. */
+  readonly deviceId: string;
+  /** In the order sent; mutation ids distinct (the wire refuses a push that repeats one). */
+  readonly items: readonly PushItem[];
 }
 
 export async function pushMutations(
@@ -71,12 +93,30 @@ export async function pushMutations(
 ): Promise<PushResponse> {
   assertSupportedProtocol(request.protocolVersion);
   if (request.deviceId !== actor.deviceId) throw refuseSync('device_mismatch');
+  const items = request.mutations.map((mutation) => ({ mutation, actor }));
+  return applyPush(db, { ...request, items }, now, beforeCommit);
+}
+
+/** Applies one batch in one transaction and answers it (see the header for what holds). */
+export async function applyPush(
+  db: Kysely<SyncDatabase>,
+  push: PushBatch,
+  now: Date,
+  beforeCommit?: (trx: Kysely<SyncDatabase>, answer: PushResponse) => Promise<void>,
+): Promise<PushResponse> {
+  assertSupportedProtocol(push.protocolVersion);
+  const mutations: Mutation[] = [];
+  for (const item of push.items) {
+    if (!('mutation' in item)) continue;
+    if (item.actor.deviceId !== push.deviceId) throw new Error('a push item names another device');
+    mutations.push(item.mutation);
+  }
   return db.transaction().execute(async (trx) => {
     await lockChangeLog(trx);
-    const batch = new Batch(actor, now, await loadBatchState(trx, request.mutations));
-    for (const mutation of request.mutations) batch.apply(mutation);
+    const batch = new Batch(push.deviceId, now, await loadBatchState(trx, push.items, mutations));
+    for (const item of push.items) batch.apply(item);
     await batch.commit(trx);
-    const answer = batch.answer(request.protocolVersion);
+    const answer = batch.answer(push.protocolVersion);
     await beforeCommit?.(trx, answer);
     return answer;
   });
@@ -92,10 +132,11 @@ interface BatchState {
 
 async function loadBatchState(
   trx: Kysely<SyncDatabase>,
+  items: readonly PushItem[],
   mutations: readonly Mutation[],
 ): Promise<BatchState> {
   const appliedIds = new Set<string>();
-  for (const ids of chunksOf(unique(mutations.map((m) => m.id)))) {
+  for (const ids of chunksOf(unique(items.map(mutationIdOf)))) {
     const rows = await trx
       .selectFrom('sync_mutations')
       .select('id')
@@ -123,26 +164,31 @@ async function loadBatchState(
 class Batch {
   private readonly changed = new Set<string>();
   private readonly kept: KeptConflict[] = [];
-  private readonly applied: { id: string; recordId: string }[] = [];
+  private readonly applied: { id: string; recordId: string; userId: string }[] = [];
   private readonly duplicates: string[] = [];
   private readonly rejected: ServerRejection[] = [];
   private readonly nowMs: number;
 
   constructor(
-    private readonly actor: SyncActor,
+    private readonly deviceId: string,
     private readonly now: Date,
     private readonly state: BatchState,
   ) {
     this.nowMs = now.getTime();
   }
 
-  apply(mutation: Mutation): void {
-    const mutationId = mutation.id;
+  apply(item: PushItem): void {
+    const mutationId = mutationIdOf(item);
     if (this.state.appliedIds.has(mutationId)) {
       this.duplicates.push(mutationId);
       return;
     }
-    const foreign = findForeignStamp(mutation, this.actor.deviceId);
+    if ('refusal' in item) {
+      this.rejected.push({ mutationId, status: 'rejected', ...item.refusal });
+      return;
+    }
+    const { mutation, actor } = item;
+    const foreign = findForeignStamp(mutation, this.deviceId);
     if (foreign !== null) {
       this.rejected.push({ mutationId, status: 'rejected', ...foreignDeviceStamp(foreign) });
       return;
@@ -150,7 +196,7 @@ class Batch {
     const stored = this.state.records.get(mutation.recordId) ?? null;
     const parentCase = this.state.records.get(mutation.caseId) ?? null;
     const refusal = checkWriteScope(
-      this.actor,
+      actor,
       mutation,
       stored?.head ?? null,
       parentCase?.head ?? null,
@@ -171,10 +217,10 @@ class Batch {
     record.fields = result.fields;
     if (stored === null || result.changedFields.length > 0) this.changed.add(record.id);
     for (const conflict of result.conflicts) {
-      this.kept.push({ conflict, recordId: record.id, head: record.head });
+      this.kept.push({ conflict, recordId: record.id, head: record.head, pusher: actor });
     }
     this.state.appliedIds.add(mutationId);
-    this.applied.push({ id: mutationId, recordId: record.id });
+    this.applied.push({ id: mutationId, recordId: record.id, userId: actor.userId });
   }
 
   /**
@@ -227,10 +273,10 @@ class Batch {
       await trx
         .insertInto('sync_mutations')
         .values(
-          chunk.map(({ id, recordId }) => ({
+          chunk.map(({ id, recordId, userId }) => ({
             id,
-            device_id: this.actor.deviceId,
-            user_id: this.actor.userId,
+            device_id: this.deviceId,
+            user_id: userId,
             record_id: recordId,
             received_at: updatedAt,
           })),
@@ -258,26 +304,26 @@ class Batch {
   /** Each loser as a record of its own on the case, stamped by the server's clock. */
   private async buildConflictRecords(trx: Kysely<SyncDatabase>): Promise<WorkingRecord[]> {
     if (this.kept.length === 0) return [];
-    const writers = await findWriters(trx, [
-      ...this.kept.map(({ conflict }) => conflict.deviceId),
-      this.actor.deviceId,
-    ]);
-    // The pusher is the session's user on this device, whatever the devices table says.
-    const pusher = writers.get(this.actor.deviceId);
-    if (pusher?.userId !== this.actor.userId) {
-      const user = await trx
-        .selectFrom('users')
-        .select('display_name')
-        .where('id', '=', this.actor.userId)
-        .executeTakeFirst();
-      writers.set(this.actor.deviceId, {
-        userId: this.actor.userId,
-        displayName: user?.display_name ?? null,
-      });
-    }
+    const writers = await findWriters(
+      trx,
+      this.kept.map(({ conflict }) => conflict.deviceId),
+    );
+    // A loser from this device is the incoming write (the same-device rule keeps no
+    // conflict between two of its own): its writer is who pushed it, whatever the
+    // devices table says.
+    const pusherIds = this.kept
+      .filter(({ conflict }) => conflict.deviceId === this.deviceId)
+      .map(({ pusher }) => pusher.userId);
+    const pusherNames = await findDisplayNames(trx, pusherIds);
+    const writerOf = ({ conflict, pusher }: KeptConflict): Writer | undefined =>
+      conflict.deviceId === this.deviceId
+        ? { userId: pusher.userId, displayName: pusherNames.get(pusher.userId) ?? null }
+        : writers.get(conflict.deviceId);
     const clock = new HybridClock(SERVER_DEVICE_ID, () => this.nowMs);
     const detectedAt = this.now.toISOString();
-    return this.kept.map(({ conflict, recordId, head }) => {
+    return this.kept.map((kept) => {
+      const { conflict, recordId, head } = kept;
+      const writer = writerOf(kept);
       const id = newUuidv7(this.nowMs);
       const values: Conflict = {
         id,
@@ -291,8 +337,8 @@ class Batch {
         stamp: conflict.stamp,
         winningStamp: conflict.winningStamp,
         deviceId: conflict.deviceId,
-        writtenBy: writers.get(conflict.deviceId)?.userId ?? null,
-        writtenByName: writers.get(conflict.deviceId)?.displayName ?? null,
+        writtenBy: writer?.userId ?? null,
+        writtenByName: writer?.displayName ?? null,
         detectedAt,
         resolution: null,
         resolvedBy: null,
@@ -336,6 +382,26 @@ async function findWriters(
     for (const { deviceId, ...writer } of rows) writers.set(deviceId, writer);
   }
   return writers;
+}
+
+async function findDisplayNames(
+  trx: Kysely<SyncDatabase>,
+  userIds: readonly string[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const ids of chunksOf(unique(userIds))) {
+    const rows = await trx
+      .selectFrom('users')
+      .select(['id', 'display_name'])
+      .where('id', 'in', ids)
+      .execute();
+    for (const row of rows) names.set(row.id, row.display_name);
+  }
+  return names;
+}
+
+function mutationIdOf(item: PushItem): string {
+  return 'mutation' in item ? item.mutation.id : item.mutationId;
 }
 
 /** A new UUIDv7, as the tablets make them (src/domain/uuidv7.ts), from node:crypto. */

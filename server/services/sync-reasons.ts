@@ -140,3 +140,19 @@ export function foreignDeviceStamp(field: string): Rejection {
     `The change to field "${field}" is signed with another tablet's name, not this tablet's. The change is kept on the tablet; update the app and show it to your centre manager.`,
   );
 }
+
+/** The sealed push's own refusals (sealed-push.ts): one mutation each, the rest apply. */
+export const SEALED_REJECTIONS = {
+  /** The box did not open for this tablet and mutation, or held no valid mutation. */
+  unreadable: reject(
+    'unreadable_sealed_box',
+    'यह बदलाव सर्वर पर खोला नहीं जा सका (सील टूटी है या किसी दूसरे टैबलेट की है)। यह टैबलेट पर रखा गया है; ऐप खोलकर PIN डालें, तब यह फिर भेजा जाएगा।',
+    'The server could not open this change (its seal is broken or belongs to another tablet). It is kept on the tablet; open the app and enter your PIN, and it will be sent again.',
+  ),
+  /** The person named in the box is not active staff of this tablet's centre who signed in on it. */
+  notPermitted: reject(
+    'not_permitted',
+    'जिसने यह बदलाव सहेजा, वह इस टैबलेट के केंद्र की सक्रिय कर्मचारी नहीं है या इस टैबलेट पर कभी साइन इन नहीं किया। यह बदलाव टैबलेट पर रखा गया है; अपने केंद्र प्रबंधक को दिखाएँ।',
+    'Whoever saved this change is not active staff of this tablet’s centre, or never signed in on this tablet. The change is kept on the tablet; show it to your centre manager.',
+  ),
+} as const;

@@ -84,7 +84,14 @@ const version2RejectionCodes = [
 ] as const;
 
 /** Every code the server sends today (docs/sync-protocol.md, "The answer"). */
-export const rejectionCodes = [...version2RejectionCodes, 'foreign_device_stamp'] as const;
+export const rejectionCodes = [
+  ...version2RejectionCodes,
+  'foreign_device_stamp',
+  /** Sealed push only (sealed-push-protocol.ts): the box did not open or held no mutation. */
+  'unreadable_sealed_box',
+  /** Sealed push only: the person named in the box may not write from this tablet. */
+  'not_permitted',
+] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
 /**

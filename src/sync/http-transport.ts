@@ -33,30 +33,15 @@ export interface HttpTransportOptions {
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  const send = async <T>(path: string, body: Utf8Json, schema: z.ZodType<T>): Promise<T> => {
+  const send = async <T>(path: string, json: Utf8Json, schema: z.ZodType<T>): Promise<T> => {
     const token = await options.readToken();
-    const { body: payload, encoding } = await encodeBody(body);
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (encoding) headers['content-encoding'] = encoding;
-    if (token) headers.authorization = `Bearer ${token}`;
-    let response: Response;
-    try {
-      response = await (options.fetch ?? fetch)(`${options.baseUrl}${path}`, {
-        method: 'POST',
-        headers,
-        body: payload,
-      });
-    } catch (cause) {
-      throw new SyncError('offline', 'the server could not be reached', { cause });
-    }
-    const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw errorFromResponse(response.status, json);
-    const parsed = schema.safeParse(json);
-    if (!parsed.success)
-      throw new SyncError('bad_response', `unexpected answer from ${path}`, {
-        cause: parsed.error,
-      });
-    return parsed.data;
+    return postSyncJson({
+      url: `${options.baseUrl}${path}`,
+      json,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      schema,
+      fetch: options.fetch,
+    });
   };
   return {
     push: async (request: PushRequest): Promise<SentPush> => {
@@ -74,21 +59,63 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
   };
 }
 
+export interface SyncPost<T> {
+  readonly url: string;
+  /** The body as JSON text in UTF-8: gzip-compressed here where the platform can. */
+  readonly json: Utf8Json;
+  /** Besides content type and encoding: the session token, or a device signature. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly schema: z.ZodType<T>;
+  readonly fetch?: typeof fetch;
+}
+
+/**
+ * One sync request, as every sync route is called (session or signed): an unreachable
+ * server is `offline`, an error answer its SyncError by code, an answer that does not fit
+ * `schema` is `bad_response`.
+ */
+export async function postSyncJson<T>(post: SyncPost<T>): Promise<T> {
+  const { body, encoding } = await encodeBody(post.json);
+  const headers: Record<string, string> = { ...post.headers, 'content-type': 'application/json' };
+  if (encoding) headers['content-encoding'] = encoding;
+  let response: Response;
+  try {
+    response = await (post.fetch ?? fetch)(post.url, { method: 'POST', headers, body });
+  } catch (cause) {
+    throw new SyncError('offline', 'the server could not be reached', { cause });
+  }
+  const json: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw errorFromResponse(response.status, json);
+  const parsed = post.schema.safeParse(json);
+  if (!parsed.success) {
+    throw new SyncError('bad_response', `unexpected answer from ${post.url}`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** JSON text as UTF-8 bytes (TextEncoder's output: never a shared buffer). */
+export type Utf8Json = Uint8Array<ArrayBuffer>;
+
 /**
  * The request's JSON for the longest run of mutations, from the first, within
  * `maxPushBytes`. Measured on the encoded body itself: a typical batch is one encoding.
  */
-/** JSON text as UTF-8 bytes (TextEncoder's output: never a shared buffer). */
-type Utf8Json = Uint8Array<ArrayBuffer>;
-
 export function fitPushBody(request: PushRequest): { json: Utf8Json; sent: Mutation[] } {
-  let count = request.mutations.length;
+  return fitBody(request.mutations, (sent) => encodePushRequest({ ...request, mutations: sent }));
+}
+
+/** As fitPushBody, for any request whose body lists `items` in order (the sealed push too). */
+export function fitBody<T>(
+  items: readonly T[],
+  encode: (sent: T[]) => unknown,
+): { json: Utf8Json; sent: T[] } {
+  let count = items.length;
   for (;;) {
-    const sent = request.mutations.slice(0, count);
+    const sent = items.slice(0, count);
     // UTF-8 once: measured here, then compressed and sent as it is.
-    const json = new TextEncoder().encode(
-      JSON.stringify(encodePushRequest({ ...request, mutations: sent })),
-    );
+    const json = new TextEncoder().encode(JSON.stringify(encode(sent)));
     // A single mutation always goes. The record schemas keep one far below the server's
     // 1 MiB body cap (server/routes/sync.ts); past it the server would answer 413.
     if (json.length <= maxPushBytes || count === 1) return { json, sent };
@@ -99,7 +126,7 @@ export function fitPushBody(request: PushRequest): { json: Utf8Json; sent: Mutat
   }
 }
 
-function decodeAnswer<T>(decode: () => T): T {
+export function decodeAnswer<T>(decode: () => T): T {
   try {
     return decode();
   } catch (cause) {
@@ -119,6 +146,7 @@ const codesByServerError: Readonly<Record<string, SyncErrorCode>> = {
   device_revoked: 'device_revoked',
   unsupported_protocol_version: 'unsupported_protocol_version',
   invalid_cursor: 'invalid_cursor',
+  bad_device_signature: 'bad_device_signature',
 };
 
 function errorFromResponse(status: number, json: unknown): SyncError {

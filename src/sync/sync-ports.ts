@@ -30,6 +30,11 @@ export type SyncErrorCode =
   | 'unsupported_protocol_version'
   /** The server did not recognise the pull cursor (e.g. it was restored from a backup). */
   | 'invalid_cursor'
+  /**
+   * A sealed push's device signature did not verify, or the server does not know this
+   * device's key: the tablet must sign in online (which registers its key) first.
+   */
+  | 'bad_device_signature'
   | 'server_error'
   | 'bad_response';
 

@@ -201,6 +201,18 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
           }),
       },
       {
+        // Unsigned, so every broken body meets the signature check first: it must still
+        // answer 4xx and write nothing (the signed cases are api-suite-sealed-push.ts's).
+        method: 'POST',
+        url: '/api/sync/sealed-push',
+        caller: 'none',
+        validBody: () => ({
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId: managerDevice,
+          mutations: [{ id: randomUUID(), sealed: { epk: 'AAAA', iv: 'AAAA', ct: 'AAAA' } }],
+        }),
+      },
+      {
         method: 'POST',
         url: '/api/sync/pull',
         caller: 'manager',
@@ -270,6 +282,7 @@ export function describeApiFuzz(openHarness: HarnessFactory): void {
       '/api/audit',
       '/api/reports/summary',
       '/api/sync/push',
+      '/api/sync/sealed-push',
       '/api/sync/pull',
     ])(
       '%s refuses every broken body and query with a 4xx code, writing nothing',
