@@ -52,6 +52,7 @@ export function directoryCaseOf(row: CaseRow): DirectoryCase {
 export class CaseDirectory {
   readonly #cases = new Map<string, DirectoryCase>();
   #newestFirst: DirectoryCase[] | null = null;
+  #isDropped = false;
 
   get size(): number {
     return this.#cases.size;
@@ -62,6 +63,8 @@ export class CaseDirectory {
   }
 
   putRows(rows: readonly CaseRow[]): void {
+    // A save that commits after the lock must not bring its case back into memory.
+    if (this.#isDropped) return;
     for (const row of rows) this.#cases.set(row.id, directoryCaseOf(row));
     if (rows.length > 0) this.#newestFirst = null;
   }
@@ -74,6 +77,12 @@ export class CaseDirectory {
   clear(): void {
     this.#cases.clear();
     this.#newestFirst = null;
+  }
+
+  /** At lock: emptied, and stays empty. */
+  drop(): void {
+    this.#isDropped = true;
+    this.clear();
   }
 
   /** Newest first: case ids are UUIDv7 made at registration, so id order is registration order. */

@@ -126,7 +126,7 @@ export async function openUnsealedStore(options: UnsealOptions): Promise<Unseale
     directoryBuildMs,
     lock: () => {
       sealer.forget();
-      directory.clear();
+      directory.drop();
       db.close();
     },
   };
