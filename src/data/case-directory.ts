@@ -69,6 +69,12 @@ export class CaseDirectory {
     if (rows.length > 0) this.#newestFirst = null;
   }
 
+  putCases(cases: readonly DirectoryCase[]): void {
+    if (this.#isDropped) return;
+    for (const entry of cases) this.#cases.set(entry.id, entry);
+    if (cases.length > 0) this.#newestFirst = null;
+  }
+
   remove(caseIds: readonly string[]): void {
     for (const id of caseIds) this.#cases.delete(id);
     this.#newestFirst = null;

@@ -173,10 +173,12 @@ export class SakhiDatabase extends Dexie {
     // Version 3 (sealed at rest): names and phones leave the indexes. The upgrade runs
     // before anyone unlocks, so it cannot seal: it drops the clear search keys, and
     // sealLegacyRows (legacy-sealing.ts) seals the remaining clear rows at the first unlock.
+    // `caseListings` holds every case's list columns, sealed in buckets (case-listings.ts).
     this.version(3)
       .stores({
         cases:
           'id, registeredAt, caseNumber, status, riskLevel, isInStay, nextFollowUpDue, stayEndsOn',
+        caseListings: 'bucket',
       })
       .upgrade((tx) =>
         tx

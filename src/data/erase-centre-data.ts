@@ -33,7 +33,7 @@ export async function eraseCentreData(db: SakhiDatabase): Promise<ErasedCentreDa
   try {
     return await db.transaction(
       'rw',
-      [db.cases, db.entries, db.drafts, db.conflicts, db.outbox, db.meta],
+      [db.cases, db.entries, db.drafts, db.conflicts, db.outbox, db.meta, 'caseListings'],
       async () => {
         const waiting = await db.outbox.count();
         if (waiting > 0) throw outboxNotEmpty(waiting);
@@ -45,6 +45,7 @@ export async function eraseCentreData(db: SakhiDatabase): Promise<ErasedCentreDa
         };
         await Promise.all([db.cases.clear(), db.entries.clear(), db.drafts.clear()]);
         await db.conflicts.clear();
+        await db.table('caseListings').clear();
         await db.meta.bulkDelete([...centreMetaKeys]);
         return erased;
       },

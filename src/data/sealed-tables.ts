@@ -111,21 +111,3 @@ export function openStoredRow(
   const { sealed, ...clear } = stored;
   return sealing.join(clear, sealer.open(table, sealing.idOf(stored), sealed));
 }
-
-/** The stored row's sealed bytes and the id they are bound to, for bulk opening. */
-export function sealedPartOf(
-  table: SealedTable,
-  stored: Record<string, unknown>,
-): { id: string; sealed: Uint8Array } | null {
-  if (!(stored.sealed instanceof Uint8Array)) return null;
-  return { id: tableSealing[table].idOf(stored), sealed: stored.sealed };
-}
-
-export function joinOpenedRow(
-  table: SealedTable,
-  stored: Record<string, unknown>,
-  secret: unknown,
-): Record<string, unknown> {
-  const { sealed: _sealed, ...clear } = stored;
-  return tableSealing[table].join(clear, secret);
-}

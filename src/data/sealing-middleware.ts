@@ -7,10 +7,28 @@
  * - Every add or put to a sealed table (sealed-tables.ts) is sealed on its way down; every
  *   row read with its value is opened on its way up (a clear legacy row passes as it is).
  *   Both are synchronous, so they happen inside the caller's transaction.
+ * - A write to `cases` rewrites the cases' sealed listings (case-listings.ts) in the same
+ *   transaction.
  * - The case directory (case-directory.ts) changes only after the transaction that wrote
  *   the `cases` rows commits: an aborted save never shows in the list.
  */
-import type { DBCore, DBCoreCursor, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type {
+  DBCore,
+  DBCoreCursor,
+  DBCoreRangeType,
+  DBCoreTable,
+  DBCoreTransaction,
+  Middleware,
+} from 'dexie';
+import {
+  applyToBucket,
+  groupByBucket,
+  listingOf,
+  openListingRow,
+  sealListingRow,
+  type CaseListing,
+  type ListingRow,
+} from './case-listings.ts';
 import type { CaseDirectory } from './case-directory.ts';
 import type { CaseRow } from './database.ts';
 import type { RowSealer } from './row-sealing.ts';
@@ -26,20 +44,41 @@ export function sealingMiddleware(sealer: RowSealer, directory: CaseDirectory): 
     level: -10,
     create: (down: DBCore) => ({
       ...down,
+      // A write to `cases` also rewrites its listing bucket (case-listings.ts): in the
+      // same transaction, whatever tables the caller named.
+      transaction: (stores, mode, options) =>
+        down.transaction(
+          mode === 'readwrite' && stores.includes('cases') && !stores.includes('caseListings')
+            ? [...stores, 'caseListings']
+            : stores,
+          mode,
+          options,
+        ),
+      // (While a version upgrade builds this stack, `caseListings` may not exist yet:
+      // the writer looks it up when it first writes.)
       table: (name: string) => {
         const table = down.table(name);
         if (!isSealedTable(name)) return table;
-        return sealedTable(table, name, sealer, name === 'cases' ? directory : null);
+        if (name !== 'cases') return sealedTable(table, name, sealer, null);
+        return sealedTable(table, name, sealer, {
+          directory,
+          listings: listingsWriter(() => down.table('caseListings'), sealer),
+        });
       },
     }),
   };
+}
+
+interface CaseListings {
+  readonly directory: CaseDirectory;
+  readonly listings: ListingsWriter;
 }
 
 function sealedTable(
   table: DBCoreTable,
   name: SealedTable,
   sealer: RowSealer,
-  directory: CaseDirectory | null,
+  cases: CaseListings | null,
 ): DBCoreTable {
   const open = (stored: unknown) =>
     stored === undefined || stored === null ? stored : openStoredRow(sealer, name, stored as Row);
@@ -50,23 +89,43 @@ function sealedTable(
     mutate: (req) => {
       if (req.type === 'add' || req.type === 'put') {
         const values = req.values.map((row: Row) => sealStoredRow(sealer, name, row));
-        return table.mutate({ ...req, values }).then((result) => {
-          if (directory) {
-            const rows = req.values as CaseRow[];
-            afterCommit(req.trans, () => directory.putRows(rows));
-          }
-          return result;
-        });
+        const mutated = table.mutate({ ...req, values });
+        if (!cases) return mutated;
+        const rows = req.values as CaseRow[];
+        return mutated.then((result) =>
+          cases.listings
+            .write(
+              req.trans,
+              rows.map((row) => ({ id: row.id, listing: listingOf(row) })),
+            )
+            .then(() => {
+              afterCommit(req.trans, () => cases.directory.putRows(rows));
+              return result;
+            }),
+        );
       }
-      return table.mutate(req).then((result) => {
-        if (directory) {
-          if (req.type === 'delete') {
-            const ids = req.keys as string[];
-            afterCommit(req.trans, () => directory.remove(ids));
-          } else afterCommit(req.trans, () => directory.clear());
-        }
-        return result;
-      });
+      const mutated = table.mutate(req);
+      if (!cases) return mutated;
+      if (req.type === 'delete') {
+        const ids = req.keys as string[];
+        return mutated.then((result) =>
+          cases.listings
+            .write(
+              req.trans,
+              ids.map((id) => ({ id, listing: null })),
+            )
+            .then(() => {
+              afterCommit(req.trans, () => cases.directory.remove(ids));
+              return result;
+            }),
+        );
+      }
+      return mutated.then((result) =>
+        cases.listings.clear(req.trans).then(() => {
+          afterCommit(req.trans, () => cases.directory.clear());
+          return result;
+        }),
+      );
     },
     get: (req) => table.get(req).then(open),
     getMany: (req) => table.getMany(req).then((rows) => rows.map(open)),
@@ -80,6 +139,43 @@ function sealedTable(
       table
         .openCursor(req)
         .then((cursor) => (cursor && req.values ? openingCursor(cursor, open) : cursor)),
+  };
+}
+
+interface ListingsWriter {
+  write(
+    trans: DBCoreTransaction,
+    changes: readonly { id: string; listing: CaseListing | null }[],
+  ): Promise<unknown>;
+  clear(trans: DBCoreTransaction): Promise<unknown>;
+}
+
+function listingsWriter(tableOf: () => DBCoreTable, sealer: RowSealer): ListingsWriter {
+  return {
+    write: (trans, changes) => {
+      const table = tableOf();
+      const groups = groupByBucket(changes);
+      const buckets = [...groups.keys()];
+      return table.getMany({ trans, keys: buckets }).then((stored: (ListingRow | undefined)[]) =>
+        table.mutate({
+          type: 'put',
+          trans,
+          values: buckets.map((bucket, i) =>
+            sealListingRow(
+              sealer,
+              bucket,
+              applyToBucket(openListingRow(sealer, stored[i]), groups.get(bucket)!),
+            ),
+          ),
+        }),
+      );
+    },
+    clear: (trans) =>
+      tableOf().mutate({
+        type: 'deleteRange',
+        trans,
+        range: { type: 3 satisfies DBCoreRangeType.Any, lower: undefined, upper: undefined },
+      }),
   };
 }
 

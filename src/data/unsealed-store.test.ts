@@ -40,7 +40,9 @@ describe('the unlocked store', () => {
     });
     const raw = new SakhiDatabase(name, { rows: rawRows });
     const dump = JSON.stringify(
-      await Promise.all(['cases', 'outbox', 'drafts', 'meta'].map((t) => raw.table(t).toArray())),
+      await Promise.all(
+        ['cases', 'caseListings', 'outbox', 'drafts', 'meta'].map((t) => raw.table(t).toArray()),
+      ),
     );
     raw.close();
     const { token } = (await unsealed.readSession())!;

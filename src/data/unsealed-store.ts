@@ -13,14 +13,14 @@
  */
 import type { HybridClock } from '../domain/hlc.ts';
 import { CaseDirectory } from './case-directory.ts';
+import { readEveryListing } from './case-listings.ts';
 import type { CaseStore, DraftStore, StaffMember } from './case-store.ts';
-import { SakhiDatabase, type CaseRow } from './database.ts';
+import { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
 import { openDraftStore } from './draft-repository.ts';
 import { rawRows, sealLegacyRows } from './legacy-sealing.ts';
 import { openCaseStore } from './open-case-store.ts';
 import { createRowSealer, type RowSealer } from './row-sealing.ts';
-import { joinOpenedRow, sealedPartOf } from './sealed-tables.ts';
 import { sealingMiddleware } from './sealing-middleware.ts';
 import { clearSession, readSession, saveSession, type SignedInSession } from './session.ts';
 import { toStoreError } from './store-errors.ts';
@@ -78,7 +78,7 @@ export async function openSealedDatabase(
     await Promise.all([db.open(), raw.open()]);
     await sealLegacyRows(raw, sealer);
     const started = performance.now();
-    directory.putRows(await openEveryCase(raw, sealer));
+    directory.putCases(await readEveryListing(raw, sealer));
     return { db, directory, sealer, directoryBuildMs: performance.now() - started };
   } catch (error) {
     sealer.forget();
@@ -130,16 +130,4 @@ export async function openUnsealedStore(options: UnsealOptions): Promise<Unseale
       db.close();
     },
   };
-}
-
-/** Every case row, opened in bulk outside any transaction (WebCrypto where it is). */
-async function openEveryCase(raw: SakhiDatabase, sealer: RowSealer): Promise<CaseRow[]> {
-  const stored = (await raw.cases.toArray()) as unknown as Record<string, unknown>[];
-  const parts = stored.map((row) => sealedPartOf('cases', row));
-  const sealed = parts.filter((part) => part !== null);
-  const opened = await sealer.openMany('cases', sealed);
-  let next = 0;
-  return stored.map((row, i) =>
-    parts[i] === null ? row : joinOpenedRow('cases', row, opened[next++]),
-  ) as unknown as CaseRow[];
 }
