@@ -6,7 +6,8 @@
 import { buildNewCase } from '../src/domain/case.ts';
 import { HybridClock } from '../src/domain/hlc.ts';
 import type { CaseIntake, CaseStore, StaffMember } from '../src/data/case-store.ts';
-import { SakhiDatabase } from '../src/data/database.ts';
+import type { SakhiDatabase } from '../src/data/database.ts';
+import { openSealedDatabase } from '../src/data/unsealed-store.ts';
 import { openCaseStore } from '../src/data/open-case-store.ts';
 
 const hindiFirst = [
@@ -171,17 +172,18 @@ const benchStaff: StaffMember = {
 };
 
 let bench: Bench | null = null;
+const databaseName = `sakhi-bench-${Date.now()}`;
+const dataKey = crypto.getRandomValues(new Uint8Array(32));
 
 async function open(): Promise<Bench> {
-  const db = new SakhiDatabase(`sakhi-bench-${Date.now()}`);
-  await db.open();
+  const { db, directory } = await openSealedDatabase(databaseName, dataKey);
   const device = {
     id: '0190a000-0000-7000-8000-0000000000be',
     tag: 'B7',
     createdAt: new Date().toISOString(),
   };
   const clock = new HybridClock(device.id);
-  const store = openCaseStore({ db, staff: benchStaff, device, clock });
+  const store = openCaseStore({ db, directory, staff: benchStaff, device, clock });
   return { store, db, bigCaseId: '' };
 }
 
@@ -303,8 +305,27 @@ async function addEntries(count: number): Promise<number[]> {
   return ms;
 }
 
+/**
+ * Unlock as the store does it, after the key is known: open the sealed database, seal any
+ * clear rows, open every case and build the directory. Key derivation (PBKDF2) is not in
+ * it: that is the PIN's, measured with it.
+ */
+async function unlockStore(times: number): Promise<{ totalMs: number[]; directoryMs: number[] }> {
+  const totalMs: number[] = [];
+  const directoryMs: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    const opened = await openSealedDatabase(databaseName, dataKey);
+    totalMs.push(performance.now() - started);
+    directoryMs.push(opened.directoryBuildMs);
+    opened.db.close();
+  }
+  return { totalMs, directoryMs };
+}
+
 (globalThis as unknown as { sakhiBench: unknown }).sakhiBench = {
   fill,
+  unlockStore,
   typeNames,
   saveCases,
   openBigCase,

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleIntake } from '../data/case-store.testing.ts';
 import { openLocalStore } from '../data/local-store.ts';
+import { testDataKey } from '../data/sealed-database.testing.ts';
 import { sessionFromSignIn, staffOfSession } from '../data/session.ts';
 import { sampleSignInResponse } from '../data/session.testing.ts';
 import { accountMessages } from '../i18n/messages-account.ts';
@@ -23,14 +24,20 @@ async function prepareTablet(
   if (options.signedIn) {
     const response = sampleSignInResponse({ deviceId: local.device.id });
     const session = sessionFromSignIn(response);
-    await local.startSession(session, Date.now());
-    const cases = local.caseStore(staffOfSession(session)!, session.deviceTag);
+    const unsealed = await local.unseal(testDataKey);
+    await unsealed.startSession(session, Date.now());
+    const cases = unsealed.caseStore(staffOfSession(session)!, session.deviceTag);
     for (const survivorName of options.caseNames ?? []) {
       caseIds.push((await cases.registerCase(sampleIntake({ survivorName }))).id);
     }
+    unsealed.lock();
   }
   local.close();
-  return { open: () => openTablet({ databaseName }), databaseName, caseIds };
+  return {
+    open: () => openTablet({ databaseName, dataKey: testDataKey }),
+    databaseName,
+    caseIds,
+  };
 }
 
 /** The server, as `fetch` sees it: health says demo or not; sign-in and sign-out answer. */
@@ -149,8 +156,9 @@ describe('app frame', () => {
     expect(screen.queryByTestId('staff-name')).toBeNull();
     await waitFor(() => expect(calls).toContain('POST /api/auth/sign-out'));
     const local = await openLocalStore({ databaseName: tablet.databaseName });
-    expect(await local.readSession()).toBeNull();
-    const cases = local.caseStore(sampleStaff(), 'K7');
+    const unsealed = await local.unseal(testDataKey);
+    expect(await unsealed.readSession()).toBeNull();
+    const cases = unsealed.caseStore(sampleStaff(), 'K7');
     expect(await cases.countPendingChanges()).toBe(1);
     expect((await cases.getCaseFile(tablet.caseIds[0]!))?.case.survivorName).toBe('गीता');
     local.close();

@@ -8,7 +8,8 @@ import type { CalendarDate } from '../domain/india-time.ts';
 import { valuesOf } from '../domain/merge.ts';
 import { readCase } from './case-repository.ts';
 import type { CaseEntry, CaseFile, CaseSummary, TodayList } from './case-store.ts';
-import type { CaseRow, EntryRow, SakhiDatabase } from './database.ts';
+import type { CaseDirectory } from './case-directory.ts';
+import type { EntryRow, SakhiDatabase } from './database.ts';
 import { toCaseSummary } from './row-columns.ts';
 import { toStoreError } from './store-errors.ts';
 
@@ -46,9 +47,14 @@ export function readEntry(row: EntryRow): CaseEntry {
   return { entryType: row.entryType, entry: parsed.success ? parsed.data : values } as CaseEntry;
 }
 
-export async function getTodayList(db: SakhiDatabase, date: CalendarDate): Promise<TodayList> {
+/** Opens only the pending entries; the cases' summaries come from the directory. */
+export async function getTodayList(
+  db: SakhiDatabase,
+  directory: CaseDirectory,
+  date: CalendarDate,
+): Promise<TodayList> {
   try {
-    return await db.transaction('r', db.cases, db.entries, async () => {
+    return await db.transaction('r', db.entries, async () => {
       const pending = (entryType: EntryKind) =>
         db.entries.where('[entryType+isPending]').equals([entryType, 1]).toArray();
       const [followUps, stays, referrals] = await Promise.all([
@@ -57,12 +63,11 @@ export async function getTodayList(db: SakhiDatabase, date: CalendarDate): Promi
         pending('referral'),
       ]);
       const caseIds = [...new Set([...followUps, ...stays, ...referrals].map((row) => row.caseId))];
-      const caseRows = await db.cases.bulkGet(caseIds);
-      const summaries = new Map<string, CaseSummary>(
-        caseRows
-          .filter((row): row is CaseRow => row !== undefined && row.isRemoved === 0)
-          .map((row) => [row.id, toCaseSummary(row, date)]),
-      );
+      const summaries = new Map<string, CaseSummary>();
+      for (const caseId of caseIds) {
+        const entry = directory.get(caseId);
+        if (entry && entry.isRemoved === 0) summaries.set(caseId, toCaseSummary(entry, date));
+      }
       const withSummary = <T>(rows: EntryRow[]) =>
         rows.flatMap((row) => {
           const summary = summaries.get(row.caseId);

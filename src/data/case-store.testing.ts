@@ -7,16 +7,20 @@ import type { Case } from '../domain/case.ts';
 import { buildNewCase } from '../domain/case.ts';
 import type { HybridClock } from '../domain/hlc.ts';
 import type { CaseIntake, CaseStore, DraftStore, StaffMember } from './case-store.ts';
-import { SakhiDatabase } from './database.ts';
+import type { CaseDirectory } from './case-directory.ts';
+import type { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
 import { openDraftStore } from './draft-repository.ts';
 import { openCaseStore } from './open-case-store.ts';
+import { openTestSealedDatabase } from './sealed-database.testing.ts';
 import { openStoredClock } from './stored-clock.ts';
 
 let databaseCount = 0;
 
 export interface TestStore {
+  /** Opened with testDataKey: rows seal and open as in the unlocked app. */
   readonly db: SakhiDatabase;
+  readonly directory: CaseDirectory;
   readonly cases: CaseStore;
   readonly drafts: DraftStore;
   readonly clock: HybridClock;
@@ -58,12 +62,12 @@ export async function openTestStore(
   options: { name?: string; time?: number; staff?: StaffMember; device?: DeviceIdentity } = {},
 ): Promise<TestStore> {
   const name = options.name ?? `sakhi-test-${Date.now()}-${++databaseCount}`;
-  const db = new SakhiDatabase(name);
-  await db.open();
+  const { db, directory } = await openTestSealedDatabase(name);
   const device = options.device ?? testDevice;
   const staff = options.staff ?? testStaff.caseworker;
   const store = {
     db,
+    directory,
     device,
     staff,
     time: options.time ?? Date.parse('2026-03-10T05:00:00.000Z'),
@@ -72,7 +76,7 @@ export async function openTestStore(
   const now = () => new Date(store.time);
   return Object.assign(store, {
     clock,
-    cases: openCaseStore({ db, staff, device, clock, now }),
+    cases: openCaseStore({ db, directory, staff, device, clock, now }),
     drafts: openDraftStore(db, now),
     reopen: async () => {
       db.close();

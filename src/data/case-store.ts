@@ -139,7 +139,17 @@ export interface Draft {
 }
 
 export type StoreErrorCode =
-  'not_found' | 'invalid_record' | 'storage_full' | 'storage_unavailable' | 'stay_already_open';
+  | 'not_found'
+  | 'invalid_record'
+  | 'storage_full'
+  | 'storage_unavailable'
+  | 'stay_already_open'
+  /** A sealed row did not open: altered, moved to another record, or another key's. */
+  | 'sealed_row_refused'
+  /** The data key is not in memory (the app is locked): nothing sealed can be read or saved. */
+  | 'locked'
+  /** Erasing the centre's data was refused: changes still wait for headquarters. */
+  | 'outbox_not_empty';
 
 /** A save or read that failed; `message` is shown to staff as is, in both languages. */
 export class StoreError extends Error {

@@ -19,6 +19,7 @@ async function managerTablet(): Promise<{ store: TestStore; review: SyncReviewSt
   const store = await openTestStore({ staff: testStaff.manager });
   const review = openSyncReviewStore({
     db: store.db,
+    directory: store.directory,
     staff: store.staff,
     device: store.device,
     clock: store.clock,
@@ -200,6 +201,7 @@ describe('conflicts of one write', () => {
 
     const caseworker = openSyncReviewStore({
       db: store.db,
+      directory: store.directory,
       staff: testStaff.caseworker,
       device: store.device,
       clock: store.clock,

@@ -5,6 +5,10 @@
  * - A stored record row IS the merge state sync needs: `fields` holds every
  *   field with its stamp (merge.ts). Everything else on a row is derived from `fields`
  *   (and, for a case, from its entries) for indexes, and is rewritten on every save.
+ * - The row types below are the rows as the repositories see them. From version 3 on,
+ *   IndexedDB holds their identifying and free-text parts sealed (sealed-tables.ts), and
+ *   only a database opened with the data key (`rows: sealingMiddleware(…)`) reads or
+ *   writes them; the keyless one refuses (locked-rows.ts).
  * - Rows are never deleted: removal is the `deleted` tombstone field.
  * - NEVER EDIT A SHIPPED VERSION. Tablets in the field already hold databases at that
  *   version; change the schema by adding `this.version(n + 1).stores({...}).upgrade(...)`
@@ -18,13 +22,14 @@
  *
  *   An upgrade must only derive: never change `fields` (stamps are shared with the server).
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { ClockSnapshot, Stamp } from '../domain/hlc.ts';
 import type { FieldMap } from '../domain/merge.ts';
 import type { BilingualMessage, Mutation } from '../domain/protocol.ts';
 import type { CaseStatus, RiskLevel } from '../domain/code-schemas.ts';
 import type { EntryKind } from '../domain/entries.ts';
 import type { CalendarDate, Instant } from '../domain/india-time.ts';
+import { lockedRowsMiddleware } from './locked-rows.ts';
 import type { SignedInSession } from './session.ts';
 
 /** IndexedDB cannot index booleans, so flags that are indexed are 0 or 1. */
@@ -39,8 +44,6 @@ export interface CaseRow {
   readonly status: CaseStatus;
   readonly riskLevel: RiskLevel | null;
   readonly isRemoved: Flag;
-  /** Search keys (search-keys.ts); empty on a removed case so it is never found. */
-  readonly searchKeys: readonly string[];
   // Derived from the case's entries (case-summary.ts), rewritten whenever one changes:
   readonly isInStay: Flag;
   readonly stayEndsOn: CalendarDate | null;
@@ -97,7 +100,7 @@ export interface ConflictRow {
 export interface DraftRow {
   readonly id: string;
   readonly form: string;
-  // TODO(until sealing at rest lands): drafts hold what she said before the case is saved; seal `values`.
+  /** Sealed at rest: what she said before the case is saved. */
   readonly values: unknown;
   readonly caseId: string | null;
   readonly updatedAt: Instant;
@@ -111,11 +114,15 @@ export interface DraftRow {
 export type MetaRow =
   | { readonly key: 'device'; readonly value: { id: string; tag: string; createdAt: Instant } }
   | { readonly key: 'clock'; readonly value: ClockSnapshot }
+  /** Sealed at rest (the token is inside). */
   | { readonly key: 'session'; readonly value: SignedInSession }
   | { readonly key: 'server'; readonly value: { isDemo: boolean } }
   | { readonly key: `caseSerial:${number}`; readonly value: number }
-  /** Where the next pull starts (sync-inbox.ts); saved with the page it follows. */
-  | { readonly key: 'syncCursor'; readonly value: string | null }
+  /**
+   * Where the next pull starts (sync-inbox.ts); saved with the page it follows. It belongs
+   * to one centre: a cursor of another centre (or a bare string from before) counts as none.
+   */
+  | { readonly key: 'syncCursor'; readonly value: SyncCursor | string | null }
   /**
    * The greatest stamp headquarters is known to hold: received in a pull, or acknowledged
    * after a push. A clock rewound after `stamp_too_far_ahead` never goes below it.
@@ -126,6 +133,17 @@ export type MetaRow =
 
 export type MetaKey = MetaRow['key'];
 
+export interface SyncCursor {
+  /** The centre whose change log the cursor points into. */
+  readonly centreId: string;
+  readonly cursor: string | null;
+}
+
+export interface DatabaseOptions {
+  /** How rows with sealed parts are read and written; default: refused (locked-rows.ts). */
+  readonly rows?: Middleware<DBCore>;
+}
+
 export class SakhiDatabase extends Dexie {
   declare cases: EntityTable<CaseRow, 'id'>;
   declare entries: EntityTable<EntryRow, 'id'>;
@@ -134,8 +152,9 @@ export class SakhiDatabase extends Dexie {
   declare meta: EntityTable<MetaRow, 'key'>;
   declare conflicts: EntityTable<ConflictRow, 'id'>;
 
-  constructor(name = 'sakhi', options?: ConstructorParameters<typeof Dexie>[1]) {
-    super(name, options);
+  constructor(name = 'sakhi', options: DatabaseOptions = {}) {
+    super(name);
+    this.use(options.rows ?? lockedRowsMiddleware);
     // Version 1: the offline register. Shipped versions are never edited: add version 2 below.
     this.version(1).stores({
       cases:
@@ -151,9 +170,27 @@ export class SakhiDatabase extends Dexie {
       outbox: '++seq, &id, caseId, rejection.rejectedAt',
       conflicts: 'id, caseId, isOpen, recordId',
     });
+    // Version 3 (sealed at rest): names and phones leave the indexes. The upgrade runs
+    // before anyone unlocks, so it cannot seal: it drops the clear search keys, and
+    // sealLegacyRows (legacy-sealing.ts) seals the remaining clear rows at the first unlock.
+    // `caseListings` holds every case's list columns, sealed in buckets (case-listings.ts).
+    this.version(3)
+      .stores({
+        cases:
+          'id, registeredAt, caseNumber, status, riskLevel, isInStay, nextFollowUpDue, stayEndsOn',
+        caseListings: 'bucket',
+      })
+      .upgrade((tx) =>
+        tx
+          .table('cases')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            delete row.searchKeys;
+          }),
+      );
   }
 }
 
-export function openDatabase(name = 'sakhi'): SakhiDatabase {
-  return new SakhiDatabase(name);
+export function openDatabase(name = 'sakhi', options: DatabaseOptions = {}): SakhiDatabase {
+  return new SakhiDatabase(name, options);
 }

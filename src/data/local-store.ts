@@ -1,43 +1,48 @@
 /**
- * How the app gets its store: `openLocalStore()` once at start (page or service worker),
- * then `caseStore(staff, deviceTag)` once someone is signed in.
+ * How the app gets its store: `openLocalStore()` once at start (page or service worker)
+ * gives what is readable without the data key; `unseal(dataKey)` gives the rest, once
+ * someone has unlocked.
  *
- *   const local = await openLocalStore();
- *   const session = await local.readSession();          // null: show the sign-in screen
- *   const staff = session && staffOfSession(session);   // null for headquarters accounts
- *   const cases = local.caseStore(staff, session.deviceTag);
- *   local.drafts;                                       // DraftStore
+ *   const local = await openLocalStore();                  // device, clock, server facts
+ *   const unsealed = await local.unseal(dataKey);          // after the PIN unwrapped the key
+ *   const session = await unsealed.readSession();          // null: show the sign-in screen
+ *   const staff = session && staffOfSession(session);      // null for headquarters accounts
+ *   const cases = unsealed.caseStore(staff, session.deviceTag);
+ *   unsealed.lock();                                       // idle, hidden, "switch user"
  *
- * The session is local (session.ts), so a tablet that signed in once opens offline.
+ * What must always hold: nothing sealed is readable through the keyless store (its
+ * database refuses, locked-rows.ts), and the sealing code loads only with `unseal`.
  */
 import type { HybridClock } from '../domain/hlc.ts';
-import type { CaseStore, DraftStore, StaffMember } from './case-store.ts';
 import { SakhiDatabase } from './database.ts';
 import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
-import { openDraftStore } from './draft-repository.ts';
-import { openCaseStore } from './open-case-store.ts';
+import { eraseCentreData, type ErasedCentreData } from './erase-centre-data.ts';
 import { readServerIsDemo, rememberServerIsDemo } from './server-facts.ts';
-import { clearSession, readSession, saveSession, type SignedInSession } from './session.ts';
+import type { SignedInSession } from './session.ts';
 import { toStoreError } from './store-errors.ts';
-import { openStoredClock, readCorrectedNow, inClockTransaction } from './stored-clock.ts';
+import { openStoredClock } from './stored-clock.ts';
+import type { UnsealedStore } from './unsealed-store.ts';
+
+export type { ErasedCentreData, UnsealedStore };
 
 export interface LocalStore {
   readonly device: DeviceIdentity;
-  readonly drafts: DraftStore;
-  /** The session of whoever signed in last on this tablet, or null. */
-  readSession(): Promise<SignedInSession | null>;
+  /** Opens the sealed stores with the tablet's data key (32 bytes). */
+  unseal(dataKey: Uint8Array): Promise<UnsealedStore>;
   /**
-   * Keeps a new sign-in, and sets the clock's offset from the server's time in the same
-   * transaction (docs/design.md, "Clocks"), so the first case is stamped and numbered right.
+   * Erases the centre's cases, entries, drafts, conflicts, session and sync cursor before
+   * the tablet serves another centre; refuses (`outbox_not_empty`) while anything waits
+   * for headquarters (erase-centre-data.ts). Lock any unsealed store first.
    */
-  startSession(session: SignedInSession, serverTimeMs: number): Promise<void>;
-  /** Forgets the session only: cases, drafts and the outbox stay (session.ts). */
-  endSession(): Promise<void>;
-  /** New cases get `deviceTag` (the server's tag for this tablet) in their numbers. */
-  caseStore(staff: StaffMember, deviceTag: string): CaseStore;
+  eraseCentreData(): Promise<ErasedCentreData>;
+  /**
+   * The session only while it is still a clear row from before sealing; null once sealed
+   * (read it through `unseal`). Kept for the service worker's push until it signs pushes.
+   */
+  readSession(): Promise<SignedInSession | null>;
   readServerIsDemo(): Promise<boolean>;
   rememberServerIsDemo(isDemo: boolean): Promise<void>;
-  /** For sync only: screens go through caseStore and drafts. */
+  /** The keyless database: its sealed tables refuse every read and write (locked-rows.ts). */
   readonly database: SakhiDatabase;
   readonly clock: HybridClock;
   close(): void;
@@ -50,31 +55,21 @@ export interface LocalStoreOptions {
 }
 
 export async function openLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
-  const db = new SakhiDatabase(options.databaseName ?? 'sakhi');
+  const databaseName = options.databaseName ?? 'sakhi';
+  const db = new SakhiDatabase(databaseName);
   const readDeviceTime = options.readDeviceTime ?? (() => Date.now());
   try {
     await db.open();
     const device = await ensureDeviceIdentity(db, () => new Date(readDeviceTime()));
     const clock = await openStoredClock(db, device.id, readDeviceTime);
-    const now = () => readCorrectedNow(clock);
-    const startSession = async (session: SignedInSession, serverTimeMs: number) => {
-      try {
-        await inClockTransaction(db, [], clock, async () => {
-          clock.adoptServerTime(serverTimeMs);
-          await saveSession(db, session);
-        });
-      } catch (error) {
-        throw toStoreError(error);
-      }
-    };
     return {
       device,
-      drafts: openDraftStore(db, now),
-      readSession: () => readSession(db),
-      startSession,
-      endSession: () => clearSession(db),
-      caseStore: (staff, deviceTag) =>
-        openCaseStore({ db, staff, device: { ...device, tag: deviceTag }, clock, now }),
+      unseal: async (dataKey) => {
+        const { openUnsealedStore } = await import('./unsealed-store.ts');
+        return openUnsealedStore({ databaseName, dataKey, device, clock });
+      },
+      eraseCentreData: () => eraseCentreData(db),
+      readSession: () => readClearSession(db),
       readServerIsDemo: () => readServerIsDemo(db),
       rememberServerIsDemo: (isDemo) => rememberServerIsDemo(db, isDemo),
       database: db,
@@ -83,6 +78,15 @@ export async function openLocalStore(options: LocalStoreOptions = {}): Promise<L
     };
   } catch (error) {
     db.close();
+    throw toStoreError(error);
+  }
+}
+
+async function readClearSession(db: SakhiDatabase): Promise<SignedInSession | null> {
+  try {
+    const stored = await db.meta.get('session');
+    return stored?.key === 'session' && stored.value !== undefined ? stored.value : null;
+  } catch (error) {
     throw toStoreError(error);
   }
 }

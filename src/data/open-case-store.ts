@@ -13,18 +13,20 @@ import { storeContextOf, type StoreOptions } from './write-transaction.ts';
 
 export function openCaseStore(options: StoreOptions): CaseStore {
   const ctx = storeContextOf(options);
-  const { db, now } = ctx;
+  const { db, directory, now } = ctx;
   return {
     registerCase: (intake) => registerCase(ctx, intake),
     updateCase: (caseId, changes) => updateCase(ctx, caseId, changes),
     removeCase: (caseId) => removeCase(ctx, caseId),
     getCaseFile: (caseId) => getCaseFile(db, caseId),
-    searchCases: (query, filter, limit) => searchCases(db, now(), query, filter, limit),
-    findPossibleDuplicates: (probe) => findPossibleDuplicates(db, now(), probe),
+    searchCases: (query, filter, limit) =>
+      Promise.resolve(searchCases(directory, now(), query, filter, limit)),
+    findPossibleDuplicates: (probe) =>
+      Promise.resolve(findPossibleDuplicates(directory, now(), probe)),
     addEntry: (caseId, entryType, input) => addEntry(ctx, caseId, entryType, input),
     updateEntry: (entryType, entryId, changes) => updateEntry(ctx, entryType, entryId, changes),
     removeEntry: (entryType, entryId) => removeEntry(ctx, entryType, entryId),
-    today: (date) => getTodayList(db, date),
+    today: (date) => getTodayList(db, directory, date),
     countPendingChanges: async () => {
       try {
         return await db.outbox.count();

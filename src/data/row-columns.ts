@@ -11,7 +11,7 @@ import { stayEndDate } from '../domain/entry-rules.ts';
 import { isRemoved, valuesOf, type FieldMap } from '../domain/merge.ts';
 import type { CaseSummary } from './case-store.ts';
 import type { CaseRow, ConflictRow, EntryRow, Flag } from './database.ts';
-import { caseSearchKeys } from './search-keys.ts';
+import type { DirectoryCase } from './case-directory.ts';
 
 const flag = (value: boolean): Flag => (value ? 1 : 0);
 
@@ -41,7 +41,6 @@ export function buildCaseRow(fields: FieldMap, entryColumns: EntryColumns): Case
     status: c.status,
     riskLevel: c.riskLevel,
     isRemoved: flag(removed),
-    searchKeys: removed ? [] : caseSearchKeys(c),
     ...entryColumns,
   };
 }
@@ -136,15 +135,14 @@ function happenedAt(entryType: EntryKind, entry: Record<string, unknown>): strin
 }
 
 /** `today` is the calendar date in India. */
-export function toCaseSummary(row: CaseRow, today: string): CaseSummary {
-  const value = (name: keyof Case) => row.fields[name]?.value ?? null;
+export function toCaseSummary(row: DirectoryCase, today: string): CaseSummary {
   return {
     id: row.id,
     caseNumber: row.caseNumber,
-    survivorName: value('survivorName') as string,
-    survivorAlias: value('survivorAlias') as string | null,
-    survivorPhone: value('survivorPhone') as string | null,
-    survivorAgeYears: value('survivorAgeYears') as number | null,
+    survivorName: row.survivorName,
+    survivorAlias: row.survivorAlias,
+    survivorPhone: row.survivorPhone,
+    survivorAgeYears: row.survivorAgeYears,
     status: row.status,
     riskLevel: row.riskLevel,
     registeredAt: row.registeredAt,

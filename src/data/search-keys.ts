@@ -1,28 +1,15 @@
 /**
- * What the case list's search index holds for a case, and how a typed query becomes
- * index lookups. Kept small and free of Dexie so it can move into memory (see below).
+ * What the case directory (case-directory.ts) holds as search keys for a case, and how a
+ * typed query is matched against them. Names and phones are sealed at rest, so these keys
+ * live only in memory while the app is unlocked, never in IndexedDB.
  *
- * Keys, each a prefix-searchable string in the multiEntry `searchKeys` index:
+ * Keys, each matched by prefix:
  *   n:<key>     the phonetic key (domain/name-key.ts) of each word of her name and alias;
  *               a query word matches when its key starts one of these;
  *   p:<digits>  every suffix of her phone of 4 digits or more, so both the start
  *               (98765…) and the end (…3210) of a number find her;
  *   c:<text>    the case number, its tail from the device tag (K7-0042) and its serial
- *               (0042 and 42);
- *   s:<1 or 2 letters>:<id, newest first>  the first one and two letters of each name
- *               word's key, then the case id with its hex digits inverted: the first
- *               letters typed match thousands of cases, and these keys let the index
- *               hand back the newest few of them in order, without collecting all.
- * Search-as-you-type is then one index range query per lookup (`startsWith`), never a
- * scan of the cases.
- *
- * TODO(until sealing at rest lands): names and phones are identifying and will be sealed
- * at rest (docs/design.md, "Not built yet"); an index must then hold only ids, dates, codes and status.
- * Phonetic name keys are coarse (many women share one) but not nothing, and phone
- * suffixes are as identifying as the phone. When sealing lands, `n:` and `p:` keys leave
- * the stored row: after unlock the app decrypts names and phones once into an in-memory
- * Map<key, caseId[]> built with these same functions, and search consults that map;
- * only `c:` keys (case numbers identify no one without the file) stay in IndexedDB.
+ *               (0042 and 42).
  */
 import { parseCaseNumber } from '../domain/case-number.ts';
 import { devanagariToLatin, nameKeys } from '../domain/name-key.ts';
@@ -37,22 +24,10 @@ export interface SearchableCase {
 
 const minPhoneDigits = 4;
 
-/** Query keys this short use the `s:` keys (see the header). */
-export const maxShortPrefix = 2;
-
-/** Inverting each hex digit makes ascending key order newest-first id order (ids are UUIDv7). */
-export function shortPrefixKey(prefix: string, caseId: string): string {
-  const inverted = caseId.replace(/[0-9a-f]/g, (digit) => (15 - parseInt(digit, 16)).toString(16));
-  return `s:${prefix}:${inverted}`;
-}
-
 export function caseSearchKeys(c: SearchableCase): string[] {
   const keys = new Set<string>();
   for (const key of nameKeys(`${c.survivorName} ${c.survivorAlias ?? ''}`)) {
     keys.add(`n:${key}`);
-    for (let length = 1; length <= Math.min(maxShortPrefix, key.length); length++) {
-      keys.add(shortPrefixKey(key.slice(0, length), c.id));
-    }
   }
   const phone = c.survivorPhone ?? '';
   for (let start = 0; start <= phone.length - minPhoneDigits; start++) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleIntake, testStaff } from './case-store.testing.ts';
-import { SakhiDatabase } from './database.ts';
 import { openLocalStore } from './local-store.ts';
+import { openTestSealedDatabase, testDataKey } from './sealed-database.testing.ts';
 import {
   clearSession,
   readSession,
@@ -18,12 +18,12 @@ describe('the session on the tablet', () => {
   it('is kept without the password, read back after reopening, and cleared', async () => {
     const name = freshName();
     const session = sessionFromSignIn(sampleSignInResponse({ tag: 'Q3' }));
-    const db = new SakhiDatabase(name);
+    const { db } = await openTestSealedDatabase(name);
     expect(await readSession(db)).toBeNull();
     await saveSession(db, session);
     db.close();
 
-    const reopened = new SakhiDatabase(name);
+    const { db: reopened } = await openTestSealedDatabase(name);
     const stored = await readSession(reopened);
     expect(stored).toEqual(session);
     expect(stored?.deviceTag).toBe('Q3');
@@ -42,13 +42,14 @@ describe('the session on the tablet', () => {
 describe('local store and sign-in', () => {
   it('numbers new cases with the server tag, and a sign-out keeps cases and the outbox', async () => {
     const name = freshName();
-    const local = await openLocalStore({ databaseName: name });
+    const keyless = await openLocalStore({ databaseName: name });
+    const local = await keyless.unseal(testDataKey);
     const provisional = await local
-      .caseStore(testStaff.caseworker, local.device.tag)
+      .caseStore(testStaff.caseworker, keyless.device.tag)
       .registerCase(sampleIntake({ survivorName: 'पहली' }));
-    expect(provisional.caseNumber).toContain(`-${local.device.tag}-0001`);
+    expect(provisional.caseNumber).toContain(`-${keyless.device.tag}-0001`);
 
-    const response = sampleSignInResponse({ deviceId: local.device.id, tag: 'K7' });
+    const response = sampleSignInResponse({ deviceId: keyless.device.id, tag: 'K7' });
     await local.startSession(sessionFromSignIn(response), Date.parse(response.serverTime));
     const session = await local.readSession();
     const staff = staffOfSession(session!)!;
@@ -59,13 +60,14 @@ describe('local store and sign-in', () => {
     expect(await cases.countPendingChanges()).toBe(2);
 
     await local.endSession();
-    local.close();
-    const reopened = await openLocalStore({ databaseName: name });
+    local.lock();
+    keyless.close();
+    const reopened = await (await openLocalStore({ databaseName: name })).unseal(testDataKey);
     expect(await reopened.readSession()).toBeNull();
     const after = reopened.caseStore(testStaff.caseworker, 'K7');
     expect(await after.countPendingChanges()).toBe(2);
     expect((await after.getCaseFile(provisional.id))?.case.caseNumber).toBe(provisional.caseNumber);
-    reopened.close();
+    reopened.lock();
   });
 
   it("sets the clock's offset from the server's time at sign-in", async () => {
@@ -75,7 +77,9 @@ describe('local store and sign-in', () => {
       readDeviceTime: () => deviceTime,
     });
     const response = sampleSignInResponse({ serverTime: '2026-03-10T05:00:00.000Z' });
-    await local.startSession(sessionFromSignIn(response), Date.parse(response.serverTime));
+    const unsealed = await local.unseal(testDataKey);
+    await unsealed.startSession(sessionFromSignIn(response), Date.parse(response.serverTime));
+    unsealed.lock();
     expect(local.clock.snapshot().offsetMs).toBe(Date.parse(response.serverTime) - deviceTime);
     const stored = await local.database.meta.get('clock');
     expect(stored?.key === 'clock' ? stored.value.offsetMs : null).toBe(

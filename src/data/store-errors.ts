@@ -46,6 +46,24 @@ export function stayAlreadyOpen(openStayId: string): StoreError {
   );
 }
 
+export function sealedRowRefused(store: string, id: string, cause?: unknown): StoreError {
+  return new StoreError(
+    'sealed_row_refused',
+    {
+      hi: 'इस टैबलेट पर रखी कुछ जानकारी खोली नहीं जा सकी: वह बदली गई है या किसी दूसरी कुंजी की है। ऐप बंद करके फिर खोलें; बात बनी रहे तो केंद्र प्रबंधक को बताएँ।',
+      en: 'Some records kept on this tablet could not be opened: they were altered or belong to another key. Close and reopen the app; if it stays, tell the centre manager.',
+    },
+    { cause, details: [`${store} ${id}`] },
+  );
+}
+
+export function lockedStore(): StoreError {
+  return new StoreError('locked', {
+    hi: 'ऐप बंद (लॉक) है। जारी रखने के लिए अपना पिन डालें।',
+    en: 'The app is locked. Enter your PIN to go on.',
+  });
+}
+
 function isQuotaError(error: unknown): boolean {
   for (let cause = error, depth = 0; cause && depth < 5; depth++) {
     const { name, inner } = cause as { name?: unknown; inner?: unknown };

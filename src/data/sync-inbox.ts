@@ -14,6 +14,8 @@
  * - The clock takes in every pulled stamp, so later local writes order after them, and
  *   the greatest of them raises the server stamp floor (sync-state.ts).
  * - Nothing here writes the outbox: what headquarters sends is already there.
+ * - The cursor is saved with the centre whose log it follows (sync-state.ts): after the
+ *   tablet changes centre, the new centre's pulls start from the beginning.
  */
 import type { HybridClock, Stamp } from '../domain/hlc.ts';
 import { mergeFields, type FieldMap } from '../domain/merge.ts';
@@ -22,7 +24,13 @@ import type { EntryKind } from '../domain/entries.ts';
 import type { CaseRow, EntryRow, SakhiDatabase } from './database.ts';
 import { buildConflictRow, buildEntryRow, deriveCaseRow } from './row-columns.ts';
 import { inClockTransaction } from './stored-clock.ts';
-import { raiseServerStampFloor, readSyncCursor, tableOf, type RecordTable } from './sync-state.ts';
+import {
+  raiseServerStampFloor,
+  readCursorScope,
+  readSyncCursor,
+  tableOf,
+  type RecordTable,
+} from './sync-state.ts';
 import { toStoreError } from './store-errors.ts';
 import type { SyncInbox } from './sync-store-ports.ts';
 
@@ -32,13 +40,14 @@ export function openSyncInbox(options: {
 }): SyncInbox {
   const { db, clock } = options;
   return {
-    readCursor: () => readSyncCursor(db),
+    readCursor: async () => readSyncCursor(db, await readCursorScope(db)),
     storePage: async (records, cursor) => {
       try {
         await inClockTransaction(db, [db.cases, db.entries, db.conflicts], clock, async () => {
           await raiseServerStampFloor(db, observeStamps(clock, records));
           await storeRecords(db, records);
-          await db.meta.put({ key: 'syncCursor', value: cursor });
+          const centreId = await readCursorScope(db);
+          await db.meta.put({ key: 'syncCursor', value: { centreId, cursor } });
         });
       } catch (error) {
         throw toStoreError(error);

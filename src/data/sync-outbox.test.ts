@@ -6,6 +6,8 @@ import type { FieldMap } from '../domain/merge.ts';
 import type { PulledRecord } from '../domain/protocol.ts';
 import { openTestStore, sampleIntake, type TestStore } from './case-store.testing.ts';
 import { openSyncInbox } from './sync-inbox.ts';
+import { SakhiDatabase } from './database.ts';
+import { rawRows } from './legacy-sealing.ts';
 import { openSyncOutbox, type SyncOutboxStore } from './sync-outbox.ts';
 import { openServerTimeStore, readServerStampFloor, readSyncCounts } from './sync-state.ts';
 
@@ -213,8 +215,8 @@ describe('restampPending', () => {
   });
 });
 
-describe('database version 2', () => {
-  it('opens a version-1 database in place: its outbox is pushed and can be refused', async () => {
+describe('a database written before sealing', () => {
+  it('opens a version-1 database in place, sealed at the first unlock: its outbox is pushed and can be refused, its cases found', async () => {
     const name = `sakhi-v1-${Date.now()}`;
     const legacy = new Dexie(name);
     // Version 1 exactly as shipped (database.ts).
@@ -227,14 +229,23 @@ describe('database version 2', () => {
       meta: 'key',
     });
     const first = await openTestStore();
-    await first.cases.registerCase(sampleIntake());
+    const registered = await first.cases.registerCase(
+      sampleIntake({ survivorName: 'Zebunnisa', survivorPhone: '9876543210' }),
+    );
     const [row] = await first.db.outbox.toArray();
+    const caseRow = await first.db.cases.get(registered.id);
     first.db.close();
     await legacy.table('outbox').add(row);
+    await legacy.table('cases').add({ ...caseRow, searchKeys: ['n:ZBNS', 'p:9876543210'] });
     legacy.close();
 
     store = await openTestStore({ name });
-    expect(store.db.verno).toBe(2);
+    expect(store.db.verno).toBe(3);
+    const raw = new SakhiDatabase(name, { rows: rawRows });
+    const stored = JSON.stringify([await raw.outbox.toArray(), await raw.cases.toArray()]);
+    raw.close();
+    expect(stored).not.toMatch(/Zebunnisa|9876543210|ZBNS|searchKeys|"fields"/);
+    expect((await store.cases.searchCases('zebun')).map((c) => c.id)).toEqual([registered.id]);
     const outbox = openSyncOutbox({ db: store.db, clock: store.clock });
     const [pending] = await outbox.readPending(10);
     expect(pending?.id).toBe(row!.id);

@@ -35,10 +35,25 @@ export async function raiseServerStampFloor(db: SakhiDatabase, stamp: Stamp | nu
   if (floor !== null) await db.meta.put({ key: 'serverStampFloor', value: floor });
 }
 
-export async function readSyncCursor(db: SakhiDatabase): Promise<string | null> {
+/**
+ * Whose change log the pulls follow: the signed-in centre's (headquarters accounts share
+ * one scope). Read from the session, which only the unlocked database opens.
+ */
+export async function readCursorScope(db: SakhiDatabase): Promise<string> {
+  const stored = await db.meta.get('session');
+  const session = stored?.key === 'session' ? stored.value : null;
+  return session?.centre?.id ?? 'headquarters';
+}
+
+/** The cursor of `centreId`'s change log; a cursor kept for another centre is none. */
+export async function readSyncCursor(db: SakhiDatabase, centreId: string): Promise<string | null> {
   try {
     const stored = await db.meta.get('syncCursor');
-    return stored?.key === 'syncCursor' ? stored.value : null;
+    const value = stored?.key === 'syncCursor' ? stored.value : null;
+    // A bare string was kept before cursors named their centre: pulling from the start
+    // once is safe (merge is idempotent); following a cursor of another centre is not.
+    if (value === null || typeof value === 'string') return null;
+    return value.centreId === centreId ? value.cursor : null;
   } catch (error) {
     throw toStoreError(error);
   }

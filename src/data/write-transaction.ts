@@ -16,6 +16,7 @@ import type { HybridClock } from '../domain/hlc.ts';
 import { isSameValue, type FieldMap, type FieldState } from '../domain/merge.ts';
 import type { Mutation, RecordType } from '../domain/protocol.ts';
 import { uuidv7 } from '../platform/ids.ts';
+import type { CaseDirectory } from './case-directory.ts';
 import type { StaffMember } from './case-store.ts';
 import type { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
@@ -23,7 +24,10 @@ import { toStoreError } from './store-errors.ts';
 import { inClockTransaction, readCorrectedNow } from './stored-clock.ts';
 
 export interface StoreContext {
+  /** Opened with the data key: its rows seal and open on the way (sealing-middleware.ts). */
   readonly db: SakhiDatabase;
+  /** Every case's list and search columns, in memory while unlocked (case-directory.ts). */
+  readonly directory: CaseDirectory;
   readonly staff: StaffMember;
   readonly device: DeviceIdentity;
   readonly clock: HybridClock;

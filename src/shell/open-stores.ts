@@ -6,7 +6,12 @@ import type { HybridClock } from '../domain/hlc.ts';
 import type { CaseStore } from '../data/case-store.ts';
 import type { SakhiDatabase } from '../data/database.ts';
 import { ensureDeviceKey } from '../data/device-key-store.ts';
-import { openLocalStore, type LocalStore, type LocalStoreOptions } from '../data/local-store.ts';
+import {
+  openLocalStore,
+  type ErasedCentreData,
+  type LocalStoreOptions,
+  type UnsealedStore,
+} from '../data/local-store.ts';
 import { sessionFromSignIn, staffOfSession, type SignedInSession } from '../data/session.ts';
 import { readLastSyncAt, readSyncCounts, type SyncCounts } from '../data/sync-state.ts';
 import type { DeviceKeyPair } from '../platform/device-key.ts';
@@ -22,10 +27,22 @@ export interface Tablet {
    * when it could not be made or read, and then no one can sign in here.
    */
   readonly deviceKey: DeviceKeyPair | null;
-  /** Null when no one is signed in here: first start, or after a sign-out. */
+  /** Null while locked, and when no one is signed in here: first start, or after a sign-out. */
   readonly stores: Stores | null;
-  /** After the server accepted her password: keeps the session and opens her stores. */
-  openSignedIn(response: SignInResponse): Promise<Stores>;
+  /**
+   * After the server accepted her password: keeps the session and opens her stores, sealed
+   * under `dataKey` (the tablet's data key); without one, the tablet must be unlocked.
+   */
+  openSignedIn(response: SignInResponse, dataKey?: Uint8Array): Promise<Stores>;
+  /** Opens the sealed stores with the data key; null stores when no one is signed in. */
+  unlock(dataKey: Uint8Array): Promise<Stores | null>;
+  /** Forgets the key and every case held in memory; `stores` is null until unlock. */
+  lock(): void;
+  /**
+   * Erases the centre's data before another centre's staff signs in here; refuses
+   * (`outbox_not_empty`) while changes wait for headquarters. Locks first.
+   */
+  eraseCentreData(): Promise<ErasedCentreData>;
   /**
    * Forgets the session here, and tells the server when online. Never touches cases,
    * entries, drafts or the outbox: work not yet sent survives a sign-out and goes up after
@@ -45,7 +62,10 @@ export interface Tablet {
   readSyncView(): Promise<SyncView>;
   /** Called after every save through the stores; returns the unsubscribe. */
   onSaved(listener: () => void): () => void;
-  /** What the sync engine runs over (src/sync/tablet-sync.ts), loaded after the first screen. */
+  /**
+   * What the sync engine runs over (src/sync/tablet-sync.ts), loaded after the first screen.
+   * While locked its database is the keyless one, which refuses sealed rows (`locked`).
+   */
   readonly syncSource: SyncSource;
 }
 
@@ -59,30 +79,59 @@ export interface SyncSource {
   readonly deviceId: string;
 }
 
-export async function openTablet(options: LocalStoreOptions = {}): Promise<Tablet> {
+export async function openTablet(
+  options: LocalStoreOptions & { readonly dataKey?: Uint8Array } = {},
+): Promise<Tablet> {
   const local = await openLocalStore(options);
-  const session = await local.readSession();
+  let unsealed: UnsealedStore | null = null;
+  let stores: Stores | null = null;
   const savedListeners = new Set<() => void>();
   const notifySaved = () => savedListeners.forEach((listener) => listener());
   const deviceKey = await ensureDeviceKey(local.database).catch((error: unknown) => {
     console.warn('Sakhi: the device key could not be made or read', error);
     return null;
   });
+  const lock = () => {
+    unsealed?.lock();
+    unsealed = null;
+    stores = null;
+  };
+  const unlock = async (dataKey: Uint8Array) => {
+    lock();
+    unsealed = await local.unseal(dataKey);
+    const session = await unsealed.readSession();
+    stores = session ? storesOf(unsealed, session, notifySaved) : null;
+    return stores;
+  };
+  if (options.dataKey) await unlock(options.dataKey);
   return {
     deviceId: local.device.id,
     deviceKey,
-    stores: session ? storesOf(local, session, notifySaved) : null,
-    openSignedIn: async (response) => {
-      const signedIn = sessionFromSignIn(response);
-      const stores = storesOf(local, signedIn, notifySaved);
-      // The sign-in client refuses headquarters accounts before this; never keep one.
-      if (!stores) throw new RangeError('a headquarters account has no centre to work on');
-      await local.startSession(signedIn, Date.parse(response.serverTime));
+    get stores() {
       return stores;
     },
+    openSignedIn: async (response, dataKey) => {
+      if (dataKey) await unlock(dataKey);
+      const opened = unsealed;
+      if (!opened) throw new RangeError('the tablet is locked: sign-in needs the data key');
+      const signedIn = sessionFromSignIn(response);
+      const signedInStores = storesOf(opened, signedIn, notifySaved);
+      // The sign-in client refuses headquarters accounts before this; never keep one.
+      if (!signedInStores) throw new RangeError('a headquarters account has no centre to work on');
+      await opened.startSession(signedIn, Date.parse(response.serverTime));
+      stores = signedInStores;
+      return signedInStores;
+    },
+    unlock,
+    lock,
+    eraseCentreData: () => {
+      lock();
+      return local.eraseCentreData();
+    },
     signOut: async () => {
-      const ended = await local.readSession();
-      await local.endSession();
+      const ended = unsealed ? await unsealed.readSession() : null;
+      await unsealed?.endSession();
+      stores = null;
       if (ended && navigator.onLine) void requestSignOut(ended.token);
     },
     readServerIsDemo: () => local.readServerIsDemo(),
@@ -92,7 +141,10 @@ export async function openTablet(options: LocalStoreOptions = {}): Promise<Table
       if (isDemo !== null) await local.rememberServerIsDemo(isDemo);
       return isDemo;
     },
-    forgetSession: () => local.endSession(),
+    forgetSession: async () => {
+      await unsealed?.endSession();
+      stores = null;
+    },
     readSyncView: async () => ({
       ...(await readSyncCounts(local.database)),
       lastSyncAt: await readLastSyncAt(local.database),
@@ -101,27 +153,32 @@ export async function openTablet(options: LocalStoreOptions = {}): Promise<Table
       savedListeners.add(listener);
       return () => savedListeners.delete(listener);
     },
-    syncSource: { db: local.database, clock: local.clock, deviceId: local.device.id },
+    get syncSource() {
+      return {
+        db: unsealed?.database ?? local.database,
+        clock: local.clock,
+        deviceId: local.device.id,
+      };
+    },
   };
 }
 
 function storesOf(
-  local: LocalStore,
+  unsealed: UnsealedStore,
   session: SignedInSession,
   notifySaved: () => void,
 ): Stores | null {
   const staff = staffOfSession(session);
   if (!staff) return null;
-  const device = { ...local.device, tag: session.deviceTag };
   return {
-    caseStore: notifyingSaves(local.caseStore(staff, session.deviceTag), notifySaved),
-    draftStore: local.drafts,
+    caseStore: notifyingSaves(unsealed.caseStore(staff, session.deviceTag), notifySaved),
+    draftStore: unsealed.drafts,
     staff,
     readSessionToken: () => Promise.resolve(session.token),
     // The sync status screen's store loads with that screen, not with the first one.
     openSyncReview: async () => {
       const { openSyncReviewStore } = await import('../data/sync-review.ts');
-      const review = openSyncReviewStore({ db: local.database, staff, device, clock: local.clock });
+      const review = openSyncReviewStore(unsealed.storeOptions(staff, session.deviceTag));
       return {
         ...review,
         retryRejected: (mutationId) => afterSave(review.retryRejected(mutationId), notifySaved),

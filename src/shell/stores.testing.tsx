@@ -40,6 +40,7 @@ export async function renderScreen(
       Promise.resolve(
         openSyncReviewStore({
           db: store.db,
+          directory: store.directory,
           staff: store.staff,
           device: store.device,
           clock: store.clock,
