@@ -112,6 +112,20 @@ export async function revokeSessionsWhere(
     .execute();
 }
 
+/** Ends the sessions on one tablet: one person's (`userId`), or everyone's (null). */
+export async function revokeDeviceSessions(
+  db: Kysely<Database>,
+  input: { deviceId: string; userId: string | null; now: Date; reason: RevokeReason },
+): Promise<void> {
+  let update = db
+    .updateTable('sessions')
+    .set({ revoked_at: input.now.toISOString(), revoke_reason: input.reason })
+    .where('device_id', '=', input.deviceId)
+    .where('revoked_at', 'is', null);
+  if (input.userId !== null) update = update.where('user_id', '=', input.userId);
+  await update.execute();
+}
+
 export type AuthenticationResult =
   | { ok: true; actor: Actor; expiresAt: string; absoluteExpiresAt: string }
   | { ok: false; code: 'session_expired' | 'device_revoked' | 'account_disabled' };

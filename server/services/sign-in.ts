@@ -19,7 +19,7 @@ import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { hashCost, hashPassword, verifyPassword, type ScryptParams } from './passwords.ts';
 import { ServiceError } from './service-error.ts';
-import { createSession, revokeSessionsWhere, type NewSession } from './sessions.ts';
+import { createSession, revokeDeviceSessions, type NewSession } from './sessions.ts';
 import { countSignInAttempt, forgiveSignInAttempt, throttleKeys } from './sign-in-throttle.ts';
 import type { Centre, Device, User } from '../db/schema.ts';
 
@@ -124,8 +124,15 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
         now,
       });
       const { device } = admitted;
-      // One account at a time on a tablet: whoever signed in before is signed out.
-      await revokeSessionsWhere(trx, 'device_id', device.id, now, 'replaced');
+      // Colleagues of one centre share a tablet, each unlocking with her own PIN and
+      // syncing with her own session: a sign-in replaces only her own earlier session
+      // here. A tablet that moved to another centre keeps no one's.
+      await revokeDeviceSessions(trx, {
+        deviceId: device.id,
+        userId: admitted.movedFrom ? null : user.id,
+        now,
+        reason: 'replaced',
+      });
       const session = await createSession(trx, { userId: user.id, deviceId: device.id, now });
       await recordAudit(trx, now, {
         ...base,

@@ -95,8 +95,8 @@ export function authSuite(getHarness: () => ApiHarness): void {
         deviceId: first.deviceId,
       });
       expect(tagOf(shared)).toBe(tagOf(first));
-      // One account at a time on a tablet: the nurse's session there has ended.
-      expect(errorCode(await session(first.token))).toBe('session_expired');
+      // Colleagues share the tablet: the nurse's session there lives on beside hers.
+      expect((await session(first.token)).statusCode).toBe(200);
       expect((await session(shared.token)).statusCode).toBe(200);
       const device = await h.db
         .selectFrom('devices')
@@ -104,6 +104,13 @@ export function authSuite(getHarness: () => ApiHarness): void {
         .where('id', '=', first.deviceId)
         .executeTakeFirstOrThrow();
       expect(device).toMatchObject({ user_id: fixture.users.caseworker.id, tag_scope: 'LKO' });
+      // The nurse signing in again there replaces only her own earlier session.
+      const again = await signInAs(h, fixture.users.nurse.username, {
+        deviceId: first.deviceId,
+      });
+      expect(errorCode(await session(first.token))).toBe('session_expired');
+      expect((await session(again.token)).statusCode).toBe(200);
+      expect((await session(shared.token)).statusCode).toBe(200);
     });
 
     it('gives a tablet moved to another district a tag of that district', async () => {
@@ -113,6 +120,8 @@ export function authSuite(getHarness: () => ApiHarness): void {
         switchCentre: true,
       });
       expect(moved.body.centre).toMatchObject({ districtCode: 'VNS' });
+      // A tablet that moved centre keeps no session of the centre it left.
+      expect(errorCode(await session(tablet.token))).toBe('session_expired');
       const device = await h.db
         .selectFrom('devices')
         .selectAll()
