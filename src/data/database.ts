@@ -116,6 +116,8 @@ export type MetaRow =
   | { readonly key: 'clock'; readonly value: ClockSnapshot }
   /** Sealed at rest (the token is inside). */
   | { readonly key: 'session'; readonly value: SignedInSession }
+  /** Every staff member's session on this tablet, by user id; `session` is the active one. */
+  | { readonly key: 'sessions'; readonly value: Readonly<Record<string, SignedInSession>> }
   | { readonly key: 'server'; readonly value: { isDemo: boolean } }
   | { readonly key: `caseSerial:${number}`; readonly value: number }
   /**

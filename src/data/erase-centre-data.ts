@@ -24,6 +24,7 @@ export interface ErasedCentreData {
 
 const centreMetaKeys: readonly MetaKey[] = [
   'session',
+  'sessions',
   'syncCursor',
   'serverStampFloor',
   'lastSyncAt',

@@ -63,15 +63,23 @@ export function staffOfSession(session: SignedInSession): StaffMember | null {
   };
 }
 
+/**
+ * Keeps her session as the tablet's active one (what sync sends with), and beside her
+ * colleagues' sessions on this tablet: each unlocks with her own PIN and works as herself.
+ */
 export async function saveSession(db: SakhiDatabase, session: SignedInSession): Promise<void> {
   try {
-    await db.meta.put({ key: 'session', value: session });
+    await db.transaction('rw', db.meta, async () => {
+      const sessions = await readAllSessions(db);
+      await db.meta.put({ key: 'sessions', value: { ...sessions, [session.user.id]: session } });
+      await db.meta.put({ key: 'session', value: session });
+    });
   } catch (error) {
     throw toStoreError(error);
   }
 }
 
-/** The session kept on this tablet, or null when no one is signed in. */
+/** The active session: whoever unlocked or signed in last, or null when no one is signed in. */
 export async function readSession(db: SakhiDatabase): Promise<SignedInSession | null> {
   try {
     const stored = await db.meta.get('session');
@@ -81,11 +89,46 @@ export async function readSession(db: SakhiDatabase): Promise<SignedInSession | 
   }
 }
 
-/** Forgets the session, and only the session: unsent work stays for the next sign-in. */
-export async function clearSession(db: SakhiDatabase): Promise<void> {
+/**
+ * Makes her kept session the active one when she unlocks with her PIN; null when she has
+ * none here (signed out, or ended by the server), and then the active session is cleared,
+ * so nothing is sent or pulled in another person's name.
+ */
+export async function activateSession(
+  db: SakhiDatabase,
+  userId: string,
+): Promise<SignedInSession | null> {
   try {
-    await db.meta.delete('session');
+    return await db.transaction('rw', db.meta, async () => {
+      const session = (await readAllSessions(db))[userId] ?? null;
+      if (session) await db.meta.put({ key: 'session', value: session });
+      else await db.meta.delete('session');
+      return session;
+    });
   } catch (error) {
     throw toStoreError(error);
   }
+}
+
+/** Forgets the active session, and only it: unsent work stays for the next sign-in. */
+export async function clearSession(db: SakhiDatabase): Promise<void> {
+  try {
+    await db.transaction('rw', db.meta, async () => {
+      const active = await db.meta.get('session');
+      if (active?.key === 'session') {
+        const { [active.value.user.id]: _ended, ...others } = await readAllSessions(db);
+        await db.meta.put({ key: 'sessions', value: others });
+      }
+      await db.meta.delete('session');
+    });
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+async function readAllSessions(
+  db: SakhiDatabase,
+): Promise<Readonly<Record<string, SignedInSession>>> {
+  const stored = await db.meta.get('sessions');
+  return stored?.key === 'sessions' ? stored.value : {};
 }

@@ -22,7 +22,13 @@ import { rawRows, sealLegacyRows } from './legacy-sealing.ts';
 import { openCaseStore } from './open-case-store.ts';
 import { createRowSealer, type RowSealer } from './row-sealing.ts';
 import { sealingMiddleware } from './sealing-middleware.ts';
-import { clearSession, readSession, saveSession, type SignedInSession } from './session.ts';
+import {
+  activateSession,
+  clearSession,
+  readSession,
+  saveSession,
+  type SignedInSession,
+} from './session.ts';
 import { toStoreError } from './store-errors.ts';
 import { inClockTransaction, readCorrectedNow } from './stored-clock.ts';
 import type { StoreOptions } from './write-transaction.ts';
@@ -40,6 +46,8 @@ export interface UnsealedStore {
   startSession(session: SignedInSession, serverTimeMs: number): Promise<void>;
   /** Forgets the session only: cases, drafts and the outbox stay (session.ts). */
   endSession(): Promise<void>;
+  /** Makes her kept session the active one after her PIN unlocked (session.ts). */
+  activateSession(userId: string): Promise<SignedInSession | null>;
   /** What other stores of the unlocked app are opened with (sync review, sync). */
   storeOptions(staff: StaffMember, deviceTag: string): StoreOptions;
   /** For sync only: reads and writes through the seal. Screens go through caseStore. */
@@ -119,6 +127,7 @@ export async function openUnsealedStore(options: UnsealOptions): Promise<Unseale
       }
     },
     endSession: () => clearSession(db),
+    activateSession: (userId) => activateSession(db, userId),
     storeOptions,
     database: db,
     clock,
