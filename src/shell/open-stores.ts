@@ -8,11 +8,7 @@ import type { SakhiDatabase } from '../data/database.ts';
 import { ensureDeviceKey } from '../data/device-key-store.ts';
 import { openKeyVault, type ChangePinResult, type EnrolledUser } from '../data/key-vault.ts';
 import { decodeBase64url } from '../domain/base64url.ts';
-import {
-  openLocalStore,
-  type LocalStoreOptions,
-  type UnsealedStore,
-} from '../data/local-store.ts';
+import { openLocalStore, type LocalStoreOptions, type UnsealedStore } from '../data/local-store.ts';
 import { sessionFromSignIn, staffOfSession, type SignedInSession } from '../data/session.ts';
 import { readLastSyncAt, readSyncCounts, type SyncCounts } from '../data/sync-state.ts';
 import type { DeviceKeyPair } from '../platform/device-key.ts';
