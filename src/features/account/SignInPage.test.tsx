@@ -193,7 +193,7 @@ describe('sign-in screen', () => {
     const tablet = await openTablet({ databaseName });
     const answer = sampleSignInResponse({ deviceId: tablet.deviceId, tag: 'K7' });
     let opened = false;
-    const { fetchStub, onSignedIn } = renderPage({
+    const { fetchStub } = renderPage({
       deviceId: tablet.deviceId,
       fetch: () => Promise.resolve(okAnswer(answer)),
       onSignedIn: async (response) => {
