@@ -15,6 +15,9 @@ export default defineConfig({
       injectManifest: {
         // Icons are added by the plugin from the manifest; globbing them too precaches them twice.
         globPatterns: ['**/*.{js,css,html}'],
+        // The worker is registered as a classic script: one IIFE file, so no `import.meta`
+        // (Vite's preload helper for the sealed store's lazy import) can reach it.
+        rollupFormat: 'iife',
       },
       manifest: {
         name: 'सखी — वन स्टॉप सेंटर | Sakhi — One Stop Centre',
