@@ -1,7 +1,8 @@
 // Sign-in as staff meet it on a new tablet, against the real demo server in real Chromium:
-// a wrong password is refused in words she can act on; the right one opens the case list
-// as her; from then on the app opens offline as her, with no network at all; signing out
-// offline keeps every case and waiting change, and signing in again (online) shows them.
+// a wrong password is refused in words she can act on; the right one (and the PIN she then
+// chooses) opens the case list as her; from then on the app opens locked, and her PIN alone
+// opens it offline, with no network at all; signing out offline keeps every case and
+// waiting change (her PIN is forgotten), and signing in again (online) shows them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
@@ -15,9 +16,11 @@ import {
   registerCase,
   signIn,
   submitSignIn,
+  unlockWithPin,
   waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
+import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const caseworker = DEMO_ACCOUNTS.find((account) => account.username === 'lko.caseworker')!;
@@ -28,6 +31,7 @@ describe('sign-in in Chromium', () => {
   let page: Page;
   let outboxAtSignOut: number;
   const problems: string[] = [];
+  showScreenOnFailure(() => page);
 
   beforeAll(async () => {
     server = await startTestServer({ demo: true });
@@ -65,11 +69,14 @@ describe('sign-in in Chromium', () => {
     expect(await page.getByTestId('sign-in-page').count()).toBe(0);
   });
 
-  it('after going offline, a reload opens the app as her without asking again', async () => {
+  it('after going offline, a reload opens locked, and her PIN alone opens the app as her', async () => {
     await waitForControllingWorker(page);
     await browser.context.setOffline(true);
     await page.reload();
     await waitForText(page.getByTestId('network-status'), appMessages.hi.offline);
+    await page.getByTestId('unlock-page').waitFor();
+    expect(await page.getByTestId('staff-name').count()).toBe(0);
+    await unlockWithPin(page);
     await page.getByTestId('new-case').waitFor();
     await waitForText(page.getByTestId('staff-name'), caseworker.displayName);
     // Remembered from the server's health answer while online.
@@ -85,6 +92,7 @@ describe('sign-in in Chromium', () => {
     await page.getByTestId('sign-out').click();
     await waitForText(page.getByTestId('sign-out-offline'), appMessages.hi.signOutOffline);
     await page.getByTestId('sign-out-confirm').click();
+    // Signed out, her PIN no longer opens this tablet: a password sign-in, which needs the internet.
     await waitForText(page.getByTestId('sign-in-offline'), accountMessages.hi.offline);
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await page.getByTestId('sign-in-submit').isDisabled()).toBe(true);
@@ -92,10 +100,11 @@ describe('sign-in in Chromium', () => {
 
     await page.reload();
     await page.getByTestId('sign-in-page').waitFor();
+    expect(await page.getByTestId('unlock-page').count()).toBe(0);
     expect(await page.getByTestId('staff-name').count()).toBe(0);
   });
 
-  it('back online, signing in again shows the case she saved before signing out', async () => {
+  it('back online, signing in again (and a new PIN) shows the case she saved before signing out', async () => {
     await browser.context.setOffline(false);
     await signIn(page);
     await page.getByTestId('case-row').filter({ hasText: 'सुनीता देवी' }).waitFor();

@@ -74,7 +74,6 @@ export async function submitSignIn(
   await page.getByTestId('sign-in-submit').click();
 }
 
-/** First start: the sign-in screen (needs the network), then the case list as her. */
 /** The PIN the browser tests' staff choose; the policy accepts it. */
 export const testPin = '482915';
 
