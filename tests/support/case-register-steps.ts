@@ -81,7 +81,10 @@ export const testPin = '482915';
  * Password sign-in; then, the first time she signs in on this tablet, the PIN she chooses
  * (`testPin`), and the case list.
  */
-export async function signIn(page: Page, credentials = demoCaseworker): Promise<void> {
+export async function signIn(
+  page: Page,
+  credentials: { readonly username: string; readonly password: string } = demoCaseworker,
+): Promise<void> {
   await submitSignIn(page, credentials);
   const caseList = page.getByTestId('new-case');
   const setPin = page.getByTestId('set-pin-page');
@@ -151,6 +154,9 @@ export interface SurvivorCase {
   readonly safetyPlan?: string;
   readonly incidentPlace?: string;
   readonly perpetratorRelationship?: string;
+  readonly address?: string;
+  readonly perpetratorName?: string;
+  readonly narrative?: string;
 }
 
 /**
@@ -170,6 +176,7 @@ export async function registerCase(
   await field(page, 'survivorName').fill(survivor.name);
   await field(page, 'survivorAgeYears').fill(survivor.ageYears ?? '28');
   if (survivor.phone) await field(page, 'survivorPhone').fill(survivor.phone);
+  if (survivor.address) await field(page, 'survivorAddress').fill(survivor.address);
   await nextStep(page, t.stepIncident);
 
   await field(page, 'incidentDate').fill(indiaDatePlus(-1));
@@ -177,9 +184,11 @@ export async function registerCase(
   for (const violenceType of survivor.violenceTypes ?? ['domestic_violence']) {
     await page.locator(`input[name="violenceTypes"][value="${violenceType}"]`).check();
   }
+  if (survivor.perpetratorName) await field(page, 'perpetratorName').fill(survivor.perpetratorName);
   if (survivor.perpetratorRelationship) {
     await field(page, 'perpetratorRelationship').selectOption(survivor.perpetratorRelationship);
   }
+  if (survivor.narrative) await field(page, 'incidentNarrative').fill(survivor.narrative);
   await nextStep(page, t.stepConsent);
 
   // Yes, no, not asked: the first is yes.
