@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import { devanagariToLatin, nameKeys } from '../src/domain/name-key.ts';
 import { fill } from '../src/i18n/define-messages.ts';
+import { intakeMessages } from '../src/i18n/messages-intake.ts';
 import { lockMessages } from '../src/i18n/messages-lock.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
@@ -20,6 +21,7 @@ import {
   chooseNewPin,
   countOutboxRows,
   field,
+  nextStep,
   openFreshIntake,
   planFollowUp,
   pollUntil,
@@ -146,7 +148,8 @@ describe('privacy of a lost or shared tablet', () => {
     await addNote(page, unsentNoteText);
     expect(await countOutboxRows(page)).toBeGreaterThanOrEqual(1);
     await openFreshIntake(page);
-    await page.getByTestId('intake-next').click();
+    await field(page, 'arrivalRoute').selectOption('walk_in');
+    await nextStep(page, intakeMessages.hi.stepSurvivor);
     await field(page, 'survivorName').fill(draftName);
     await pollUntil(
       () => readIntakeDraftTime(page),
@@ -176,6 +179,9 @@ describe('privacy of a lost or shared tablet', () => {
     expect(await page.getByTestId('new-case').count()).toBe(0);
 
     await unlockWithPin(page);
+    // She comes back to the form she left, its draft restored.
+    await page.getByTestId('draft-restored').waitFor();
+    await page.getByTestId('nav-cases').click();
     await page.getByTestId('case-row').filter({ hasText: survivor.name }).waitFor();
   });
 
@@ -257,7 +263,8 @@ describe('privacy of a lost or shared tablet', () => {
   it('refuses another centre’s sign-in while changes wait, erasing nothing', async () => {
     await browser.context.setOffline(true);
     await page.goto(new URL(`/cases/${caseId}`, server.url).href);
-    await unlockWithPin(page, { userId: userIds.get('lko.caseworker')! });
+    // Since the lockout only she has a PIN here: no one to choose.
+    await unlockWithPin(page);
     await addNote(page, 'Another unsent note');
     await switchUser(page);
     // Nothing may push it meanwhile (the service worker's locked push included).
@@ -290,7 +297,7 @@ describe('privacy of a lost or shared tablet', () => {
 
     // Her PIN, online: the waiting change goes up.
     await page.reload();
-    await unlockWithPin(page, { userId: userIds.get('lko.caseworker')! });
+    await unlockWithPin(page);
     await pollUntil(
       () => countOutboxRows(page),
       (n) => n === 0,
@@ -304,6 +311,14 @@ describe('privacy of a lost or shared tablet', () => {
     await page.getByTestId('centre-switch-confirm').click();
     await page.getByTestId('set-pin-page').waitFor();
     await chooseNewPin(page, testPin);
+    // Her first sync brings them; the list reads when it opens (it does not follow a pull).
+    await pollUntil(
+      async () => (await readRawTabletStore(page)).cases?.length ?? 0,
+      (n) => n === vnsCases.length,
+      'Varanasi’s cases on the tablet',
+    );
+    await page.getByTestId('nav-today').click();
+    await page.getByTestId('nav-cases').click();
     for (const name of vnsCases) {
       await page.getByTestId('case-row').filter({ hasText: name }).waitFor();
     }
