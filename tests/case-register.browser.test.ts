@@ -1,6 +1,7 @@
 // The case register as a caseworker uses it on a tablet with no network: once
 // she has signed in (online, against the real demo server) and the service worker controls
-// the page, the network goes and stays gone. She reloads, registers a case through every intake step, records police
+// the page, the network goes and stays gone. Each reload and each new tab opens locked,
+// and her PIN alone opens it. She reloads, registers a case through every intake step, records police
 // help, a short stay and a follow-up, reloads again, opens the case from a link in a new
 // tab, loses a half-filled form to a closed tab and gets it back, and finds the case by
 // her name typed in Latin letters. Nothing in between ever reaches the server.
@@ -20,9 +21,11 @@ import {
   registerCase,
   shownPendingChanges,
   signIn,
+  unlockWithPin,
   waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
+import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 
@@ -39,6 +42,7 @@ describe('offline case register in Chromium', () => {
   let caseId: string;
   let pendingBeforeReload: number;
   const problems: string[] = [];
+  showScreenOnFailure(() => page);
 
   const watch = (watched: Page) => {
     watched.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
@@ -54,6 +58,8 @@ describe('offline case register in Chromium', () => {
     const opened = await browser.context.newPage();
     watch(opened);
     const response = await opened.goto(new URL(path, server.url).href);
+    // A new tab opens locked, like any start of the app: her PIN, offline.
+    await unlockWithPin(opened);
     return { opened, response };
   };
   const expectEntries = async (on: Page) => {
@@ -80,9 +86,12 @@ describe('offline case register in Chromium', () => {
     await server?.close();
   });
 
-  it('reloads with no network: the app opens as the staff member who signed in', async () => {
+  it('reloads with no network: locked, and her PIN opens it as the staff member who signed in', async () => {
     await page.reload();
     await waitForText(page.getByTestId('network-status'), appMessages.hi.offline);
+    await page.getByTestId('unlock-page').waitFor();
+    expect(await page.getByTestId('staff-name').count()).toBe(0);
+    await unlockWithPin(page);
     await page.getByTestId('new-case').waitFor();
     await waitForText(page.getByTestId('staff-name'), caseworker.displayName);
     expect(await page.getByTestId('sign-in-page').count()).toBe(0);
@@ -132,6 +141,7 @@ describe('offline case register in Chromium', () => {
     pendingBeforeReload = outboxRows;
 
     await page.reload();
+    await unlockWithPin(page);
     await waitForText(page.getByTestId('case-name'), survivorName);
     await expectEntries(page);
     expect(await shownPendingChanges(page)).toBe(pendingBeforeReload);
