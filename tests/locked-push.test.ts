@@ -23,8 +23,10 @@ import { openLocalStore, type LocalStore } from '../src/data/local-store.ts';
 import { openSyncOutbox } from '../src/data/sync-outbox.ts';
 import { readServerStampFloor } from '../src/data/sync-state.ts';
 import { inProcessDeviceLock } from '../src/platform/device-lock.ts';
+import { readErasedNotice } from '../src/data/wipe-tablet.ts';
 import { pushLockedOutbox } from '../src/sync/locked-push.ts';
 import { sealOutboxForServer } from '../src/sync/outbox-sealing.ts';
+import { wipeAfterRevocation } from '../src/sync/wipe-after-revocation.ts';
 
 const secrets = createServerSecrets();
 const serverTime = '2026-03-10T05:10:00.000Z';
@@ -222,5 +224,67 @@ describe('the locked push', () => {
     const [stored] = await rawOutbox(local);
     expect(JSON.stringify(stored)).not.toContain(reason.en);
     expect((await outbox.listRejected())[0]).toMatchObject({ code: 'invalid_record', reason });
+  });
+});
+
+describe('after revocation', () => {
+  const revoked = () =>
+    new Response(
+      JSON.stringify({
+        error: { code: 'device_revoked', message: { hi: 'हटाया गया', en: 'Revoked' } },
+        serverTime,
+      }),
+      { status: 403 },
+    );
+
+  function wipe(local: LocalStore, fetch: typeof globalThis.fetch, unsealed?: SakhiDatabase) {
+    return wipeAfterRevocation({
+      db: local.database,
+      clock: local.clock,
+      deviceId: local.device.id,
+      baseUrl: 'https://hq.example',
+      fetch,
+      withDeviceLock: inProcessDeviceLock(),
+      ...(unsealed ? { unsealed } : {}),
+    });
+  }
+
+  it('seals and pushes what the outbox holds, then wipes and counts nothing lost', async () => {
+    const { local, store } = await signedInTablet();
+    await saveCases(store, ['एक', 'दो']);
+    const headquarters = fakeHeadquarters((ids) =>
+      answer({ applied: ids.length, duplicates: [], rejected: [] }),
+    );
+
+    const notice = await wipe(local, headquarters.fetch, store.db);
+    expect(headquarters.sent.flatMap((body) => body.ids)).toHaveLength(2);
+    expect(notice).toMatchObject({ reason: 'device_revoked', unsent: 0 });
+    expect(await readErasedNotice(local.database)).toEqual(notice);
+    expect(await rawOutbox(local)).toEqual([]);
+  });
+
+  it('wipes after a refused push and counts what never went up', async () => {
+    const { local, store } = await signedInTablet();
+    await saveCases(store, ['एक', 'दो']);
+    await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    store.db.close();
+    const headquarters = fakeHeadquarters(revoked);
+
+    const notice = await wipe(local, headquarters.fetch);
+    expect(headquarters.sent).toHaveLength(1);
+    expect(notice).toMatchObject({ reason: 'device_revoked', unsent: 2 });
+    expect(await rawOutbox(local)).toEqual([]);
+  });
+
+  it('wipes nothing when headquarters cannot be reached', async () => {
+    const { local, store } = await signedInTablet();
+    await saveCases(store, ['एक']);
+    await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    store.db.close();
+    const unreachable = () => Promise.reject(new TypeError('network down'));
+
+    await expect(wipe(local, unreachable)).rejects.toMatchObject({ code: 'offline' });
+    expect(await rawOutbox(local)).toHaveLength(1);
+    expect(await readErasedNotice(local.database)).toBeNull();
   });
 });

@@ -153,7 +153,17 @@ export type MetaRow =
    */
   | { readonly key: 'serverStampFloor'; readonly value: Stamp }
   /** When a sync run (page or service worker) last finished without error, corrected time. */
-  | { readonly key: 'lastSyncAt'; readonly value: Instant };
+  | { readonly key: 'lastSyncAt'; readonly value: Instant }
+  /** Left by wiping the tablet (wipe-tablet.ts), until the page has said so. */
+  | { readonly key: 'erased'; readonly value: ErasedNotice };
+
+export interface ErasedNotice {
+  /** Device time: the clock went with everything else. */
+  readonly at: Instant;
+  readonly reason: 'device_revoked';
+  /** Changes that never reached headquarters (refused, or never sealed for it). */
+  readonly unsent: number;
+}
 
 export type MetaKey = MetaRow['key'];
 
