@@ -11,6 +11,7 @@ import { openSealedBox } from '../server/services/sealed-box.ts';
 import { decodeBase64url } from '../src/domain/base64url.ts';
 import type { Mutation, PushResponse } from '../src/domain/protocol.ts';
 import {
+  DEVICE_REVOKED_HEADER,
   DEVICE_SIGNATURE_HEADER,
   sealedPushRequestSchema,
 } from '../src/domain/sealed-push-protocol.ts';
@@ -261,6 +262,31 @@ describe('after revocation', () => {
     expect(notice).toMatchObject({ reason: 'device_revoked', unsent: 0 });
     expect(await readErasedNotice(local.database)).toEqual(notice);
     expect(await rawOutbox(local)).toEqual([]);
+  });
+
+  it('a revoked tablet’s worker sends every box, then is told to wipe', async () => {
+    const { local, store } = await signedInTablet();
+    await saveCases(store, ['एक', 'दो', 'तीन']);
+    await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    store.db.close();
+    const headquarters = fakeHeadquarters(
+      (ids) =>
+        new Response(
+          JSON.stringify({ serverTime, applied: ids.length, duplicates: [], rejected: [] }),
+          {
+            status: 200,
+            headers: { [DEVICE_REVOKED_HEADER]: '1' },
+          },
+        ),
+    );
+
+    await expect(lockedPush(local, headquarters.fetch)).rejects.toMatchObject({
+      code: 'device_revoked',
+    });
+    expect(headquarters.sent.flatMap((body) => body.ids)).toHaveLength(3);
+    expect(await rawOutbox(local)).toEqual([]);
+    expect(await wipe(local, headquarters.fetch)).toMatchObject({ unsent: 0 });
+    expect(headquarters.sent).toHaveLength(1);
   });
 
   it('wipes after a refused push and counts what never went up', async () => {

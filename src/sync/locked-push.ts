@@ -12,6 +12,8 @@
  *   cannot be re-stamped without the key: those rows wait for the unlocked app.
  * - It runs under the same device lock as every sync run, so the page's session sync and
  *   the worker's locked push never overlap.
+ * - A revoked tablet (headquarters says so in its answers) first sends every box it has,
+ *   then the push rejects with `device_revoked`, so the caller wipes.
  */
 import type { HybridClock } from '../domain/hlc.ts';
 import type { SakhiDatabase } from '../data/database.ts';
@@ -65,21 +67,29 @@ export async function pushLockedOutboxHeld(options: LockedPushOptions): Promise<
     now: () => readCorrectedNow(clock),
   });
   const serverTime = openServerTimeStore(db, clock);
+  let isDeviceRevoked = false;
   try {
-    return await pushInRounds({
+    const totals = await pushInRounds({
       readPending: (limit) => outbox.readBoxes(limit),
-      send: (boxes) =>
-        pushSealed({
+      send: async (boxes) => {
+        const sent = await pushSealed({
           baseUrl: options.baseUrl,
           deviceId,
           signingKey: deviceKey.privateKey,
           boxes,
           ...(options.fetch ? { fetch: options.fetch } : {}),
-        }),
+        });
+        isDeviceRevoked ||= sent.isDeviceRevoked;
+        return sent;
+      },
       outbox,
       clock: serverTime,
       restampPending: null,
     });
+    if (isDeviceRevoked) {
+      throw new SyncError('device_revoked', 'headquarters revoked this tablet');
+    }
+    return totals;
   } catch (error) {
     // A refusal still tells the time: the next save after unlock is stamped right.
     if (error instanceof SyncError && error.serverTimeMs !== null) {
