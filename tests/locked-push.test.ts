@@ -226,6 +226,29 @@ describe('the locked push', () => {
     expect(JSON.stringify(stored)).not.toContain(reason.en);
     expect((await outbox.listRejected())[0]).toMatchObject({ code: 'invalid_record', reason });
   });
+  it('leaves stamps refused as too far ahead waiting for the unlocked app to re-stamp', async () => {
+    const { local, store } = await signedInTablet();
+    await saveCases(store, ['एक']);
+    await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    const [row] = await store.db.outbox.toArray();
+    store.db.close();
+    const reason = { hi: 'समय आगे है', en: 'Too far ahead' };
+    const headquarters = fakeHeadquarters(() =>
+      answer({
+        applied: 0,
+        duplicates: [],
+        rejected: [
+          { mutationId: row!.id, status: 'rejected', code: 'stamp_too_far_ahead', reason },
+        ],
+      }),
+    );
+
+    expect(await lockedPush(local, headquarters.fetch)).toMatchObject({ pushed: 0, rejected: 0 });
+    expect(headquarters.sent).toHaveLength(1);
+    const [stored] = await rawOutbox(local);
+    expect(stored).toMatchObject({ id: row!.id, forServer: row!.forServer });
+    expect(stored!.rejection).toBeUndefined();
+  });
 });
 
 describe('after revocation', () => {
