@@ -91,7 +91,9 @@ describe('app frame', () => {
   it('asks a new tablet to sign in, then opens the case list as her, labelled demo by the server', async () => {
     const calls = stubServer({ isDemo: true });
     const tablet = await prepareTablet();
-    render(<App openTablet={tablet.open} />);
+    // A new tablet: no data key until headquarters sends one with the sign-in.
+    const open = () => openTablet({ databaseName: tablet.databaseName });
+    render(<App openTablet={open} />);
     await screen.findByTestId('sign-in-page');
     expect(screen.queryByTestId('nav-cases')).toBeNull();
     expect(screen.queryByTestId('sign-out')).toBeNull();
@@ -104,18 +106,29 @@ describe('app frame', () => {
     });
     fireEvent.click(screen.getByTestId('sign-in-submit'));
 
-    expect(await screen.findByTestId('new-case')).toBeTruthy();
+    // Nothing opens before she has chosen the PIN that opens this tablet from now on.
+    const setPin = await screen.findByTestId('set-pin-page');
+    expect(screen.queryByTestId('new-case')).toBeNull();
+    fireEvent.input(setPin.querySelector('[name="new-pin"]')!, { target: { value: '482915' } });
+    fireEvent.input(setPin.querySelector('[name="repeat-pin"]')!, { target: { value: '482915' } });
+    fireEvent.click(screen.getByTestId('set-pin-submit'));
+
+    expect(await screen.findByTestId('new-case', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByTestId('staff-name').textContent).toBe(
       sampleSignInResponse().user.displayName,
     );
     expect(screen.getByTestId('demo-label').textContent).toBe(appMessages.hi.demo);
     expect(calls).toContain('POST /api/auth/sign-in');
 
-    // The session is on the tablet now: the next start opens straight to the case list.
+    // The next start opens locked, offline, and her PIN alone opens the case list.
     cleanup();
-    render(<App openTablet={tablet.open} />);
-    expect(await screen.findByTestId('new-case')).toBeTruthy();
+    render(<App openTablet={open} />);
+    const unlock = await screen.findByTestId('unlock-page');
+    expect(screen.queryByTestId('new-case')).toBeNull();
     expect(screen.queryByTestId('sign-in-page')).toBeNull();
+    fireEvent.input(unlock.querySelector('[name="pin"]')!, { target: { value: '482915' } });
+    fireEvent.click(screen.getByTestId('unlock-submit'));
+    expect(await screen.findByTestId('new-case', {}, { timeout: 5000 })).toBeTruthy();
   });
 
   it('drops a remembered demo label once the server says it is not a demo', async () => {

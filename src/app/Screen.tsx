@@ -1,9 +1,13 @@
-import type { SignInResponse } from '../domain/auth-protocol.ts';
+import { useEffect, useState } from 'preact/hooks';
 import type { SignInPageProps } from '../features/account/SignInPage.tsx';
 import { CaseListPage } from '../features/cases/CaseListPage.tsx';
 import type { SyncStatusPageProps } from '../features/sync-status/SyncStatusPage.tsx';
 import type { ChangePinPageProps } from '../features/unlock/ChangePinPage.tsx';
 import type { UnlockPageProps } from '../features/unlock/UnlockPage.tsx';
+import type { SetPinPageProps } from '../features/unlock/SetPinPage.tsx';
+import type { EnrolledStaff } from '../features/unlock/lock-ports.ts';
+import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
+import { checkNewPin } from './pin-ports.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { paths, type Route } from '../shell/router.ts';
@@ -26,6 +30,8 @@ const loadChangePin: ScreenLoader<ChangePinPageProps> = () =>
 // Every open of a tablet with PINs starts here, but tablets without PINs never need it.
 const loadUnlock: ScreenLoader<UnlockPageProps> = () =>
   import('../features/unlock/UnlockPage.tsx').then((module) => module.UnlockPage);
+const loadSetPin: ScreenLoader<SetPinPageProps> = () =>
+  import('../features/unlock/SetPinPage.tsx').then((module) => module.SetPinPage);
 // Shown once per tablet (and after a sign-out), so it stays out of the first screen's code.
 const loadSignIn: ScreenLoader<SignInPageProps> = () =>
   import('../features/account/SignInPage.tsx').then((module) => module.SignInPage);
@@ -71,18 +77,55 @@ export function Screen({
 }
 
 /** All a locked app shows: no route, no case, only who may unlock it. */
-export function UnlockScreen(props: UnlockPageProps) {
-  return <LazyScreen key="unlock" load={loadUnlock} props={props} />;
+export function UnlockScreen({
+  tablet,
+  unlock,
+  onSignInAsOther,
+}: {
+  readonly tablet: Tablet;
+  readonly unlock: (userId: string, pin: string) => Promise<PinUnlock>;
+  readonly onSignInAsOther: () => void;
+}) {
+  // Null until read, so the screen never says "no one has a PIN" while it is still reading.
+  const [enrolled, setEnrolled] = useState<readonly EnrolledStaff[] | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    tablet.listEnrolledStaff().then(
+      (staff) => isCurrent && setEnrolled(staff),
+      (error: unknown) => {
+        // Then the screen offers the password sign-in, the one way in that needs no PIN.
+        console.warn('Sakhi: could not list the staff with a PIN', error);
+        if (isCurrent) setEnrolled([]);
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [tablet]);
+  if (!enrolled) return <p class="loading" aria-busy="true" />;
+  return (
+    <LazyScreen
+      key="unlock"
+      load={loadUnlock}
+      props={{
+        enrolled,
+        // A right PIN whose session the server ended leads to the password sign-in.
+        unlock: async (userId, pin) => {
+          const result = await unlock(userId, pin);
+          return result.outcome === 'no_session' ? { outcome: 'unlocked' } : result;
+        },
+        onSignInAsOther,
+      }}
+    />
+  );
 }
 
-export function SignInScreen({
-  deviceId,
-  onSignedIn,
-}: {
-  readonly deviceId: string;
-  readonly onSignedIn: (response: SignInResponse) => Promise<void>;
-}) {
-  return <LazyScreen load={loadSignIn} props={{ deviceId, onSignedIn }} />;
+export function SetPinScreen({ setPin }: { readonly setPin: (pin: string) => Promise<void> }) {
+  return <LazyScreen key="set-pin" load={loadSetPin} props={{ checkPin: checkNewPin, setPin }} />;
+}
+
+export function SignInScreen(props: SignInPageProps) {
+  return <LazyScreen load={loadSignIn} props={props} />;
 }
 
 function NotFound() {

@@ -1,49 +1,60 @@
+// The lock as the app shows it, over a real sealed store and key vault (fake-indexeddb):
+// a tablet with PINs opens locked and renders no case until a PIN opens it; "Switch user"
+// locks at once; a wrong PIN keeps it locked; the menu offers what her role may use.
 import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleIntake } from '../data/case-store.testing.ts';
+import { openKeyVault } from '../data/key-vault.ts';
 import { openLocalStore } from '../data/local-store.ts';
+import { testDataKey } from '../data/sealed-database.testing.ts';
 import { sessionFromSignIn, staffOfSession } from '../data/session.ts';
 import { sampleSignInResponse } from '../data/session.testing.ts';
 import type { Role } from '../domain/vocabularies-staff.ts';
-import type { Unlock } from '../features/unlock/lock-ports.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { openTablet } from '../shell/open-stores.ts';
 import { paths } from '../shell/router.ts';
 import { App } from './App.tsx';
-import type { AppLockPorts } from './use-app-lock.ts';
 
 const survivorName = 'ज़ेबुन्निसा';
+const pin = '580214';
 let databaseCount = 0;
 
-/** A tablet signed in as `role`, holding one case. */
+/** A tablet where `role` signed in, set her PIN and registered one case; it opens locked. */
 async function prepareTablet(role: Role = 'caseworker') {
   const databaseName = `sakhi-app-lock-${Date.now()}-${++databaseCount}`;
   const local = await openLocalStore({ databaseName });
   const response = sampleSignInResponse({ deviceId: local.device.id });
   const session = sessionFromSignIn({ ...response, user: { ...response.user, role } });
-  await local.startSession(session, Date.now());
-  const cases = local.caseStore(staffOfSession(session)!, session.deviceTag);
+  const unsealed = await local.unseal(testDataKey);
+  await unsealed.startSession(session, Date.now());
+  const cases = unsealed.caseStore(staffOfSession(session)!, session.deviceTag);
   await cases.registerCase(sampleIntake({ survivorName }));
+  unsealed.lock();
+  const { user } = session;
+  await openKeyVault(local.database, { iterations: 1_000 }).enrol(
+    {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      centreId: user.centreId,
+    },
+    pin,
+    testDataKey,
+  );
   local.close();
-  return () => openTablet({ databaseName });
+  return { userId: user.id, open: () => openTablet({ databaseName }) };
 }
 
-function lockPorts(overrides: Partial<AppLockPorts> = {}): AppLockPorts {
-  return {
-    startsLocked: false,
-    idleMinutes: 5,
-    listEnrolledStaff: () => Promise.resolve([{ userId: 'u-asha', displayName: 'Asha Verma' }]),
-    unlock: vi.fn<Unlock>(() => Promise.resolve({ outcome: 'unlocked' })),
-    lock: vi.fn(),
-    changePin: () => Promise.resolve({ outcome: 'unlocked' }),
-    checkPin: () => null,
-    ...overrides,
-  };
-}
-
-function typePin(pin: string) {
+function typePin(value: string) {
   const input = screen.getByTestId('unlock-page').querySelector<HTMLInputElement>('[name="pin"]')!;
-  fireEvent.input(input, { target: { value: pin } });
+  fireEvent.input(input, { target: { value } });
+}
+
+async function unlockWithPin() {
+  await screen.findByTestId('unlock-page');
+  typePin(pin);
+  fireEvent.click(screen.getByTestId('unlock-submit'));
+  expect(await screen.findByText(survivorName, {}, { timeout: 5000 })).toBeTruthy();
 }
 
 beforeEach(() => {
@@ -64,55 +75,48 @@ afterEach(() => {
 });
 
 describe('app lock', () => {
+  it('opens locked when the tablet has PINs: no case, no name, no menu until her PIN', async () => {
+    const tablet = await prepareTablet();
+    render(<App openTablet={tablet.open} />);
+    await screen.findByTestId('unlock-page');
+    expect(document.body.textContent).not.toContain(survivorName);
+    expect(screen.queryByTestId('staff-name')).toBeNull();
+    expect(screen.queryByTestId('nav-cases')).toBeNull();
+    await unlockWithPin();
+  });
+
   it('"Switch user" locks at once: only the unlock screen, no case anywhere in the page', async () => {
-    const ports = lockPorts();
-    render(<App openTablet={await prepareTablet()} lock={ports} />);
-    expect(await screen.findByText(survivorName)).toBeTruthy();
+    const tablet = await prepareTablet();
+    render(<App openTablet={tablet.open} />);
+    await unlockWithPin();
     history.replaceState(null, '', paths.today);
 
     fireEvent.click(screen.getByTestId('switch-user'));
     await screen.findByTestId('unlock-page');
-    expect(ports.lock).toHaveBeenCalledOnce();
     expect(document.body.textContent).not.toContain(survivorName);
     expect(screen.queryByTestId('staff-name')).toBeNull();
-    expect(screen.queryByTestId('nav-cases')).toBeNull();
     expect(screen.queryByTestId('pending-changes')).toBeNull();
     expect(location.pathname).toBe(paths.cases);
-
-    typePin('580214');
-    fireEvent.click(screen.getByTestId('unlock-submit'));
-    expect(await screen.findByText(survivorName)).toBeTruthy();
-    expect(ports.unlock).toHaveBeenCalledWith('u-asha', '580214');
+    await unlockWithPin();
   });
 
-  it('opens locked when the tablet has PINs: the case list never renders', async () => {
-    render(<App openTablet={await prepareTablet()} lock={lockPorts({ startsLocked: true })} />);
-    await screen.findByTestId('unlock-page');
-    expect(document.body.textContent).not.toContain(survivorName);
-  });
-
-  it('a wrong PIN keeps it locked', async () => {
-    const unlock = vi.fn<Unlock>(() => Promise.resolve({ outcome: 'wrong_pin', attemptsLeft: 9 }));
-    render(
-      <App openTablet={await prepareTablet()} lock={lockPorts({ startsLocked: true, unlock })} />,
-    );
+  it('a wrong PIN keeps it locked and says how many tries are left', async () => {
+    const tablet = await prepareTablet();
+    render(<App openTablet={tablet.open} />);
     await screen.findByTestId('unlock-page');
     typePin('111222');
     fireEvent.click(screen.getByTestId('unlock-submit'));
-    await screen.findByTestId('unlock-error');
+    const error = await screen.findByTestId('unlock-error', {}, { timeout: 5000 });
+    expect(error.textContent).toContain('9');
     expect(document.body.textContent).not.toContain(survivorName);
   });
 
-  it('without PINs (no lock given) offers neither "Switch user" nor a PIN to change', async () => {
-    render(<App openTablet={await prepareTablet()} />);
-    await screen.findByText(survivorName);
-    expect(screen.queryByTestId('switch-user')).toBeNull();
-    expect(screen.queryByTestId('nav-change-pin')).toBeNull();
-  });
-
   it('offers "Change PIN" in the menu, and opens it', async () => {
+    const tablet = await prepareTablet();
+    render(<App openTablet={tablet.open} />);
+    await unlockWithPin();
     history.replaceState(null, '', paths.changePin);
-    render(<App openTablet={await prepareTablet()} lock={lockPorts()} />);
+    dispatchEvent(new PopStateEvent('popstate'));
     expect(await screen.findByTestId('change-pin-page')).toBeTruthy();
     expect(screen.getByTestId('nav-change-pin').getAttribute('href')).toBe(paths.changePin);
   });
@@ -121,17 +125,12 @@ describe('app lock', () => {
     ['manager', true],
     ['caseworker', false],
   ] as const)('the Tablets screen is in the menu of a %s: %s', async (role, isOffered) => {
-    render(<App openTablet={await prepareTablet(role)} />);
-    await screen.findByText(survivorName);
+    const tablet = await prepareTablet(role);
+    render(<App openTablet={tablet.open} />);
+    await unlockWithPin();
     expect(screen.queryByTestId('nav-tablets') !== null).toBe(isOffered);
     if (!isOffered) return;
     expect(screen.getByTestId('nav-tablets').textContent).toBe(appMessages.hi.navTablets);
     expect(screen.getByTestId('nav-tablets').getAttribute('href')).toBe(paths.tablets);
-  });
-
-  it('opens the Tablets screen at its address', async () => {
-    history.replaceState(null, '', paths.tablets);
-    render(<App openTablet={await prepareTablet('manager')} />);
-    expect(await screen.findByTestId('tablets-page')).toBeTruthy();
   });
 });

@@ -1,17 +1,22 @@
-// Whose stores the screens get: the tablet opens as the last person signed in on it, and
-// goes back to sign-in on sign-out or when the server refuses the session. Both only ever
-// forget the session: every case and every unsent change stays, and goes up after she
-// signs in again.
+// Whose stores the screens get. A tablet where someone has a PIN opens locked: her PIN
+// unwraps the data key and opens her stores with her own session. A password sign-in
+// (online) brings the data key from headquarters; she then sets a PIN, unless she has one
+// here already. Locking (idle, hidden, "Switch user") forgets the key and every case held
+// in memory. Sign-out and a session the server refused only ever forget a session: every
+// case and every unsent change stays, sealed, and goes up after the next sign-in.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
-import type { Tablet } from '../shell/open-stores.ts';
+import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
 import { navigate, paths } from '../shell/router.ts';
 import type { Stores } from '../shell/stores.ts';
 import type { SyncStatus } from '../sync/sync-scheduler.ts';
 
 export type StoresState =
   | { readonly state: 'opening' }
+  | { readonly state: 'locked'; readonly tablet: Tablet }
   | { readonly state: 'signedOut'; readonly tablet: Tablet }
+  /** Signed in with her password, with no PIN here yet: she chooses one before anything opens. */
+  | { readonly state: 'settingPin'; readonly tablet: Tablet; readonly response: SignInResponse }
   | { readonly state: 'open'; readonly tablet: Tablet; readonly stores: Stores }
   | { readonly state: 'failed' };
 
@@ -22,6 +27,12 @@ export interface TabletSession {
   /** The server ended her session (she did not sign out): the sign-in screen says so. */
   readonly hasSessionEnded: boolean;
   readonly onSignedIn: (response: SignInResponse) => Promise<void>;
+  readonly setPin: (pin: string) => Promise<void>;
+  readonly unlockWithPin: (userId: string, pin: string) => Promise<PinUnlock>;
+  /** Null unless her stores are open: there is nothing to lock. */
+  readonly lockNow: (() => void) | null;
+  /** From the unlock screen: another person, or after a lockout, signs in with a password. */
+  readonly showSignIn: () => void;
   readonly signOut: () => void;
   readonly endRefusedSession: () => void;
 }
@@ -36,7 +47,9 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
         setStores(
           tablet.stores
             ? { state: 'open', tablet, stores: tablet.stores }
-            : { state: 'signedOut', tablet },
+            : tablet.opensLocked
+              ? { state: 'locked', tablet }
+              : { state: 'signedOut', tablet },
         ),
       (error: unknown) => {
         console.warn('Sakhi: the store did not open', error);
@@ -45,17 +58,58 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
     );
   }, [open]);
 
-  const tablet = stores.state === 'open' || stores.state === 'signedOut' ? stores.tablet : null;
+  const tablet = 'tablet' in stores ? stores.tablet : null;
 
   const onSignedIn = useCallback(
     async (response: SignInResponse) => {
       if (!tablet) return;
-      const signedIn = await tablet.openSignedIn(response);
       setSessionEnded(false);
-      setStores({ state: 'open', tablet, stores: signedIn });
+      if (await tablet.hasPin(response.user.id)) {
+        const opened = await tablet.openWithSignIn(response, null);
+        setStores({ state: 'open', tablet, stores: opened });
+      } else {
+        setStores({ state: 'settingPin', tablet, response });
+      }
     },
     [tablet],
   );
+
+  const setPin = useCallback(
+    async (pin: string) => {
+      if (stores.state !== 'settingPin') return;
+      const opened = await stores.tablet.openWithSignIn(stores.response, pin);
+      setStores({ state: 'open', tablet: stores.tablet, stores: opened });
+    },
+    [stores],
+  );
+
+  const unlockWithPin = useCallback(
+    async (userId: string, pin: string) => {
+      if (!tablet) return { outcome: 'locked_out' } as const;
+      const result = await tablet.unlockWithPin(userId, pin);
+      if (result.outcome === 'unlocked') {
+        setStores({ state: 'open', tablet, stores: result.stores });
+      } else if (result.outcome === 'no_session') {
+        // Her PIN was right, but the server ended her session: her password, online.
+        setSessionEnded(true);
+        setStores({ state: 'signedOut', tablet });
+      }
+      return result;
+    },
+    [tablet],
+  );
+
+  const lock = useCallback(() => {
+    if (!tablet) return;
+    tablet.lock();
+    // Whoever unlocks next starts on the case list, not on a case the last one had open.
+    navigate(paths.cases, { replace: true });
+    setStores({ state: 'locked', tablet });
+  }, [tablet]);
+
+  const showSignIn = useCallback(() => {
+    if (tablet) setStores({ state: 'signedOut', tablet });
+  }, [tablet]);
 
   const signOut = () => {
     if (!tablet) return;
@@ -63,7 +117,13 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
       () => {
         // The next person starts on the case list, not on a case the last one had open.
         navigate(paths.cases, { replace: true });
-        setStores({ state: 'signedOut', tablet });
+        return tablet
+          .listEnrolledStaff()
+          .then((enrolled) =>
+            setStores(
+              enrolled.length > 0 ? { state: 'locked', tablet } : { state: 'signedOut', tablet },
+            ),
+          );
       },
       (error: unknown) => {
         console.warn('Sakhi: sign-out failed', error);
@@ -76,6 +136,7 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
     if (!tablet) return;
     tablet.forgetSession().then(
       () => {
+        tablet.lock();
         navigate(paths.cases, { replace: true });
         setSessionEnded(true);
         setStores({ state: 'signedOut', tablet });
@@ -84,7 +145,18 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
     );
   }, [tablet]);
 
-  return { stores, tablet, hasSessionEnded, onSignedIn, signOut, endRefusedSession };
+  return {
+    stores,
+    tablet,
+    hasSessionEnded,
+    onSignedIn,
+    setPin,
+    unlockWithPin,
+    lockNow: stores.state === 'open' ? lock : null,
+    showSignIn,
+    signOut,
+    endRefusedSession,
+  };
 }
 
 /** Sync found the session no longer accepted by the server: back to sign-in. */

@@ -152,6 +152,8 @@ export type MetaRow =
    * after a push. A clock rewound after `stamp_too_far_ahead` never goes below it.
    */
   | { readonly key: 'serverStampFloor'; readonly value: Stamp }
+  /** Set once every row written before sealing has been sealed (legacy-sealing.ts). */
+  | { readonly key: 'legacyRowsSealed'; readonly value: true }
   /** When a sync run (page or service worker) last finished without error, corrected time. */
   | { readonly key: 'lastSyncAt'; readonly value: Instant }
   /** Left by wiping the tablet (wipe-tablet.ts), until the page has said so. */

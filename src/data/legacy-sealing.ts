@@ -34,8 +34,13 @@ const tables: readonly SealedTable[] = [
   'meta',
 ];
 
-/** Returns how many rows it sealed. */
+/**
+ * Returns how many rows it sealed. After one complete pass it records so in `meta` and
+ * never scans again: from then on every write is sealed (the keyless database refuses
+ * clear ones), so no clear row can appear.
+ */
 export async function sealLegacyRows(raw: SakhiDatabase, sealer: RowSealer): Promise<number> {
+  if ((await raw.meta.get('legacyRowsSealed'))?.value === true) return 0;
   let sealedCount = 0;
   for (const name of tables) {
     const table: Table<Record<string, unknown>, unknown> = raw.table(name);
@@ -56,6 +61,7 @@ export async function sealLegacyRows(raw: SakhiDatabase, sealer: RowSealer): Pro
       after = primaryKeyOf(name, batch[batch.length - 1]!);
     }
   }
+  await raw.meta.put({ key: 'legacyRowsSealed', value: true });
   return sealedCount;
 }
 

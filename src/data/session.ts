@@ -36,6 +36,8 @@ export interface SignedInSession {
   readonly deviceTag: string;
   /** Server time of the sign-in. */
   readonly signedInAt: Instant;
+  /** Minutes without use before the app locks, the centre's setting; absent on older rows. */
+  readonly idleLockMinutes?: number;
 }
 
 /** What the tablet keeps of a sign-in answer. */
@@ -48,6 +50,7 @@ export function sessionFromSignIn(response: SignInResponse): SignedInSession {
     centre: response.centre,
     deviceTag: response.device.tag,
     signedInAt: response.serverTime,
+    idleLockMinutes: response.lock.idleMinutes,
   };
 }
 

@@ -87,9 +87,12 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export const DEFAULT_LOCK_IDLE_MINUTES = 5;
 
 /** How the tablet locks itself (issued by the server, set per centre by its manager). */
+/** The centre's idle lock in minutes: `PUT /api/centres/:id/lock` takes it within these bounds. */
+export const idleMinutesBounds = { min: 1, max: 60 } as const;
+
 export const lockSettingsSchema = z.strictObject({
   /** Minutes without a touch before the app locks; 1–60, default 5 (headquarters: 5). */
-  idleMinutes: z.number().int().min(1).max(60),
+  idleMinutes: z.number().int().min(idleMinutesBounds.min).max(idleMinutesBounds.max),
 });
 export type LockSettings = z.infer<typeof lockSettingsSchema>;
 

@@ -26,6 +26,8 @@ export const lockMessages = defineMessages(
     pinsDiffer: 'दोनों पिन एक जैसे नहीं हैं। दोबारा लिखें।',
     pinTooShort: 'पिन में कम से कम 6 अंक हों।',
     pinNotDigits: 'पिन में सिर्फ़ अंक हों (0–9)।',
+    pinTooLong: 'पिन में ज़्यादा से ज़्यादा 12 अंक हों।',
+    pinCommon: 'यह पिन बहुत लोग चुनते हैं, इसलिए आसानी से अंदाज़ा हो जाता है। कोई और पिन चुनें।',
     pinRun: '123456 या 987654 जैसे सीधे क्रम वाला पिन आसानी से अंदाज़ा हो जाता है। कोई और पिन चुनें।',
     pinSameDigit: 'एक ही अंक बार-बार (जैसे 111111) वाला पिन आसानी से अंदाज़ा हो जाता है।',
     pinRepeatedPattern: '121212 या 123123 जैसा दोहराया हुआ पिन आसानी से अंदाज़ा हो जाता है।',
@@ -71,6 +73,8 @@ export const lockMessages = defineMessages(
     pinsDiffer: 'The two PINs are not the same. Type them again.',
     pinTooShort: 'The PIN needs at least 6 digits.',
     pinNotDigits: 'The PIN takes digits only (0–9).',
+    pinTooLong: 'The PIN takes at most 12 digits.',
+    pinCommon: 'Many people choose this PIN, so it is easy to guess. Choose another PIN.',
     pinRun: 'A straight run like 123456 or 987654 is easy to guess. Choose another PIN.',
     pinSameDigit: 'One digit repeated (like 111111) is easy to guess. Choose another PIN.',
     pinRepeatedPattern:

@@ -1,17 +1,14 @@
 // The seam between the app and src/data: opens the tablet's store and knows who is signed
 // in on it. The session is local (src/data/session.ts), so a tablet opens offline as the
 // last person who signed in; only signing in needs the server.
-import type { SignInResponse } from '../domain/auth-protocol.ts';
+import { DEFAULT_LOCK_IDLE_MINUTES, type SignInResponse } from '../domain/auth-protocol.ts';
 import type { HybridClock } from '../domain/hlc.ts';
-import type { CaseStore } from '../data/case-store.ts';
+import { StoreError, type CaseStore } from '../data/case-store.ts';
 import type { SakhiDatabase } from '../data/database.ts';
 import { ensureDeviceKey } from '../data/device-key-store.ts';
-import {
-  openLocalStore,
-  type ErasedCentreData,
-  type LocalStoreOptions,
-  type UnsealedStore,
-} from '../data/local-store.ts';
+import { openKeyVault, type ChangePinResult, type EnrolledUser } from '../data/key-vault.ts';
+import { decodeBase64url } from '../domain/base64url.ts';
+import { openLocalStore, type LocalStoreOptions, type UnsealedStore } from '../data/local-store.ts';
 import { sessionFromSignIn, staffOfSession, type SignedInSession } from '../data/session.ts';
 import { readLastSyncAt, readSyncCounts, type SyncCounts } from '../data/sync-state.ts';
 import type { DeviceKeyPair } from '../platform/device-key.ts';
@@ -27,6 +24,30 @@ export interface Tablet {
    * when it could not be made or read, and then no one can sign in here.
    */
   readonly deviceKey: DeviceKeyPair | null;
+  /** Someone has a PIN here (and ten wrong PINs have not wiped them): open on the unlock screen. */
+  readonly opensLocked: boolean;
+  /** The staff with a PIN on this tablet, names only: the unlock screen's list. */
+  listEnrolledStaff(): Promise<readonly EnrolledUser[]>;
+  /** Her PIN unwraps the data key and opens her stores, with her own session (session.ts). */
+  unlockWithPin(userId: string, pin: string): Promise<PinUnlock>;
+  /** Whether she already has a PIN here: after a password sign-in she then sets none. */
+  hasPin(userId: string): Promise<boolean>;
+  /**
+   * After a password sign-in: wraps the answer's data key under her new PIN (null: she has
+   * one here already), pins headquarters' sealing key, and opens her stores.
+   */
+  openWithSignIn(response: SignInResponse, pin: string | null): Promise<Stores>;
+  /** Re-wraps the data key under a new PIN for whoever is unlocked. */
+  changePin(oldPin: string, newPin: string): Promise<ChangePinResult>;
+  /**
+   * Before staff of another centre signs in: the changes still waiting for headquarters,
+   * and the erase of this centre's data and every PIN here — false, nothing erased, while
+   * any change waits.
+   */
+  readonly centreSwitch: {
+    countPendingChanges(): Promise<number>;
+    eraseCentreData(): Promise<boolean>;
+  };
   /** Null while locked, and when no one is signed in here: first start, or after a sign-out. */
   readonly stores: Stores | null;
   /**
@@ -38,11 +59,6 @@ export interface Tablet {
   unlock(dataKey: Uint8Array): Promise<Stores | null>;
   /** Forgets the key and every case held in memory; `stores` is null until unlock. */
   lock(): void;
-  /**
-   * Erases the centre's data before another centre's staff signs in here; refuses
-   * (`outbox_not_empty`) while changes wait for headquarters. Locks first.
-   */
-  eraseCentreData(): Promise<ErasedCentreData>;
   /**
    * Forgets the session here, and tells the server when online. Never touches cases,
    * entries, drafts or the outbox: work not yet sent survives a sign-out and goes up after
@@ -69,6 +85,13 @@ export interface Tablet {
   readonly syncSource: SyncSource;
 }
 
+export type PinUnlock =
+  | { readonly outcome: 'unlocked'; readonly stores: Stores }
+  /** Her PIN was right but she has no session here any more: she signs in with her password. */
+  | { readonly outcome: 'no_session' }
+  | { readonly outcome: 'wrong_pin'; readonly attemptsLeft: number }
+  | { readonly outcome: 'locked_out' };
+
 export interface SyncView extends SyncCounts {
   readonly lastSyncAt: string | null;
 }
@@ -85,6 +108,8 @@ export async function openTablet(
   const local = await openLocalStore(options);
   let unsealed: UnsealedStore | null = null;
   let stores: Stores | null = null;
+  /** Whose PIN (or password) opened the stores; null while locked. */
+  let unlockedUserId: string | null = null;
   const savedListeners = new Set<() => void>();
   const notifySaved = () => savedListeners.forEach((listener) => listener());
   const deviceKey = await ensureDeviceKey(local.database).catch((error: unknown) => {
@@ -92,6 +117,7 @@ export async function openTablet(
     return null;
   });
   const lock = () => {
+    unlockedUserId = null;
     unsealed?.lock();
     unsealed = null;
     stores = null;
@@ -104,34 +130,105 @@ export async function openTablet(
     return stores;
   };
   if (options.dataKey) await unlock(options.dataKey);
+  const vault = openKeyVault(local.database);
+  const opensLocked =
+    !options.dataKey && !(await vault.isLockedOut()) && (await vault.enrolledUsers()).length > 0;
+  const openWithKey = async (response: SignInResponse, dataKey: Uint8Array) => {
+    const opened = await openSignedIn(response, dataKey);
+    unlockedUserId = response.user.id;
+    return opened;
+  };
+  const openSignedIn = async (response: SignInResponse, dataKey?: Uint8Array) => {
+    if (dataKey) await unlock(dataKey);
+    const opened = unsealed;
+    if (!opened) throw new RangeError('the tablet is locked: sign-in needs the data key');
+    const signedIn = sessionFromSignIn(response);
+    const signedInStores = storesOf(opened, signedIn, notifySaved);
+    // The sign-in client refuses headquarters accounts before this; never keep one.
+    if (!signedInStores) throw new RangeError('a headquarters account has no centre to work on');
+    await opened.startSession(signedIn, Date.parse(response.serverTime));
+    stores = signedInStores;
+    return signedInStores;
+  };
   return {
     deviceId: local.device.id,
     deviceKey,
+    opensLocked,
+    listEnrolledStaff: () => vault.enrolledUsers(),
+    hasPin: async (userId) => (await vault.enrolledUsers()).some((user) => user.userId === userId),
+    unlockWithPin: async (userId, pin) => {
+      const result = await vault.unlock(userId, pin);
+      if (!result.ok) {
+        if (result.reason === 'wrong_pin') {
+          return { outcome: 'wrong_pin', attemptsLeft: result.attemptsLeft };
+        }
+        return result.reason === 'locked_out'
+          ? { outcome: 'locked_out' }
+          : { outcome: 'no_session' };
+      }
+      await unlock(result.dataKey);
+      const opened = unsealed;
+      const session = opened ? await opened.activateSession(userId) : null;
+      stores = opened && session ? storesOf(opened, session, notifySaved) : null;
+      if (!stores) {
+        lock();
+        return { outcome: 'no_session' };
+      }
+      unlockedUserId = userId;
+      return { outcome: 'unlocked', stores };
+    },
+    openWithSignIn: async (response, pin) => {
+      const dataKey = decodeBase64url(response.dataKey);
+      if (!dataKey) throw new RangeError('the sign-in answer has no readable data key');
+      await vault.pinSealingKey(response.sealingKey);
+      if (pin !== null) {
+        await vault.enrol(
+          {
+            id: response.user.id,
+            username: response.user.username,
+            displayName: response.user.displayName,
+            centreId: response.user.centreId,
+          },
+          pin,
+          dataKey,
+        );
+      }
+      return openWithKey(response, dataKey);
+    },
+    changePin: (oldPin, newPin) => {
+      if (unlockedUserId === null) return Promise.resolve({ ok: false, reason: 'not_enrolled' });
+      return vault.changePin(unlockedUserId, oldPin, newPin);
+    },
+    centreSwitch: {
+      countPendingChanges: async () => {
+        const counts = await readSyncCounts(local.database);
+        return counts.waiting + counts.rejected;
+      },
+      eraseCentreData: async () => {
+        lock();
+        try {
+          await local.eraseCentreData();
+        } catch (error) {
+          if (error instanceof StoreError && error.code === 'outbox_not_empty') return false;
+          throw error;
+        }
+        await vault.destroyAll();
+        return true;
+      },
+    },
     get stores() {
       return stores;
     },
-    openSignedIn: async (response, dataKey) => {
-      if (dataKey) await unlock(dataKey);
-      const opened = unsealed;
-      if (!opened) throw new RangeError('the tablet is locked: sign-in needs the data key');
-      const signedIn = sessionFromSignIn(response);
-      const signedInStores = storesOf(opened, signedIn, notifySaved);
-      // The sign-in client refuses headquarters accounts before this; never keep one.
-      if (!signedInStores) throw new RangeError('a headquarters account has no centre to work on');
-      await opened.startSession(signedIn, Date.parse(response.serverTime));
-      stores = signedInStores;
-      return signedInStores;
-    },
+    openSignedIn,
     unlock,
     lock,
-    eraseCentreData: () => {
-      lock();
-      return local.eraseCentreData();
-    },
     signOut: async () => {
       const ended = unsealed ? await unsealed.readSession() : null;
       await unsealed?.endSession();
+      // Signed out, she no longer opens this tablet with her PIN either.
+      if (ended) await vault.forget(ended.user.id);
       stores = null;
+      lock();
       if (ended && navigator.onLine) void requestSignOut(ended.token);
     },
     readServerIsDemo: () => local.readServerIsDemo(),
@@ -175,6 +272,7 @@ function storesOf(
     draftStore: unsealed.drafts,
     staff,
     readSessionToken: () => Promise.resolve(session.token),
+    idleLockMinutes: session.idleLockMinutes ?? DEFAULT_LOCK_IDLE_MINUTES,
     // The sync status screen's store loads with that screen, not with the first one.
     openSyncReview: async () => {
       const { openSyncReviewStore } = await import('../data/sync-review.ts');

@@ -36,6 +36,7 @@ export async function renderScreen(
     draftStore: store.drafts,
     staff: store.staff,
     readSessionToken: () => Promise.resolve('test-session-token'),
+    idleLockMinutes: 5,
     openSyncReview: () =>
       Promise.resolve(
         openSyncReviewStore({

@@ -14,6 +14,8 @@ export interface Stores {
   readonly openSyncReview: () => Promise<SyncReviewStore>;
   /** For the few screens that ask the server directly (Tablets); never kept by them. */
   readonly readSessionToken: () => Promise<string>;
+  /** Minutes without use before the app locks: her centre's setting at her last sign-in. */
+  readonly idleLockMinutes: number;
 }
 
 export const StoresContext = createContext<Stores | null>(null);

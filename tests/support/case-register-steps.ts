@@ -75,9 +75,39 @@ export async function submitSignIn(
 }
 
 /** First start: the sign-in screen (needs the network), then the case list as her. */
+/** The PIN the browser tests' staff choose; the policy accepts it. */
+export const testPin = '482915';
+
+/**
+ * Password sign-in; then, the first time she signs in on this tablet, the PIN she chooses
+ * (`testPin`), and the case list.
+ */
 export async function signIn(page: Page, credentials = demoCaseworker): Promise<void> {
   await submitSignIn(page, credentials);
-  await page.getByTestId('new-case').waitFor({ timeout: waitMs });
+  const caseList = page.getByTestId('new-case');
+  const setPin = page.getByTestId('set-pin-page');
+  await caseList.or(setPin).first().waitFor({ timeout: waitMs });
+  if (await setPin.isVisible()) await chooseNewPin(page, testPin);
+  await caseList.waitFor({ timeout: waitMs });
+}
+
+export async function chooseNewPin(page: Page, pin: string): Promise<void> {
+  const form = page.getByTestId('set-pin-page');
+  await field(form, 'new-pin').fill(pin);
+  await field(form, 'repeat-pin').fill(pin);
+  await page.getByTestId('set-pin-submit').click();
+}
+
+/** On the unlock screen: her name (when several have PINs here), her PIN, and the case list. */
+export async function unlockWithPin(
+  page: Page,
+  options: { readonly userId?: string; readonly pin?: string } = {},
+): Promise<void> {
+  const unlock = page.getByTestId('unlock-page');
+  await unlock.waitFor({ timeout: waitMs });
+  if (options.userId) await page.getByTestId(`unlock-staff-${options.userId}`).click();
+  await field(unlock, 'pin').fill(options.pin ?? testPin);
+  await page.getByTestId('unlock-submit').click();
 }
 
 /** The language the header shows, switched to `lang` if it is not already. */

@@ -7,7 +7,7 @@ import { headquartersSignInResponse, sampleSignInResponse } from '../../data/ses
 import type { SignInResponse } from '../../domain/auth-protocol.ts';
 import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { accountMessages } from '../../i18n/messages-account.ts';
-import { decodeBase64Url } from '../../platform/base64url.ts';
+import { decodeBase64url } from '../../domain/base64url.ts';
 import { createDeviceKey, type DeviceKeyPair } from '../../platform/device-key.ts';
 import { SignInPage } from './SignInPage.tsx';
 
@@ -192,16 +192,18 @@ describe('sign-in screen', () => {
     const databaseName = `sakhi-sign-in-${Date.now()}`;
     const tablet = await openTablet({ databaseName });
     const answer = sampleSignInResponse({ deviceId: tablet.deviceId, tag: 'K7' });
-    const { fetchStub, onSignedIn } = renderPage({
+    let opened = false;
+    const { fetchStub } = renderPage({
       deviceId: tablet.deviceId,
       fetch: () => Promise.resolve(okAnswer(answer)),
       onSignedIn: async (response) => {
-        await tablet.openSignedIn(response);
+        await tablet.openWithSignIn(response, '482915');
+        opened = true;
       },
     });
     typeCredentials('  lko.caseworker ', 'sakhi-demo-2026');
     fireEvent.click(screen.getByTestId('sign-in-submit'));
-    await waitFor(() => expect(onSignedIn).toHaveBeenCalledOnce());
+    await waitFor(() => expect(opened).toBe(true));
 
     const [url, init] = fetchStub.mock.calls[0]! as [string, RequestInit];
     expect(url).toBe('/api/auth/sign-in');
@@ -215,18 +217,27 @@ describe('sign-in screen', () => {
     });
     const signed = new TextEncoder().encode(`sakhi-sign-in-v1\n${tablet.deviceId}\nlko.caseworker`);
     const publicKey = createPublicKey({ key: { ...deviceKey.publicJwk }, format: 'jwk' });
-    const signature = decodeBase64Url(body.deviceSignature as string);
+    const signature = decodeBase64url(body.deviceSignature as string)!;
     expect(verify('sha256', signed, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)).toBe(
       true,
     );
+    tablet.lock();
     const local = await openLocalStore({ databaseName });
-    const session = await local.readSession();
+    // Sealed: without the data key the session is not there to read.
+    expect(await local.readSession()).toBeNull();
+    const unsealed = await local.unseal(decodeBase64url(answer.dataKey)!);
+    const session = await unsealed.readSession();
     expect(session?.token).toBe(answer.token);
     expect(session?.deviceTag).toBe('K7');
     expect(JSON.stringify(session)).not.toContain('sakhi-demo-2026');
     expect(JSON.stringify(session)).not.toContain(answer.dataKey);
+    unsealed.lock();
     local.close();
+    // Reopened, the tablet is locked until her PIN opens it as her.
     const reopened = await openTablet({ databaseName });
+    expect(reopened.opensLocked).toBe(true);
+    const unlocked = await reopened.unlockWithPin(answer.user.id, '482915');
+    expect(unlocked.outcome).toBe('unlocked');
     expect(reopened.stores?.staff).toMatchObject({ userId: answer.user.id, districtCode: 'LKO' });
   });
 });

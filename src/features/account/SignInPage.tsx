@@ -9,6 +9,7 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import type { DeviceKeyPair } from '../../platform/device-key.ts';
+import { CentreSwitchPage } from './CentreSwitchPage.tsx';
 import { requestSignIn, type SignInFailure, type SignInOptions } from './sign-in-client.ts';
 
 export interface SignInPageProps {
@@ -21,10 +22,21 @@ export interface SignInPageProps {
   // TODO(until the app passes the device key it opens the tablet with): optional, so the
   // app that composes this screen keeps building; absent counts as null.
   readonly deviceKey?: DeviceKeyPair | null;
+  /**
+   * Before another centre's staff signs in here: changes not yet acknowledged by
+   * headquarters, and the erase of the centre's data (refused while any wait).
+   */
+  readonly centreSwitch?: CentreSwitchTablet;
   /** Keeps the session and opens the app as her; rejects with a StoreError if it could not. */
   readonly onSignedIn: (response: SignInResponse) => Promise<void>;
   /** Tests and a server on another origin; by default the page's own origin and `fetch`. */
   readonly client?: SignInOptions;
+}
+
+export interface CentreSwitchTablet {
+  readonly countPendingChanges: () => Promise<number>;
+  /** Erases the centre's cases, drafts, conflicts, sessions, PINs and cursor; false while changes wait. */
+  readonly eraseCentreData: () => Promise<boolean>;
 }
 
 type Problem =
@@ -37,7 +49,13 @@ type Problem =
  * needs the server, so it needs the network; after it the session is on the tablet and
  * the app opens offline. The password lives only in this form's state until it is sent.
  */
-export function SignInPage({ deviceId, deviceKey, onSignedIn, client }: SignInPageProps) {
+export function SignInPage({
+  deviceId,
+  deviceKey,
+  centreSwitch,
+  onSignedIn,
+  client,
+}: SignInPageProps) {
   const t = useMessages(accountMessages);
   const isOnline = useOnline();
   const [username, setUsername] = useState('');
@@ -52,8 +70,10 @@ export function SignInPage({ deviceId, deviceKey, onSignedIn, client }: SignInPa
   }, [waitSeconds]);
   const canSend = isOnline && !isSending && waitSeconds === 0;
 
-  const signIn = async () => {
-    if (!canSend) return;
+  const [isSwitchingCentre, setSwitchingCentre] = useState(false);
+
+  const signIn = async (switchCentre = false) => {
+    if (!canSend && !switchCentre) return;
     setSending(true);
     setProblem(null);
     if (!deviceKey) {
@@ -61,7 +81,16 @@ export function SignInPage({ deviceId, deviceKey, onSignedIn, client }: SignInPa
       setSending(false);
       return;
     }
-    const result = await requestSignIn({ username, password, deviceId, deviceKey }, client);
+    const result = await requestSignIn(
+      { username, password, deviceId, deviceKey, ...(switchCentre ? { switchCentre } : {}) },
+      client,
+    );
+    if (!result.isSignedIn && result.failure.code === 'device_other_centre' && centreSwitch) {
+      // The password stays in the form until she decides, so the switch needs no retyping.
+      setSwitchingCentre(true);
+      setSending(false);
+      return;
+    }
     if (!result.isSignedIn) {
       // TODO(sealing): on device_revoked, wipe local data and make a new device id
       // (shouldWipeDevice in auth-protocol.ts) after pushing what it can. A revoked session cannot push, so that waits for the sealed,
@@ -77,6 +106,7 @@ export function SignInPage({ deviceId, deviceKey, onSignedIn, client }: SignInPa
       return;
     }
     setPassword('');
+    setSwitchingCentre(false);
     try {
       await onSignedIn(result.response);
     } catch (error) {
@@ -84,6 +114,23 @@ export function SignInPage({ deviceId, deviceKey, onSignedIn, client }: SignInPa
       setSending(false);
     }
   };
+
+  if (isSwitchingCentre && centreSwitch) {
+    return (
+      <CentreSwitchPage
+        countPendingChanges={centreSwitch.countPendingChanges}
+        eraseAndSignIn={async () => {
+          if (!(await centreSwitch.eraseCentreData())) return 'changes_waiting';
+          await signIn(true);
+          return 'signed_in';
+        }}
+        onCancel={() => {
+          setPassword('');
+          setSwitchingCentre(false);
+        }}
+      />
+    );
+  }
 
   return (
     <section class="page sign-in" data-testid="sign-in-page">

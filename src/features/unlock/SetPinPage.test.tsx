@@ -9,7 +9,7 @@ import { SetPinPage } from './SetPinPage.tsx';
 
 // A stand-in for the domain's policy: only what these screens must word.
 const checkPin: CheckPin = (pin) =>
-  pin.length < 6 ? 'too_short' : /^(\d)\1+$/.test(pin) ? 'same_digit' : null;
+  pin.length < 6 ? 'too_short' : /^(\d)\1+$/.test(pin) ? 'all_same' : null;
 
 function typePin(page: string, name: string, pin: string) {
   const input = screen.getByTestId(page).querySelector<HTMLInputElement>(`[name="${name}"]`)!;

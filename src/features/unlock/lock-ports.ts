@@ -3,6 +3,7 @@
  * (src/data) unwraps and wraps the data key, the domain's PIN policy judges a new PIN. The
  * screens hold a PIN only in their own state, for as long as it is being typed.
  */
+import type { PinWeakness } from '../../domain/pin-policy.ts';
 
 /** A staff member whose PIN opens this tablet: names only, nothing of any case. */
 export interface EnrolledStaff {
@@ -10,8 +11,8 @@ export interface EnrolledStaff {
   readonly displayName: string;
 }
 
-/** Why the PIN policy refuses a PIN; null from `CheckPin` when it is accepted. */
-export type PinProblem = 'too_short' | 'not_digits' | 'run' | 'same_digit' | 'repeated_pattern';
+/** Why the PIN policy (domain/pin-policy.ts) refuses a PIN; null from `CheckPin` when it is accepted. */
+export type PinProblem = PinWeakness;
 
 export type CheckPin = (pin: string) => PinProblem | null;
 

@@ -11,9 +11,11 @@ export function judgeNewPin(pin: string, repeat: string, checkPin: CheckPin): Ne
 
 const messageKeys = {
   too_short: 'pinTooShort',
+  too_long: 'pinTooLong',
   not_digits: 'pinNotDigits',
-  run: 'pinRun',
-  same_digit: 'pinSameDigit',
+  sequence: 'pinRun',
+  all_same: 'pinSameDigit',
+  common: 'pinCommon',
   repeated_pattern: 'pinRepeatedPattern',
   pins_differ: 'pinsDiffer',
 } as const satisfies Record<NewPinProblem, keyof (typeof lockMessages)['en']>;
