@@ -2,7 +2,9 @@
 // The service worker: precaches the app shell so every screen opens offline, serves any
 // app route (deep links too) from the cached index.html, and pushes saved changes on the
 // Background Sync event the page registers after each save, so they go up with the app
-// closed. Push only: pulls wait for an unlocked app (docs/design.md, "Sync").
+// closed. Push only, and sealed: the worker never holds the data key, so it sends the
+// outbox's boxes for headquarters (locked-push.ts); pulls wait for an unlocked app
+// (docs/design.md, "Sync").
 // First: configures zod before any module parses with it.
 import '../src/platform/zod-config.ts';
 import {
@@ -12,8 +14,10 @@ import {
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { openLocalStore } from '../src/data/local-store.ts';
+import { pushLockedOutbox } from '../src/sync/locked-push.ts';
 import { SyncError } from '../src/sync/sync-ports.ts';
-import { backgroundPushTag, openTabletSync } from '../src/sync/tablet-sync.ts';
+import { backgroundPushTag } from '../src/sync/tablet-sync.ts';
+import { tabletErasedMessage, wipeAfterRevocation } from '../src/sync/wipe-after-revocation.ts';
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
@@ -43,24 +47,35 @@ self.addEventListener('sync', (event) => {
 });
 
 /**
- * One push-only run under the device lock (a page's run and this never overlap). A failure
- * time may cure rejects, so the browser fires the event again later; one that needs a
- * person (signed out, revoked, app too old) does not: the page shows it.
+ * The locked push (the worker never holds the data key): the outbox's boxes for
+ * headquarters, signed with the device key, under the device lock (a page's run and this
+ * never overlap). A failure time may cure rejects, so the browser fires the event again
+ * later; one that needs a person (a key headquarters does not know) does not: the page
+ * shows it. A revoked tablet pushes what it can, then wipes itself and tells open pages.
  */
 async function pushFromWorker(): Promise<void> {
   const local = await openLocalStore();
+  const options = {
+    db: local.database,
+    clock: local.clock,
+    deviceId: local.device.id,
+    baseUrl: '',
+  };
   try {
-    if ((await local.readSession()) === null) return;
-    const sync = openTabletSync({
-      db: local.database,
-      clock: local.clock,
-      deviceId: local.device.id,
-      baseUrl: '',
-    });
-    await sync.run({ shouldPull: false });
+    await pushLockedOutbox(options);
   } catch (error) {
+    if (error instanceof SyncError && error.code === 'device_revoked') {
+      await wipeAfterRevocation(options);
+      await tellPagesTabletErased();
+      return;
+    }
     if (!(error instanceof SyncError) || error.isTransient) throw error;
   } finally {
     local.close();
   }
+}
+
+async function tellPagesTabletErased(): Promise<void> {
+  const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const page of pages) page.postMessage({ type: tabletErasedMessage });
 }

@@ -10,9 +10,11 @@
  *   in for the per-address limit (server/http/connection-limits.ts).
  * - Every answer, errors included, carries `serverTime`, as sync's routes do.
  * - The body limit is the session push's: a sealed batch is fitted to the same size.
+ * - A revoked tablet's answer carries DEVICE_REVOKED_HEADER: it wipes after this push.
  */
 import type { FastifyInstance } from 'fastify';
 import {
+  DEVICE_REVOKED_HEADER,
   DEVICE_SIGNATURE_HEADER,
   sealedPushRequestSchema,
 } from '../../src/domain/sealed-push-protocol.ts';
@@ -30,7 +32,7 @@ export function sealedPushRoutes(
   registerJsonBodies(app, { keepRawBody: true });
   app.setErrorHandler(handleErrorWithServerTime(ctx.now));
 
-  app.post('/sync/sealed-push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
+  app.post('/sync/sealed-push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request, reply) => {
     const header = request.headers[DEVICE_SIGNATURE_HEADER.toLowerCase()];
     const device = await verifyDeviceSignature(ctx, {
       bytes: rawBodyOf(request),
@@ -39,7 +41,9 @@ export function sealedPushRoutes(
     });
     markSocketAuthenticated(request.raw.socket);
     const body = parseSyncBody(sealedPushRequestSchema, request.body);
-    return pushSealedMutations(ctx, device, body, request.ip);
+    const answer = await pushSealedMutations(ctx, device, body, request.ip);
+    if (device.isRevoked) void reply.header(DEVICE_REVOKED_HEADER, '1');
+    return answer;
   });
   return Promise.resolve();
 }

@@ -6,7 +6,10 @@
  * - Nothing is read before the device key's signature over the body's exact bytes has
  *   verified. An unknown device, a device without a key and a wrong signature all answer
  *   `bad_device_signature` alike, so the route tells nobody which device ids exist.
- * - A revoked tablet is refused `device_revoked` (only after its signature verified).
+ * - A revoked tablet may still push what its outbox holds (write-only, the same checks),
+ *   and is told it is revoked (the route's answer header) so it wipes itself. Revocation
+ *   ends reading at once (no session, no data key); writing ends when the tablet has
+ *   wiped, or at once for a person whose account is disabled.
  * - Each mutation is applied as its writer's own session push would be (sync-push.ts
  *   `applyPush`: same checks, write rules, merge, audit in the same transaction), and
  *   only if she is active staff of the tablet's centre who has signed in on this tablet.
@@ -36,6 +39,7 @@ export interface SigningDevice {
   readonly id: string;
   /** Null for a headquarters tablet, whose pushes nobody may apply. */
   readonly centreId: string | null;
+  readonly isRevoked: boolean;
 }
 
 export interface SignedBody {
@@ -48,8 +52,8 @@ export interface SignedBody {
 }
 
 /**
- * The device whose key signed `body`, or a refusal: `bad_device_signature` (unknown
- * device, no key, wrong signature), then `device_revoked`.
+ * The device whose key signed `body` (revoked or not), or the refusal
+ * `bad_device_signature` (unknown device, no key, wrong signature).
  */
 export async function verifyDeviceSignature(
   ctx: ServiceContext,
@@ -72,8 +76,7 @@ export async function verifyDeviceSignature(
   if (!device?.public_key_jwk || !isSignedBy(device.public_key_jwk, body.bytes, signature)) {
     throw new ServiceError('bad_device_signature');
   }
-  if (device.revoked_at !== null) throw new ServiceError('device_revoked');
-  return { id: device.id, centreId: device.centre_id };
+  return { id: device.id, centreId: device.centre_id, isRevoked: device.revoked_at !== null };
 }
 
 function isSignedBy(publicKeyJwk: string, bytes: Uint8Array, signature: Uint8Array): boolean {
@@ -131,7 +134,7 @@ export async function pushSealedMutations(
           ip,
           resourceType: 'sync',
           centreId: device.centreId,
-          details: { ...details, sealed: true },
+          details: { ...details, sealed: true, ...(device.isRevoked ? { revoked: true } : {}) },
         });
       }
       await db

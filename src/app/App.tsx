@@ -13,7 +13,8 @@ import {
   UpdateBanner,
 } from './Banners.tsx';
 import { Header } from './Header.tsx';
-import { Screen, SetPinScreen, SignInScreen, UnlockScreen } from './Screen.tsx';
+import { Screen, SetPinScreen, SignInScreen, TabletErasedScreen, UnlockScreen } from './Screen.tsx';
+import { useTabletErasedByWorker } from './use-worker-wipe.ts';
 import { useStorageHealth } from './storage-health.ts';
 import { useWaitingUpdate, type UpdateSignal } from './update-signal.ts';
 import { useIdleLock } from './use-idle-lock.ts';
@@ -49,7 +50,8 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
   useIdleLock(signedIn ? signedIn.stores.idleLockMinutes : null, session.lockNow ?? noLock);
   const { status: syncStatus, pageSync } = usePageSync(signedIn?.tablet ?? null);
   const headerSync = useHeaderSync(signedIn, syncStatus, route);
-  useEndRefusedSession(syncStatus, session.endRefusedSession);
+  useEndRefusedSession(syncStatus, session);
+  useTabletErasedByWorker(session.startAfresh);
 
   return (
     <LangContext.Provider value={lang}>
@@ -99,6 +101,8 @@ function Body({
           onSignInAsOther={session.showSignIn}
         />
       );
+    case 'erased':
+      return <TabletErasedScreen notice={stores.notice} onSignIn={session.startAfresh} />;
     case 'settingPin':
       return <SetPinScreen setPin={session.setPin} />;
     case 'open':
@@ -124,6 +128,7 @@ function Body({
             deviceId={stores.tablet.deviceId}
             deviceKey={stores.tablet.deviceKey}
             centreSwitch={stores.tablet.centreSwitch}
+            onDeviceRevoked={session.wipeRevoked}
             onSignedIn={session.onSignedIn}
           />
         </>

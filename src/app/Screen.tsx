@@ -5,6 +5,8 @@ import type { SyncStatusPageProps } from '../features/sync-status/SyncStatusPage
 import type { ChangePinPageProps } from '../features/unlock/ChangePinPage.tsx';
 import type { UnlockPageProps } from '../features/unlock/UnlockPage.tsx';
 import type { SetPinPageProps } from '../features/unlock/SetPinPage.tsx';
+import type { TabletErasedPageProps } from '../features/unlock/TabletErasedPage.tsx';
+import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { EnrolledStaff } from '../features/unlock/lock-ports.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
 import { checkNewPin } from './pin-ports.ts';
@@ -116,6 +118,25 @@ export function UnlockScreen({
         },
         onSignInAsOther,
       }}
+    />
+  );
+}
+
+const loadTabletErased: ScreenLoader<TabletErasedPageProps> = () =>
+  import('../features/unlock/TabletErasedPage.tsx').then((module) => module.TabletErasedPage);
+
+export function TabletErasedScreen({
+  notice,
+  onSignIn,
+}: {
+  readonly notice: ErasedNotice;
+  readonly onSignIn: () => void;
+}) {
+  return (
+    <LazyScreen
+      key="tablet-erased"
+      load={loadTabletErased}
+      props={{ unsent: notice.unsent, onSignIn }}
     />
   );
 }

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { sampleIntake } from '../data/case-store.testing.ts';
 import { openKeyVault } from '../data/key-vault.ts';
 import { openLocalStore } from '../data/local-store.ts';
+import { wipeTablet } from '../data/wipe-tablet.ts';
 import { testDataKey } from '../data/sealed-database.testing.ts';
 import { sessionFromSignIn, staffOfSession } from '../data/session.ts';
 import { sampleSignInResponse } from '../data/session.testing.ts';
@@ -42,7 +43,7 @@ async function prepareTablet(role: Role = 'caseworker') {
     testDataKey,
   );
   local.close();
-  return { userId: user.id, open: () => openTablet({ databaseName }) };
+  return { userId: user.id, databaseName, open: () => openTablet({ databaseName }) };
 }
 
 function typePin(value: string) {
@@ -132,5 +133,26 @@ describe('app lock', () => {
     if (!isOffered) return;
     expect(screen.getByTestId('nav-tablets').textContent).toBe(appMessages.hi.navTablets);
     expect(screen.getByTestId('nav-tablets').getAttribute('href')).toBe(paths.tablets);
+  });
+});
+
+describe('a tablet erased by headquarters', () => {
+  it('opens on the notice, counting what could not be sent, then starts afresh with a new device id', async () => {
+    const tablet = await prepareTablet();
+    const before = await tablet.open();
+    const local = await openLocalStore({ databaseName: tablet.databaseName });
+    await wipeTablet(local.database);
+    local.close();
+
+    render(<App openTablet={tablet.open} />);
+    const notice = await screen.findByTestId('tablet-erased-page');
+    // The case it held was waiting to go up: the notice says one change was lost.
+    expect(screen.getByTestId('tablet-erased-unsent').textContent).toContain('1');
+    expect(notice.textContent).not.toContain(survivorName);
+    fireEvent.click(screen.getByTestId('tablet-erased-sign-in'));
+    await screen.findByTestId('sign-in-page');
+    const after = await tablet.open();
+    expect(after.deviceId).not.toBe(before.deviceId);
+    expect(after.opensLocked).toBe(false);
   });
 });

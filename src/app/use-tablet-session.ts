@@ -6,6 +6,7 @@
 // case and every unsent change stays, sealed, and goes up after the next sign-in.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
+import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
 import { navigate, paths } from '../shell/router.ts';
 import type { Stores } from '../shell/stores.ts';
@@ -18,6 +19,8 @@ export type StoresState =
   /** Signed in with her password, with no PIN here yet: she chooses one before anything opens. */
   | { readonly state: 'settingPin'; readonly tablet: Tablet; readonly response: SignInResponse }
   | { readonly state: 'open'; readonly tablet: Tablet; readonly stores: Stores }
+  /** Headquarters revoked the tablet and it erased itself: she reads why before anything else. */
+  | { readonly state: 'erased'; readonly tablet: Tablet; readonly notice: ErasedNotice }
   | { readonly state: 'failed' };
 
 export interface TabletSession {
@@ -35,28 +38,31 @@ export interface TabletSession {
   readonly showSignIn: () => void;
   readonly signOut: () => void;
   readonly endRefusedSession: () => void;
+  /** A request answered `device_revoked`: send what waits, erase, and say so. */
+  readonly wipeRevoked: () => void;
+  /** After she read the erased notice: the tablet opens afresh, with a new device id. */
+  readonly startAfresh: () => void;
 }
 
 export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
   const [stores, setStores] = useState<StoresState>({ state: 'opening' });
   const [hasSessionEnded, setSessionEnded] = useState(false);
+  // Opening again after a wipe makes a new device identity.
+  const [openings, setOpenings] = useState(0);
 
   useEffect(() => {
-    open().then(
-      (tablet) =>
-        setStores(
-          tablet.stores
-            ? { state: 'open', tablet, stores: tablet.stores }
-            : tablet.opensLocked
-              ? { state: 'locked', tablet }
-              : { state: 'signedOut', tablet },
-        ),
-      (error: unknown) => {
-        console.warn('Sakhi: the store did not open', error);
-        setStores({ state: 'failed' });
-      },
-    );
-  }, [open]);
+    const opening = async (): Promise<StoresState> => {
+      const tablet = await open();
+      const notice = await tablet.readErasedNotice();
+      if (notice) return { state: 'erased', tablet, notice };
+      if (tablet.stores) return { state: 'open', tablet, stores: tablet.stores };
+      return tablet.opensLocked ? { state: 'locked', tablet } : { state: 'signedOut', tablet };
+    };
+    opening().then(setStores, (error: unknown) => {
+      console.warn('Sakhi: the store did not open', error);
+      setStores({ state: 'failed' });
+    });
+  }, [open, openings]);
 
   const tablet = 'tablet' in stores ? stores.tablet : null;
 
@@ -145,9 +151,33 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
     );
   }, [tablet]);
 
+  const reopen = useCallback(() => {
+    navigate(paths.cases, { replace: true });
+    setStores({ state: 'opening' });
+    setOpenings((count) => count + 1);
+  }, []);
+
+  const wipeRevoked = useCallback(() => {
+    if (!tablet) return;
+    tablet.wipeAfterRevocation().then(reopen, (error: unknown) =>
+      // Headquarters could not be reached: nothing was erased; the next contact tries again.
+      console.warn('Sakhi: the revoked tablet could not send its changes yet', error),
+    );
+  }, [tablet, reopen]);
+
+  const startAfresh = useCallback(() => {
+    if (!tablet) return;
+    tablet.clearErasedNotice().then(reopen, (error: unknown) => {
+      console.warn('Sakhi: could not clear the erased notice', error);
+      setStores({ state: 'failed' });
+    });
+  }, [tablet, reopen]);
+
   return {
     stores,
     tablet,
+    wipeRevoked,
+    startAfresh,
     hasSessionEnded,
     onSignedIn,
     setPin,
@@ -159,13 +189,21 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
   };
 }
 
-/** Sync found the session no longer accepted by the server: back to sign-in. */
+/**
+ * Sync found the session no longer accepted by the server: back to sign-in. Sync, or the
+ * service worker, found the tablet revoked: it sends what waits and erases itself.
+ */
 export function useEndRefusedSession(
   syncStatus: SyncStatus | null,
-  endRefusedSession: () => void,
+  session: Pick<TabletSession, 'endRefusedSession' | 'wipeRevoked'>,
 ): void {
+  const { endRefusedSession, wipeRevoked } = session;
   const isSessionRefused = syncStatus?.lastErrorCode === 'session_expired';
+  const isRevoked = syncStatus?.lastErrorCode === 'device_revoked';
   useEffect(() => {
     if (isSessionRefused) endRefusedSession();
   }, [isSessionRefused, endRefusedSession]);
+  useEffect(() => {
+    if (isRevoked) wipeRevoked();
+  }, [isRevoked, wipeRevoked]);
 }

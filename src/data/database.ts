@@ -28,6 +28,7 @@ import type { FieldMap } from '../domain/merge.ts';
 import type { BilingualMessage, Mutation } from '../domain/protocol.ts';
 import type { CaseStatus, RiskLevel } from '../domain/code-schemas.ts';
 import type { EntryKind } from '../domain/entries.ts';
+import type { SealedBox } from '../domain/sealed-push-protocol.ts';
 import type { CalendarDate, Instant } from '../domain/india-time.ts';
 import { lockedRowsMiddleware } from './locked-rows.ts';
 import type { SignedInSession } from './session.ts';
@@ -70,10 +71,31 @@ export interface OutboxRow extends Mutation {
   readonly seq?: number;
   readonly queuedAt: Instant;
   /**
+   * The user id of the staff member who saved it on this tablet: the locked push names
+   * her to headquarters, which applies it only if she may write from this tablet. Absent
+   * on rows saved before locked pushes; those go up through the session push only.
+   */
+  readonly savedBy?: string;
+  /**
+   * The mutation sealed to headquarters (outbox-sealing in src/sync), kept clear beside
+   * the data-key seal so the locked push can send it without the key. Dropped whenever the
+   * mutation changes (re-stamping), so a box always holds the row's mutation as it is.
+   */
+  readonly forServer?: ServerBox;
+  /**
    * Set when headquarters refused it (sync-outbox.ts): the row stays, explained, and is not
    * pushed again until a person retries it. Absent on a row waiting to go up.
    */
   readonly rejection?: OutboxRejection;
+}
+
+export interface ServerBox {
+  readonly box: SealedBox;
+  /**
+   * The mutation's stamp (one per save): a locked push that is acknowledged raises the
+   * server stamp floor with it, as the session push does with the fields it can read.
+   */
+  readonly stamp: Stamp;
 }
 
 export interface OutboxRejection {
@@ -133,7 +155,17 @@ export type MetaRow =
   /** Set once every row written before sealing has been sealed (legacy-sealing.ts). */
   | { readonly key: 'legacyRowsSealed'; readonly value: true }
   /** When a sync run (page or service worker) last finished without error, corrected time. */
-  | { readonly key: 'lastSyncAt'; readonly value: Instant };
+  | { readonly key: 'lastSyncAt'; readonly value: Instant }
+  /** Left by wiping the tablet (wipe-tablet.ts), until the page has said so. */
+  | { readonly key: 'erased'; readonly value: ErasedNotice };
+
+export interface ErasedNotice {
+  /** Device time: the clock went with everything else. */
+  readonly at: Instant;
+  readonly reason: 'device_revoked';
+  /** Changes that never reached headquarters (refused, or never sealed for it). */
+  readonly unsent: number;
+}
 
 export type MetaKey = MetaRow['key'];
 

@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url } from '../platform/base64url.ts';
+import { decodeBase64url } from '../domain/base64url.ts';
 import { createDeviceKey, signWithDeviceKey } from '../platform/device-key.ts';
 import { SakhiDatabase } from './database.ts';
 import { ensureDeviceKey, forgetDeviceKey, readDeviceKey } from './device-key-store.ts';
@@ -31,7 +31,7 @@ describe('device key store', () => {
         'sha256',
         bytes,
         { key: publicKey, dsaEncoding: 'ieee-p1363' },
-        decodeBase64Url(signature),
+        decodeBase64url(signature)!,
       ),
     ).toBe(true);
   });

@@ -14,7 +14,10 @@ import type { SakhiDatabase } from './database.ts';
 import type { RowSealer } from './row-sealing.ts';
 import { isClearRow, sealStoredRow, type SealedTable } from './sealed-tables.ts';
 
-/** For legacy-sealing.ts and the directory build only: rows exactly as stored. */
+/**
+ * For legacy-sealing.ts, the directory build and the locked outbox (locked-outbox.ts)
+ * only: rows exactly as stored.
+ */
 export const rawRows: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'RawRows',

@@ -37,7 +37,8 @@ export interface LocalStore {
   eraseCentreData(): Promise<ErasedCentreData>;
   /**
    * The session only while it is still a clear row from before sealing; null once sealed
-   * (read it through `unseal`). Kept for the service worker's push until it signs pushes.
+   * (read it through `unseal`). The service worker no longer needs it: it pushes sealed
+   * and signed (src/sync/locked-push.ts).
    */
   readSession(): Promise<SignedInSession | null>;
   readServerIsDemo(): Promise<boolean>;

@@ -64,8 +64,10 @@ const tableSealing: Record<SealedTable, TableSealing> = {
     join: (clear, secret) => {
       const { reason, ...payload } = secret as Record<string, unknown>;
       const rejection = clear.rejection as Record<string, unknown> | undefined;
+      // A refusal the locked push received has its reason clear until the next unlock
+      // seals it (locked-outbox.ts): the sealed part then holds none yet.
       return rejection
-        ? { ...clear, ...payload, rejection: { ...rejection, reason } }
+        ? { ...clear, ...payload, rejection: { ...rejection, reason: reason ?? rejection.reason } }
         : { ...clear, ...payload };
     },
   },

@@ -71,14 +71,7 @@ export function openSyncOutbox(options: SyncOutboxOptions): SyncOutboxStore {
       if (mutationIds.length === 0) return;
       await db.transaction('rw', db.outbox, db.meta, async () => {
         const rows = await db.outbox.where('id').anyOf(mutationIds).toArray();
-        await db.outbox.bulkDelete(rows.map((row) => row.seq!));
-        // Headquarters now holds these stamps: a rewound clock must stay above them, or a
-        // later write of the same field would lose to an earlier one from this very tablet.
-        await raiseServerStampFloor(db, greatestStampOf(rows));
-        await requeueWaitingForCases(
-          db,
-          rows.filter((row) => row.recordType === 'case').map((row) => row.recordId),
-        );
+        await removeAcknowledged(db, rows, greatestStampOf(rows));
       });
     }),
 
@@ -153,9 +146,31 @@ function greatestStampOf(rows: readonly OutboxRow[]): Stamp | null {
 }
 
 /**
+ * Removes acknowledged rows; call inside a transaction over outbox and meta. Shared with
+ * the locked outbox (locked-outbox.ts), which reads only rows' clear columns: `db` may be
+ * the unsealed database or a raw one, and nothing here reads a sealed part.
+ */
+export async function removeAcknowledged(
+  db: SakhiDatabase,
+  rows: readonly Pick<OutboxRow, 'seq' | 'caseId'>[],
+  greatestStamp: Stamp | null,
+): Promise<void> {
+  await db.outbox.bulkDelete(rows.map((row) => row.seq!));
+  // Headquarters now holds these stamps: a rewound clock must stay above them, or a
+  // later write of the same field would lose to an earlier one from this very tablet.
+  await raiseServerStampFloor(db, greatestStamp);
+  await requeueWaitingForCases(
+    db,
+    rows.map((row) => row.caseId),
+  );
+}
+
+/**
  * docs/sync-protocol.md: a mutation refused as `unknown_case` (an entry, or an edit of a
  * case, that reached headquarters before the case itself, e.g. when the case's own push
- * was refused as too far ahead) goes up again once its case has: this acknowledgement.
+ * was refused as too far ahead) goes up again once its case has. Any acknowledged
+ * mutation of the case proves that (headquarters refuses an entry or edit of a case it
+ * does not hold), so the record type, sealed on the row, need not be read.
  */
 async function requeueWaitingForCases(db: SakhiDatabase, caseIds: readonly string[]) {
   if (caseIds.length === 0) return;
@@ -167,12 +182,16 @@ async function requeueWaitingForCases(db: SakhiDatabase, caseIds: readonly strin
   if (waiting.length > 0) await db.outbox.bulkPut(waiting.map(withoutRejection));
 }
 
-/** One stamp per mutation, as at save time: its fields were written together. */
+/**
+ * One stamp per mutation, as at save time: its fields were written together. Its box for
+ * headquarters holds the old stamps, so it goes; the next sealing pass makes a new one.
+ */
 async function restampRow(db: SakhiDatabase, row: OutboxRow, stamp: Stamp) {
   const fields: Mutation['fields'] = Object.fromEntries(
     Object.entries(row.fields).map(([name, field]) => [name, { ...field, stamp }]),
   );
-  await db.outbox.put({ ...row, fields });
+  const { forServer: _staleBox, ...unboxed } = row;
+  await db.outbox.put({ ...unboxed, fields });
   const moved = (stored: FieldMap) => restampedFields(stored, row.fields, stamp);
   const table = tableOf(row.recordType);
   if (table === 'cases') {

@@ -91,5 +91,9 @@ export function stampChanges(
 
 export async function queueMutation(ctx: StoreContext, mutation: Mutation | null): Promise<void> {
   if (mutation === null) return;
-  await ctx.db.outbox.add({ ...mutation, queuedAt: ctx.now().toISOString() });
+  await ctx.db.outbox.add({
+    ...mutation,
+    queuedAt: ctx.now().toISOString(),
+    savedBy: ctx.staff.userId,
+  });
 }

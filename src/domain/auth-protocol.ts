@@ -7,8 +7,8 @@
  * What the tablet must do with the session errors (AUTH_ERROR_CODES):
  * - `device_revoked`: the server refuses this tablet from now on (every request, and
  *   sign-in with this device id). Wipe local data, forget the device id, and make a new
- *   one before any later sign-in. (Pushing its outbox first waits on sealed, signed
- *   pushes; today a revoked tablet may not push.)
+ *   one before any later sign-in — after pushing its outbox through the sealed, signed
+ *   push, which the server still takes from a revoked tablet (docs/sync-protocol.md).
  * - `session_expired`, `not_signed_in`: keep every local record and outbox entry; ask
  *   for the password (needs the network) and carry on.
  * - `account_disabled`: like session_expired, but the same person cannot sign in again.
@@ -87,9 +87,12 @@ export type SignInRequest = z.infer<typeof signInRequestSchema>;
 export const DEFAULT_LOCK_IDLE_MINUTES = 5;
 
 /** How the tablet locks itself (issued by the server, set per centre by its manager). */
+/** The centre's idle lock in minutes: `PUT /api/centres/:id/lock` takes it within these bounds. */
+export const idleMinutesBounds = { min: 1, max: 60 } as const;
+
 export const lockSettingsSchema = z.strictObject({
   /** Minutes without a touch before the app locks; 1–60, default 5 (headquarters: 5). */
-  idleMinutes: z.number().int().min(1).max(60),
+  idleMinutes: z.number().int().min(idleMinutesBounds.min).max(idleMinutesBounds.max),
 });
 export type LockSettings = z.infer<typeof lockSettingsSchema>;
 

@@ -26,6 +26,12 @@ export const SEALED_PUSH_PATH = '/api/sync/sealed-push';
 /** Carries the device key's signature: ECDSA P-256/SHA-256, IEEE P1363 (r || s), base64url. */
 export const DEVICE_SIGNATURE_HEADER = 'X-Sakhi-Device-Signature';
 
+/**
+ * Set (to `1`) on the answer to a revoked tablet's sealed push: its mutations were still
+ * handled as any sealed push's (so its outbox is not lost), and now it must wipe itself.
+ */
+export const DEVICE_REVOKED_HEADER = 'X-Sakhi-Device-Revoked';
+
 /** HKDF's info, as UTF-8. */
 export const SEALED_BOX_INFO = 'sakhi-sealed-outbox-v1';
 

@@ -44,6 +44,8 @@ export const lockMessages = defineMessages(
     erasedBody:
       'मुख्यालय या केंद्र प्रबंधक ने इस टैबलेट को सेवा से हटा दिया है। इस पर रखे सारे मामले और ड्राफ़्ट मिटा दिए गए हैं; जो बदलाव भेजे जा सके, वे पहले सर्वर पर भेज दिए गए।',
     erasedNext: 'फिर से इस्तेमाल करने के लिए इंटरनेट से जुड़कर पासवर्ड से साइन इन करें।',
+    erasedUnsent:
+      '{count} बदलाव सर्वर तक नहीं भेजे जा सके और मिट गए। अपनी प्रबंधक को बताएँ, ताकि वे दोबारा दर्ज किए जा सकें।',
     signIn: 'साइन इन करें',
   },
   {
@@ -92,6 +94,8 @@ export const lockMessages = defineMessages(
     erasedBody:
       'Headquarters or the centre manager removed this tablet from service. Every case and draft it held has been erased; changes that could still be sent went to the server first.',
     erasedNext: 'To use it again, connect to the internet and sign in with your password.',
+    erasedUnsent:
+      '{count} change(s) could not be sent to the server and were erased. Tell your manager, so they can be entered again.',
     signIn: 'Sign in',
   },
 );

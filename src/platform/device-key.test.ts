@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { decodeBase64Url } from './base64url.ts';
+import { decodeBase64url } from '../domain/base64url.ts';
 import { createDeviceKey, signWithDeviceKey } from './device-key.ts';
 
 const text = new TextEncoder().encode('sakhi-sign-in-v1\ndevice-1\nasha');
@@ -10,8 +10,8 @@ describe('device key', () => {
     const key = await createDeviceKey();
     expect(Object.keys(key.publicJwk).sort()).toEqual(['crv', 'kty', 'x', 'y']);
     expect(key.publicJwk).toMatchObject({ kty: 'EC', crv: 'P-256' });
-    expect(decodeBase64Url(key.publicJwk.x)).toHaveLength(32);
-    expect(decodeBase64Url(key.publicJwk.y)).toHaveLength(32);
+    expect(decodeBase64url(key.publicJwk.x)!).toHaveLength(32);
+    expect(decodeBase64url(key.publicJwk.y)!).toHaveLength(32);
     expect(key.privateKey.extractable).toBe(false);
     await expect(crypto.subtle.exportKey('jwk', key.privateKey)).rejects.toThrow();
   });
@@ -26,7 +26,7 @@ describe('device key', () => {
         'sha256',
         bytes,
         { key: publicKey, dsaEncoding: 'ieee-p1363' },
-        decodeBase64Url(signature),
+        decodeBase64url(signature)!,
       );
     expect(check(text)).toBe(true);
     expect(check(new TextEncoder().encode('sakhi-sign-in-v1\ndevice-2\nasha'))).toBe(false);

@@ -12,7 +12,7 @@
  *   gives and what Node verifies with `dsaEncoding: 'ieee-p1363'`.
  */
 import type { DevicePublicKey } from '../domain/auth-protocol.ts';
-import { encodeBase64Url } from './base64url.ts';
+import { encodeBase64url } from '../domain/base64url.ts';
 
 export interface DeviceKeyPair {
   /** Sent at sign-in as `devicePublicKey`. */
@@ -44,5 +44,5 @@ export async function signWithDeviceKey(privateKey: CryptoKey, bytes: Uint8Array
     privateKey,
     Uint8Array.from(bytes),
   );
-  return encodeBase64Url(new Uint8Array(signature));
+  return encodeBase64url(new Uint8Array(signature));
 }

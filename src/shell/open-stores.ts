@@ -6,6 +6,7 @@ import type { HybridClock } from '../domain/hlc.ts';
 import { StoreError, type CaseStore } from '../data/case-store.ts';
 import type { SakhiDatabase } from '../data/database.ts';
 import { ensureDeviceKey } from '../data/device-key-store.ts';
+import { clearErasedNotice, readErasedNotice, type ErasedNotice } from '../data/wipe-tablet.ts';
 import { openKeyVault, type ChangePinResult, type EnrolledUser } from '../data/key-vault.ts';
 import { decodeBase64url } from '../domain/base64url.ts';
 import { openLocalStore, type LocalStoreOptions, type UnsealedStore } from '../data/local-store.ts';
@@ -24,6 +25,15 @@ export interface Tablet {
    * when it could not be made or read, and then no one can sign in here.
    */
   readonly deviceKey: DeviceKeyPair | null;
+  /** What a remote wipe left for her to read ("this tablet was erased"), or null. */
+  readErasedNotice(): Promise<ErasedNotice | null>;
+  clearErasedNotice(): Promise<void>;
+  /**
+   * Headquarters revoked this tablet: sends what the outbox holds (sealed, signed), then
+   * erases everything and leaves the notice. Rejects, erasing nothing, when headquarters
+   * could not be reached. Open the tablet again afterwards: it has a new device id.
+   */
+  wipeAfterRevocation(): Promise<void>;
   /** Someone has a PIN here (and ten wrong PINs have not wiped them): open on the unlock screen. */
   readonly opensLocked: boolean;
   /** The staff with a PIN on this tablet, names only: the unlock screen's list. */
@@ -154,6 +164,21 @@ export async function openTablet(
     deviceId: local.device.id,
     deviceKey,
     opensLocked,
+    readErasedNotice: () => readErasedNotice(local.database),
+    clearErasedNotice: () => clearErasedNotice(local.database),
+    wipeAfterRevocation: async () => {
+      // Loaded only when it is needed: a wipe is rare, and the first screen stays small.
+      const { wipeAfterRevocation } = await import('../sync/wipe-after-revocation.ts');
+      await wipeAfterRevocation({
+        db: local.database,
+        clock: local.clock,
+        deviceId: local.device.id,
+        baseUrl: '',
+        ...(unsealed ? { unsealed: unsealed.database } : {}),
+      });
+      lock();
+      local.close();
+    },
     listEnrolledStaff: () => vault.enrolledUsers(),
     hasPin: async (userId) => (await vault.enrolledUsers()).some((user) => user.userId === userId),
     unlockWithPin: async (userId, pin) => {

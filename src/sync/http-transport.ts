@@ -67,6 +67,8 @@ export interface SyncPost<T> {
   readonly headers: Readonly<Record<string, string>>;
   readonly schema: z.ZodType<T>;
   readonly fetch?: typeof fetch;
+  /** Sees the headers of an answer that fits `schema`. */
+  readonly onAnswerHeaders?: (headers: Headers) => void;
 }
 
 /**
@@ -92,6 +94,7 @@ export async function postSyncJson<T>(post: SyncPost<T>): Promise<T> {
       cause: parsed.error,
     });
   }
+  post.onAnswerHeaders?.(response.headers);
   return parsed.data;
 }
 

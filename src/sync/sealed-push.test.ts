@@ -90,6 +90,7 @@ describe('pushSealed', () => {
     expect(sent).toEqual({
       sentCount: 2,
       response: { serverTime, applied: 2, duplicates: [], rejected: [] },
+      isDeviceRevoked: false,
     });
     const [request] = server.received;
     expect(request!.url).toBe(`https://hq.example${SEALED_PUSH_PATH}`);

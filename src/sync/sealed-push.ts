@@ -11,6 +11,7 @@
 import { encodeBase64url } from '../domain/base64url.ts';
 import { PROTOCOL_VERSION, pushResponseSchema, type Mutation } from '../domain/protocol.ts';
 import {
+  DEVICE_REVOKED_HEADER,
   DEVICE_SIGNATURE_HEADER,
   SEALED_PUSH_PATH,
   type SealedMutation,
@@ -55,13 +56,21 @@ export interface PushSealedInput {
   readonly fetch?: typeof fetch;
 }
 
+export interface SentSealedPush extends SentPush {
+  /**
+   * Headquarters revoked this tablet: it still took this push; push the rest, then wipe
+   * (wipe-after-revocation.ts).
+   */
+  readonly isDeviceRevoked: boolean;
+}
+
 /**
  * Sends the first of `boxes`, as many as fit in `maxPushBytes`, and answers exactly
  * those (`sentCount` from the first). Throws SyncError: `offline`, `device_revoked`
- * (push nothing more, wipe), `bad_device_signature` (sign in online first), or as the
- * session push does.
+ * (from a server that refuses revoked tablets' pushes: wipe), `bad_device_signature`
+ * (sign in online first), or as the session push does.
  */
-export async function pushSealed(input: PushSealedInput): Promise<SentPush> {
+export async function pushSealed(input: PushSealedInput): Promise<SentSealedPush> {
   if (input.boxes.length === 0) throw new Error('pushSealed needs at least one box');
   const { json, sent } = fitBody(input.boxes, (mutations): SealedPushRequest => ({
     protocolVersion: PROTOCOL_VERSION,
@@ -73,14 +82,18 @@ export async function pushSealed(input: PushSealedInput): Promise<SentPush> {
     input.signingKey,
     json,
   );
+  let isDeviceRevoked = false;
   const response = await postSyncJson({
     url: `${input.baseUrl}${SEALED_PUSH_PATH}`,
     json,
     headers: { [DEVICE_SIGNATURE_HEADER]: encodeBase64url(new Uint8Array(signature)) },
     schema: pushResponseSchema,
     fetch: input.fetch,
+    onAnswerHeaders: (headers) => {
+      isDeviceRevoked = headers.get(DEVICE_REVOKED_HEADER) === '1';
+    },
   });
   const sentIds = sent.map((box) => box.id);
   decodeAnswer(() => checkPushResponse(response, sentIds));
-  return { sentCount: sent.length, response };
+  return { sentCount: sent.length, response, isDeviceRevoked };
 }

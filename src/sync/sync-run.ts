@@ -23,7 +23,7 @@ import type {
   SyncInbox,
   SyncOutbox,
 } from '../data/sync-store-ports.ts';
-import { SyncError, type SyncTransport } from './sync-ports.ts';
+import { SyncError, type SentPush, type SyncTransport } from './sync-ports.ts';
 
 export interface SyncPorts {
   readonly deviceId: string;
@@ -68,17 +68,49 @@ export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promis
   }
 }
 
-async function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
+function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
+  return pushInRounds({
+    readPending: (limit) => outbox.readPending(limit),
+    send: (mutations) => transport.push({ protocolVersion: PROTOCOL_VERSION, deviceId, mutations }),
+    outbox,
+    clock,
+    restampPending: () => outbox.restampPending(),
+  });
+}
+
+export interface PushRounds<T extends { readonly id: string }> {
+  /** Oldest first, never rows marked rejected. */
+  readPending(limit: number): Promise<T[]>;
+  /** Sends the first of them, as many as fit, and answers exactly those. */
+  send(pending: T[]): Promise<SentPush>;
+  readonly outbox: Pick<SyncOutbox, 'acknowledge' | 'markRejected'>;
+  readonly clock: SyncClock;
+  /** Null where the mutations cannot be re-stamped (a locked tablet has no key to them). */
+  readonly restampPending: (() => Promise<void>) | null;
+}
+
+export interface PushTotals {
+  readonly pushed: number;
+  readonly duplicates: number;
+  readonly rejected: number;
+}
+
+/**
+ * Pushes until nothing is pending, handling each answer as every push must: applied and
+ * duplicate leave the outbox, rejected rows stay explained, stamps too far ahead are
+ * re-stamped once per run (or, without `restampPending`, wait for a run that can).
+ * The session push (here) and the locked push (locked-push.ts) both run it.
+ */
+export async function pushInRounds<T extends { readonly id: string }>(
+  rounds: PushRounds<T>,
+): Promise<PushTotals> {
+  const { outbox, clock } = rounds;
   const totals = { pushed: 0, duplicates: 0, rejected: 0 };
   let restamps = 0;
   for (;;) {
-    const pending = await outbox.readPending(maxMutationsPerPush);
+    const pending = await rounds.readPending(maxMutationsPerPush);
     if (pending.length === 0) return totals;
-    const { sentCount, response } = await transport.push({
-      protocolVersion: PROTOCOL_VERSION,
-      deviceId,
-      mutations: pending,
-    });
+    const { sentCount, response } = await rounds.send(pending);
     await clock.adoptServerTime(Date.parse(response.serverTime));
     // Nothing sent: asking again with the same batch would loop forever.
     if (sentCount < 1) {
@@ -94,9 +126,9 @@ async function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
     totals.duplicates += response.duplicates.length;
     totals.rejected += outcome.rejected.length;
     if (outcome.tooFarAhead > 0) {
-      if (restamps >= maxRestampsPerRun) return totals;
+      if (rounds.restampPending === null || restamps >= maxRestampsPerRun) return totals;
       restamps += 1;
-      await outbox.restampPending();
+      await rounds.restampPending();
     }
   }
 }

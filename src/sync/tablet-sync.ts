@@ -24,6 +24,7 @@ import { recordSyncSuccess } from '../data/sync-state.ts';
 import { browserDeviceLock, type WithDeviceLock } from '../platform/device-lock.ts';
 import { createHttpTransport } from './http-transport.ts';
 import { createLocalSyncPorts } from './local-sync.ts';
+import { sealOutboxForServer } from './outbox-sealing.ts';
 import { SyncError } from './sync-ports.ts';
 import { runSync, type SyncReport, type SyncRunOptions } from './sync-run.ts';
 
@@ -68,9 +69,23 @@ export function openTabletSync(options: TabletSyncOptions): TabletSync {
         if ((await readToken()) === null) {
           throw new SyncError('session_expired', 'no one is signed in on this tablet');
         }
+        await sealOutboxBeforePush(db, deviceId);
         const report = await runSync(ports, runOptions);
         await recordSyncSuccess(db, readCorrectedNow(clock));
         return report;
       }),
   };
+}
+
+/**
+ * Boxes for headquarters before each session push: should this push fail (offline), the
+ * locked tablet can still send them. Only the locked push needs them, so a tablet whose
+ * browser cannot seal (no X25519 in WebCrypto) still syncs while unlocked.
+ */
+async function sealOutboxBeforePush(db: SakhiDatabase, deviceId: string): Promise<void> {
+  try {
+    await sealOutboxForServer({ db, deviceId });
+  } catch {
+    // The rows keep no box and wait for the session push; the next run tries again.
+  }
 }

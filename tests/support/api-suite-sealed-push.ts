@@ -80,7 +80,10 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
         headers: Object.fromEntries(new Headers(init?.headers)),
         payload,
       });
-      return new Response(response.body, { status: response.statusCode });
+      const headers = Object.entries(response.headers).flatMap(([name, value]) =>
+        typeof value === 'string' ? [[name, value] as [string, string]] : [],
+      );
+      return new Response(response.body, { status: response.statusCode, headers });
     };
 
     function sealFor(
@@ -228,7 +231,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       expect(await namesSeenBy(counsellor)).not.toContain('गलत हस्ताक्षर');
     });
 
-    it('refuses a revoked tablet', async () => {
+    it('takes what a revoked tablet’s outbox holds, write-only, and tells it to wipe', async () => {
       const { caseworker, manager, counsellor } = fixture.users;
       const tablet = await lockedTablet(caseworker);
       const managerTablet = await signInAs(harness, manager.username);
@@ -239,8 +242,19 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       });
       expect(revoked.statusCode).toBe(200);
       const box = await sealFor(tablet, caseworker, caseBy(caseworker, tablet, 'रद्द टैबलेट'));
-      await expect(push(tablet, [box])).rejects.toMatchObject({ code: 'device_revoked' });
-      expect(await namesSeenBy(counsellor)).not.toContain('रद्द टैबलेट');
+      const sent = await push(tablet, [box]);
+      expect(sent).toMatchObject({ sentCount: 1, isDeviceRevoked: true });
+      expect(sent.response).toMatchObject({ applied: 1, duplicates: [], rejected: [] });
+      expect(await namesSeenBy(counsellor)).toContain('रद्द टैबलेट');
+      const audit = await harness.db
+        .selectFrom('audit_log')
+        .select(['details'])
+        .where('action', '=', 'case.write')
+        .where('device_id', '=', tablet.deviceId)
+        .execute();
+      expect(audit.map((row) => JSON.parse(row.details) as unknown)).toEqual([
+        expect.objectContaining({ sealed: true, revoked: true }),
+      ]);
     });
 
     it('applies only the writers who may write from this tablet; an unreadable box refuses only itself', async () => {

@@ -7,7 +7,7 @@ import { headquartersSignInResponse, sampleSignInResponse } from '../../data/ses
 import type { SignInResponse } from '../../domain/auth-protocol.ts';
 import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { accountMessages } from '../../i18n/messages-account.ts';
-import { decodeBase64Url } from '../../platform/base64url.ts';
+import { decodeBase64url } from '../../domain/base64url.ts';
 import { createDeviceKey, type DeviceKeyPair } from '../../platform/device-key.ts';
 import { SignInPage } from './SignInPage.tsx';
 
@@ -217,7 +217,7 @@ describe('sign-in screen', () => {
     });
     const signed = new TextEncoder().encode(`sakhi-sign-in-v1\n${tablet.deviceId}\nlko.caseworker`);
     const publicKey = createPublicKey({ key: { ...deviceKey.publicJwk }, format: 'jwk' });
-    const signature = decodeBase64Url(body.deviceSignature as string);
+    const signature = decodeBase64url(body.deviceSignature as string)!;
     expect(verify('sha256', signed, { key: publicKey, dsaEncoding: 'ieee-p1363' }, signature)).toBe(
       true,
     );
@@ -225,7 +225,7 @@ describe('sign-in screen', () => {
     const local = await openLocalStore({ databaseName });
     // Sealed: without the data key the session is not there to read.
     expect(await local.readSession()).toBeNull();
-    const unsealed = await local.unseal(decodeBase64Url(answer.dataKey));
+    const unsealed = await local.unseal(decodeBase64url(answer.dataKey)!);
     const session = await unsealed.readSession();
     expect(session?.token).toBe(answer.token);
     expect(session?.deviceTag).toBe('K7');

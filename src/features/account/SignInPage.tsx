@@ -27,6 +27,8 @@ export interface SignInPageProps {
    * headquarters, and the erase of the centre's data (refused while any wait).
    */
   readonly centreSwitch?: CentreSwitchTablet;
+  /** Headquarters revoked this tablet: it sends what waits, erases itself and says so. */
+  readonly onDeviceRevoked?: () => void;
   /** Keeps the session and opens the app as her; rejects with a StoreError if it could not. */
   readonly onSignedIn: (response: SignInResponse) => Promise<void>;
   /** Tests and a server on another origin; by default the page's own origin and `fetch`. */
@@ -53,6 +55,7 @@ export function SignInPage({
   deviceId,
   deviceKey,
   centreSwitch,
+  onDeviceRevoked,
   onSignedIn,
   client,
 }: SignInPageProps) {
@@ -92,10 +95,11 @@ export function SignInPage({
       return;
     }
     if (!result.isSignedIn) {
-      // TODO(sealing): on device_revoked, wipe local data and make a new device id
-      // (shouldWipeDevice in auth-protocol.ts) after pushing what it can. A revoked session cannot push, so that waits for the sealed,
-      // device-signed push; until then nothing unsynced is erased and she is told to ask
-      // her manager.
+      if (result.failure.code === 'device_revoked' && onDeviceRevoked) {
+        onDeviceRevoked();
+        setSending(false);
+        return;
+      }
       if (result.failure.code === 'invalid_credentials') setPassword('');
       // docs/api.md: the button stays off until the server will listen again.
       if (result.failure.code === 'too_many_attempts') {

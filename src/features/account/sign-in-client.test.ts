@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sampleSignInResponse } from '../../data/session.testing.ts';
 import { signInRequestSchema } from '../../domain/auth-protocol.ts';
 import { createDeviceKey, type DeviceKeyPair } from '../../platform/device-key.ts';
-import { readDataKey, requestSignIn } from './sign-in-client.ts';
+import { requestSignIn } from './sign-in-client.ts';
 import { buildSignInRequest } from './sign-in-request.ts';
 
 let deviceKey: DeviceKeyPair;
@@ -74,12 +74,5 @@ describe('requestSignIn', () => {
       fetch: answerWith(status, errorBody(serverCode)),
     });
     expect(result).toEqual({ isSignedIn: false, failure: { code } });
-  });
-
-  it('reads the data key of the answer as 32 bytes', () => {
-    const response = sampleSignInResponse();
-    const dataKey = readDataKey(response);
-    expect(dataKey).toHaveLength(32);
-    expect(Buffer.from(dataKey).toString('base64url')).toBe(response.dataKey);
   });
 });

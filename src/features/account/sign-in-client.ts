@@ -9,7 +9,6 @@
  */
 import { signInResponseSchema, type SignInResponse } from '../../domain/auth-protocol.ts';
 import { errorResponseSchema, type BilingualMessage } from '../../domain/protocol.ts';
-import { decodeBase64Url } from '../../platform/base64url.ts';
 import { requestSignOut } from '../../shell/sign-out-client.ts';
 import { buildSignInRequest, type SignInAttempt } from './sign-in-request.ts';
 
@@ -85,11 +84,6 @@ export async function requestSignIn(
     return failed({ code: 'headquarters_account' });
   }
   return { isSignedIn: true, response: parsed.data };
-}
-
-/** The tablet's data key from a sign-in answer: wrap it under her PIN at once, never keep it. */
-export function readDataKey(response: SignInResponse): Uint8Array<ArrayBuffer> {
-  return decodeBase64Url(response.dataKey);
 }
 
 function failed(failure: SignInFailure): SignInResult {

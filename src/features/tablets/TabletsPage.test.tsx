@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { DeviceListing } from '../../domain/device-listing.ts';
+import type { DeviceListing } from '../../domain/auth-protocol.ts';
 import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { tabletsMessages } from '../../i18n/messages-tablets.ts';
 import { createTabletsClient } from './tablets-client.ts';
@@ -48,7 +48,7 @@ function stubServer(options: { devices: DeviceListing[]; refuse?: string; idleMi
       devices[index] = { ...devices[index]!, revokedAt: '2026-11-30T07:00:00.000Z' };
       return Promise.resolve(json({ device: devices[index] }));
     }
-    if (route === 'GET /api/session') {
+    if (route === 'GET /api/auth/session') {
       return Promise.resolve(json({ lock: { idleMinutes: options.idleMinutes ?? 5 } }));
     }
     if (route === `PUT /api/centres/${centreId}/lock`) {

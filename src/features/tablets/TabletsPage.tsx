@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { DeviceListing } from '../../domain/device-listing.ts';
+import type { DeviceListing } from '../../domain/auth-protocol.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { tabletsMessages } from '../../i18n/messages-tablets.ts';

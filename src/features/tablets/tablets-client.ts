@@ -3,13 +3,13 @@
  * tablets, revoking one, and the centre's idle lock. Each answers null or false when it
  * could not be done, and the screen says so; nothing here is kept on the tablet.
  */
-import { deviceListResponseSchema, type DeviceListing } from '../../domain/device-listing.ts';
+import { deviceListResponseSchema, type DeviceListing } from '../../domain/auth-protocol.ts';
 
 export interface TabletsClient {
   /** Null when the server could not be reached or refused. */
   listTablets(): Promise<readonly DeviceListing[] | null>;
   revokeTablet(deviceId: string): Promise<boolean>;
-  /** The centre's current setting (`GET /api/session`), null if unknown. */
+  /** The centre's current setting (`GET /api/auth/session`), null if unknown. */
   readIdleMinutes(): Promise<number | null>;
   saveIdleMinutes(idleMinutes: number): Promise<boolean>;
 }
@@ -53,7 +53,9 @@ export function createTabletsClient(options: TabletsClientOptions): TabletsClien
       (await send(`/api/devices/${encodeURIComponent(deviceId)}/revoke`, { method: 'POST' })) !==
       null,
     readIdleMinutes: async () => {
-      const answer = (await send('/api/session')) as { lock?: { idleMinutes?: unknown } } | null;
+      const answer = (await send('/api/auth/session')) as {
+        lock?: { idleMinutes?: unknown };
+      } | null;
       const minutes = answer?.lock?.idleMinutes;
       return typeof minutes === 'number' ? minutes : null;
     },

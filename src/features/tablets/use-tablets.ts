@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { DeviceListing } from '../../domain/device-listing.ts';
+import type { DeviceListing } from '../../domain/auth-protocol.ts';
 import type { TabletsClient } from './tablets-client.ts';
 
 export type TabletList =

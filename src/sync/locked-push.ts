@@ -1,0 +1,102 @@
+/**
+ * The locked tablet's push: what the service worker runs when no data key is in memory
+ * (the app locked or closed). It sends the outbox rows' boxes for headquarters
+ * (outbox-sealing.ts) through the signed, sealed push (sealed-push.ts) and never pulls.
+ *
+ * What must always hold:
+ * - Boxes go in outbox order, stopping at the first waiting row without one (a row saved
+ *   just before the app closed waits for the next unlock), so no save overtakes an
+ *   earlier one.
+ * - The answer is handled exactly as the session push's (`pushInRounds`): applied and
+ *   duplicate rows leave, refused rows stay explained. Stamps refused as too far ahead
+ *   cannot be re-stamped without the key: those rows wait for the unlocked app.
+ * - It runs under the same device lock as every sync run, so the page's session sync and
+ *   the worker's locked push never overlap.
+ * - A revoked tablet (headquarters says so in its answers) first sends every box it has,
+ *   then the push rejects with `device_revoked`, so the caller wipes.
+ */
+import type { HybridClock } from '../domain/hlc.ts';
+import type { SakhiDatabase } from '../data/database.ts';
+import { readDeviceKey } from '../data/device-key-store.ts';
+import { openLockedOutbox } from '../data/locked-outbox.ts';
+import { readCorrectedNow } from '../data/stored-clock.ts';
+import { openServerTimeStore, recordSyncSuccess } from '../data/sync-state.ts';
+import { browserDeviceLock, type WithDeviceLock } from '../platform/device-lock.ts';
+import { pushSealed } from './sealed-push.ts';
+import { SyncError } from './sync-ports.ts';
+import { pushInRounds, type PushTotals } from './sync-run.ts';
+import { syncLockName } from './tablet-sync.ts';
+
+export interface LockedPushOptions {
+  /** The keyless database (local-store.ts): device key, clock and clear rows. */
+  readonly db: SakhiDatabase;
+  readonly clock: HybridClock;
+  readonly deviceId: string;
+  /** '' for the worker's own origin. */
+  readonly baseUrl: string;
+  readonly fetch?: typeof fetch;
+  readonly withDeviceLock?: WithDeviceLock;
+}
+
+/**
+ * One locked push under the device lock. Rejects with a SyncError when it stops early:
+ * `device_revoked` (wipe: wipe-after-revocation.ts), `bad_device_signature` (sign in
+ * online first), or as the session push does.
+ */
+export function pushLockedOutbox(options: LockedPushOptions): Promise<PushTotals> {
+  const withDeviceLock = options.withDeviceLock ?? browserDeviceLock();
+  return withDeviceLock(syncLockName, async () => {
+    // Known offline: fail as the fetch would, without a request the browser logs as an error.
+    if ((globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false) {
+      throw new SyncError('offline', 'the tablet is offline');
+    }
+    const totals = await pushLockedOutboxHeld(options);
+    await recordSyncSuccess(options.db, readCorrectedNow(options.clock));
+    return totals;
+  });
+}
+
+/** The locked push for a caller that already holds the device lock. */
+export async function pushLockedOutboxHeld(options: LockedPushOptions): Promise<PushTotals> {
+  const { db, clock, deviceId } = options;
+  const deviceKey = await readDeviceKey(db);
+  // Never signed in on this release: the server knows no key to check a signature with.
+  if (deviceKey === null) return { pushed: 0, duplicates: 0, rejected: 0 };
+  const outbox = await openLockedOutbox({
+    databaseName: db.name,
+    now: () => readCorrectedNow(clock),
+  });
+  const serverTime = openServerTimeStore(db, clock);
+  let isDeviceRevoked = false;
+  try {
+    const totals = await pushInRounds({
+      readPending: (limit) => outbox.readBoxes(limit),
+      send: async (boxes) => {
+        const sent = await pushSealed({
+          baseUrl: options.baseUrl,
+          deviceId,
+          signingKey: deviceKey.privateKey,
+          boxes,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+        });
+        isDeviceRevoked ||= sent.isDeviceRevoked;
+        return sent;
+      },
+      outbox,
+      clock: serverTime,
+      restampPending: null,
+    });
+    if (isDeviceRevoked) {
+      throw new SyncError('device_revoked', 'headquarters revoked this tablet');
+    }
+    return totals;
+  } catch (error) {
+    // A refusal still tells the time: the next save after unlock is stamped right.
+    if (error instanceof SyncError && error.serverTimeMs !== null) {
+      await serverTime.adoptServerTime(error.serverTimeMs);
+    }
+    throw error;
+  } finally {
+    outbox.close();
+  }
+}
