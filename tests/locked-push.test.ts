@@ -5,7 +5,7 @@
  * (src/sync/locked-push.ts) sends the boxes without the data key and handles the answer as
  * the session push does.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createServerSecrets } from '../server/services/server-secrets.ts';
 import { openSealedBox } from '../server/services/sealed-box.ts';
 import { decodeBase64url } from '../src/domain/base64url.ts';
@@ -27,6 +27,10 @@ import { inProcessDeviceLock } from '../src/platform/device-lock.ts';
 import { readErasedNotice } from '../src/data/wipe-tablet.ts';
 import { pushLockedOutbox } from '../src/sync/locked-push.ts';
 import { sealOutboxForServer } from '../src/sync/outbox-sealing.ts';
+import { SyncError } from '../src/sync/sync-ports.ts';
+import { openTabletSync } from '../src/sync/tablet-sync.ts';
+import { saveSession, sessionFromSignIn } from '../src/data/session.ts';
+import { sampleSignInResponse } from '../src/data/session.testing.ts';
 import { wipeAfterRevocation } from '../src/sync/wipe-after-revocation.ts';
 
 const secrets = createServerSecrets();
@@ -139,6 +143,34 @@ describe('outbox rows sealed for headquarters', () => {
     expect(restamped!.forServer).toBeUndefined();
 
     await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    const [row] = await store.db.outbox.toArray();
+    expect(openSealedBox(secrets, local.device.id, row!.id, row!.forServer!.box)).toEqual({
+      userId: store.staff.userId,
+      mutation: mutationOf(row!),
+    });
+  });
+
+  it('seals in the session sync run that finds the tablet offline, so the worker can send it', async () => {
+    const { local, store } = await signedInTablet();
+    await saveSession(
+      store.db,
+      sessionFromSignIn(sampleSignInResponse({ deviceId: local.device.id })),
+    );
+    await saveCases(store, ['कमला देवी']);
+    const sync = openTabletSync({
+      db: store.db,
+      clock: store.clock,
+      deviceId: local.device.id,
+      baseUrl: '',
+      withDeviceLock: inProcessDeviceLock(),
+    });
+    vi.stubGlobal('navigator', { onLine: false });
+    try {
+      const failure = await sync.run({ shouldPull: false }).catch((error: unknown) => error);
+      expect((failure as SyncError).code).toBe('offline');
+    } finally {
+      vi.unstubAllGlobals();
+    }
     const [row] = await store.db.outbox.toArray();
     expect(openSealedBox(secrets, local.device.id, row!.id, row!.forServer!.box)).toEqual({
       userId: store.staff.userId,

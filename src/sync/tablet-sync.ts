@@ -62,14 +62,15 @@ export function openTabletSync(options: TabletSyncOptions): TabletSync {
   return {
     run: (runOptions) =>
       withDeviceLock(syncLockName, async () => {
+        if ((await readToken()) === null) {
+          throw new SyncError('session_expired', 'no one is signed in on this tablet');
+        }
+        // Offline too: a change saved offline needs its box before the app is locked or closed.
+        await sealOutboxBeforePush(db, deviceId);
         // Known offline: fail as the fetch would, without a request the browser logs as an error.
         if ((globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false) {
           throw new SyncError('offline', 'the tablet is offline');
         }
-        if ((await readToken()) === null) {
-          throw new SyncError('session_expired', 'no one is signed in on this tablet');
-        }
-        await sealOutboxBeforePush(db, deviceId);
         const report = await runSync(ports, runOptions);
         await recordSyncSuccess(db, readCorrectedNow(clock));
         return report;
