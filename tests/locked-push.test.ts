@@ -27,7 +27,7 @@ import { inProcessDeviceLock } from '../src/platform/device-lock.ts';
 import { readErasedNotice } from '../src/data/wipe-tablet.ts';
 import { pushLockedOutbox } from '../src/sync/locked-push.ts';
 import { sealOutboxForServer } from '../src/sync/outbox-sealing.ts';
-import { SyncError } from '../src/sync/sync-ports.ts';
+import type { SyncError } from '../src/sync/sync-ports.ts';
 import { openTabletSync } from '../src/sync/tablet-sync.ts';
 import { saveSession, sessionFromSignIn } from '../src/data/session.ts';
 import { sampleSignInResponse } from '../src/data/session.testing.ts';
