@@ -1,5 +1,7 @@
-// Sync with the app closed: a case saved offline goes up through Background Sync once the network
-// returns, with no page of the app open — only the service worker. The page registers the
+// Sync with the app locked and closed: a case saved offline goes up through Background Sync
+// once the network returns, with no page of the app open — only the service worker, which
+// holds no data key: it sends the change sealed for headquarters and signed with the
+// device key (the locked push). The page registers the
 // `sakhi-push` tag after the save; while the context is offline Chromium holds it pending,
 // and `setOffline(false)` fires it by itself (no CDP dispatchSyncEvent needed).
 import type { Page } from 'playwright-core';
@@ -13,6 +15,7 @@ import {
   signIn,
   waitForControllingWorker,
 } from './support/case-register-steps.ts';
+import { readRawTabletStore } from './support/raw-tablet-store.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { readStoredFields } from '../server/db/sync-record-fields.ts';
 
@@ -65,10 +68,18 @@ describe('background sync with the app closed', () => {
       (tags) => tags.includes('sakhi-push'),
       'the sakhi-push Background Sync tag',
     );
+    // A moment after the save, the app seals the change for headquarters: what the worker sends.
+    await pollUntil(
+      async () => (await readRawTabletStore(page)).outbox ?? [],
+      (rows) => rows.length > 0 && rows.every((row) => 'forServer' in (row.value as object)),
+      'the change sealed for headquarters',
+    );
     expect(await serverCase(caseId)).toBeNull();
   });
 
-  it('pushes it from the service worker after the page is closed and the network returns', async () => {
+  it('pushes it from the service worker after the app is locked and closed and the network returns', async () => {
+    await page.getByTestId('switch-user').click();
+    await page.getByTestId('unlock-page').waitFor();
     // Every page, including the blank one a persistent context opens with.
     for (const open of browser.context.pages()) await open.close();
     expect(browser.context.pages()).toHaveLength(0);
