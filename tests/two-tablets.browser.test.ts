@@ -22,7 +22,8 @@ import {
   pollUntil,
   registerCase,
   shownPendingChanges,
-  submitSignIn,
+  signIn,
+  unlockWithPin,
   waitForControllingWorker,
 } from './support/case-register-steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
@@ -82,8 +83,14 @@ async function syncNow(tablet: Tablet): Promise<void> {
   );
 }
 
+/** A new navigation starts the app again: locked, until her PIN opens it. */
+async function openUnlocked(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await unlockWithPin(page);
+}
+
 async function openCase(tablet: Tablet, baseUrl: string, caseId: string): Promise<void> {
-  await tablet.page.goto(new URL(`/cases/${caseId}`, baseUrl).href);
+  await openUnlocked(tablet.page, new URL(`/cases/${caseId}`, baseUrl).href);
   await tablet.page
     .getByTestId('case-summary')
     .or(tablet.page.getByTestId('case-missing'))
@@ -127,9 +134,7 @@ describe('two tablets of one centre edit one case offline', () => {
       }
     });
     await page.goto(server.url);
-    // signIn waits for the case list; its account type is the caseworker's literal.
-    await submitSignIn(page, { username, password: DEMO_PASSWORD });
-    await page.getByTestId('new-case').waitFor({ timeout: 15_000 });
+    await signIn(page, { username, password: DEMO_PASSWORD });
     await waitForControllingWorker(page);
     return { name, browser, page };
   };
@@ -256,7 +261,7 @@ describe('two tablets of one centre edit one case offline', () => {
 
     // The manager's sync page shows the clash as one card (one write lost: the request's
     // three fields), naming her case, with the reason that lost.
-    await tabletB.page.goto(new URL('/sync', server.url).href);
+    await openUnlocked(tabletB.page, new URL('/sync', server.url).href);
     const card = tabletB.page.getByTestId('open-conflict');
     await card.waitFor();
     expect(await card.count()).toBe(1);
@@ -279,7 +284,7 @@ describe('two tablets of one centre edit one case offline', () => {
   it('shows none of it to a tablet of another centre', async () => {
     await syncNow(tabletC);
     const page = tabletC.page;
-    await page.goto(server.url);
+    await openUnlocked(page, server.url);
     for (const query of [survivorName, caseNumber]) {
       await field(page, 'q').fill(query);
       await pollUntil(
@@ -292,7 +297,7 @@ describe('two tablets of one centre edit one case offline', () => {
     }
     await openCase(tabletC, server.url, caseId);
     await page.getByTestId('case-missing').waitFor();
-    await page.goto(new URL('/sync', server.url).href);
+    await openUnlocked(page, new URL('/sync', server.url).href);
     await page.getByTestId('no-conflicts').waitFor();
     expect(await page.getByTestId('open-conflict').count()).toBe(0);
   });
