@@ -26,6 +26,7 @@ import {
   unlockWithPin,
   waitForControllingWorker,
 } from './support/case-register-steps.ts';
+import { findLeaks, readRawTabletStore } from './support/raw-tablet-store.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { readStoredFields } from '../server/db/sync-record-fields.ts';
 
@@ -279,6 +280,13 @@ describe('two tablets of one centre edit one case offline', () => {
     const loser = losing === reasonA ? 'lko.caseworker' : 'lko.manager';
     const loserName = DEMO_ACCOUNTS.find((account) => account.username === loser)!.displayName;
     expect(await card.getByTestId('conflict-who').textContent()).toContain(loserName);
+  });
+
+  it('keeps the conflict, the case and its entries sealed on the manager’s tablet', async () => {
+    const dump = await readRawTabletStore(tabletB.page);
+    expect(dump.conflicts?.length ?? 0).toBeGreaterThan(0);
+    const secrets = [survivorName, '9876501234', noteText, police.firNumber, police.policeStation];
+    expect(findLeaks(dump, secrets)).toEqual([]);
   });
 
   it('shows none of it to a tablet of another centre', async () => {
