@@ -26,6 +26,7 @@ import {
   referTo,
   registerCase,
   signIn,
+  unlockWithPin,
   switchLanguageTo,
   waitForText,
 } from './support/case-register-steps.ts';
@@ -192,6 +193,8 @@ describe('screenshots of the main screens, Hindi and English', () => {
 
     it('case page with a service, a stay, a referral and a follow-up', async () => {
       await page.goto(new URL(`/cases/${encodeURIComponent(sunitaId)}`, server.url).href);
+      // A new navigation starts the app again: locked until her PIN opens it.
+      await unlockWithPin(page);
       await waitForText(page.getByTestId('case-name'), 'सुनीता देवी');
       await waitForText(page.locator('.case-actions h3'), caseFileMessages[lang].actionsTitle);
       for (const entry of ['service', 'stay', 'referral', 'followUp']) {
