@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { DEFAULT_LOCK_IDLE_MINUTES } from '../../src/domain/auth-protocol.ts';
+import { DEFAULT_LOCK_IDLE_MINUTES } from '../../src/domain/lock-settings.ts';
 import { isHeadquartersRole } from '../../src/domain/staff.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import type { Centre, Database, User } from '../db/schema.ts';

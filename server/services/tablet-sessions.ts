@@ -5,7 +5,7 @@
  * What must hold: a sign-out ends the session and writes its audit row in one
  * transaction, so neither exists alone.
  */
-import { DEFAULT_LOCK_IDLE_MINUTES } from '../../src/domain/auth-protocol.ts';
+import { DEFAULT_LOCK_IDLE_MINUTES } from '../../src/domain/lock-settings.ts';
 import type { Centre } from '../db/schema.ts';
 import { centreView, deviceView, userView } from './api-views.ts';
 import { findCentre } from './accounts.ts';

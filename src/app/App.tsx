@@ -18,7 +18,7 @@ import { useTabletErasedByWorker } from './use-worker-wipe.ts';
 import { useStorageHealth } from './storage-health.ts';
 import { useWaitingUpdate, type UpdateSignal } from './update-signal.ts';
 import { useIdleLock } from './use-idle-lock.ts';
-import { changePinOn, checkNewPin } from './pin-ports.ts';
+import { changePinOn } from './pin-ports.ts';
 import { useHeaderSync } from './use-header-sync.ts';
 import { useLanguage } from './use-language.ts';
 import { usePageSync } from './use-page-sync.ts';
@@ -112,7 +112,6 @@ function Body({
             route={route}
             onRequestSync={onRequestSync}
             changePin={{
-              checkPin: checkNewPin,
               changePin: (oldPin, newPin) => changePinOn(stores.tablet, oldPin, newPin),
               onLockedOut: session.lockNow ?? noLock,
             }}

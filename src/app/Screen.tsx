@@ -9,7 +9,6 @@ import type { TabletErasedPageProps } from '../features/unlock/TabletErasedPage.
 import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { EnrolledStaff } from '../features/unlock/lock-ports.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
-import { checkNewPin } from './pin-ports.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { paths, type Route } from '../shell/router.ts';
@@ -142,7 +141,7 @@ export function TabletErasedScreen({
 }
 
 export function SetPinScreen({ setPin }: { readonly setPin: (pin: string) => Promise<void> }) {
-  return <LazyScreen key="set-pin" load={loadSetPin} props={{ checkPin: checkNewPin, setPin }} />;
+  return <LazyScreen key="set-pin" load={loadSetPin} props={{ setPin }} />;
 }
 
 export function SignInScreen(props: SignInPageProps) {

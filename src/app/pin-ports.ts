@@ -1,13 +1,7 @@
-// The PIN screens' ports over the tablet: the domain's PIN policy and the key vault's
-// answers, in the words the screens take (features/unlock/lock-ports.ts).
-import { checkPin } from '../domain/pin-policy.ts';
-import type { PinProblem, UnlockResult } from '../features/unlock/lock-ports.ts';
+// The change-PIN screen's port over the tablet: the key vault's answers, in the words the
+// screens take (features/unlock/lock-ports.ts).
+import type { UnlockResult } from '../features/unlock/lock-ports.ts';
 import type { Tablet } from '../shell/open-stores.ts';
-
-export function checkNewPin(pin: string): PinProblem | null {
-  const check = checkPin(pin);
-  return check.ok ? null : check.reason;
-}
 
 export async function changePinOn(
   tablet: Tablet,

@@ -26,6 +26,7 @@
  *   damaged key: make a new device id and key pair, as for device_key_mismatch.
  */
 import { z } from 'zod';
+import { idleMinutesBounds } from './lock-settings.ts';
 import { deviceTagPattern } from './case-number.ts';
 import { districtCodeSchema } from './districts.ts';
 import { roleSchema } from './staff.ts';
@@ -83,13 +84,7 @@ export const signInRequestSchema = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
-/** A centre's lock setting until its manager changes it, and headquarters' always. */
-export const DEFAULT_LOCK_IDLE_MINUTES = 5;
-
 /** How the tablet locks itself (issued by the server, set per centre by its manager). */
-/** The centre's idle lock in minutes: `PUT /api/centres/:id/lock` takes it within these bounds. */
-export const idleMinutesBounds = { min: 1, max: 60 } as const;
-
 export const lockSettingsSchema = z.strictObject({
   /** Minutes without a touch before the app locks; 1–60, default 5 (headquarters: 5). */
   idleMinutes: z.number().int().min(idleMinutesBounds.min).max(idleMinutesBounds.max),

@@ -1,7 +1,8 @@
 // The seam between the app and src/data: opens the tablet's store and knows who is signed
 // in on it. The session is local (src/data/session.ts), so a tablet opens offline as the
 // last person who signed in; only signing in needs the server.
-import { DEFAULT_LOCK_IDLE_MINUTES, type SignInResponse } from '../domain/auth-protocol.ts';
+import type { SignInResponse } from '../domain/auth-protocol.ts';
+import { DEFAULT_LOCK_IDLE_MINUTES } from '../domain/lock-settings.ts';
 import type { HybridClock } from '../domain/hlc.ts';
 import { StoreError, type CaseStore } from '../data/case-store.ts';
 import type { SakhiDatabase } from '../data/database.ts';

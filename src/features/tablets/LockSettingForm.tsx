@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { idleMinutesBounds } from '../../domain/auth-protocol.ts';
+import { idleMinutesBounds } from '../../domain/lock-settings.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { tabletsMessages } from '../../i18n/messages-tablets.ts';
 import { Banner } from '../../ui/Banner.tsx';

@@ -4,11 +4,13 @@ import { lockMessages } from '../../i18n/messages-lock.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import type { ChangePin, CheckPin, UnlockResult } from './lock-ports.ts';
-import { judgeNewPin, wordNewPinProblem, type NewPinProblem } from './new-pin.ts';
+import { checkNewPin, judgeNewPin, type NewPinProblem } from './new-pin.ts';
+import { NewPinFields } from './NewPinFields.tsx';
 import { PinField } from './PinField.tsx';
 
 export interface ChangePinPageProps {
-  readonly checkPin: CheckPin;
+  /** The domain's PIN policy unless a test passes its own. */
+  readonly checkPin?: CheckPin;
   readonly changePin: ChangePin;
   /** A lockout destroyed every wrapped key: the app must lock and ask for an online sign-in. */
   readonly onLockedOut: () => void;
@@ -20,7 +22,11 @@ type Outcome =
   | { readonly kind: 'failed' };
 
 /** Her current PIN, then the new one twice; a wrong current PIN counts towards the lockout. */
-export function ChangePinPage({ checkPin, changePin, onLockedOut }: ChangePinPageProps) {
+export function ChangePinPage({
+  checkPin = checkNewPin,
+  changePin,
+  onLockedOut,
+}: ChangePinPageProps) {
   const t = useMessages(lockMessages);
   const [oldPin, setOldPin] = useState('');
   const [pin, setFirst] = useState('');
@@ -88,20 +94,12 @@ export function ChangePinPage({ checkPin, changePin, onLockedOut }: ChangePinPag
           onInput={setOldPin}
           isDisabled={isBusy}
         />
-        <PinField
-          label={t.newPin}
-          name="new-pin"
-          value={pin}
-          onInput={setFirst}
-          error={problem && problem !== 'pins_differ' ? wordNewPinProblem(problem, t) : null}
-          isDisabled={isBusy}
-        />
-        <PinField
-          label={t.repeatPin}
-          name="repeat-pin"
-          value={repeat}
-          onInput={setRepeat}
-          error={problem === 'pins_differ' ? t.pinsDiffer : null}
+        <NewPinFields
+          pin={pin}
+          repeat={repeat}
+          onPin={setFirst}
+          onRepeat={setRepeat}
+          problem={problem}
           isDisabled={isBusy}
         />
         <div class="form-actions">

@@ -4,17 +4,18 @@ import { lockMessages } from '../../i18n/messages-lock.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import type { CheckPin, SetPin } from './lock-ports.ts';
-import { judgeNewPin, wordNewPinProblem, type NewPinProblem } from './new-pin.ts';
-import { PinField } from './PinField.tsx';
+import { checkNewPin, judgeNewPin, type NewPinProblem } from './new-pin.ts';
+import { NewPinFields } from './NewPinFields.tsx';
 
 export interface SetPinPageProps {
-  readonly checkPin: CheckPin;
+  /** The domain's PIN policy unless a test passes its own. */
+  readonly checkPin?: CheckPin;
   /** Wraps the tablet's data key under this PIN; the app then opens her stores. */
   readonly setPin: SetPin;
 }
 
 /** After an online sign-in, when she has no PIN on this tablet yet: she chooses one. */
-export function SetPinPage({ checkPin, setPin }: SetPinPageProps) {
+export function SetPinPage({ checkPin = checkNewPin, setPin }: SetPinPageProps) {
   const t = useMessages(lockMessages);
   const [pin, setFirst] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -56,20 +57,12 @@ export function SetPinPage({ checkPin, setPin }: SetPinPageProps) {
           void submit();
         }}
       >
-        <PinField
-          label={t.newPin}
-          name="new-pin"
-          value={pin}
-          onInput={setFirst}
-          error={problem && problem !== 'pins_differ' ? wordNewPinProblem(problem, t) : null}
-          isDisabled={isBusy}
-        />
-        <PinField
-          label={t.repeatPin}
-          name="repeat-pin"
-          value={repeat}
-          onInput={setRepeat}
-          error={problem === 'pins_differ' ? t.pinsDiffer : null}
+        <NewPinFields
+          pin={pin}
+          repeat={repeat}
+          onPin={setFirst}
+          onRepeat={setRepeat}
+          problem={problem}
           isDisabled={isBusy}
         />
         <div class="form-actions">

@@ -13,7 +13,7 @@ describe('tablet erased notice', () => {
       const onSignIn = vi.fn();
       render(
         <LangContext.Provider value={lang}>
-          <TabletErasedPage onSignIn={onSignIn} />
+          <TabletErasedPage unsent={0} onSignIn={onSignIn} />
         </LangContext.Provider>,
       );
       const page = screen.getByTestId('tablet-erased-page');
