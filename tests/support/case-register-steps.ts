@@ -299,7 +299,12 @@ export function countOutboxRows(page: Page): Promise<number> {
   );
 }
 
-/** When the intake draft was last written (its unsealed `updatedAt`), or null if none. */
+/**
+ * When the intake draft was last written, or null if none: its unsealed `updatedAt` (the
+ * app's corrected time) less the clock's stored offset from the server, so it compares
+ * with the page's own `Date.now()` — the offset, measured over a slow sign-in, would
+ * otherwise make a draft written after a moment look older than it.
+ */
 export function readIntakeDraftTime(page: Page): Promise<number | null> {
   return page.evaluate(
     () =>
@@ -310,11 +315,15 @@ export function readIntakeDraftTime(page: Page): Promise<number | null> {
         open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
         open.onsuccess = () => {
           const db = open.result;
-          const read = db.transaction('drafts').objectStore('drafts').get('intake-new');
-          read.onsuccess = () => {
+          const transaction = db.transaction(['drafts', 'meta']);
+          const read = transaction.objectStore('drafts').get('intake-new');
+          const clock = transaction.objectStore('meta').get('clock');
+          transaction.oncomplete = () => {
             db.close();
             const draft = read.result as { updatedAt?: string } | undefined;
-            resolve(draft?.updatedAt ? Date.parse(draft.updatedAt) : null);
+            const offsetMs = (clock.result as { value?: { offsetMs?: number } } | undefined)?.value
+              ?.offsetMs;
+            resolve(draft?.updatedAt ? Date.parse(draft.updatedAt) - (offsetMs ?? 0) : null);
           };
           read.onerror = () => {
             db.close();
