@@ -21,7 +21,9 @@ import type { Centre, Database, User } from '../../server/db/schema.ts';
 import { createCentre, createUser } from '../../server/services/accounts.ts';
 import type { ServiceContext } from '../../server/services/context.ts';
 import { createServerSecrets } from '../../server/services/server-secrets.ts';
+import { PROTOCOL_VERSION } from '../../src/domain/protocol.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
+import { decodePullResponse, wirePullResponseSchema } from '../../src/domain/wire.ts';
 import { signedDeviceFields } from './device-keys.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
 
@@ -227,4 +229,21 @@ export function createStaff(harness: ApiHarness, role: Role, centre: Centre | nu
     centreId: centre?.id ?? null,
     password: TEST_PASSWORD,
   });
+}
+
+/** The survivor names a fresh sign-in of `user` pulls: what her centre may read. */
+export async function survivorNamesSeenBy(
+  harness: ApiHarness,
+  user: Pick<User, 'username'>,
+): Promise<unknown[]> {
+  const tablet = await signInAs(harness, user.username);
+  const response = await inject(harness, {
+    method: 'POST',
+    url: '/api/sync/pull',
+    token: tablet.token,
+    payload: { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 1000 },
+  });
+  return decodePullResponse(wirePullResponseSchema.parse(response.json())).records.map(
+    (record) => record.fields.survivorName?.value,
+  );
 }

@@ -7,10 +7,7 @@ import 'fake-indexeddb/auto';
  * and PostgreSQL (…pg.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { User } from '../../server/db/schema.ts';
-import { PROTOCOL_VERSION } from '../../src/domain/protocol.ts';
 import type { DistrictCode } from '../../src/domain/districts.ts';
-import { decodePullResponse, wirePullResponseSchema } from '../../src/domain/wire.ts';
 import { openTestStore, sampleIntake } from '../../src/data/case-store.testing.ts';
 import { ensureDeviceKey } from '../../src/data/device-key-store.ts';
 import { openKeyVault } from '../../src/data/key-vault.ts';
@@ -19,9 +16,9 @@ import { inProcessDeviceLock } from '../../src/platform/device-lock.ts';
 import { pushLockedOutbox } from '../../src/sync/locked-push.ts';
 import { sealOutboxForServer } from '../../src/sync/outbox-sealing.ts';
 import {
-  inject,
   seedFixture,
   signInAs,
+  survivorNamesSeenBy,
   type ApiHarness,
   type Fixture,
   type HarnessFactory,
@@ -56,19 +53,6 @@ export function describeLockedTabletApi(openHarness: HarnessFactory): void {
       });
       return new Response(response.body, { status: response.statusCode });
     };
-
-    async function namesSeenBy(user: User): Promise<unknown[]> {
-      const tablet = await signInAs(harness, user.username);
-      const response = await inject(harness, {
-        method: 'POST',
-        url: '/api/sync/pull',
-        token: tablet.token,
-        payload: { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 1000 },
-      });
-      return decodePullResponse(wirePullResponseSchema.parse(response.json())).records.map(
-        (record) => record.fields.survivorName?.value,
-      );
-    }
 
     it('reaches the server as her own push, and reads nothing back', async () => {
       const { caseworker, counsellor } = fixture.users;
@@ -122,7 +106,7 @@ export function describeLockedTabletApi(openHarness: HarnessFactory): void {
       });
       expect(totals).toEqual({ pushed: 1, duplicates: 0, rejected: 0 });
       expect(await local.database.outbox.count()).toBe(0);
-      expect(await namesSeenBy(counsellor)).toContain('ज़ेबुन्निसा तालाबंद');
+      expect(await survivorNamesSeenBy(harness, counsellor)).toContain('ज़ेबुन्निसा तालाबंद');
       local.close();
     });
   });

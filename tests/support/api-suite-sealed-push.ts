@@ -25,6 +25,7 @@ import {
   inject,
   seedFixture,
   signInAs,
+  survivorNamesSeenBy,
   type ApiHarness,
   type Fixture,
   type HarnessFactory,
@@ -119,19 +120,6 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       return newCaseMutation(actor, stampAt(0, tablet.deviceId), { survivorName });
     }
 
-    async function namesSeenBy(user: User): Promise<unknown[]> {
-      const tablet = await signInAs(harness, user.username);
-      const response = await inject(harness, {
-        method: 'POST',
-        url: '/api/sync/pull',
-        token: tablet.token,
-        payload: { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 1000 },
-      });
-      return decodePullResponse(wirePullResponseSchema.parse(response.json())).records.map(
-        (record) => record.fields.survivorName?.value,
-      );
-    }
-
     it('applies a locked tablet’s signed push as its writer’s, answering nothing readable', async () => {
       const { caseworker, counsellor } = fixture.users;
       const tablet = await lockedTablet(caseworker);
@@ -145,7 +133,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
         duplicates: [],
         rejected: [],
       });
-      expect(await namesSeenBy(counsellor)).toContain('ज़ेबुन्निसा सीलबंद');
+      expect(await survivorNamesSeenBy(harness, counsellor)).toContain('ज़ेबुन्निसा सीलबंद');
 
       const stored = await harness.db
         .withTables<SyncTables>()
@@ -228,7 +216,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
         expect(answer.statusCode).toBe(401);
         expect(answer.json()).toMatchObject({ error: { code: 'bad_device_signature' } });
       }
-      expect(await namesSeenBy(counsellor)).not.toContain('गलत हस्ताक्षर');
+      expect(await survivorNamesSeenBy(harness, counsellor)).not.toContain('गलत हस्ताक्षर');
     });
 
     it('takes what a revoked tablet’s outbox holds, write-only, and tells it to wipe', async () => {
@@ -245,7 +233,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       const sent = await push(tablet, [box]);
       expect(sent).toMatchObject({ sentCount: 1, isDeviceRevoked: true });
       expect(sent.response).toMatchObject({ applied: 1, duplicates: [], rejected: [] });
-      expect(await namesSeenBy(counsellor)).toContain('रद्द टैबलेट');
+      expect(await survivorNamesSeenBy(harness, counsellor)).toContain('रद्द टैबलेट');
       const audit = await harness.db
         .selectFrom('audit_log')
         .select(['details'])
@@ -283,7 +271,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
         expect(reason.hi).not.toBe('');
         expect(reason.en).not.toBe('');
       }
-      const names = await namesSeenBy(counsellor);
+      const names = await survivorNamesSeenBy(harness, counsellor);
       expect(names).toContain('अपनी केसकर्मी');
       expect(names).not.toContain('दूसरा केंद्र');
       expect(names).not.toContain('कभी साइन इन नहीं');
