@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../server/db/sync-schema.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import { watchForPageProblems } from './support/page-problems.ts';
 import {
   countOutboxRows,
   pollUntil,
@@ -30,15 +31,7 @@ describe('background sync with the app closed', () => {
     server = await startTestServer({ demo: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs a request cut by going offline (a sync run racing the switch) even
-      // though sync handles it as "offline" and retries: not a fault of the page.
-      const isOfflineRequest = message.text().includes('net::ERR_INTERNET_DISCONNECTED');
-      if (message.type() === 'error' && !isOfflineRequest) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
+    watchForPageProblems(page, problems);
     await page.goto(server.url);
     await signIn(page);
     await waitForControllingWorker(page);

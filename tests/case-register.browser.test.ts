@@ -25,6 +25,7 @@ import {
   waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
+import { watchForPageProblems } from './support/page-problems.ts';
 import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
@@ -45,14 +46,7 @@ describe('offline case register in Chromium', () => {
   showScreenOnFailure(() => page);
 
   const watch = (watched: Page) => {
-    watched.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    watched.on('console', (message) => {
-      // A request the network refused is expected here (the test itself tries /api/health).
-      const isOfflineRequest = message.text().includes('net::ERR_INTERNET_DISCONNECTED');
-      if (message.type() === 'error' && !isOfflineRequest) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
+    watchForPageProblems(watched, problems);
   };
   const openPage = async (path: string) => {
     const opened = await browser.context.newPage();

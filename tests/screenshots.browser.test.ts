@@ -16,6 +16,7 @@ import { caseListMessages } from '../src/i18n/messages-cases.ts';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
 import { todayMessages } from '../src/i18n/messages-today.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import { watchForPageProblems } from './support/page-problems.ts';
 import {
   addPoliceHelp,
   admitToStay,
@@ -61,10 +62,7 @@ describe('screenshots of the main screens, Hindi and English', () => {
     server = await startTestServer({ demo: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
+    watchForPageProblems(page, problems);
     await page.setViewportSize(tablet);
     // As on a tablet where Sakhi is installed: Chromium keeps its storage for good, so the
     // "storage may be cleared" warning (its own component test covers it) does not show.

@@ -20,6 +20,7 @@ import {
   waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
+import { watchForPageProblems } from './support/page-problems.ts';
 import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
@@ -37,14 +38,7 @@ describe('sign-in in Chromium', () => {
     server = await startTestServer({ demo: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs the wrong password's 401 answer itself; the screen handles it.
-      const isRefusedSignIn = message.text().includes('status of 401');
-      if (message.type() === 'error' && !isRefusedSignIn) {
-        problems.push(`console: ${message.text()}`);
-      }
-    });
+    watchForPageProblems(page, problems, { allowRefusedSignIn: true });
     await page.goto(server.url);
   });
 

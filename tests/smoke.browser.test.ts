@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import { watchForPageProblems } from './support/page-problems.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 describe('smoke: server + app in Chromium', () => {
@@ -15,10 +16,7 @@ describe('smoke: server + app in Chromium', () => {
     server = await startTestServer({ demo: true });
     browser = await launchChromium();
     page = await browser.context.newPage();
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-    });
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    watchForPageProblems(page, problems);
     // Console messages can miss violations in workers; the DOM event is the reliable record.
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {

@@ -15,6 +15,7 @@ import type { RecordType } from '../src/domain/protocol.ts';
 import { closureReasons } from '../src/domain/vocabularies-case.ts';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import { watchForPageProblems } from './support/page-problems.ts';
 import {
   addPoliceHelp,
   countOutboxRows,
@@ -126,14 +127,7 @@ describe('two tablets of one centre edit one case offline', () => {
   const launchTablet = async (name: string, username: string): Promise<Tablet> => {
     const browser = await launchChromium();
     const page = await browser.context.newPage();
-    page.on('pageerror', (error) => problems.push(`${name} page error: ${error.message}`));
-    page.on('console', (message) => {
-      // Requests the network refused while offline are expected.
-      const isOfflineRequest = message.text().includes('net::ERR_INTERNET_DISCONNECTED');
-      if (message.type() === 'error' && !isOfflineRequest) {
-        problems.push(`${name} console: ${message.text()}`);
-      }
-    });
+    watchForPageProblems(page, problems, { label: name });
     await page.goto(server.url);
     await signIn(page, { username, password: DEMO_PASSWORD });
     await waitForControllingWorker(page);
