@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildServer, type ServerOptions } from './app.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type OpenDatabase } from './db/database.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { listMigrations, migrateToLatest } from './db/migrate.ts';
 import { countActiveStateAdmins } from './services/accounts.ts';
 import { findDemoAccounts, seedDemo } from './services/demo-seed.ts';
 import { loadServerSecrets } from './services/server-secrets.ts';
@@ -64,7 +64,7 @@ export async function startServer(
   });
   let app: FastifyInstance | undefined;
   try {
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, listMigrations(secrets.usernameKey));
     if (config.demo) await seedDemo(database.db);
     else await refuseWithoutAdmin(database);
     app = await buildServer({

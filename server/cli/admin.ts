@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, parseConfig, type Config } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import { listMigrations, migrateToLatest } from '../db/migrate.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from '../services/passwords.ts';
 import { loadServerSecrets } from '../services/server-secrets.ts';
@@ -108,14 +108,17 @@ export async function runAdmin(argv: string[], options: AdminOptions = {}): Prom
   }
   const database = openDatabase(config.database);
   try {
-    if (name !== 'backup') await migrateToLatest(database.db);
+    // The same file as the server's: the first admin command, run before the first
+    // start, makes it where the server will look.
+    const secrets = loadServerSecrets(config.secretsFile);
+    if (name !== 'backup') {
+      await migrateToLatest(database.db, listMigrations(secrets.usernameKey));
+    }
     const ctx: ServiceContext = {
       db: database.db,
       now: options.now ?? (() => new Date()),
       passwordParams: options.passwordParams ?? DEFAULT_SCRYPT_PARAMS,
-      // The same file as the server's: the first admin command, run before the first
-      // start, makes it where the server will look.
-      secrets: loadServerSecrets(config.secretsFile),
+      secrets,
     };
     await command.run({ ctx, io, database: config.database }, parsed.values, parsed.positionals);
     return 0;

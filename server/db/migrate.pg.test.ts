@@ -7,6 +7,8 @@ import {
   expectDemoSeedIsIdempotent,
   expectFoundationTables,
   expectMigratesOnceThenNoop,
+  expectMigrationWithoutKeyRefusesClearUsernames,
+  expectUnknownUsernamesHashedByMigration,
   MIGRATION_NAMES,
 } from '../../tests/support/database-checks.ts';
 import { createTestDatabase, dropTestDatabase } from '../../tests/support/postgres.ts';
@@ -32,6 +34,14 @@ describe('PostgreSQL database', () => {
 
   afterAll(async () => {
     for (const each of created) await dropTestDatabase(baseUrl, each);
+  });
+
+  it('hashes usernames no account has in an older database (0007)', async () => {
+    await expectUnknownUsernamesHashedByMigration(database.db);
+  });
+
+  it('refuses 0007 without the server key when there is anything to hash', async () => {
+    await expectMigrationWithoutKeyRefusesClearUsernames(database.db);
   });
 
   it('migrates once, then has nothing to do', async () => {

@@ -9,6 +9,8 @@ import {
   expectConstraintsHold,
   expectDemoSeedIsIdempotent,
   expectMigratesOnceThenNoop,
+  expectMigrationWithoutKeyRefusesClearUsernames,
+  expectUnknownUsernamesHashedByMigration,
 } from '../../tests/support/database-checks.ts';
 import { DemoSeedRefusedError, seedDemo } from '../services/demo-seed.ts';
 import { openDatabase, type OpenDatabase } from './database.ts';
@@ -42,6 +44,14 @@ describe('SQLite database', () => {
     expect(await pragma('foreign_keys')).toEqual({ foreign_keys: 1 });
     expect(await pragma('synchronous')).toEqual({ synchronous: 2 });
     await reopened.close();
+  });
+
+  it('hashes usernames no account has in an older database (0007)', async () => {
+    await expectUnknownUsernamesHashedByMigration(database.db);
+  });
+
+  it('refuses 0007 without the server key when there is anything to hash', async () => {
+    await expectMigrationWithoutKeyRefusesClearUsernames(database.db);
   });
 
   it('migrates once, then has nothing to do', async () => {

@@ -32,15 +32,27 @@ import * as sync from './migrations/0003-sync.ts';
 import * as compactRecords from './migrations/0004-compact-records.ts';
 import * as changeLogId from './migrations/0005-change-log-id.ts';
 import * as deviceKeys from './migrations/0006-device-keys.ts';
+import { hashedUnknownUsernames } from './migrations/0007-hashed-unknown-usernames.ts';
 
-export const MIGRATIONS: Readonly<Record<string, Migration>> = {
-  '0001-foundation': foundation,
-  '0002-accounts': accounts,
-  '0003-sync': sync,
-  '0004-compact-records': compactRecords,
-  '0005-change-log-id': changeLogId,
-  '0006-device-keys': deviceKeys,
-};
+/**
+ * Every migration, given the secrets file's username key (0007 hashes stored usernames
+ * with it). The server always passes it; without it (null) 0007 runs only on a database
+ * with nothing to rewrite, which is every new one.
+ */
+export function listMigrations(usernameKey: Buffer | null): Record<string, Migration> {
+  return {
+    '0001-foundation': foundation,
+    '0002-accounts': accounts,
+    '0003-sync': sync,
+    '0004-compact-records': compactRecords,
+    '0005-change-log-id': changeLogId,
+    '0006-device-keys': deviceKeys,
+    '0007-hashed-unknown-usernames': hashedUnknownUsernames(usernameKey),
+  };
+}
+
+/** For new databases (tests, benchmarks): see listMigrations. */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = listMigrations(null);
 
 export class MigrationError extends Error {
   readonly code = 'migration_failed';

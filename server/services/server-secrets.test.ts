@@ -27,6 +27,36 @@ describe('server secrets file', () => {
     expect(again.sealingPublicKey).toBe(first.sealingPublicKey);
   });
 
+  it('adds a username key to a file made before it, keeping every key it had', () => {
+    const file = join(root, 'secrets.json');
+    const first = loadServerSecrets(file);
+    const older = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete older.usernameKey;
+    writeFileSync(file, JSON.stringify(older), { mode: 0o600 });
+
+    const upgraded = loadServerSecrets(file);
+    expect(upgraded.keyWrappingKey.equals(first.keyWrappingKey)).toBe(true);
+    expect(upgraded.sealingPublicKey).toBe(first.sealingPublicKey);
+    expect(upgraded.usernameKey).toHaveLength(32);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({
+      ...older,
+      usernameKey: upgraded.usernameKey.toString('base64url'),
+    });
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadServerSecrets(file).usernameKey.equals(upgraded.usernameKey)).toBe(true);
+  });
+
+  it('waits for another process adding the username key, and stops if it never does', () => {
+    const file = join(root, 'secrets.json');
+    loadServerSecrets(file);
+    const older = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+    delete older.usernameKey;
+    writeFileSync(file, JSON.stringify(older), { mode: 0o600 });
+    writeFileSync(`${file}.upgrade-lock`, '1');
+    expect(() => loadServerSecrets(file)).toThrow(/upgrade-lock/);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(older);
+  }, 20_000);
+
   it('stops the start on a damaged file and leaves it as it was', () => {
     const file = join(root, 'secrets.json');
     writeFileSync(file, '{"format":"sakhi-server-secrets-v1"}', { mode: 0o600 });

@@ -1,13 +1,20 @@
 /**
- * Limits password guessing: at most SIGN_IN_LIMITS.perAccount attempts per username and
- * perAddress per client address in a fixed window, counted in the database so every
- * server process shares the counts.
+ * Limits password guessing, counted in the database so every server process shares the
+ * counts: at most SIGN_IN_LIMITS.perAccount attempts per account and perAddress FAILED
+ * attempts per client address in a fixed window, and at most perAddressInFlight
+ * attempts from one address being checked at once.
  *
- * What must hold: an attempt is counted BEFORE its password is checked, in one atomic
- * upsert, so concurrent guesses (even on several processes) cannot slip past the limit,
- * and a refused attempt costs no scrypt work (which is what keeps a burst from exhausting
- * memory). A successful sign-in clears its account's count and takes itself back off the
- * address's count, so a centre behind one NAT address is limited by its failures only.
+ * What must hold:
+ * - An account's attempt is counted BEFORE its password is checked, in one atomic
+ *   upsert, so concurrent guesses at one account (even on several processes) cannot slip
+ *   past its limit. A success clears the account's count.
+ * - An address is charged only for wrong passwords, counted once each is known, so a
+ *   centre behind one NAT address is limited by its failures only: any number of correct
+ *   sign-ins, concurrent or not, and retries at a locked account (refused before any
+ *   password is checked) cost the address nothing.
+ * - A refused attempt costs no scrypt work, and the in-flight cap bounds the scrypt work
+ *   one address can start at once (which is what keeps a burst from exhausting memory).
+ *   Concurrent guesses from one address can overshoot perAddress by at most that cap.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -16,40 +23,88 @@ export const SIGN_IN_LIMITS = {
   windowMs: 15 * 60 * 1000,
   perAccount: 5,
   perAddress: 20,
+  perAddressInFlight: 50,
+  /** An in-flight count a killed process never released is forgotten after this. */
+  inFlightWindowMs: 60 * 1000,
 } as const;
 
 export interface ThrottleKeys {
   account: string;
   address: string;
+  inFlight: string;
 }
 
-export function throttleKeys(username: string, ip: string): ThrottleKeys {
-  return { account: `account:${username}`, address: `address:${ip}` };
+/** `accountKey` is the account's keyed hash (./username-hash.ts), never what was typed. */
+export function throttleKeys(accountKey: string, ip: string): ThrottleKeys {
+  return { account: `account:${accountKey}`, address: `address:${ip}`, inFlight: `busy:${ip}` };
 }
 
-/** Counts this attempt; returns seconds to wait if it is over a limit, else null. */
-export async function countSignInAttempt(
+/** Counts this attempt at the account; returns seconds to wait if it is over, else null. */
+export async function countAccountAttempt(
   db: Kysely<Database>,
   keys: ThrottleKeys,
   now: Date,
 ): Promise<number | null> {
-  const account = await bump(db, keys.account, now);
-  const address = await bump(db, keys.address, now);
-  const waits = [
-    account.failures > SIGN_IN_LIMITS.perAccount ? secondsLeft(account, now) : null,
-    address.failures > SIGN_IN_LIMITS.perAddress ? secondsLeft(address, now) : null,
-  ].filter((wait): wait is number => wait !== null);
-  return waits.length > 0 ? Math.max(...waits) : null;
+  const account = await bump(db, keys.account, now, SIGN_IN_LIMITS.windowMs);
+  return account.failures > SIGN_IN_LIMITS.perAccount
+    ? secondsLeft(account, now, SIGN_IN_LIMITS.windowMs)
+    : null;
 }
 
-export async function forgiveSignInAttempt(db: Kysely<Database>, keys: ThrottleKeys) {
-  await db.deleteFrom('sign_in_throttles').where('key', '=', keys.account).execute();
+/**
+ * Lets one attempt from the address be checked; returns seconds to wait if the address
+ * has too many failures or attempts under way, else null. Every null must be followed
+ * by releaseAddress once the password has been checked.
+ */
+export async function enterFromAddress(
+  db: Kysely<Database>,
+  keys: ThrottleKeys,
+  now: Date,
+): Promise<number | null> {
+  const busy = await bump(db, keys.inFlight, now, SIGN_IN_LIMITS.inFlightWindowMs);
+  const failed = await db
+    .selectFrom('sign_in_throttles')
+    .select(['failures', 'window_started_at'])
+    .where('key', '=', keys.address)
+    .executeTakeFirst();
+  const waits: number[] = [];
+  if (
+    failed &&
+    isCurrent(failed, now, SIGN_IN_LIMITS.windowMs) &&
+    failed.failures >= SIGN_IN_LIMITS.perAddress
+  ) {
+    waits.push(secondsLeft(failed, now, SIGN_IN_LIMITS.windowMs));
+  }
+  if (busy.failures > SIGN_IN_LIMITS.perAddressInFlight) waits.push(1);
+  if (waits.length === 0) return null;
+  await releaseAddress(db, keys);
+  return Math.max(...waits);
+}
+
+/** Ends an attempt let in by enterFromAddress. */
+export async function releaseAddress(db: Kysely<Database>, keys: ThrottleKeys): Promise<void> {
   await db
     .updateTable('sign_in_throttles')
     .set({ failures: sql<number>`failures - 1` })
-    .where('key', '=', keys.address)
+    .where('key', '=', keys.inFlight)
     .where('failures', '>', 0)
     .execute();
+}
+
+/** Charges the address for a wrong password (or unknown username). */
+export async function countAddressFailure(
+  db: Kysely<Database>,
+  keys: ThrottleKeys,
+  now: Date,
+): Promise<void> {
+  await bump(db, keys.address, now, SIGN_IN_LIMITS.windowMs);
+}
+
+export async function forgiveAccountAttempts(
+  db: Kysely<Database>,
+  keys: ThrottleKeys,
+): Promise<void> {
+  await db.deleteFrom('sign_in_throttles').where('key', '=', keys.account).execute();
 }
 
 interface Count {
@@ -57,9 +112,9 @@ interface Count {
   window_started_at: string;
 }
 
-function bump(db: Kysely<Database>, key: string, now: Date): Promise<Count> {
+function bump(db: Kysely<Database>, key: string, now: Date, windowMs: number): Promise<Count> {
   const nowIso = now.toISOString();
-  const cutoff = new Date(now.getTime() - SIGN_IN_LIMITS.windowMs).toISOString();
+  const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const isOld = sql<boolean>`sign_in_throttles.window_started_at <= ${cutoff}`;
   return db
     .insertInto('sign_in_throttles')
@@ -74,7 +129,11 @@ function bump(db: Kysely<Database>, key: string, now: Date): Promise<Count> {
     .executeTakeFirstOrThrow();
 }
 
-function secondsLeft(count: Count, now: Date): number {
-  const end = Date.parse(count.window_started_at) + SIGN_IN_LIMITS.windowMs;
+function isCurrent(count: Count, now: Date, windowMs: number): boolean {
+  return Date.parse(count.window_started_at) + windowMs > now.getTime();
+}
+
+function secondsLeft(count: Count, now: Date, windowMs: number): number {
+  const end = Date.parse(count.window_started_at) + windowMs;
   return Math.max(1, Math.ceil((end - now.getTime()) / 1000));
 }

@@ -6,7 +6,10 @@
  *   all answer invalid_credentials after the same scrypt work (a dummy hash stands in
  *   for the missing user), so the answer and its timing do not say which usernames
  *   exist.
- * - Attempts are counted before the password is checked (./sign-in-throttle.ts).
+ * - Attempts are counted at the account before the password is checked, and at the
+ *   address only when it was wrong (./sign-in-throttle.ts).
+ * - What was typed as a username is stored (in the audit log, in the throttle) only if
+ *   an account has it; otherwise only its keyed hash (./username-hash.ts).
  * - The device, the new session, the end of the tablet's previous session and the audit
  *   row commit together, or not at all. A device refusal (./device-admission.ts) leaves
  *   everything as it was, the owner's session included, and is audited as denied.
@@ -20,7 +23,15 @@ import type { ServiceContext } from './context.ts';
 import { hashCost, hashPassword, verifyPassword, type ScryptParams } from './passwords.ts';
 import { ServiceError } from './service-error.ts';
 import { createSession, revokeDeviceSessions, type NewSession } from './sessions.ts';
-import { countSignInAttempt, forgiveSignInAttempt, throttleKeys } from './sign-in-throttle.ts';
+import {
+  countAccountAttempt,
+  countAddressFailure,
+  enterFromAddress,
+  forgiveAccountAttempts,
+  releaseAddress,
+  throttleKeys,
+} from './sign-in-throttle.ts';
+import { hashUsername, normalizeUsername } from './username-hash.ts';
 import type { Centre, Device, User } from '../db/schema.ts';
 
 export interface SignInInput {
@@ -65,34 +76,44 @@ function refuseTooManyAttempts(retryAfterSeconds: number): ServiceError {
 }
 
 export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<SignedIn> {
-  const username = input.username.trim().toLowerCase();
+  const username = normalizeUsername(input.username);
   const now = ctx.now();
-  const keys = throttleKeys(username, input.ip);
+  const keys = throttleKeys(hashUsername(ctx.secrets.usernameKey, username), input.ip);
   const base = { action: 'auth.sign_in', ip: input.ip, deviceId: input.deviceId } as const;
+  const user = await findUserByUsername(ctx.db, username);
+  const who = auditedUsername(ctx, username, user);
 
-  const wait = await countSignInAttempt(ctx.db, keys, now);
+  const wait =
+    (await countAccountAttempt(ctx.db, keys, now)) ?? (await enterFromAddress(ctx.db, keys, now));
   if (wait !== null) {
     await recordAudit(ctx.db, now, {
       ...base,
+      userId: user?.id ?? null,
+      centreId: user?.centre_id ?? null,
       outcome: 'denied',
-      details: { username, reason: 'too_many_attempts' },
+      details: { ...who, reason: 'too_many_attempts' },
     });
     throw refuseTooManyAttempts(wait);
   }
 
-  const user = await findUserByUsername(ctx.db, username);
-  const isCorrect = await verifyPassword(
-    input.password,
-    user?.password_hash ?? (await dummyHash(ctx.passwordParams)),
-  );
+  let isCorrect: boolean;
+  try {
+    isCorrect = await verifyPassword(
+      input.password,
+      user?.password_hash ?? (await dummyHash(ctx.passwordParams)),
+    );
+  } finally {
+    await releaseAddress(ctx.db, keys);
+  }
   if (!user || !isCorrect || user.disabled_at !== null) {
     const reason = !user ? 'unknown_user' : !isCorrect ? 'wrong_password' : 'account_disabled';
+    await countAddressFailure(ctx.db, keys, now);
     await recordAudit(ctx.db, now, {
       ...base,
       userId: user?.id ?? null,
       centreId: user?.centre_id ?? null,
       outcome: 'failure',
-      details: { username, reason },
+      details: { ...who, reason },
     });
     throw new ServiceError(
       reason === 'account_disabled' ? 'account_disabled' : 'invalid_credentials',
@@ -173,12 +194,12 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
         userId: user.id,
         centreId: user.centre_id,
         outcome: 'denied',
-        details: { username, reason: error.code },
+        details: { ...who, reason: error.code },
       });
     }
     throw error;
   }
-  await forgiveSignInAttempt(ctx.db, keys);
+  await forgiveAccountAttempts(ctx.db, keys);
   if (hashCost(user.password_hash).N < ctx.passwordParams.N) {
     // The cost was raised since this hash was made: she just proved the password.
     const rehashed = await hashPassword(input.password, ctx.passwordParams);
@@ -189,6 +210,18 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
       .execute();
   }
   return signedIn;
+}
+
+/**
+ * How the audit log names who tried: an account's username as it is, anything else
+ * only as its keyed hash (./username-hash.ts).
+ */
+function auditedUsername(
+  ctx: ServiceContext,
+  username: string,
+  user: User | undefined,
+): { username: string } | { usernameHash: string } {
+  return user ? { username } : { usernameHash: hashUsername(ctx.secrets.usernameKey, username) };
 }
 
 const dummyHashes = new Map<string, Promise<string>>();

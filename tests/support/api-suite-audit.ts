@@ -18,6 +18,8 @@ import {
   type Fixture,
 } from './api-harness.ts';
 import { signedDeviceFields } from './device-keys.ts';
+import { createServerSecrets } from '../../server/services/server-secrets.ts';
+import { hashUsername } from '../../server/services/username-hash.ts';
 
 export function auditSuite(getHarness: () => ApiHarness): void {
   let h: ApiHarness;
@@ -86,12 +88,48 @@ export function auditSuite(getHarness: () => ApiHarness): void {
       },
     });
     expect(JSON.parse((await latest('auth.sign_in')).details)).toEqual({
-      username: 'no.such.person',
+      usernameHash: hashUsername(h.ctx.secrets.usernameKey, 'no.such.person'),
       reason: 'unknown_user',
     });
     const everything = JSON.stringify(await h.db.selectFrom('audit_log').selectAll().execute());
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain(TEST_PASSWORD);
+  });
+
+  it('keeps a username no account has only as its keyed hash, the same each time it is typed', async () => {
+    // A password typed in the username box, as happens.
+    const typed = `Pass-${randomUUID()}`;
+    const attempt = (ip: string) =>
+      h.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-in',
+        remoteAddress: ip,
+        payload: { username: typed, password: 'x', ...signedDeviceFields(typed, 'tab-h') },
+      });
+    // Six from one account's view: the sixth is refused by the limit, and hashed too.
+    for (let i = 0; i < 6; i++) await attempt(`203.0.113.${120 + i}`);
+    const rows = await h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'auth.sign_in')
+      .where('device_id', '=', 'tab-h')
+      .orderBy('id')
+      .execute();
+    const details = rows.map((row) => JSON.parse(row.details) as Record<string, unknown>);
+    const expected = hashUsername(h.ctx.secrets.usernameKey, typed.toLowerCase());
+    expect(expected).toMatch(/^hmac-sha256:[0-9a-f]{64}$/);
+    expect(details.map((each) => each.usernameHash)).toEqual(Array(6).fill(expected));
+    expect(details.map((each) => each.reason)).toEqual([
+      ...Array<string>(5).fill('unknown_user'),
+      'too_many_attempts',
+    ]);
+    const stored = JSON.stringify([
+      await h.db.selectFrom('audit_log').selectAll().execute(),
+      await h.db.selectFrom('sign_in_throttles').selectAll().execute(),
+    ]);
+    expect(stored.toLowerCase()).not.toContain(typed.toLowerCase());
+    // Another server's key gives another hash: without the secrets file, no guess checks.
+    expect(hashUsername(createServerSecrets().usernameKey, typed.toLowerCase())).not.toBe(expected);
   });
 
   it('never stores a session token in the log', async () => {

@@ -244,6 +244,62 @@ export function authSuite(getHarness: () => ApiHarness): void {
       expect(elsewhere.statusCode).toBe(200);
     });
 
+    it('does not charge the address for retries at a locked account: her colleagues still sign in', async () => {
+      const locked = await createStaff(h, 'nurse', fixture.own);
+      const colleague = await createStaff(h, 'caseworker', fixture.own);
+      const centre = '192.0.2.210';
+      for (let attempt = 1; attempt <= SIGN_IN_LIMITS.perAccount; attempt++) {
+        const wrong = await signInRequest(
+          { username: locked.username, password: 'wrong', deviceId: 'tab-l' },
+          `192.0.2.${220 + attempt}`,
+        );
+        expect(wrong.statusCode).toBe(401);
+      }
+      // She keeps trying her right password from the centre, far past the address limit.
+      for (let retry = 0; retry < SIGN_IN_LIMITS.perAddress + 5; retry++) {
+        const refused = await signInRequest(
+          { username: locked.username, password: TEST_PASSWORD, deviceId: 'tab-l' },
+          centre,
+        );
+        expect(refused.statusCode).toBe(429);
+      }
+      const other = await signInRequest(
+        { username: colleague.username, password: TEST_PASSWORD, deviceId: randomUUID() },
+        centre,
+      );
+      expect(other.statusCode).toBe(200);
+    });
+
+    it('lets 30 correct sign-ins from one address (a centre behind one NAT) all in at once', async () => {
+      const staff = await Promise.all(
+        Array.from({ length: 30 }, (_, i) =>
+          createStaff(h, i % 2 === 0 ? 'counsellor' : 'caseworker', fixture.own),
+        ),
+      );
+      const answers = await Promise.all(
+        staff.map((user) =>
+          signInRequest(
+            { username: user.username, password: TEST_PASSWORD, deviceId: randomUUID() },
+            '192.0.2.230',
+          ),
+        ),
+      );
+      expect(answers.map((answer) => answer.statusCode)).toEqual(Array(30).fill(200));
+      // Failures from that address still count, as before.
+      for (let i = 0; i < SIGN_IN_LIMITS.perAddress; i++) {
+        const wrong = await signInRequest(
+          { username: staff[i % 30]?.username ?? '', password: `wrong ${i}`, deviceId: 'tab-n' },
+          '192.0.2.230',
+        );
+        expect(wrong.statusCode).toBe(401);
+      }
+      const after = await signInRequest(
+        { username: fixture.users.nurse.username, password: TEST_PASSWORD, deviceId: 'tab-n' },
+        '192.0.2.230',
+      );
+      expect(after.statusCode).toBe(429);
+    });
+
     it('refuses a disabled account, and ends its sessions', async () => {
       const user = await createStaff(h, 'state_analyst', null);
       const tablet = await signInAs(h, user.username);

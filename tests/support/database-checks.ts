@@ -8,7 +8,9 @@ import { expect } from 'vitest';
 import { centreSchema } from '../../src/domain/centre.ts';
 import { userSchema } from '../../src/domain/staff.ts';
 import type { Database } from '../../server/db/schema.ts';
-import { migrateToLatest } from '../../server/db/migrate.ts';
+import { listMigrations, migrateToLatest } from '../../server/db/migrate.ts';
+import { createServerSecrets } from '../../server/services/server-secrets.ts';
+import { hashUsername } from '../../server/services/username-hash.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../server/services/demo-seed.ts';
 import { verifyPassword } from '../../server/services/passwords.ts';
 
@@ -28,6 +30,7 @@ export const MIGRATION_NAMES = [
   '0004-compact-records',
   '0005-change-log-id',
   '0006-device-keys',
+  '0007-hashed-unknown-usernames',
 ];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
@@ -178,4 +181,95 @@ export async function expectConstraintsHold(db: Kysely<Database>): Promise<void>
     .insertInto('devices')
     .values({ ...tagged, id: 'd-4', tag_scope: 'VNS' })
     .execute();
+}
+
+/**
+ * Migration 0007 on a database 0006 left: unknown usernames in sign-in rows and
+ * throttle keys become their keyed hash (as sign-in now writes them); an account's
+ * username, other rows and the log's append-only guard stay as they were.
+ */
+export async function expectUnknownUsernamesHashedByMigration(db: Kysely<Database>): Promise<void> {
+  const key = createServerSecrets().usernameKey;
+  const upTo0006 = Object.fromEntries(
+    Object.entries(listMigrations(key)).filter(([name]) => name < '0007'),
+  );
+  await migrateToLatest(db, upTo0006);
+  const at = '2026-03-08T09:30:00.000Z';
+  await db
+    .insertInto('users')
+    .values({
+      id: 'u-state-admin',
+      centre_id: null,
+      role: 'state_admin',
+      display_name: 'राज्य प्रशासक',
+      username: 'state.admin',
+      password_hash: 'scrypt$2$1$1$x$y',
+      created_at: at,
+      disabled_at: null,
+    })
+    .execute();
+  const row = (details: Record<string, unknown>, action = 'auth.sign_in') => ({
+    at,
+    user_id: null,
+    device_id: 'tab-old',
+    action,
+    resource_type: null,
+    resource_id: null,
+    centre_id: null,
+    ip: '203.0.113.5',
+    outcome: 'failure' as const,
+    details: JSON.stringify(details),
+  });
+  await db
+    .insertInto('audit_log')
+    .values([
+      row({ username: 'hunter2-typed-here', reason: 'unknown_user' }),
+      row({ username: 'hunter2-typed-here', reason: 'too_many_attempts' }),
+      row({ username: 'state.admin', reason: 'too_many_attempts' }),
+      row({ username: 'not-a-sign-in' }, 'user.create'),
+    ])
+    .execute();
+  await db
+    .insertInto('sign_in_throttles')
+    .values([
+      { key: 'account:hunter2-typed-here', window_started_at: at, failures: 4 },
+      { key: 'address:203.0.113.5', window_started_at: at, failures: 7 },
+    ])
+    .execute();
+
+  expect(await migrateToLatest(db, listMigrations(key))).toEqual(['0007-hashed-unknown-usernames']);
+  const hashed = hashUsername(key, 'hunter2-typed-here');
+  const rows = await db.selectFrom('audit_log').select('details').orderBy('id').execute();
+  expect(rows.map((each) => JSON.parse(each.details) as unknown)).toEqual([
+    { usernameHash: hashed, reason: 'unknown_user' },
+    { usernameHash: hashed, reason: 'too_many_attempts' },
+    { username: 'state.admin', reason: 'too_many_attempts' },
+    { username: 'not-a-sign-in' },
+  ]);
+  const counts = await db.selectFrom('sign_in_throttles').selectAll().orderBy('key').execute();
+  expect(counts).toEqual([
+    { key: `account:${hashed}`, window_started_at: at, failures: 4 },
+    { key: 'address:203.0.113.5', window_started_at: at, failures: 7 },
+  ]);
+  await expect(db.updateTable('audit_log').set({ details: '{}' }).execute()).rejects.toThrow(
+    /append-only/,
+  );
+  await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+}
+
+/** Without the server's key, 0007 refuses a database that holds usernames in clear. */
+export async function expectMigrationWithoutKeyRefusesClearUsernames(
+  db: Kysely<Database>,
+): Promise<void> {
+  const upTo0006 = Object.fromEntries(
+    Object.entries(listMigrations(null)).filter(([name]) => name < '0007'),
+  );
+  await migrateToLatest(db, upTo0006);
+  await db
+    .insertInto('sign_in_throttles')
+    .values({ key: 'account:typed', window_started_at: new Date().toISOString(), failures: 1 })
+    .execute();
+  await expect(migrateToLatest(db, listMigrations(null))).rejects.toThrow(
+    /0007-hashed-unknown-usernames/,
+  );
 }
