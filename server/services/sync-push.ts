@@ -13,6 +13,8 @@
  * - A mutation's own stamps name the pushing device (findForeignStamp), else it is refused
  *   as `foreign_device_stamp`: merge trusts a stamp's device for the same-device rule and
  *   for crediting conflicts.
+ * - A case number set by a push is the pushing device's own (case-number-check.ts), else
+ *   it is refused as `foreign_case_number`.
  * - Permissions (sync-scope.ts) and the domain's checks (checkMutation) come before any
  *   change; the merge itself is the domain's applyMutation, the same function the tablet
  *   runs. Every loser it reports is kept as a `conflict` record on the case.
@@ -40,6 +42,8 @@ import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
+import type { CaseNumberIssuer } from '../../src/domain/case-number.ts';
+import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
@@ -113,7 +117,9 @@ export async function applyPush(
   }
   return db.transaction().execute(async (trx) => {
     await lockChangeLog(trx);
-    const batch = new Batch(push.deviceId, now, await loadBatchState(trx, push.items, mutations));
+    const state = await loadBatchState(trx, push.items, mutations);
+    const issuer = await findCaseNumberIssuer(trx, push.deviceId);
+    const batch = new Batch(push.deviceId, now, { ...state, issuer });
     for (const item of push.items) batch.apply(item);
     await batch.commit(trx);
     const answer = batch.answer(push.protocolVersion);
@@ -128,13 +134,15 @@ type ServerRejection = RejectedResult & { readonly code: RejectionCode };
 interface BatchState {
   readonly appliedIds: Set<string>;
   readonly records: Map<string, WorkingRecord>;
+  /** Whose case numbers this device may give (the pushing device's). */
+  readonly issuer: CaseNumberIssuer | null;
 }
 
 async function loadBatchState(
   trx: Kysely<SyncDatabase>,
   items: readonly PushItem[],
   mutations: readonly Mutation[],
-): Promise<BatchState> {
+): Promise<Omit<BatchState, 'issuer'>> {
   const appliedIds = new Set<string>();
   for (const ids of chunksOf(unique(items.map(mutationIdOf)))) {
     const rows = await trx
@@ -209,6 +217,11 @@ class Batch {
     if (problem) {
       const reason = describeProblem(mutation.recordType, problem);
       this.rejected.push({ mutationId, status: 'rejected', ...reason });
+      return;
+    }
+    const wrongNumber = checkCaseNumber(mutation, stored?.fields ?? null, this.state.issuer);
+    if (wrongNumber) {
+      this.rejected.push({ mutationId, status: 'rejected', ...wrongNumber });
       return;
     }
 

@@ -141,6 +141,25 @@ export function foreignDeviceStamp(field: string): Rejection {
   );
 }
 
+/**
+ * A case number the pushing tablet could not have made: case numbers stay unique only
+ * while each tablet numbers with its own district and tag (src/domain/case-number.ts).
+ */
+export function foreignCaseNumber(caseNumber: string, expectedPrefix: string | null): Rejection {
+  if (expectedPrefix === null) {
+    return reject(
+      'foreign_case_number',
+      `केस संख्या "${caseNumber}" इस टैबलेट से नहीं दी जा सकती: यह टैबलेट किसी केंद्र का नहीं है। यह बदलाव टैबलेट पर रखा गया है; अपने केंद्र प्रबंधक को दिखाएँ।`,
+      `Case number "${caseNumber}" cannot be given from this tablet: it belongs to no centre. The change is kept on the tablet; show it to your centre manager.`,
+    );
+  }
+  return reject(
+    'foreign_case_number',
+    `केस संख्या "${caseNumber}" इस टैबलेट की नहीं है (इस टैबलेट की संख्याएँ ${expectedPrefix} से शुरू होती हैं)। यह बदलाव टैबलेट पर रखा गया है; ऐप अपडेट करें और अपने केंद्र प्रबंधक को दिखाएँ।`,
+    `Case number "${caseNumber}" is not this tablet's (this tablet's numbers look like ${expectedPrefix}). The change is kept on the tablet; update the app and show it to your centre manager.`,
+  );
+}
+
 /** The sealed push's own refusals (sealed-push.ts): one mutation each, the rest apply. */
 export const SEALED_REJECTIONS = {
   /** The box did not open for this tablet and mutation, or held no valid mutation. */

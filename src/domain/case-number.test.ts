@@ -5,6 +5,7 @@ import {
   deviceTagForIndex,
   deviceTagPattern,
   formatCaseNumber,
+  isCaseNumberOf,
   parseCaseNumber,
   yearInIndia,
 } from './case-number.ts';
@@ -69,6 +70,17 @@ describe('case numbers', () => {
     }
     expect(() => deviceTagForIndex(-1)).toThrow(RangeError);
     expect(() => deviceTagForIndex(1024 + 32 ** 3 + 32 ** 4)).toThrow(RangeError);
+  });
+
+  it('tells whether a number carries a device’s district and tag', () => {
+    const issuer = { districtCode: 'LKO', deviceTag: 'K7' };
+    expect(isCaseNumberOf('LKO-2026-K7-0042', issuer)).toBe(true);
+    expect(isCaseNumberOf('LKO-2027-K7-12345', issuer)).toBe(true);
+    expect(isCaseNumberOf('VNS-2026-K7-0042', issuer)).toBe(false);
+    expect(isCaseNumberOf('LKO-2026-K8-0042', issuer)).toBe(false);
+    expect(isCaseNumberOf('LKO-2026-K7A-0042', issuer)).toBe(false);
+    expect(isCaseNumberOf('LKO-2026-K7-42', issuer)).toBe(false);
+    expect(isCaseNumberOf('', issuer)).toBe(false);
   });
 
   it('takes the year in India time', () => {

@@ -47,6 +47,25 @@ export function parseCaseNumber(caseNumber: string): CaseNumberParts | null {
   return { districtCode, year: Number(year), deviceTag, serial: Number(serial) };
 }
 
+/** Who may give a case its number: the district and tag of the tablet that registers it. */
+export interface CaseNumberIssuer {
+  readonly districtCode: string;
+  readonly deviceTag: string;
+}
+
+/**
+ * True when `caseNumber` is one `issuer` could have made: its district and device tag.
+ * The server refuses any other on a new case, so a tablet cannot take another's numbers.
+ */
+export function isCaseNumberOf(caseNumber: string, issuer: CaseNumberIssuer): boolean {
+  const parts = parseCaseNumber(caseNumber);
+  return (
+    parts !== null &&
+    parts.districtCode === issuer.districtCode &&
+    parts.deviceTag === issuer.deviceTag
+  );
+}
+
 const istOffsetMs = (5 * 60 + 30) * 60_000;
 
 /** The calendar year in India time (UTC+5:30, no daylight saving) of an instant. */

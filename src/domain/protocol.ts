@@ -91,6 +91,8 @@ export const rejectionCodes = [
   'unreadable_sealed_box',
   /** Sealed push only: the person named in the box may not write from this tablet. */
   'not_permitted',
+  /** A case number that is not the pushing tablet's: another district or device tag. */
+  'foreign_case_number',
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 

@@ -25,6 +25,7 @@ import { PROTOCOL_VERSION } from '../../src/domain/protocol.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import { decodePullResponse, wirePullResponseSchema } from '../../src/domain/wire.ts';
 import { signedDeviceFields } from './device-keys.ts';
+import { registerCaseNumberIssuer } from './sync-fixture.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
 
 /** Cheap scrypt for tests only; never the default anywhere. */
@@ -197,6 +198,11 @@ export async function signInAs(
     throw new Error(`sign-in as ${username} failed: ${response.statusCode} ${response.body}`);
   }
   const body = response.json<Record<string, unknown>>();
+  const { centre, device } = body as {
+    centre: { districtCode: string } | null;
+    device: { tag: string };
+  };
+  if (centre) registerCaseNumberIssuer(deviceId, { ...centre, deviceTag: device.tag });
   return { token: body.token as string, deviceId, body };
 }
 

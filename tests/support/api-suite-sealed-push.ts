@@ -31,7 +31,13 @@ import {
   type HarnessFactory,
 } from './api-harness.ts';
 import { deviceKeyFor } from './device-keys.ts';
-import { mutationOf, newCaseMutation, newNoteMutation, stampAt } from './sync-fixture.ts';
+import {
+  caseNumberFor,
+  mutationOf,
+  newCaseMutation,
+  newNoteMutation,
+  stampAt,
+} from './sync-fixture.ts';
 
 interface LockedTablet {
   deviceId: string;
@@ -307,6 +313,29 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       expect(Object.fromEntries(writers.map((row) => [row.id, row.user_id]))).toEqual({
         [theCase.id]: caseworker.id,
         [note.id]: counsellor.id,
+      });
+    });
+
+    it('refuses a sealed new case numbered with another tablet’s tag, as a session push would', async () => {
+      const { caseworker } = fixture.users;
+      const tablet = await lockedTablet(caseworker);
+      const colleague = await signInAs(harness, fixture.users.counsellor.username);
+      const theirs = caseBy(caseworker, tablet, 'दूसरे टैबलेट की संख्या');
+      const numbered = {
+        ...theirs,
+        fields: {
+          ...theirs.fields,
+          caseNumber: { ...theirs.fields.caseNumber!, value: caseNumberFor(colleague.deviceId) },
+        },
+      };
+      const own = caseBy(caseworker, tablet, 'अपनी संख्या');
+      const { response } = await push(tablet, [
+        await sealFor(tablet, caseworker, numbered),
+        await sealFor(tablet, caseworker, own),
+      ]);
+      expect(response).toMatchObject({
+        applied: 1,
+        rejected: [{ mutationId: numbered.id, code: 'foreign_case_number' }],
       });
     });
 

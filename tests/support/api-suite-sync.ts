@@ -147,9 +147,11 @@ export function describeSyncApi(openHarness: HarnessFactory): void {
       });
       try {
         const user = fixture.users.caseworker;
+        // A registered tablet, so the case number it gives is its own.
+        const tablet = await signInAs(harness, user.username);
         const actor = {
           userId: user.id,
-          deviceId: 'audit-tablet',
+          deviceId: tablet.deviceId,
           centreId: user.centre_id,
           role: user.role,
         };

@@ -11,6 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { buildNewCase } from '../../src/domain/case.ts';
+import {
+  deviceTagForIndex,
+  formatCaseNumber,
+  type CaseNumberIssuer,
+} from '../../src/domain/case-number.ts';
 import { formatStamp } from '../../src/domain/hlc.ts';
 import {
   PROTOCOL_VERSION,
@@ -87,18 +92,52 @@ export interface SyncFixture {
   >;
 }
 
+/**
+ * Each test tablet's district and tag, for the case numbers tests give (the server
+ * refuses a number that is not the pushing tablet's). One map for the test process, like
+ * the device keys (./device-keys.ts).
+ */
+const issuers = new Map<string, CaseNumberIssuer>();
+let lastSerial = 0;
+
+export function registerCaseNumberIssuer(deviceId: string, issuer: CaseNumberIssuer): void {
+  issuers.set(deviceId, issuer);
+}
+
+/** A new case number of `deviceId`'s own: its district, its tag, a serial never used. */
+export function caseNumberFor(deviceId: string): string {
+  const issuer = issuers.get(deviceId);
+  if (!issuer) throw new Error(`no district and tag known for test tablet ${deviceId}`);
+  return formatCaseNumber({ ...issuer, year: 2026, serial: ++lastSerial });
+}
+
+// Three-letter district codes no other fixture of this process has used, never the API
+// fixture's LKO and VNS; from a random start, so databases shared by processes rarely meet.
+let lastDistrict = Math.floor(Math.random() * 26 ** 3);
+function nextDistrictCode(): string {
+  for (;;) {
+    lastDistrict = (lastDistrict + 1) % 26 ** 3;
+    const code = [26 ** 2, 26, 1]
+      .map((place) => String.fromCharCode(65 + (Math.floor(lastDistrict / place) % 26)))
+      .join('');
+    if (code !== 'LKO' && code !== 'VNS') return code;
+  }
+}
+let lastTag = 0;
+
 /** Two centres, staff at each, one tablet each; ids are fresh so suites can share a database. */
 export async function seedSyncFixture(db: Kysely<SyncDatabase>): Promise<SyncFixture> {
   const at = SYNC_START.toISOString();
-  const own = { id: randomUUID() };
-  const other = { id: randomUUID() };
-  const tag = () => randomUUID().slice(0, 8).toUpperCase();
+  const own = { id: randomUUID(), districtCode: nextDistrictCode() };
+  const other = { id: randomUUID(), districtCode: nextDistrictCode() };
+  const districtOf = (centreId: string | null) =>
+    centreId === own.id ? own.districtCode : centreId === other.id ? other.districtCode : null;
   await db
     .insertInto('centres')
     .values(
-      [own, other].map(({ id }) => ({
+      [own, other].map(({ id, districtCode }) => ({
         id,
-        district_code: `T${tag()}`,
+        district_code: districtCode,
         name_hi: 'परीक्षण केंद्र',
         name_en: 'Test centre',
         created_at: at,
@@ -108,6 +147,8 @@ export async function seedSyncFixture(db: Kysely<SyncDatabase>): Promise<SyncFix
   const makeActor = async (role: Role, centreId: string | null): Promise<SyncActor> => {
     const userId = randomUUID();
     const deviceId = `tab-${randomUUID().slice(0, 8)}`;
+    const deviceTag = deviceTagForIndex(++lastTag % 32 ** 2);
+    const districtCode = districtOf(centreId);
     await db
       .insertInto('users')
       .values({
@@ -126,18 +167,24 @@ export async function seedSyncFixture(db: Kysely<SyncDatabase>): Promise<SyncFix
       .values({
         id: deviceId,
         user_id: userId,
-        tag: tag(),
+        tag: deviceTag,
         registered_at: at,
         last_seen_at: at,
         centre_id: centreId,
-        tag_scope: `T${tag()}`,
+        tag_scope: districtCode ?? 'HQ',
       })
       .execute();
+    // A headquarters tablet may not register cases at all (refused before its number is
+    // looked at); its tests still need a well-formed number to try.
+    registerCaseNumberIssuer(deviceId, {
+      districtCode: districtCode ?? own.districtCode,
+      deviceTag,
+    });
     return { userId, deviceId, role, centreId };
   };
   return {
-    own,
-    other,
+    own: { id: own.id },
+    other: { id: other.id },
     actors: {
       manager: await makeActor('manager', own.id),
       caseworker: await makeActor('caseworker', own.id),
@@ -185,7 +232,7 @@ export function newCaseMutation(
     ...buildNewCase({
       id,
       centreId: actor.centreId ?? randomUUID(),
-      caseNumber: 'LKO-2026-K7-0042',
+      caseNumber: caseNumberFor(actor.deviceId),
       registeredAt: SYNC_START.toISOString(),
       registeredBy: actor.userId,
       arrivalRoute: 'walk_in',

@@ -20,6 +20,7 @@ import { readChangeLogPosition, renewLogId } from '../../server/services/sync-cu
 import type { SyncActor } from '../../server/services/sync-scope.ts';
 import {
   SYNC_START,
+  caseNumberFor,
   mutationOf,
   newCaseMutation,
   newNoteMutation,
@@ -290,6 +291,54 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       );
       expect(answer.rejected).toMatchObject([{ code: 'forbidden' }]);
       expect(answer.rejected[0]!.reason.en).toContain("another tablet's name");
+    });
+  });
+
+  describe('case numbers', () => {
+    const codesOf = (answer: Awaited<ReturnType<typeof push>>) =>
+      answer.results.map((r) => (r.status === 'rejected' ? r.code : r.status));
+
+    it("refuses a new case whose number is not the pushing tablet's district and tag", async () => {
+      const { caseworker, caseworker2, otherCaseworker } = fixture.actors;
+      const own = caseNumberFor(caseworker.deviceId);
+      const [district, year, tag, serial] = own.split('-') as [string, string, string, string];
+      const colleagues = caseNumberFor(caseworker2.deviceId);
+      const otherDistrict = caseNumberFor(otherCaseworker.deviceId).split('-')[0]!;
+      const stamp = stampAt(1, caseworker.deviceId);
+      const answer = await push(caseworker, [
+        newCaseMutation(caseworker, stamp, { caseNumber: colleagues }),
+        newCaseMutation(caseworker, stamp, {
+          caseNumber: [otherDistrict, year, tag, serial].join('-'),
+        }),
+        newCaseMutation(caseworker, stamp, { caseNumber: own }),
+      ]);
+      expect(codesOf(answer)).toEqual(['foreign_case_number', 'foreign_case_number', 'applied']);
+      const [first] = answer.rejected;
+      expect(first!.reason.hi).toMatch(DEVANAGARI);
+      expect(first!.reason.en).toContain(colleagues);
+      expect(first!.reason.en).toContain(`${district}-YYYY-${tag}-NNNN`);
+      const stored = await pullAll(caseworker);
+      expect(stored.map((record) => record.fields.caseNumber?.value)).toEqual([own]);
+    });
+
+    it('refuses a change of an existing case number to one not the pushing tablet’s', async () => {
+      const { caseworker, caseworker2 } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = caseTargetOf(create);
+      const given = create.fields.caseNumber!.value;
+      const change = (actor: SyncActor, caseNumber: unknown) =>
+        mutationOf(target, { caseNumber, riskLevel: 'high' }, stampAt(5, actor.deviceId), {
+          caseNumber: stampAt(1, caseworker.deviceId),
+        });
+      const answer = await push(caseworker2, [
+        change(caseworker2, caseNumberFor(caseworker.deviceId)),
+        // The number as stored, sent again by a colleague's tablet: not a change.
+        change(caseworker2, given),
+      ]);
+      expect(codesOf(answer)).toEqual(['foreign_case_number', 'applied']);
+      const [record] = await pullAll(caseworker);
+      expect(record!.fields.caseNumber?.value).toBe(given);
     });
   });
 
