@@ -19,6 +19,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { StaffMember } from '../../src/data/case-store.ts';
 import { openTestStore, type TestStore } from '../../src/data/case-store.testing.ts';
+import type { DistrictCode } from '../../src/domain/districts.ts';
 import type { FieldMap } from '../../src/domain/merge.ts';
 import { pushResponseSchema } from '../../src/domain/protocol.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
@@ -28,6 +29,7 @@ import { SyncError } from '../../src/sync/sync-ports.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { MIGRATIONS, migrateToLatest } from '../../server/db/migrate.ts';
 import type { SyncDatabase, SyncTables } from '../../server/db/sync-schema.ts';
+import { findCaseNumberIssuer } from '../../server/services/case-number-check.ts';
 import type { SyncActor } from '../../server/services/sync-scope.ts';
 import { createTestDatabase, dropTestDatabase } from './postgres.ts';
 import { actorHeaders, buildSyncTestApp } from './sync-server.ts';
@@ -191,14 +193,19 @@ export class SimulatedTablet {
     server: SyncServer,
     skewMs: number,
   ): Promise<SimulatedTablet> {
+    // The district and tag the server holds for this tablet: its case numbers must carry them.
+    const issuer = await findCaseNumberIssuer(server.db, actor.deviceId);
+    if (!issuer) throw new Error(`test tablet ${actor.deviceId} has no centre on the server`);
     const staff: StaffMember = {
       userId: actor.userId,
       centreId: actor.centreId!,
-      districtCode: 'LKO',
+      // The fixture's districts are made-up codes outside the vocabulary; the store reads
+      // this only to number cases, which is what the server checks.
+      districtCode: issuer.districtCode as DistrictCode,
       role: actor.role,
       displayName: 'परीक्षण केसवर्कर',
     };
-    const device = { id: actor.deviceId, tag: `K${index + 1}`, createdAt: '2026-03-08T00:00:00Z' };
+    const device = { id: actor.deviceId, tag: issuer.deviceTag, createdAt: '2026-03-08T00:00:00Z' };
     const store = await openTestStore({ time: server.time + skewMs, staff, device });
     return new SimulatedTablet(index, actor, store, server, skewMs);
   }
