@@ -298,7 +298,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
         '192.0.2.230',
       );
       expect(after.statusCode).toBe(429);
-    });
+    }, 30_000);
 
     it('refuses a disabled account, and ends its sessions', async () => {
       const user = await createStaff(h, 'state_analyst', null);
