@@ -35,10 +35,13 @@ type OpenForm = {
 export function Timeline({
   caseFile,
   entries,
+  isClosed,
   onChanged,
 }: {
   readonly caseFile: Case;
   readonly entries: readonly CaseEntry[];
+  /** A closed case's entries are its final record: nothing on them is offered (closure.ts). */
+  readonly isClosed: boolean;
   readonly onChanged: () => void;
 }) {
   const t = useMessages(caseFileMessages);
@@ -67,18 +70,19 @@ export function Timeline({
       {failure ? <p class="field-error">{fill(t.saveFailed, { reason: failure })}</p> : null}
       <ol class="timeline" data-testid="timeline">
         {[...entries].reverse().map((item) => {
-          const actions = (children: ComponentChildren) => (
-            <div class="timeline-actions">
-              {children}
-              <ConfirmButton
-                label={t.remove}
-                question={t.removeConfirm}
-                confirmLabel={t.remove}
-                onConfirm={() => void remove(item.entryType, item.entry.id)}
-                testId="remove-entry"
-              />
-            </div>
-          );
+          const actions = (children: ComponentChildren) =>
+            isClosed ? null : (
+              <div class="timeline-actions">
+                {children}
+                <ConfirmButton
+                  label={t.remove}
+                  question={t.removeConfirm}
+                  confirmLabel={t.remove}
+                  onConfirm={() => void remove(item.entryType, item.entry.id)}
+                  testId="remove-entry"
+                />
+              </div>
+            );
           const isOpen = (form: NonNullable<OpenForm>['form']) =>
             openForm?.entryId === item.entry.id && openForm.form === form;
           const open = (form: NonNullable<OpenForm>['form']) => () =>
