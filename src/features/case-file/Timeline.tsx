@@ -25,6 +25,7 @@ import { FollowUpDoneForm } from './FollowUpForms.tsx';
 import { ReferralStatusForm } from './ReferralForms.tsx';
 import { DischargeForm, ExtendStayForm } from './StayForms.tsx';
 import { errorText } from './use-case-file.ts';
+import { nameWriter, useStaffNames } from './use-staff-names.ts';
 
 type OpenForm = {
   readonly entryId: string;
@@ -49,6 +50,7 @@ export function Timeline({
   const [failure, setFailure] = useState<string | null>(null);
   const { caseStore } = useStores();
   const lang = useLang();
+  const names = useStaffNames();
   if (entries.length === 0) return <p class="muted">{t.timelineEmpty}</p>;
 
   const done = (isSaved: boolean) => {
@@ -94,6 +96,11 @@ export function Timeline({
               data-testid={`entry-${item.entryType}`}
             >
               <EntryBody item={item} />
+              <p class="entry-by" data-testid="entry-by">
+                {fill(t.recordedBy, {
+                  name: nameWriter(item.entry.recordedBy, names, t.aColleague),
+                })}
+              </p>
               {item.entryType === 'stay' && item.entry.dischargedAt === null
                 ? actions(
                     <>
