@@ -47,7 +47,12 @@ import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
-import { checkWriteScope, type RecordHead, type SyncActor } from './sync-scope.ts';
+import {
+  checkClosureStep,
+  checkWriteScope,
+  type RecordHead,
+  type SyncActor,
+} from './sync-scope.ts';
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -203,12 +208,9 @@ class Batch {
     }
     const stored = this.state.records.get(mutation.recordId) ?? null;
     const parentCase = this.state.records.get(mutation.caseId) ?? null;
-    const refusal = checkWriteScope(
-      actor,
-      mutation,
-      stored?.head ?? null,
-      parentCase?.head ?? null,
-    );
+    const refusal =
+      checkWriteScope(actor, mutation, stored?.head ?? null, parentCase?.head ?? null) ??
+      checkClosureStep(mutation, stored?.fields ?? null, parentCase?.fields ?? null);
     if (refusal) {
       this.rejected.push({ mutationId, status: 'rejected', ...refusal });
       return;

@@ -13,11 +13,14 @@
  * - Conflict records are made by the server only.
  * - Which role may write which field (closing a case, approving a closure, resolving a
  *   conflict) is the domain's write-rules table, the same one the tablet's forms ask.
+ * - The steps of a closure and what a closed case still takes are the domain's closure
+ *   rules (closure-write-rules.ts), judged on the case as stored and as the write merges it.
  */
 import type { Mutation, RecordType } from '../../src/domain/protocol.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import { centreRoles } from '../../src/domain/vocabularies-staff.ts';
-import { valuesOf } from '../../src/domain/merge.ts';
+import { findClosureRefusal } from '../../src/domain/closure-write-rules.ts';
+import { valuesOf, type FieldMap } from '../../src/domain/merge.ts';
 import { findWriteRefusal } from '../../src/domain/write-rules.ts';
 import { REJECTIONS, identityMismatch, refusedWrite, type Rejection } from './sync-reasons.ts';
 
@@ -108,4 +111,22 @@ function checkIdentityFields(mutation: Mutation, centreId: string): Rejection | 
     return identityMismatch('caseId', mutation.caseId);
   }
   return null;
+}
+
+/**
+ * Null if the mutation keeps to the closure's steps; the rejection otherwise. `stored` and
+ * `storedCase` are the fields the server holds under the record and under its case.
+ */
+export function checkClosureStep(
+  mutation: Mutation,
+  stored: FieldMap | null,
+  storedCase: FieldMap | null,
+): Rejection | null {
+  const refusal = findClosureRefusal({
+    recordType: mutation.recordType,
+    fields: mutation.fields,
+    stored,
+    storedCase,
+  });
+  return refusal === null ? null : refusedWrite(refusal);
 }

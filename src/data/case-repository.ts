@@ -8,7 +8,7 @@
  * tabs) never get one number, and a save that fails does not use one up.
  */
 import { formatCaseNumber, yearInIndia } from '../domain/case-number.ts';
-import { caseDetailBlanks, caseSchema, type Case } from '../domain/case.ts';
+import { caseDetailBlanks, caseSchema, laterCaseBlanks, type Case } from '../domain/case.ts';
 import { valuesOf, type FieldMap } from '../domain/merge.ts';
 import { checkMutationFields } from '../domain/records.ts';
 import { uuidv7 } from '../platform/ids.ts';
@@ -116,13 +116,13 @@ export async function writeCaseChanges(
 }
 
 /**
- * The case as screens see it. A detail field added after the case was saved reads as not
- * known yet (caseDetailBlanks), as on a case registered today. A stored record whose merged
+ * The case as screens see it. A field added after the case was saved reads as not known
+ * yet (caseDetailBlanks, laterCaseBlanks), as on a case registered today. A stored record whose merged
  * fields still do not pass the schema (a field added by a newer app version) is shown
  * rather than hidden.
  */
 export function readCase(fields: FieldMap): Case {
-  const values = { ...caseDetailBlanks, ...valuesOf(fields) };
+  const values = { ...caseDetailBlanks, ...laterCaseBlanks, ...valuesOf(fields) };
   const parsed = caseSchema.safeParse(values);
   return parsed.success ? parsed.data : (values as Case);
 }

@@ -47,6 +47,16 @@ export const caseSchema = z.strictObject({
   /** User id of the centre manager who approved closing; the server checks the role. */
   closureApprovedBy: idSchema.nullable(),
   closureApprovedAt: instantSchema.nullable(),
+  /** User id of the centre manager who last sent a closure request back. */
+  closureSentBackBy: idSchema.nullable(),
+  closureSentBackAt: instantSchema.nullable(),
+  /** What the manager asked for before the case may close. */
+  closureSentBackReason: longTextSchema.nullable(),
+  /** User id of the centre manager who last reopened the closed case. */
+  reopenedBy: idSchema.nullable(),
+  reopenedAt: instantSchema.nullable(),
+  /** Why it was reopened, e.g. she came back to the centre. */
+  reopenReason: longTextSchema.nullable(),
 
   /** User ids of the staff responsible for her case. */
   assignedStaffIds: uniqueListOf(idSchema),
@@ -78,6 +88,19 @@ export const caseDetailBlanks = blanksOf(caseDetailFields) as unknown as Omit<
   'arrivalRoute' | 'survivorName'
 >;
 
+/**
+ * Fields added to the case after it first shipped, as a case saved before them reads
+ * them: nothing sent back, never reopened.
+ */
+export const laterCaseBlanks = {
+  closureSentBackBy: null,
+  closureSentBackAt: null,
+  closureSentBackReason: null,
+  reopenedBy: null,
+  reopenedAt: null,
+  reopenReason: null,
+} as const satisfies Partial<Case>;
+
 /** A case just registered: open, with nothing of a closure. */
 export const openCaseStatus = {
   status: 'open',
@@ -87,6 +110,7 @@ export const openCaseStatus = {
   closureRequestedAt: null,
   closureApprovedBy: null,
   closureApprovedAt: null,
+  ...laterCaseBlanks,
 } as const satisfies Partial<Case>;
 
 export function buildNewCase(fields: NewCaseFields): Case {
@@ -109,4 +133,6 @@ export const identifyingCaseFields: readonly CaseField[] = [
     (field) => caseDetailFields[field].isIdentifying,
   ),
   'closureNote',
+  'closureSentBackReason',
+  'reopenReason',
 ];

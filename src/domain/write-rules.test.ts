@@ -4,6 +4,7 @@ import {
   findWriteRefusal,
   mayApproveClosure,
   mayResolveConflicts,
+  mayTakeClosureStep,
   mayWrite,
   writeRules,
 } from './write-rules.ts';
@@ -41,6 +42,36 @@ const cells: {
     allows: () => false,
   },
   {
+    rule: 'sending_back_a_closure',
+    recordType: 'case',
+    values: {
+      closureSentBackBy: self,
+      closureSentBackAt: at,
+      closureSentBackReason: 'Her referral is still waiting.',
+      closureRequestedBy: null,
+      closureRequestedAt: null,
+    },
+    allows: onlyManager,
+  },
+  {
+    rule: 'sending_back_a_closure (in a colleague’s name)',
+    recordType: 'case',
+    values: { closureSentBackBy: colleague, closureSentBackAt: at },
+    allows: () => false,
+  },
+  {
+    rule: 'reopening_a_case',
+    recordType: 'case',
+    values: { status: 'open', reopenedBy: self, reopenedAt: at, reopenReason: 'She came back.' },
+    allows: onlyManager,
+  },
+  {
+    rule: 'reopening_a_case (in a colleague’s name)',
+    recordType: 'case',
+    values: { reopenedBy: colleague, reopenedAt: at, reopenReason: 'She came back.' },
+    allows: () => false,
+  },
+  {
     rule: 'resolving_a_conflict',
     recordType: 'conflict',
     values: { resolution: 'kept', resolvedBy: self, resolvedAt: at },
@@ -62,7 +93,14 @@ const cells: {
   {
     rule: 'a new case opens',
     recordType: 'case',
-    values: { status: 'open', closureApprovedBy: null, closureApprovedAt: null },
+    values: {
+      status: 'open',
+      closureApprovedBy: null,
+      closureApprovedAt: null,
+      closureSentBackBy: null,
+      reopenedBy: null,
+      reopenReason: null,
+    },
     allows: (role) => role !== 'state_admin' && role !== 'state_analyst',
   },
   {
@@ -118,6 +156,16 @@ describe('write rules', () => {
     for (const role of allRoles) {
       expect(mayApproveClosure({ role, userId: self })).toBe(role === 'manager');
       expect(mayResolveConflicts({ role, userId: self })).toBe(role === 'manager');
+    }
+  });
+
+  it('lets every centre role request a closure, and only the manager take the other steps', () => {
+    const steps = ['approve', 'send_back', 'reopen'] as const;
+    for (const role of allRoles) {
+      const writer = { role, userId: self };
+      const isCentreRole = role !== 'state_admin' && role !== 'state_analyst';
+      expect(mayTakeClosureStep(writer, 'request')).toBe(isCentreRole);
+      for (const step of steps) expect(mayTakeClosureStep(writer, step)).toBe(role === 'manager');
     }
   });
 });

@@ -12,7 +12,10 @@
  *   writer's own user id: an approval or resolution is signed by whoever gives it.
  * - Rows judge the value written, never the record's stored state. An edit made offline
  *   before a closure reached that tablet is still merged, so no write is lost for being late.
+ *   The steps of a closure, which do depend on the case's state, are judged on the merged
+ *   case by closure-write-rules.ts, after these rows.
  */
+import { closureRequestOf, closureSendBackOf, reopeningOf, type ClosureStep } from './closure.ts';
 import type { BilingualMessage, RecordType } from './protocol.ts';
 import { isHeadquartersRole } from './staff.ts';
 import type { Role } from './vocabularies-staff.ts';
@@ -59,6 +62,32 @@ export const writeRules: readonly WriteRule[] = [
     reason: {
       hi: 'केस बंद करने की मंज़ूरी केवल केंद्र प्रबंधक स्वयं अपने नाम से दे सकती हैं।',
       en: 'Only the centre manager can approve a closure, and only in her own name.',
+    },
+  },
+  {
+    name: 'sending_back_a_closure',
+    recordType: 'case',
+    fields: ['closureSentBackBy', 'closureSentBackAt', 'closureSentBackReason'],
+    roles: ['manager'],
+    covers: isSet,
+    coversText: 'set (not null)',
+    namesWriter: 'closureSentBackBy',
+    reason: {
+      hi: 'बंद करने का अनुरोध केवल केंद्र प्रबंधक स्वयं अपने नाम से लौटा सकती हैं।',
+      en: 'Only the centre manager can send a closure request back, and only in her own name.',
+    },
+  },
+  {
+    name: 'reopening_a_case',
+    recordType: 'case',
+    fields: ['reopenedBy', 'reopenedAt', 'reopenReason'],
+    roles: ['manager'],
+    covers: isSet,
+    coversText: 'set (not null)',
+    namesWriter: 'reopenedBy',
+    reason: {
+      hi: 'बंद केस केवल केंद्र प्रबंधक स्वयं अपने नाम से दोबारा खोल सकती हैं।',
+      en: 'Only the centre manager can reopen a closed case, and only in her own name.',
     },
   },
   {
@@ -175,6 +204,18 @@ const anyInstant = '2026-01-01T00:00:00.000Z';
 
 export function mayApproveClosure(writer: Writer): boolean {
   return mayWrite(writer, 'case', closureApprovalOf(writer, anyInstant));
+}
+
+/** Whether her role lets her take this step of a closure (closure.ts says from which stage). */
+export function mayTakeClosureStep(writer: Writer, step: ClosureStep): boolean {
+  const by = { userId: writer.userId, at: anyInstant };
+  const writes = {
+    request: () => closureRequestOf(by, 'other', 'a reason'),
+    approve: () => closureApprovalOf(writer, anyInstant),
+    send_back: () => closureSendBackOf(by, 'a reason'),
+    reopen: () => reopeningOf(by, 'a reason'),
+  } as const;
+  return mayWrite(writer, 'case', writes[step]());
 }
 
 export function mayResolveConflicts(writer: Writer): boolean {

@@ -127,6 +127,8 @@ export async function openTablet(
     console.warn('Sakhi: the device key could not be made or read', error);
     return null;
   });
+  const vault = openKeyVault(local.database);
+  const enrolledStaff = () => vault.enrolledUsers();
   const lock = () => {
     unlockedUserId = null;
     unsealed?.lock();
@@ -137,11 +139,10 @@ export async function openTablet(
     lock();
     unsealed = await local.unseal(dataKey);
     const session = await unsealed.readSession();
-    stores = session ? storesOf(unsealed, session, notifySaved) : null;
+    stores = session ? storesOf(unsealed, session, notifySaved, enrolledStaff) : null;
     return stores;
   };
   if (options.dataKey) await unlock(options.dataKey);
-  const vault = openKeyVault(local.database);
   const opensLocked =
     !options.dataKey && !(await vault.isLockedOut()) && (await vault.enrolledUsers()).length > 0;
   const openWithKey = async (response: SignInResponse, dataKey: Uint8Array) => {
@@ -154,7 +155,7 @@ export async function openTablet(
     const opened = unsealed;
     if (!opened) throw new RangeError('the tablet is locked: sign-in needs the data key');
     const signedIn = sessionFromSignIn(response);
-    const signedInStores = storesOf(opened, signedIn, notifySaved);
+    const signedInStores = storesOf(opened, signedIn, notifySaved, enrolledStaff);
     // The sign-in client refuses headquarters accounts before this; never keep one.
     if (!signedInStores) throw new RangeError('a headquarters account has no centre to work on');
     await opened.startSession(signedIn, Date.parse(response.serverTime));
@@ -195,7 +196,7 @@ export async function openTablet(
       await unlock(result.dataKey);
       const opened = unsealed;
       const session = opened ? await opened.activateSession(userId) : null;
-      stores = opened && session ? storesOf(opened, session, notifySaved) : null;
+      stores = opened && session ? storesOf(opened, session, notifySaved, enrolledStaff) : null;
       if (!stores) {
         lock();
         return { outcome: 'no_session' };
@@ -290,6 +291,7 @@ function storesOf(
   unsealed: UnsealedStore,
   session: SignedInSession,
   notifySaved: () => void,
+  enrolledStaff: () => Promise<readonly EnrolledUser[]>,
 ): Stores | null {
   const staff = staffOfSession(session);
   if (!staff) return null;
@@ -299,6 +301,11 @@ function storesOf(
     staff,
     readSessionToken: () => Promise.resolve(session.token),
     idleLockMinutes: session.idleLockMinutes ?? DEFAULT_LOCK_IDLE_MINUTES,
+    readStaffNames: async () => {
+      const names = new Map<string, string>();
+      for (const user of await enrolledStaff()) names.set(user.userId, user.displayName);
+      return names.set(staff.userId, staff.displayName);
+    },
     // The sync status screen's store loads with that screen, not with the first one.
     openSyncReview: async () => {
       const { openSyncReviewStore } = await import('../data/sync-review.ts');

@@ -27,7 +27,13 @@ export function withStores(stores: Stores, lang: Lang, children: ComponentChildr
 
 export async function renderScreen(
   screen: ComponentChildren,
-  options: { readonly lang?: Lang; readonly staff?: StaffMember; readonly store?: TestStore } = {},
+  options: {
+    readonly lang?: Lang;
+    readonly staff?: StaffMember;
+    readonly store?: TestStore;
+    /** Colleagues' names the tablet knows, by user id. */
+    readonly staffNames?: ReadonlyMap<string, string>;
+  } = {},
 ): Promise<RenderedScreen> {
   const store =
     options.store ?? (await openTestStore(options.staff ? { staff: options.staff } : {}));
@@ -37,6 +43,10 @@ export async function renderScreen(
     staff: store.staff,
     readSessionToken: () => Promise.resolve('test-session-token'),
     idleLockMinutes: 5,
+    readStaffNames: () =>
+      Promise.resolve(
+        new Map([...(options.staffNames ?? []), [store.staff.userId, store.staff.displayName]]),
+      ),
     openSyncReview: () =>
       Promise.resolve(
         openSyncReviewStore({

@@ -16,6 +16,11 @@ export interface Stores {
   readonly readSessionToken: () => Promise<string>;
   /** Minutes without use before the app locks: her centre's setting at her last sign-in. */
   readonly idleLockMinutes: number;
+  /**
+   * The names of her centre's staff this tablet knows, by user id: whoever has a PIN here
+   * (their sign-in brought the name), and herself. An id it lacks is shown as "a colleague".
+   */
+  readonly readStaffNames: () => Promise<ReadonlyMap<string, string>>;
 }
 
 export const StoresContext = createContext<Stores | null>(null);

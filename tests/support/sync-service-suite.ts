@@ -415,6 +415,109 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       expect(closed!.fields.closureApprovedBy?.value).toBe(manager.userId);
     });
 
+    it("keeps to the closure's steps, judged on the merged case", async () => {
+      const { caseworker, manager } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      await push(caseworker, [create]);
+      const target = caseTargetOf(create);
+      const at = now.toISOString();
+      const edit = (actor: SyncActor, values: Record<string, unknown>, offset: number) =>
+        rejectionOf(actor, mutationOf(target, values, stampAt(offset, actor.deviceId)));
+      const approval = {
+        status: 'closed',
+        closureApprovedBy: manager.userId,
+        closureApprovedAt: at,
+      };
+      expect(await edit(manager, approval, 2)).toBe('forbidden');
+      const request = {
+        closureReason: 'services_completed',
+        closureRequestedBy: caseworker.userId,
+        closureRequestedAt: at,
+      };
+      expect(await edit(caseworker, request, 3)).toBe('applied');
+      const withdrawn = { closureRequestedBy: null, closureRequestedAt: null };
+      expect(await edit(caseworker, withdrawn, 4)).toBe('forbidden');
+      const sendBack = {
+        ...withdrawn,
+        closureSentBackBy: manager.userId,
+        closureSentBackAt: at,
+        closureSentBackReason: 'Her DLSA referral is still waiting.',
+      };
+      expect(await edit(caseworker, { ...sendBack, closureSentBackBy: caseworker.userId }, 5)).toBe(
+        'forbidden',
+      );
+      expect(await edit(manager, sendBack, 6)).toBe('applied');
+      expect(await edit(manager, approval, 7)).toBe('forbidden');
+      expect(await edit(caseworker, request, 8)).toBe('applied');
+      expect(await edit(manager, approval, 9)).toBe('applied');
+
+      // A service written after the closure waits for a reopening; one written before it is kept.
+      const service = (offset: number) => {
+        const id = crypto.randomUUID();
+        return mutationOf(
+          { recordType: 'service', recordId: id, caseId: create.recordId },
+          {
+            id,
+            caseId: create.recordId,
+            centreId: fixture.own.id,
+            recordedAt: at,
+            recordedBy: caseworker.userId,
+            deleted: false,
+            kind: 'counselling',
+            givenAt: at,
+            givenBy: caseworker.userId,
+            durationMinutes: 30,
+            notes: null,
+            hospitalName: null,
+            firNumber: null,
+            policeStation: null,
+            dlsaAdvocateName: null,
+            courtName: null,
+            interpretationLanguage: null,
+          },
+          stampAt(offset, caseworker.deviceId),
+        );
+      };
+      const [late] = (await push(caseworker, [service(10)])).results;
+      expect(late).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      if (late?.status === 'rejected') {
+        expect(late.reason.hi).toMatch(DEVANAGARI);
+        expect(late.reason.en).toMatch(/closed.*reopen/);
+      }
+      expect(await rejectionOf(caseworker, service(4))).toBe('applied');
+      const note = newNoteMutation(
+        caseworker,
+        create.recordId,
+        fixture.own.id,
+        stampAt(11, caseworker.deviceId),
+      );
+      expect(await rejectionOf(caseworker, note)).toBe('applied');
+      expect(await edit(caseworker, { riskLevel: 'high' }, 12)).toBe('forbidden');
+      expect(await edit(manager, { status: 'open' }, 13)).toBe('forbidden');
+      const reopening = {
+        status: 'open',
+        reopenedBy: manager.userId,
+        reopenedAt: at,
+        reopenReason: 'She came back to the centre.',
+        closureRequestedBy: null,
+        closureRequestedAt: null,
+        closureApprovedBy: null,
+        closureApprovedAt: null,
+      };
+      expect(await edit(caseworker, { ...reopening, reopenedBy: caseworker.userId }, 14)).toBe(
+        'forbidden',
+      );
+      expect(await edit(manager, reopening, 15)).toBe('applied');
+      expect(await rejectionOf(caseworker, service(16))).toBe('applied');
+      const records = await pullAll(caseworker);
+      const reopened = records.find((record) => record.id === create.recordId)!;
+      expect(reopened.fields.status?.value).toBe('open');
+      expect(reopened.fields.reopenReason?.value).toBe('She came back to the centre.');
+      expect(reopened.fields.closureSentBackBy?.value).toBe(manager.userId);
+      expect(reopened.fields.riskLevel?.value).toBeNull();
+      expect(records.filter((record) => record.recordType === 'service')).toHaveLength(2);
+    });
+
     it('refuses a new case for another centre, and headquarters roles any write', async () => {
       const { caseworker, otherCaseworker, stateAdmin } = fixture.actors;
       const stamp = stampAt(1, caseworker.deviceId);

@@ -1,4 +1,10 @@
-import { mayApproveClosure } from '../../domain/write-rules.ts';
+import {
+  closureStageOf,
+  isStepAllowed,
+  mayRecordOnCase,
+  type ClosureStep,
+} from '../../domain/closure.ts';
+import { mayTakeClosureStep } from '../../domain/write-rules.ts';
 import { useState } from 'preact/hooks';
 import { paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
@@ -12,7 +18,8 @@ import { CaseDetailsForm } from './CaseDetailsForm.tsx';
 import { CaseSummaryPanel } from './CaseSummaryPanel.tsx';
 import { DetailsLockedNotice } from './DetailsLockedNotice.tsx';
 import { FollowUpForm } from './FollowUpForms.tsx';
-import { ClosureApproveForm, ClosureRequestForm, NoteForm } from './NoteAndClosureForms.tsx';
+import { ClosureApproveForm, ClosureReasonForm, ClosureRequestForm } from './ClosureForms.tsx';
+import { NoteForm } from './NoteForm.tsx';
 import { ReferralForm } from './ReferralForms.tsx';
 import { ServiceForm } from './ServiceForm.tsx';
 import { AdmitForm } from './StayForms.tsx';
@@ -20,7 +27,16 @@ import { Timeline } from './Timeline.tsx';
 import { useCaseFile } from './use-case-file.ts';
 
 type Action =
-  'details' | 'service' | 'stay' | 'referral' | 'followUp' | 'note' | 'closure' | 'approveClosure';
+  | 'details'
+  | 'service'
+  | 'stay'
+  | 'referral'
+  | 'followUp'
+  | 'note'
+  | 'closure'
+  | 'approveClosure'
+  | 'sendBack'
+  | 'reopen';
 
 export function CaseFilePage({ caseId }: { readonly caseId: string }) {
   const t = useMessages(caseFileMessages);
@@ -47,9 +63,12 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
   const hasOpenStay = file.entries.some(
     (item) => item.entryType === 'stay' && item.entry.dischargedAt === null,
   );
-  const isClosed = c.status === 'closed';
+  const stage = closureStageOf(c);
+  const isClosed = stage === 'closed';
   const detailsLock = whyDetailsLocked(c, staff);
-  const canApprove = !isClosed && c.closureRequestedAt !== null && mayApproveClosure(staff);
+  // A step is offered only from its stage and to the roles the write rules allow.
+  const mayTake = (step: ClosureStep) =>
+    isStepAllowed(stage, step) && mayTakeClosureStep(staff, step);
   const done = (isSaved: boolean) => {
     setAction(null);
     setSavedNotice(isSaved);
@@ -79,14 +98,21 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
         <h3>{t.actionsTitle}</h3>
         <div class="action-bar">
           {actionButton('details', t.actionEditDetails, detailsLock === null)}
-          {actionButton('service', t.actionService)}
-          {actionButton('stay', t.actionStay, !hasOpenStay && !isClosed)}
-          {actionButton('referral', t.actionReferral)}
-          {actionButton('followUp', t.actionFollowUp)}
-          {actionButton('note', t.actionNote)}
-          {actionButton('closure', t.actionClose, !isClosed)}
-          {actionButton('approveClosure', t.actionApproveClose, canApprove)}
+          {actionButton('service', t.actionService, mayRecordOnCase(stage, 'service'))}
+          {actionButton('stay', t.actionStay, !hasOpenStay && mayRecordOnCase(stage, 'stay'))}
+          {actionButton('referral', t.actionReferral, mayRecordOnCase(stage, 'referral'))}
+          {actionButton('followUp', t.actionFollowUp, mayRecordOnCase(stage, 'followUp'))}
+          {actionButton('note', t.actionNote, mayRecordOnCase(stage, 'note'))}
+          {actionButton('closure', t.actionClose, mayTake('request'))}
+          {actionButton('approveClosure', t.actionApproveClose, mayTake('approve'))}
+          {actionButton('sendBack', t.actionSendBack, mayTake('send_back'))}
+          {actionButton('reopen', t.actionReopen, mayTake('reopen'))}
         </div>
+        {isClosed ? (
+          <p class="muted" data-testid="closed-only-notes">
+            {t.closedOnlyNotes}
+          </p>
+        ) : null}
         {detailsLock ? <DetailsLockedNotice lock={detailsLock} /> : null}
         {savedNotice ? (
           <p class="saved-notice" role="status">
@@ -101,12 +127,27 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
         {action === 'referral' ? <ReferralForm caseFile={c} onDone={done} /> : null}
         {action === 'followUp' ? <FollowUpForm caseId={c.id} onDone={done} /> : null}
         {action === 'note' ? <NoteForm caseId={c.id} onDone={done} /> : null}
-        {action === 'closure' ? <ClosureRequestForm caseFile={c} onDone={done} /> : null}
-        {action === 'approveClosure' ? <ClosureApproveForm caseFile={c} onDone={done} /> : null}
+        {action === 'closure' ? (
+          <ClosureRequestForm caseFile={c} entries={file.entries} onDone={done} />
+        ) : null}
+        {action === 'approveClosure' ? (
+          <ClosureApproveForm caseFile={c} entries={file.entries} onDone={done} />
+        ) : null}
+        {action === 'sendBack' ? (
+          <ClosureReasonForm caseFile={c} step="send_back" onDone={done} />
+        ) : null}
+        {action === 'reopen' ? (
+          <ClosureReasonForm caseFile={c} step="reopen" onDone={done} />
+        ) : null}
       </section>
       <section class="case-timeline">
         <h3>{t.timelineTitle}</h3>
-        <Timeline caseFile={c} entries={file.entries} onChanged={() => void reload()} />
+        <Timeline
+          caseFile={c}
+          entries={file.entries}
+          isClosed={isClosed}
+          onChanged={() => void reload()}
+        />
       </section>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { CaseFile } from '../../data/case-store.ts';
+import type { Case } from '../../domain/case.ts';
 import { checkCaseRules, isMinor, survivorAgeOn } from '../../domain/case-rules.ts';
 import { isStayOverdue, stayEndDate } from '../../domain/entry-rules.ts';
 import { indiaDateOf } from '../../domain/india-time.ts';
@@ -161,6 +162,18 @@ export function CaseSummaryPanel({ file }: { readonly file: CaseFile }) {
           {fill(t.closureRequested, { reason: labelOf(closureReasons, c.closureReason, lang) })}{' '}
           {t.closureAwaitingManager}
         </Banner>
+      ) : c.closureSentBackAt && c.closureSentBackReason && isSentBackSinceReopening(c) ? (
+        <Banner tone="warning" testId="closure-sent-back">
+          {fill(t.closureSentBack, { reason: c.closureSentBackReason })}
+        </Banner>
+      ) : null}
+      {c.status !== 'closed' && c.reopenedAt && c.reopenReason ? (
+        <Banner tone="info" testId="case-reopened">
+          {fill(t.caseReopened, {
+            date: formatDateTime(c.reopenedAt, lang),
+            reason: c.reopenReason,
+          })}
+        </Banner>
       ) : null}
       {problems.length > 0 ? (
         <Banner tone="warning">
@@ -174,4 +187,10 @@ export function CaseSummaryPanel({ file }: { readonly file: CaseFile }) {
       ) : null}
     </section>
   );
+}
+
+/** A send-back from before the last reopening belongs to the earlier closure, not this one. */
+function isSentBackSinceReopening(c: Case): boolean {
+  if (c.closureSentBackAt === null) return false;
+  return c.reopenedAt === null || Date.parse(c.closureSentBackAt) > Date.parse(c.reopenedAt);
 }

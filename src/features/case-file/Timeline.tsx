@@ -25,6 +25,7 @@ import { FollowUpDoneForm } from './FollowUpForms.tsx';
 import { ReferralStatusForm } from './ReferralForms.tsx';
 import { DischargeForm, ExtendStayForm } from './StayForms.tsx';
 import { errorText } from './use-case-file.ts';
+import { nameWriter, useStaffNames } from './use-staff-names.ts';
 
 type OpenForm = {
   readonly entryId: string;
@@ -35,10 +36,13 @@ type OpenForm = {
 export function Timeline({
   caseFile,
   entries,
+  isClosed,
   onChanged,
 }: {
   readonly caseFile: Case;
   readonly entries: readonly CaseEntry[];
+  /** A closed case's entries are its final record: nothing on them is offered (closure.ts). */
+  readonly isClosed: boolean;
   readonly onChanged: () => void;
 }) {
   const t = useMessages(caseFileMessages);
@@ -46,6 +50,7 @@ export function Timeline({
   const [failure, setFailure] = useState<string | null>(null);
   const { caseStore } = useStores();
   const lang = useLang();
+  const names = useStaffNames();
   if (entries.length === 0) return <p class="muted">{t.timelineEmpty}</p>;
 
   const done = (isSaved: boolean) => {
@@ -67,18 +72,19 @@ export function Timeline({
       {failure ? <p class="field-error">{fill(t.saveFailed, { reason: failure })}</p> : null}
       <ol class="timeline" data-testid="timeline">
         {[...entries].reverse().map((item) => {
-          const actions = (children: ComponentChildren) => (
-            <div class="timeline-actions">
-              {children}
-              <ConfirmButton
-                label={t.remove}
-                question={t.removeConfirm}
-                confirmLabel={t.remove}
-                onConfirm={() => void remove(item.entryType, item.entry.id)}
-                testId="remove-entry"
-              />
-            </div>
-          );
+          const actions = (children: ComponentChildren) =>
+            isClosed ? null : (
+              <div class="timeline-actions">
+                {children}
+                <ConfirmButton
+                  label={t.remove}
+                  question={t.removeConfirm}
+                  confirmLabel={t.remove}
+                  onConfirm={() => void remove(item.entryType, item.entry.id)}
+                  testId="remove-entry"
+                />
+              </div>
+            );
           const isOpen = (form: NonNullable<OpenForm>['form']) =>
             openForm?.entryId === item.entry.id && openForm.form === form;
           const open = (form: NonNullable<OpenForm>['form']) => () =>
@@ -90,6 +96,11 @@ export function Timeline({
               data-testid={`entry-${item.entryType}`}
             >
               <EntryBody item={item} />
+              <p class="entry-by" data-testid="entry-by">
+                {fill(t.recordedBy, {
+                  name: nameWriter(item.entry.recordedBy, names, t.aColleague),
+                })}
+              </p>
               {item.entryType === 'stay' && item.entry.dischargedAt === null
                 ? actions(
                     <>

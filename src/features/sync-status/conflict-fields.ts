@@ -46,6 +46,12 @@ export function caseLabelsFrom(table: CaseFieldTable): Readonly<Record<string, L
     closureRequestedAt: sync('fieldClosureRequestedAt'),
     closureApprovedBy: sync('fieldClosureApprovedBy'),
     closureApprovedAt: sync('fieldClosureApprovedAt'),
+    closureSentBackBy: sync('fieldClosureSentBackBy'),
+    closureSentBackAt: sync('fieldClosureSentBackAt'),
+    closureSentBackReason: sync('fieldClosureSentBackReason'),
+    reopenedBy: sync('fieldReopenedBy'),
+    reopenedAt: sync('fieldReopenedAt'),
+    reopenReason: sync('fieldReopenReason'),
     assignedStaffIds: sync('fieldAssignedStaff'),
   };
 }
@@ -127,6 +133,8 @@ const staffIdFields: ReadonlySet<string> = new Set([
   'recordedBy',
   'closureRequestedBy',
   'closureApprovedBy',
+  'closureSentBackBy',
+  'reopenedBy',
   'assignedStaffIds',
   'givenBy',
 ]);
