@@ -3,7 +3,7 @@
  * must hold for offline use it already holds. The page shows it ("preparing for offline
  * use — n of m") and promises offline use only once the worker is active, i.e. holds all.
  */
-export const precacheProgressType = 'sakhi-precache-progress';
+export const precacheProgressType = 'sakhi-precache-progress' as const;
 
 export interface PrecacheProgress {
   readonly type: typeof precacheProgressType;
