@@ -8,6 +8,7 @@
 // First: configures zod before any module parses with it.
 import '../src/platform/zod-config.ts';
 import {
+  addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
   precacheAndRoute,
@@ -18,6 +19,8 @@ import { pushLockedOutbox } from '../src/sync/locked-push.ts';
 import { SyncError } from '../src/sync/sync-ports.ts';
 import { backgroundPushTag } from '../src/sync/tablet-sync.ts';
 import { tabletErasedMessage, wipeAfterRevocation } from '../src/sync/wipe-after-revocation.ts';
+import type { PrecacheProgress } from '../src/platform/precache-progress.ts';
+import { createProgressPlugin, listHashedUrls, warmHttpCache } from './precache-progress.ts';
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
@@ -25,7 +28,14 @@ interface SyncEvent extends ExtendableEvent {
 
 declare const self: ServiceWorkerGlobalScope;
 
-precacheAndRoute(self.__WB_MANIFEST);
+const manifest = self.__WB_MANIFEST;
+// Registered before Workbox's own install listener, so the parallel fetches start first.
+self.addEventListener('install', (event) => {
+  const fetchHashed = (url: string) => fetch(url, { credentials: 'same-origin' });
+  event.waitUntil(warmHttpCache(listHashedUrls(manifest), fetchHashed));
+});
+addPlugins([createProgressPlugin(manifest.length, (progress) => void tellPages(progress))]);
+precacheAndRoute(manifest);
 cleanupOutdatedCaches();
 // On first install there is no older worker to respect: take the open page at once, so it
 // works offline without a reload. An update still waits for the user (skipWaiting below).
@@ -76,6 +86,11 @@ async function pushFromWorker(): Promise<void> {
 }
 
 async function tellPagesTabletErased(): Promise<void> {
+  await tellPages({ type: tabletErasedMessage });
+}
+
+/** Every open page, controlled or not: a first visit's page is not controlled yet. */
+async function tellPages(message: PrecacheProgress | { type: string }): Promise<void> {
   const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
-  for (const page of pages) page.postMessage({ type: tabletErasedMessage });
+  for (const page of pages) page.postMessage(message);
 }

@@ -85,3 +85,32 @@ describe('the built app', () => {
     }
   });
 });
+
+describe('a revisit on a slow link', () => {
+  // Compressed as a browser asks: the validators must survive compression, or a revisit
+  // downloads sw.js (~90 kB) again instead of a 304 of a few hundred bytes.
+  const revisit = (url: string, headers: Record<string, string>) =>
+    subject.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-encoding': 'br, gzip', ...headers },
+    });
+
+  it.each(['/sw.js', '/', FAKE_ASSET_PATH])(
+    'answers %s with 304 and no body when nothing changed',
+    async (url) => {
+      const first = await revisit(url, {});
+      expect(first.statusCode).toBe(200);
+      const etag = first.headers.etag;
+      const lastModified = first.headers['last-modified'];
+      expect(typeof etag).toBe('string');
+      expect(typeof lastModified).toBe('string');
+
+      const byTag = await revisit(url, { 'if-none-match': String(etag) });
+      expect(byTag.statusCode).toBe(304);
+      expect(byTag.rawPayload.length).toBe(0);
+      const byDate = await revisit(url, { 'if-modified-since': String(lastModified) });
+      expect(byDate.statusCode).toBe(304);
+    },
+  );
+});

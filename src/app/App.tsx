@@ -13,6 +13,7 @@ import {
   UpdateBanner,
 } from './Banners.tsx';
 import { Header } from './Header.tsx';
+import { OfflineReadinessLine } from './OfflineReadinessLine.tsx';
 import { Screen, SetPinScreen, SignInScreen, TabletErasedScreen, UnlockScreen } from './Screen.tsx';
 import { useTabletErasedByWorker } from './use-worker-wipe.ts';
 import { useStorageHealth } from './storage-health.ts';
@@ -71,6 +72,7 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
         {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
         {storageHealth ? <StorageBanner health={storageHealth} /> : null}
         {signedIn ? <SyncProblemBanner status={syncStatus} /> : null}
+        {signedIn ? <OfflineReadinessLine /> : null}
         <main class="app-main">
           <Body session={session} route={route} onRequestSync={() => pageSync?.request('manual')} />
         </main>

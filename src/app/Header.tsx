@@ -27,6 +27,12 @@ export interface HeaderProps {
 
 export interface HeaderSync {
   readonly isRunning: boolean;
+  /**
+   * The last run found no network, or the server did not answer in time: the next try is
+   * planned. Shown instead of the time of the last sync, so a silent link never reads as a
+   * sync still under way.
+   */
+  readonly isWaitingForNetwork?: boolean;
   /** When the last sync (page or service worker) finished without error. */
   readonly lastSyncAt: string | null;
   /** Refused changes, or (for a manager) open conflicts: the sync status page explains. */
@@ -140,9 +146,11 @@ function SyncLine({ sync }: { readonly sync: HeaderSync }) {
       <span class="pending" data-testid="last-sync" role="status">
         {sync.isRunning
           ? t.syncing
-          : sync.lastSyncAt
-            ? fill(t.lastSync, { time: formatDateTime(sync.lastSyncAt, lang) })
-            : t.neverSynced}
+          : sync.isWaitingForNetwork
+            ? t.waitingForNetwork
+            : sync.lastSyncAt
+              ? fill(t.lastSync, { time: formatDateTime(sync.lastSyncAt, lang) })
+              : t.neverSynced}
       </span>
       {sync.needsAttention ? (
         <a href={paths.syncStatus} class="pending sync-attention" data-testid="sync-attention">

@@ -2,9 +2,16 @@
  * Registers sw.js. A new version waits until the user accepts it (applyUpdate), so a
  * half-filled form is never reloaded under her. workbox-window loads after the first
  * screen, so it does not count against the first screen's size.
+ *
+ * It also feeds the page's offline readiness (src/shell/offline-readiness.ts): the
+ * worker's install reports, and `ready` once a worker is active — every file stored.
  */
+import { readPrecacheProgress } from '../platform/precache-progress.ts';
+import { offlineReadiness } from '../shell/offline-readiness.ts';
+
 export function registerServiceWorker(onUpdateReady?: (applyUpdate: () => void) => void): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+  watchOfflineReadiness(navigator.serviceWorker);
   void import('workbox-window').then(({ Workbox }) => {
     const workbox = new Workbox('/sw.js', { scope: '/' });
     workbox.addEventListener('waiting', () => {
@@ -15,4 +22,15 @@ export function registerServiceWorker(onUpdateReady?: (applyUpdate: () => void) 
     });
     return workbox.register();
   });
+}
+
+function watchOfflineReadiness(workers: ServiceWorkerContainer): void {
+  offlineReadiness.preparing();
+  workers.addEventListener('message', (event: MessageEvent) => {
+    const progress = readPrecacheProgress(event.data);
+    if (progress) offlineReadiness.progressed(progress);
+  });
+  // A first visit's page is not controlled: its messages queue until this is called.
+  workers.startMessages();
+  void workers.ready.then(() => offlineReadiness.ready());
 }

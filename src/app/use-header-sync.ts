@@ -75,6 +75,7 @@ function headerSyncOf(
   if (!view) return null;
   return {
     isRunning: status?.isRunning ?? false,
+    isWaitingForNetwork: status?.lastErrorCode === 'offline',
     lastSyncAt: view.lastSyncAt,
     needsAttention: view.rejected > 0 || (isManager && view.openConflicts > 0),
   };

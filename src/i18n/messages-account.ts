@@ -4,7 +4,9 @@ import { defineMessages } from './define-messages.ts';
 export const accountMessages = defineMessages(
   {
     title: 'साइन इन करें',
-    intro: 'अपने केंद्र से मिला यूज़रनेम और पासवर्ड डालें। एक बार साइन इन होने के बाद ऐप बिना इंटरनेट के भी खुलेगा।',
+    intro: 'अपने केंद्र से मिला यूज़रनेम और पासवर्ड डालें।',
+    // Shown only once the tablet holds every file of the app (src/shell/offline-readiness.ts).
+    offlinePromise: 'एक बार साइन इन होने के बाद ऐप बिना इंटरनेट के भी खुलेगा।',
     username: 'यूज़रनेम',
     password: 'पासवर्ड',
     signIn: 'साइन इन करें',
@@ -32,8 +34,8 @@ export const accountMessages = defineMessages(
   },
   {
     title: 'Sign in',
-    intro:
-      'Enter the username and password your centre gave you. Once signed in, the app opens without internet too.',
+    intro: 'Enter the username and password your centre gave you.',
+    offlinePromise: 'Once signed in, the app opens without internet too.',
     username: 'Username',
     password: 'Password',
     signIn: 'Sign in',

@@ -15,6 +15,7 @@ export const appMessages = defineMessages(
     lastSync: 'अंतिम सिंक: {time}',
     neverSynced: 'अभी तक सिंक नहीं हुआ',
     syncing: 'सिंक हो रहा है…',
+    waitingForNetwork: 'नेटवर्क का इंतज़ार है',
     syncNeedsAttention: 'सिंक पर ध्यान दें',
     syncDeviceRevoked:
       'मुख्यालय ने इस टैबलेट की पहुंच बंद कर दी है, इसलिए बदलाव नहीं भेजे जा रहे। केंद्र प्रबंधक या मुख्यालय से संपर्क करें।',
@@ -74,6 +75,7 @@ export const appMessages = defineMessages(
     lastSync: 'Last sync: {time}',
     neverSynced: 'Not synced yet',
     syncing: 'Syncing…',
+    waitingForNetwork: 'Waiting for the network',
     syncNeedsAttention: 'Sync needs attention',
     syncDeviceRevoked:
       'Headquarters has switched off this tablet, so changes are not being sent. Contact the centre manager or headquarters.',

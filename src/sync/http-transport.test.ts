@@ -91,3 +91,59 @@ describe('createHttpTransport', () => {
     await expect(transport.pull(request)).rejects.toMatchObject({ code: 'invalid_cursor' });
   });
 });
+
+describe('request deadlines', () => {
+  const deadlines = { firstByteMs: 40, slowestBytesPerSecond: 1_000_000, stallMs: 40 };
+  const pullRequest = { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 };
+  const serverTime = '2026-11-29T06:00:00.000Z';
+  const transportOver = (fetch: typeof globalThis.fetch) =>
+    createHttpTransport({ baseUrl: '', readToken: () => Promise.resolve('t'), fetch, deadlines });
+
+  it('gives up a request whose answer never starts, as offline, so it is retried', async () => {
+    let signal: AbortSignal | null = null;
+    const silent: typeof fetch = (_url, init) => {
+      signal = init?.signal ?? null;
+      return new Promise<Response>(() => undefined);
+    };
+    const started = Date.now();
+    await expect(transportOver(silent).pull(pullRequest)).rejects.toMatchObject({
+      code: 'offline',
+      message: expect.stringContaining('in time') as unknown,
+    });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect((signal as AbortSignal | null)?.aborted).toBe(true);
+  });
+
+  it('gives up an answer that stops halfway', async () => {
+    const halfway: typeof fetch = () => {
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('{"serverTime":')),
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    };
+    await expect(transportOver(halfway).pull(pullRequest)).rejects.toMatchObject({
+      code: 'offline',
+    });
+  });
+
+  it('waits for an answer that keeps coming, piece by piece, past the first-byte bound', async () => {
+    const page = JSON.stringify({ serverTime, groups: [], cursor: '7', hasMore: false });
+    const pieces = page.match(/.{1,8}/g) ?? [];
+    const trickle: typeof fetch = () => {
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          for (const piece of pieces) {
+            await new Promise((resolve) => setTimeout(resolve, 15));
+            controller.enqueue(new TextEncoder().encode(piece));
+          }
+          controller.close();
+        },
+      });
+      return Promise.resolve(new Response(body, { status: 200 }));
+    };
+    // Many pieces, 15 ms apart: longer in all than any one bound, never silent for one.
+    expect(pieces.length * 15).toBeGreaterThan(deadlines.stallMs * 2);
+    const answer = await transportOver(trickle).pull(pullRequest);
+    expect(answer.cursor).toBe('7');
+  });
+});

@@ -22,7 +22,9 @@ import {
   encodePushRequest,
   wirePullResponseSchema,
 } from '../domain/wire.ts';
+import { defaultRequestDeadlines, type RequestDeadlines } from './request-deadline.ts';
 import { SyncError, type SentPush, type SyncErrorCode, type SyncTransport } from './sync-ports.ts';
+import { postWithinDeadlines } from './timed-fetch.ts';
 
 export interface HttpTransportOptions {
   /** The server's origin, e.g. `https://sakhi.up.gov.in`; '' for the page's own origin. */
@@ -30,6 +32,8 @@ export interface HttpTransportOptions {
   /** The device session's bearer token; null before sign-in. */
   readonly readToken: () => Promise<string | null>;
   readonly fetch?: typeof fetch;
+  /** How long each request may take; `defaultRequestDeadlines` unless a test shortens them. */
+  readonly deadlines?: RequestDeadlines;
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
@@ -41,6 +45,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       headers: token ? { authorization: `Bearer ${token}` } : {},
       schema,
       fetch: options.fetch,
+      deadlines: options.deadlines,
     });
   };
   return {
@@ -67,26 +72,27 @@ export interface SyncPost<T> {
   readonly headers: Readonly<Record<string, string>>;
   readonly schema: z.ZodType<T>;
   readonly fetch?: typeof fetch;
+  readonly deadlines?: RequestDeadlines;
   /** Sees the headers of an answer that fits `schema`. */
   readonly onAnswerHeaders?: (headers: Headers) => void;
 }
 
 /**
  * One sync request, as every sync route is called (session or signed): an unreachable
- * server is `offline`, an error answer its SyncError by code, an answer that does not fit
+ * server, or one that does not answer within the request's deadlines, is `offline`, an error answer its SyncError by code, an answer that does not fit
  * `schema` is `bad_response`.
  */
 export async function postSyncJson<T>(post: SyncPost<T>): Promise<T> {
   const { body, encoding } = await encodeBody(post.json);
   const headers: Record<string, string> = { ...post.headers, 'content-type': 'application/json' };
   if (encoding) headers['content-encoding'] = encoding;
-  let response: Response;
-  try {
-    response = await (post.fetch ?? fetch)(post.url, { method: 'POST', headers, body });
-  } catch (cause) {
-    throw new SyncError('offline', 'the server could not be reached', { cause });
-  }
-  const json: unknown = await response.json().catch(() => null);
+  const { response, json } = await postWithinDeadlines({
+    url: post.url,
+    headers,
+    body,
+    deadlines: post.deadlines ?? defaultRequestDeadlines,
+    fetch: post.fetch,
+  });
   if (!response.ok) throw errorFromResponse(response.status, json);
   const parsed = post.schema.safeParse(json);
   if (!parsed.success) {
@@ -138,7 +144,9 @@ export function decodeAnswer<T>(decode: () => T): T {
   }
 }
 
-async function encodeBody(json: Utf8Json): Promise<{ body: BodyInit; encoding: string | null }> {
+async function encodeBody(
+  json: Utf8Json,
+): Promise<{ body: Utf8Json | ArrayBuffer; encoding: string | null }> {
   if (typeof CompressionStream === 'undefined') return { body: json, encoding: null };
   const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'));
   return { body: await new Response(stream).arrayBuffer(), encoding: 'gzip' };

@@ -9,6 +9,11 @@ import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { accountMessages } from '../../i18n/messages-account.ts';
 import { decodeBase64url } from '../../domain/base64url.ts';
 import { createDeviceKey, type DeviceKeyPair } from '../../platform/device-key.ts';
+import {
+  createOfflineReadinessTracker,
+  type OfflineReadinessTracker,
+} from '../../shell/offline-readiness.ts';
+import { precacheProgressType } from '../../platform/precache-progress.ts';
 import { SignInPage } from './SignInPage.tsx';
 
 /** An error answer exactly as the server shapes it (docs/api.md). */
@@ -39,6 +44,7 @@ function renderPage(
     onSignedIn?: (response: SignInResponse) => Promise<void>;
     deviceId?: string;
     deviceKey?: DeviceKeyPair | null;
+    readiness?: OfflineReadinessTracker;
   } = {},
 ) {
   const fetchStub = vi.fn(options.fetch ?? (() => Promise.reject(new TypeError('unreachable'))));
@@ -50,6 +56,7 @@ function renderPage(
         deviceKey={options.deviceKey === undefined ? deviceKey : options.deviceKey}
         onSignedIn={onSignedIn}
         client={{ fetch: fetchStub as unknown as typeof fetch }}
+        readiness={options.readiness ?? createOfflineReadinessTracker()}
       />
     </LangContext.Provider>,
   );
@@ -239,5 +246,28 @@ describe('sign-in screen', () => {
     const unlocked = await reopened.unlockWithPin(answer.user.id, '482915');
     expect(unlocked.outcome).toBe('unlocked');
     expect(reopened.stores?.staff).toMatchObject({ userId: answer.user.id, districtCode: 'LKO' });
+  });
+});
+
+describe('SignInPage offline promise', () => {
+  afterEach(cleanup);
+
+  it('promises offline use only once every file of the app is on the tablet', async () => {
+    const readiness = createOfflineReadinessTracker();
+    renderPage({ readiness, lang: 'en' });
+    const promise = accountMessages.en.offlinePromise;
+    expect(screen.getByTestId('sign-in-page').textContent).not.toContain(promise);
+    expect(screen.queryByTestId('offline-ready')).toBeNull();
+
+    readiness.preparing();
+    readiness.progressed({ type: precacheProgressType, done: 12, total: 51 });
+    expect((await screen.findByTestId('offline-preparing')).textContent).toBe(
+      'Preparing for offline use — 12 of 51',
+    );
+    expect(screen.getByTestId('sign-in-page').textContent).not.toContain(promise);
+
+    readiness.ready();
+    expect((await screen.findByTestId('offline-ready')).textContent).toBe('Ready to work offline');
+    expect(screen.getByTestId('offline-promise').textContent).toContain(promise);
   });
 });

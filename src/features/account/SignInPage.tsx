@@ -1,5 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useOnline } from '../../shell/use-online.ts';
+import { OfflineReadinessNote } from '../../shell/OfflineReadinessNote.tsx';
+import {
+  useOfflineReadiness,
+  type OfflineReadinessTracker,
+} from '../../shell/offline-readiness.ts';
 import { StoreError } from '../../data/case-store.ts';
 import type { SignInResponse } from '../../domain/auth-protocol.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
@@ -33,6 +38,8 @@ export interface SignInPageProps {
   readonly onSignedIn: (response: SignInResponse) => Promise<void>;
   /** Tests and a server on another origin; by default the page's own origin and `fetch`. */
   readonly client?: SignInOptions;
+  /** Whether the app opens offline yet; by default the page's own (its service worker's). */
+  readonly readiness?: OfflineReadinessTracker;
 }
 
 export interface CentreSwitchTablet {
@@ -58,9 +65,11 @@ export function SignInPage({
   onDeviceRevoked,
   onSignedIn,
   client,
+  readiness,
 }: SignInPageProps) {
   const t = useMessages(accountMessages);
   const isOnline = useOnline();
+  const offlineReadiness = useOfflineReadiness(readiness);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [isSending, setSending] = useState(false);
@@ -139,7 +148,13 @@ export function SignInPage({
   return (
     <section class="page sign-in" data-testid="sign-in-page">
       <h2>{t.title}</h2>
-      <p class="muted">{t.intro}</p>
+      <p class="muted">
+        {t.intro}
+        {offlineReadiness.state === 'ready' ? (
+          <span data-testid="offline-promise"> {t.offlinePromise}</span>
+        ) : null}
+      </p>
+      <OfflineReadinessNote readiness={offlineReadiness} />
       {isOnline ? null : (
         <Banner tone="warning" testId="sign-in-offline">
           {t.offline}

@@ -1,0 +1,55 @@
+// The header's sync line: a silent or missing network reads as waiting, never as a sync
+// still under way and never as the time of a sync that did not happen.
+import { cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appMessages } from '../i18n/messages.ts';
+import { Header, type HeaderSync } from './Header.tsx';
+
+const hindi = appMessages.hi;
+
+function renderHeader(sync: HeaderSync) {
+  render(
+    <Header
+      route={{ name: 'cases' }}
+      isOnline
+      pendingChanges={2}
+      sync={sync}
+      isDemo={false}
+      staffName="सुनीता"
+      onSwitchLanguage={() => undefined}
+      onSignOut={() => undefined}
+    />,
+  );
+  return screen.getByTestId('last-sync').textContent;
+}
+
+describe('Header sync line', () => {
+  afterEach(cleanup);
+  const lastSyncAt = '2026-11-29T06:00:00.000Z';
+
+  it('says it is waiting for the network after a run found none, rather than a stale time', () => {
+    expect(
+      renderHeader({
+        isRunning: false,
+        lastSyncAt,
+        needsAttention: false,
+        isWaitingForNetwork: true,
+      }),
+    ).toBe(hindi.waitingForNetwork);
+  });
+
+  it('says syncing only while a run is under way, and the last sync once it worked', () => {
+    expect(
+      renderHeader({
+        isRunning: true,
+        lastSyncAt,
+        needsAttention: false,
+        isWaitingForNetwork: true,
+      }),
+    ).toBe(hindi.syncing);
+    cleanup();
+    expect(renderHeader({ isRunning: false, lastSyncAt, needsAttention: false })).toMatch(
+      /^अंतिम सिंक: /,
+    );
+  });
+});
