@@ -32,6 +32,7 @@ import * as sync from './migrations/0003-sync.ts';
 import * as compactRecords from './migrations/0004-compact-records.ts';
 import * as changeLogId from './migrations/0005-change-log-id.ts';
 import * as deviceKeys from './migrations/0006-device-keys.ts';
+import * as reportFacts from './migrations/0008-report-facts.ts';
 
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-foundation': foundation,
@@ -40,6 +41,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-compact-records': compactRecords,
   '0005-change-log-id': changeLogId,
   '0006-device-keys': deviceKeys,
+  '0008-report-facts': reportFacts,
 };
 
 export class MigrationError extends Error {

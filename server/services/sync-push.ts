@@ -38,6 +38,7 @@ import {
 } from '../../src/domain/protocol.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
+import { storeReportFacts } from '../db/report-facts.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
@@ -269,6 +270,7 @@ class Batch {
         )
         .execute();
     }
+    await storeReportFacts(trx, changed);
     for (const chunk of chunksOf(this.applied)) {
       await trx
         .insertInto('sync_mutations')
