@@ -28,6 +28,7 @@ export const MIGRATION_NAMES = [
   '0004-compact-records',
   '0005-change-log-id',
   '0006-device-keys',
+  '0008-report-facts',
 ];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
