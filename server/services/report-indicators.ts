@@ -298,11 +298,11 @@ class FactQueries {
 
   async violence(): Promise<Counts> {
     const sums = violenceTypes.map(
-      ({ code }) =>
-        sql`sum(case when f.violence_types like ${`%,${code.replaceAll('_', '\\_')},%`} escape '\\' then 1 else 0 end)`,
+      ({ code }, i) =>
+        sql`sum(case when f.violence_types like ${`%,${code.replaceAll('_', '\\_')},%`} escape '\\' then 1 else 0 end) as ${sql.ref(`v${i}`)}`,
     );
     const { rows } = await sql<Record<string, string | number | null>>`
-      select ${sql.join(sums)}, sum(case when f.violence_types is null then 1 else 0 end)
+      select ${sql.join(sums)}, sum(case when f.violence_types is null then 1 else 0 end) as none_named
       ${this.from('case')} ${this.inPeriod('f.month')}`.execute(this.db);
     const values = Object.values(rows[0] ?? {}).map((value) => Number(value ?? 0));
     const counts = zeros(violenceTypes, [NONE_RECORDED]);
