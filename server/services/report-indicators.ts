@@ -173,7 +173,7 @@ export async function countIndicators(
       facts.grouped('service', 'f.month, f.code', 'f.month'),
       facts.stays(addDays(today, -STAY_LIMIT_DAYS)),
       facts.grouped('referral', 'f.code, f.status', 'f.month'),
-      facts.grouped('followUp', "'done'", 'f.month'),
+      facts.countDone(),
       facts.overdueFollowUps(firstDay, dayAfter, today),
       facts.grouped(
         'case',
@@ -190,7 +190,10 @@ export async function countIndicators(
     months.map((month) => [month, { month, casesRegistered: 0, servicesGiven: 0, casesClosed: 0 }]),
   );
   let casesRegistered = 0;
-  for (const { keys: [month, route, ageGroup, district], count } of cases) {
+  for (const {
+    keys: [month, route, ageGroup, district],
+    count,
+  } of cases) {
     casesRegistered += count;
     add(byArrivalRoute, route, count);
     add(byAgeGroup, ageGroup, count);
@@ -198,18 +201,27 @@ export async function countIndicators(
     monthly.get(month!)!.casesRegistered += count;
   }
   const servicesByKind = zeros(serviceKinds);
-  for (const { keys: [month, kind], count } of services) {
+  for (const {
+    keys: [month, kind],
+    count,
+  } of services) {
     add(servicesByKind, kind, count);
     monthly.get(month!)!.servicesGiven += count;
   }
   const byAgency = zeros(referralAgencies);
   const byStatus = zeros(referralStatuses);
-  for (const { keys: [agency, status], count } of referrals) {
+  for (const {
+    keys: [agency, status],
+    count,
+  } of referrals) {
     add(byAgency, agency, count);
     add(byStatus, status, count);
   }
   const closedByReason = zeros(closureReasons, [NONE_RECORDED]);
-  for (const { keys: [month, reason], count } of closed) {
+  for (const {
+    keys: [month, reason],
+    count,
+  } of closed) {
     add(closedByReason, reason === 'none' ? NONE_RECORDED : reason, count);
     monthly.get(month!)!.casesClosed += count;
   }
@@ -230,7 +242,7 @@ export async function countIndicators(
       overFiveDays: stays.overLimit,
     },
     referrals: { byAgency, byStatus },
-    followUps: { done: followUpsDone.reduce((sum, row) => sum + row.count, 0), overdue },
+    followUps: { done: followUpsDone, overdue },
     closedByReason,
     monthly: [...monthly.values()],
   };
@@ -326,6 +338,12 @@ class FactQueries {
       totalDays: Number(row.total_days ?? 0),
       overLimit: Number(row.over_limit ?? 0),
     };
+  }
+
+  async countDone(): Promise<number> {
+    const { rows } = await sql<{ n: string | number }>`
+      select count(*) as n ${this.from('followUp')} ${this.inPeriod('f.month')}`.execute(this.db);
+    return Number(rows[0]?.n ?? 0);
   }
 
   async overdueFollowUps(firstDay: string, dayAfter: string, today: string): Promise<number> {

@@ -72,7 +72,7 @@ export function reportsSuite(getHarness: () => ApiHarness): void {
       join centres ce on ce.id = r.centre_id
       where r.record_type = ${recordType} and ${notDeleted('r')}
         and ${indiaMonth(monthOf)} between '2020-01' and '2020-12' ${extra}
-      group by ${groupBy}`.execute(h.db);
+      group by 1`.execute(h.db);
     return Object.fromEntries(rows.map((row) => [row.code ?? 'null', Number(row.n)]));
   };
   const nonZero = (counts: Record<string, number>) =>
