@@ -17,7 +17,7 @@ import { ageGroupOf, arrivalRouteGroupOf } from '../../src/domain/report-indicat
 import type { ArrivalRoute } from '../../src/domain/code-schemas.ts';
 import { daysBetween, indiaDateOf } from '../../src/domain/india-time.ts';
 import type { FieldMap } from '../../src/domain/merge.ts';
-import type { RecordHead } from '../services/sync-scope.ts';
+import type { RecordType } from '../../src/domain/protocol.ts';
 
 export interface ReportFactsTable {
   record_id: string;
@@ -53,7 +53,11 @@ export interface ReportFactsTable {
 /** A stored record as the push holds it. */
 export interface FactSource {
   readonly id: string;
-  readonly head: RecordHead;
+  readonly head: {
+    readonly recordType: RecordType;
+    readonly caseId: string;
+    readonly centreId: string;
+  };
   readonly fields: FieldMap;
 }
 
