@@ -40,6 +40,7 @@ import {
 } from '../../src/domain/protocol.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
+import { storeReportFacts } from '../db/report-facts.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
 import type { CaseNumberIssuer } from '../../src/domain/case-number.ts';
@@ -284,6 +285,7 @@ class Batch {
         )
         .execute();
     }
+    await storeReportFacts(trx, changed);
     for (const chunk of chunksOf(this.applied)) {
       await trx
         .insertInto('sync_mutations')

@@ -38,6 +38,18 @@
  *   'closed' now, by closureReason (`none_recorded` when null).
  * - monthly: for every month of the period, in order, even a month with nothing in it:
  *   cases registered, services given, cases closed (as the definitions above, per month).
+ *
+ * Decided where the definitions above left room (both counts must follow these):
+ * - Age is survivorAgeYears as recorded, nothing else: survivorDateOfBirth is not read
+ *   (it is identifying and sealed); a case with no age is `unknown`, even with a birth date.
+ * - violenceTypes null (the only way a case names none) is `none_recorded`.
+ * - An entry counts under its own date whatever its case's registration date: a service
+ *   given in January for a case registered in December counts in January.
+ * - byDistrict and districtsWithoutData for a district or a centre: every district is
+ *   still present in byDistrict (0 outside the scope); districtsWithoutData names only the
+ *   scope's own district, and only when it registered no case in the period.
+ * - A centre manager asking with `district` other than her centre's is refused (403),
+ *   never silently answered with her centre's figures.
  */
 import { z } from 'zod';
 import type { ArrivalRoute } from './code-schemas.ts';

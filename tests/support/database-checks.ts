@@ -31,6 +31,7 @@ export const MIGRATION_NAMES = [
   '0005-change-log-id',
   '0006-device-keys',
   '0007-hashed-unknown-usernames',
+  '0008-report-facts',
 ];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {

@@ -1,0 +1,366 @@
+/**
+ * GET /api/reports/indicators on a seeded year and on hand-made cases whose answers are
+ * known; run on both engines. The seeded figures are checked against counts written here
+ * in plain SQL over the stored records themselves, not over the report facts.
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { districts } from '../../src/domain/districts.ts';
+import { formatStamp } from '../../src/domain/hlc.ts';
+import { PROTOCOL_VERSION, type Mutation } from '../../src/domain/protocol.ts';
+import { indicatorAnswerSchema, type IndicatorAnswer } from '../../src/domain/report-indicators.ts';
+import type { SyncTables } from '../../server/db/sync-schema.ts';
+import { seedYear } from '../../server/seed/seed-year.ts';
+import { applyPush } from '../../server/services/sync-push.ts';
+import type { SyncActor } from '../../server/services/sync-scope.ts';
+import { inject, seedFixture, signInAs, type ApiHarness, type Fixture } from './api-harness.ts';
+import { mutationOf, newCaseMutation } from './sync-fixture.ts';
+
+const SEEDED_CASES = 400;
+
+export function reportsSuite(getHarness: () => ApiHarness): void {
+  let h: ApiHarness;
+  let fixture: Fixture;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    h = getHarness();
+    fixture = await seedFixture(h, 'rep');
+    adminToken = (await signInAs(h, fixture.users.state_admin.username)).token;
+    await seedYear(h.db.withTables<SyncTables>(), { year: 2020, cases: SEEDED_CASES, seed: 5 });
+    await pushHandMadeYear(h, fixture);
+  }, 120_000);
+
+  const indicators = async (query: string, token = adminToken) => {
+    const response = await inject(h, {
+      method: 'GET',
+      url: `/api/reports/indicators?${query}`,
+      token,
+    });
+    return response;
+  };
+  const answerOf = async (query: string, token = adminToken): Promise<IndicatorAnswer> => {
+    const response = await indicators(query, token);
+    expect(response.statusCode, response.body).toBe(200);
+    return indicatorAnswerSchema.parse(response.json());
+  };
+
+  /** An expression for a stored field's value, read from the record's JSON text. */
+  const field = (name: string): RawBuilder<unknown> =>
+    h.engine === 'sqlite'
+      ? sql`json_extract(r.fields, ${`$.values.${name}`})`
+      : sql`(r.fields::json -> 'values' ->> ${name})`;
+  const indiaMonth = (name: string): RawBuilder<unknown> =>
+    h.engine === 'sqlite'
+      ? sql`strftime('%Y-%m', ${field(name)}, '+330 minutes')`
+      : sql`to_char((${field(name)})::timestamptz at time zone 'Asia/Kolkata', 'YYYY-MM')`;
+  const notDeleted = (alias: string): RawBuilder<unknown> =>
+    h.engine === 'sqlite'
+      ? sql`json_extract(${sql.raw(alias)}.fields, '$.values.deleted') = 0`
+      : sql`(${sql.raw(alias)}.fields::json -> 'values' ->> 'deleted') = 'false'`;
+  /** code → count of one record type's records in 2020, grouped by `groupBy`. */
+  const countIn2020 = async (
+    recordType: string,
+    monthOf: string,
+    groupBy: RawBuilder<unknown>,
+    extra: RawBuilder<unknown> = sql``,
+  ): Promise<Record<string, number>> => {
+    const { rows } = await sql<{ code: string | null; n: number | string }>`
+      select ${groupBy} as code, count(*) as n
+      from sync_records r
+      join sync_records c on c.id = r.case_id and ${notDeleted('c')}
+      join centres ce on ce.id = r.centre_id
+      where r.record_type = ${recordType} and ${notDeleted('r')}
+        and ${indiaMonth(monthOf)} between '2020-01' and '2020-12' ${extra}
+      group by 1`.execute(h.db);
+    return Object.fromEntries(rows.map((row) => [row.code ?? 'null', Number(row.n)]));
+  };
+  const nonZero = (counts: Record<string, number>) =>
+    Object.fromEntries(Object.entries(counts).filter(([, n]) => n > 0));
+
+  describe('the seeded year', () => {
+    let answer: IndicatorAnswer;
+    beforeAll(async () => {
+      answer = await answerOf('from=2020-01&to=2020-12');
+    });
+
+    it('counts every seeded case once, in the state total and by district', async () => {
+      expect(answer.scope).toEqual({ kind: 'state', districtCode: null });
+      expect(answer.report.casesRegistered).toBe(SEEDED_CASES);
+      expect(Object.keys(answer.report.byDistrict).sort()).toEqual(
+        districts.map((d) => d.code).sort(),
+      );
+      const byDistrict = await countIn2020('case', 'registeredAt', sql`ce.district_code`);
+      expect(nonZero(answer.report.byDistrict)).toEqual(byDistrict);
+      expect(answer.districtsWithoutData).toEqual(
+        districts.map((d) => d.code).filter((code) => !byDistrict[code]),
+      );
+      const monthly = await countIn2020('case', 'registeredAt', indiaMonth('registeredAt'));
+      expect(
+        Object.fromEntries(answer.report.monthly.map((m) => [m.month, m.casesRegistered])),
+      ).toEqual(monthly);
+    });
+
+    it('matches plain SQL for services, referrals, closures, follow-ups and stays', async () => {
+      const { report } = answer;
+      expect(nonZero(report.servicesByKind)).toEqual(
+        await countIn2020('service', 'givenAt', field('kind')),
+      );
+      expect(nonZero(report.referrals.byAgency)).toEqual(
+        await countIn2020('referral', 'referredAt', field('agency')),
+      );
+      expect(nonZero(report.referrals.byStatus)).toEqual(
+        await countIn2020('referral', 'referredAt', field('status')),
+      );
+      const closed = await countIn2020(
+        'case',
+        'closureApprovedAt',
+        field('closureReason'),
+        sql`and ${field('status')} = 'closed'`,
+      );
+      expect(nonZero(report.closedByReason)).toEqual(
+        Object.fromEntries(
+          Object.entries(closed).map(([code, n]) => [code === 'null' ? 'none_recorded' : code, n]),
+        ),
+      );
+      const done = await countIn2020('followUp', 'doneAt', sql`'done'`);
+      expect(report.followUps.done).toBe(done.done ?? 0);
+      const admitted = await countIn2020('stay', 'admittedAt', sql`'all'`);
+      expect(report.stays.admissions).toBe(admitted.all ?? 0);
+      const ages = await countIn2020(
+        'case',
+        'registeredAt',
+        sql`case when ${field('survivorAgeYears')} is null then 'unknown'
+          when cast(${field('survivorAgeYears')} as integer) < 18 then 'minor' else 'adult' end`,
+      );
+      expect(report.minors).toBe(ages.minor);
+      expect(report.byAgeGroup.unknown).toBe(ages.unknown ?? 0);
+    });
+
+    it('gives one district the same figure as the state table', async () => {
+      const district = await answerOf('from=2020-01&to=2020-12&district=LKO');
+      expect(district.scope).toEqual({ kind: 'district', districtCode: 'LKO' });
+      expect(district.report.casesRegistered).toBe(answer.report.byDistrict.LKO);
+      expect(district.report.byDistrict.VNS).toBe(0);
+    });
+  });
+
+  describe('hand-made cases with known answers', () => {
+    it('counts every indicator of 2024 as defined', async () => {
+      const { report, scope } = await answerOf('from=2024-01&to=2024-12&district=LKO');
+      expect(scope.kind).toBe('district');
+      expect(report.casesRegistered).toBe(2);
+      expect(nonZero(report.byAgeGroup)).toEqual({ under_18: 1, '30_to_44': 1 });
+      expect(report.minors).toBe(1);
+      expect(nonZero(report.byViolenceType)).toEqual({
+        physical: 1,
+        domestic_violence: 1,
+        none_recorded: 1,
+      });
+      expect(nonZero(report.byArrivalRoute)).toEqual({ self: 1, helpline_181: 1 });
+      expect(nonZero(report.byDistrict)).toEqual({ LKO: 2 });
+      expect(nonZero(report.servicesByKind)).toEqual({ counselling: 1, medical_aid: 1 });
+      expect(report.stays).toEqual({ admissions: 2, averageLengthDays: 8, overFiveDays: 2 });
+      expect(nonZero(report.referrals.byAgency)).toEqual({ police: 1 });
+      expect(nonZero(report.referrals.byStatus)).toEqual({ accepted: 1 });
+      expect(report.followUps).toEqual({ done: 1, overdue: 1 });
+      expect(nonZero(report.closedByReason)).toEqual({ services_completed: 1 });
+      const months = Object.fromEntries(report.monthly.map((m) => [m.month, m]));
+      expect(report.monthly).toHaveLength(12);
+      expect(months['2024-06']).toMatchObject({
+        casesRegistered: 1,
+        servicesGiven: 1,
+        casesClosed: 0,
+      });
+      expect(months['2024-07']).toMatchObject({
+        casesRegistered: 0,
+        servicesGiven: 1,
+        casesClosed: 1,
+      });
+      expect(months['2024-12']).toMatchObject({ casesRegistered: 1 });
+    });
+
+    it('puts a case registered on 31 December at 23:30 IST in December', async () => {
+      const december = await answerOf('from=2024-12&to=2024-12&district=LKO');
+      expect(december.report.casesRegistered).toBe(1);
+      const january = await answerOf('from=2025-01&to=2025-01&district=LKO');
+      expect(january.report.casesRegistered).toBe(1);
+    });
+
+    it('gives a manager her own centre, and refuses another district', async () => {
+      const { token } = await signInAs(h, fixture.users.manager.username);
+      const own = await answerOf('from=2024-01&to=2024-12', token);
+      expect(own.scope).toEqual({ kind: 'centre', districtCode: 'LKO' });
+      expect(own.report.casesRegistered).toBe(2);
+      const other = await indicators('from=2024-01&to=2024-12&district=VNS', token);
+      expect(other.statusCode).toBe(403);
+    });
+  });
+
+  describe('who may ask, and how', () => {
+    it('refuses centre staff other than the manager, and anyone signed out', async () => {
+      const { token } = await signInAs(h, fixture.users.caseworker.username);
+      expect((await indicators('from=2020-01&to=2020-12', token)).statusCode).toBe(403);
+      const analyst = await signInAs(h, fixture.users.state_analyst.username);
+      expect((await indicators('from=2020-01&to=2020-12', analyst.token)).statusCode).toBe(200);
+      const signedOut = await inject(h, {
+        method: 'GET',
+        url: '/api/reports/indicators?from=2020-01&to=2020-12',
+      });
+      expect(signedOut.statusCode).toBe(401);
+    });
+
+    it.each([
+      ['from=2020-13&to=2020-12', 'year-month'],
+      ['from=2020-01', 'year-month'],
+      ['from=2020-06&to=2020-01', 'comes after'],
+      ['from=2000-01&to=2020-12', 'too long'],
+      ['from=2020-01&to=2020-12&district=XYZ', 'no district'],
+    ])('refuses %s with a message that says why', async (query, words) => {
+      const response = await indicators(query);
+      expect(response.statusCode).toBe(400);
+      const { error } = response.json<{
+        error: { code: string; message: { hi: string; en: string } };
+      }>();
+      expect(error.code).toBe('invalid_request');
+      expect(error.message.en).toContain(words);
+      expect(error.message.hi.length).toBeGreaterThan(0);
+    });
+  });
+}
+
+/** Hand-made cases of 2024 at the fixture's LKO centre, pushed by its manager's tablet. */
+async function pushHandMadeYear(h: ApiHarness, fixture: Fixture): Promise<void> {
+  const { deviceId } = await signInAs(h, fixture.users.manager.username);
+  const actor: SyncActor = {
+    userId: fixture.users.manager.id,
+    deviceId,
+    role: 'manager',
+    centreId: fixture.own.id,
+  };
+  const stamp = formatStamp({ wallMs: Date.parse('2025-02-01T00:00:00Z'), counter: 0, deviceId });
+  const newCase = (overrides: Record<string, unknown>) => newCaseMutation(actor, stamp, overrides);
+  const entry = (
+    recordType: Mutation['recordType'],
+    of: Mutation,
+    values: Record<string, unknown>,
+  ) => {
+    const id = crypto.randomUUID();
+    return mutationOf(
+      { recordType, recordId: id, caseId: of.caseId },
+      {
+        id,
+        caseId: of.caseId,
+        centreId: fixture.own.id,
+        recordedAt: '2025-01-20T05:00:00.000Z',
+        recordedBy: actor.userId,
+        deleted: false,
+        ...values,
+      },
+      stamp,
+    );
+  };
+  // 31 December 2024, 23:30 in India: December.
+  const lateDecember = newCase({
+    registeredAt: '2024-12-31T18:00:00.000Z',
+    survivorAgeYears: 16,
+    violenceTypes: ['physical', 'domestic_violence'],
+    arrivalRoute: 'walk_in',
+  });
+  // 1 January 2025, 00:01 in India: January.
+  const newYear = newCase({ registeredAt: '2024-12-31T18:31:00.000Z', arrivalRoute: 'police' });
+  const june = newCase({
+    registeredAt: '2024-06-10T05:00:00.000Z',
+    survivorAgeYears: 35,
+    violenceTypes: null,
+    arrivalRoute: 'helpline_181',
+    status: 'closed',
+    closureReason: 'services_completed',
+    closureRequestedBy: actor.userId,
+    closureRequestedAt: '2024-07-01T04:00:00.000Z',
+    closureApprovedBy: actor.userId,
+    closureApprovedAt: '2024-07-01T05:00:00.000Z',
+  });
+  const removed = newCase({ registeredAt: '2024-06-11T05:00:00.000Z', deleted: true });
+  const service = {
+    givenBy: null,
+    durationMinutes: null,
+    notes: null,
+    hospitalName: null,
+    firNumber: null,
+    policeStation: null,
+    dlsaAdvocateName: null,
+    courtName: null,
+    interpretationLanguage: null,
+  };
+  const stay = {
+    plannedDischargeDate: '2024-06-15',
+    extendedUntil: null,
+    extensionReason: null,
+    dischargedTo: null,
+  };
+  const referral = { agencyName: null, contactPerson: null, notes: null, outcome: null };
+  const followUp = { mode: 'phone', outcome: null, notes: null };
+  const mutations = [
+    lateDecember,
+    newYear,
+    june,
+    removed,
+    entry('service', june, {
+      ...service,
+      kind: 'counselling',
+      givenAt: '2024-06-10T06:00:00.000Z',
+    }),
+    // 1 July in India.
+    entry('service', june, {
+      ...service,
+      kind: 'medical_aid',
+      givenAt: '2024-06-30T19:00:00.000Z',
+    }),
+    entry('service', removed, {
+      ...service,
+      kind: 'legal_aid',
+      givenAt: '2024-06-12T06:00:00.000Z',
+    }),
+    entry('stay', june, {
+      ...stay,
+      admittedAt: '2024-06-10T06:00:00.000Z',
+      dischargedAt: '2024-06-18T06:00:00.000Z',
+    }),
+    // Still open: as of the test clock (2026), far over five days.
+    entry('stay', lateDecember, {
+      ...stay,
+      admittedAt: '2024-12-31T18:10:00.000Z',
+      dischargedAt: null,
+    }),
+    entry('referral', june, {
+      ...referral,
+      agency: 'police',
+      status: 'accepted',
+      referredAt: '2024-06-12T05:00:00.000Z',
+    }),
+    entry('referral', lateDecember, {
+      ...referral,
+      agency: 'hospital',
+      status: 'planned',
+      referredAt: null,
+    }),
+    entry('followUp', june, {
+      ...followUp,
+      dueDate: '2024-07-04',
+      doneAt: '2024-07-05T05:00:00.000Z',
+    }),
+    entry('followUp', lateDecember, { ...followUp, dueDate: '2024-12-31', doneAt: null }),
+    entry('followUp', lateDecember, { ...followUp, dueDate: '2025-01-05', doneAt: null }),
+  ];
+  const answer = await applyPush(
+    h.db.withTables<SyncTables>(),
+    {
+      protocolVersion: PROTOCOL_VERSION,
+      deviceId,
+      items: mutations.map((mutation) => ({ mutation, actor })),
+    },
+    h.clock.now(),
+  );
+  if (answer.rejected.length > 0) throw new Error(JSON.stringify(answer.rejected));
+}
