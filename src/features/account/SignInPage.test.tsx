@@ -9,6 +9,7 @@ import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { accountMessages } from '../../i18n/messages-account.ts';
 import { decodeBase64url } from '../../domain/base64url.ts';
 import { createDeviceKey, type DeviceKeyPair } from '../../platform/device-key.ts';
+import type { HeadquartersSignIn } from './sign-in-client.ts';
 import { SignInPage } from './SignInPage.tsx';
 
 /** An error answer exactly as the server shapes it (docs/api.md). */
@@ -39,6 +40,7 @@ function renderPage(
     onSignedIn?: (response: SignInResponse) => Promise<void>;
     deviceId?: string;
     deviceKey?: DeviceKeyPair | null;
+    onHeadquartersSignedIn?: (headquarters: HeadquartersSignIn) => void;
   } = {},
 ) {
   const fetchStub = vi.fn(options.fetch ?? (() => Promise.reject(new TypeError('unreachable'))));
@@ -49,6 +51,9 @@ function renderPage(
         deviceId={options.deviceId ?? 'tablet-1'}
         deviceKey={options.deviceKey === undefined ? deviceKey : options.deviceKey}
         onSignedIn={onSignedIn}
+        {...(options.onHeadquartersSignedIn
+          ? { onHeadquartersSignedIn: options.onHeadquartersSignedIn }
+          : {})}
         client={{ fetch: fetchStub as unknown as typeof fetch }}
       />
     </LangContext.Provider>,
@@ -186,6 +191,27 @@ describe('sign-in screen', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
     await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(2));
     expect(fetchStub.mock.calls[1]![0]).toBe('/api/auth/sign-out');
+  });
+
+  it('opens the headquarters reports for a state account, keeping her session open', async () => {
+    const onHeadquartersSignedIn = vi.fn();
+    const answer = headquartersSignInResponse();
+    const { fetchStub, onSignedIn } = renderPage({
+      fetch: () => Promise.resolve(okAnswer(answer)),
+      onHeadquartersSignedIn,
+    });
+    typeCredentials('state.admin', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    await waitFor(() => expect(onHeadquartersSignedIn).toHaveBeenCalledOnce());
+    // Her token and who she is; never the data key, which opens a centre's cases.
+    expect(onHeadquartersSignedIn).toHaveBeenCalledWith({
+      token: answer.token,
+      displayName: answer.user.displayName,
+      role: 'state_admin',
+    });
+    expect(onSignedIn).not.toHaveBeenCalled();
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('sign-in-error')).toBeNull();
   });
 
   it('on success keeps the session on the tablet (never the password)', async () => {
