@@ -311,6 +311,20 @@ describe('app frame', () => {
     expect((await screen.findByTestId('case-name')).textContent).toContain('गीता');
   });
 
+  it('keeps the monthly report for the manager and the state pages for headquarters', async () => {
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true });
+    history.replaceState(null, '', '/reports/monthly');
+    render(<App openTablet={tablet.open} />);
+    expect(await screen.findByText(appMessages.hi.managersOnly)).toBeTruthy();
+    expect(screen.queryByTestId('centre-report')).toBeNull();
+    cleanup();
+    history.replaceState(null, '', '/state');
+    render(<App openTablet={tablet.open} />);
+    expect(await screen.findByText(appMessages.hi.notFoundTitle)).toBeTruthy();
+    expect(screen.queryByTestId('state-reports')).toBeNull();
+  });
+
   it('applies an update only on her word, and not while a form holds input', async () => {
     stubServer({ isDemo: false });
     const tablet = await prepareTablet({ signedIn: true });
