@@ -30,7 +30,7 @@ function json(body: unknown, status = 200) {
 }
 
 function renderPage(
-  send: (url: string) => Promise<Response>,
+  send: (url: string, init?: RequestInit) => Promise<Response>,
   options: { lang?: Lang; districtCode?: string | null } = {},
 ) {
   const fetchStub = vi.fn(send);
@@ -55,8 +55,7 @@ describe('StateReportsPage', () => {
     const fetchStub = renderPage(answering(buildAnswer()));
     await screen.findByTestId('report-view');
     expect(fetchStub.mock.calls[0]![0]).toBe('/api/reports/indicators?from=2020-01&to=2020-12');
-    const init = fetchStub.mock.calls[0]![1] as unknown as RequestInit;
-    expect(init.headers).toEqual({ authorization: 'Bearer hq-token' });
+    expect(fetchStub.mock.calls[0]![1]?.headers).toEqual({ authorization: 'Bearer hq-token' });
     expect(screen.getByTestId('report-period').textContent).toBe('January 2020 to December 2020');
     expect(screen.getByTestId('fetched-at').textContent).toContain('31 Dec 2020');
     expect(screen.getByTestId('district-table')).toBeTruthy();
