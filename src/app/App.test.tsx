@@ -4,7 +4,8 @@ import { sampleIntake } from '../data/case-store.testing.ts';
 import { openLocalStore } from '../data/local-store.ts';
 import { testDataKey } from '../data/sealed-database.testing.ts';
 import { sessionFromSignIn, staffOfSession } from '../data/session.ts';
-import { sampleSignInResponse } from '../data/session.testing.ts';
+import { headquartersSignInResponse, sampleSignInResponse } from '../data/session.testing.ts';
+import { buildAnswer } from '../features/reports/report-fixtures.testing.ts';
 import { accountMessages } from '../i18n/messages-account.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
@@ -41,7 +42,11 @@ async function prepareTablet(
 }
 
 /** The server, as `fetch` sees it: health says demo or not; sign-in and sign-out answer. */
-function stubServer(options: { isDemo: boolean; deviceId?: () => string }) {
+function stubServer(options: {
+  isDemo: boolean;
+  deviceId?: () => string;
+  isHeadquarters?: boolean;
+}) {
   const calls: string[] = [];
   const json = (body: unknown) =>
     new Response(JSON.stringify(body), {
@@ -65,7 +70,16 @@ function stubServer(options: { isDemo: boolean; deviceId?: () => string }) {
     }
     if (url === '/api/auth/sign-in') {
       const { deviceId } = JSON.parse(init?.body as string) as { deviceId: string };
-      return Promise.resolve(json(sampleSignInResponse({ deviceId })));
+      return Promise.resolve(
+        json(
+          options.isHeadquarters
+            ? headquartersSignInResponse()
+            : sampleSignInResponse({ deviceId }),
+        ),
+      );
+    }
+    if (url.startsWith('/api/reports/indicators?')) {
+      return Promise.resolve(json(buildAnswer()));
     }
     if (url === '/api/auth/sign-out') {
       return Promise.resolve(json({ signedOut: true, serverTime: new Date().toISOString() }));
@@ -177,6 +191,31 @@ describe('app frame', () => {
     local.close();
   });
 
+  it('opens the state dashboard for a headquarters account, with no case on the tablet', async () => {
+    const calls = stubServer({ isDemo: false, isHeadquarters: true });
+    const tablet = await prepareTablet();
+    render(<App openTablet={() => openTablet({ databaseName: tablet.databaseName })} />);
+    const form = await screen.findByTestId('sign-in-page');
+    fireEvent.input(form.querySelector('[name="username"]')!, { target: { value: 'state.admin' } });
+    fireEvent.input(form.querySelector('[name="password"]')!, {
+      target: { value: 'sakhi-demo-2026' },
+    });
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+
+    expect(await screen.findByTestId('district-table', {}, { timeout: 5000 })).toBeTruthy();
+    expect(location.pathname).toBe('/state');
+    expect(screen.getByTestId('nav-state-dashboard')).toBeTruthy();
+    expect(screen.queryByTestId('nav-cases')).toBeNull();
+    expect(screen.queryByTestId('set-pin-page')).toBeNull();
+    expect(calls.some((call) => call.startsWith('GET /api/reports/indicators?'))).toBe(true);
+    expect(calls.some((call) => call.startsWith('GET /api/sync'))).toBe(false);
+    fireEvent.click(screen.getByTestId('sign-out'));
+    fireEvent.click(screen.getByTestId('sign-out-confirm'));
+    await screen.findByTestId('sign-in-page');
+    await waitFor(() => expect(calls).toContain('POST /api/auth/sign-out'));
+    expect(location.pathname).toBe('/');
+  });
+
   it('warns before an offline sign-out that signing in again needs the internet', async () => {
     stubServer({ isDemo: false });
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
@@ -270,6 +309,20 @@ describe('app frame', () => {
     history.replaceState(null, '', `/cases/${tablet.caseIds[0]}`);
     render(<App openTablet={tablet.open} />);
     expect((await screen.findByTestId('case-name')).textContent).toContain('गीता');
+  });
+
+  it('keeps the monthly report for the manager and the state pages for headquarters', async () => {
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true });
+    history.replaceState(null, '', '/reports/monthly');
+    render(<App openTablet={tablet.open} />);
+    expect(await screen.findByText(appMessages.hi.managersOnly)).toBeTruthy();
+    expect(screen.queryByTestId('centre-report')).toBeNull();
+    cleanup();
+    history.replaceState(null, '', '/state');
+    render(<App openTablet={tablet.open} />);
+    expect(await screen.findByText(appMessages.hi.notFoundTitle)).toBeTruthy();
+    expect(screen.queryByTestId('state-reports')).toBeNull();
   });
 
   it('applies an update only on her word, and not while a form holds input', async () => {

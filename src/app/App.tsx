@@ -1,5 +1,6 @@
 // The composition root: each concern (session, sync, language, banners) is a hook or a
 // component of its own in this folder; App only wires them together.
+import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
 import { LangContext } from '../i18n/lang.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
 import { useRoute, type Route } from '../shell/router.ts';
@@ -14,7 +15,15 @@ import {
 } from './Banners.tsx';
 import { Header } from './Header.tsx';
 import { OfflineReadinessLine } from './OfflineReadinessLine.tsx';
-import { Screen, SetPinScreen, SignInScreen, TabletErasedScreen, UnlockScreen } from './Screen.tsx';
+import {
+  HeadquartersScreen,
+  Screen,
+  SetPinScreen,
+  SignInScreen,
+  TabletErasedScreen,
+  UnlockScreen,
+} from './Screen.tsx';
+import { useHeadquartersSession } from './use-headquarters-session.ts';
 import { useTabletErasedByWorker } from './use-worker-wipe.ts';
 import { useStorageHealth } from './storage-health.ts';
 import { useWaitingUpdate, type UpdateSignal } from './update-signal.ts';
@@ -53,6 +62,31 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
   const headerSync = useHeaderSync(signedIn, syncStatus, route);
   useEndRefusedSession(syncStatus, session);
   useTabletErasedByWorker(session.startAfresh);
+  const headquarters = useHeadquartersSession();
+
+  if (headquarters.signedIn) {
+    return (
+      <LangContext.Provider value={lang}>
+        <div class="app" lang={lang}>
+          <Header
+            route={route}
+            isOnline={isOnline}
+            pendingChanges={null}
+            sync={null}
+            isDemo={isDemo}
+            staffName={headquarters.signedIn.displayName}
+            onSwitchLanguage={switchLanguage}
+            onSignOut={headquarters.signOut}
+            isHeadquarters
+          />
+          {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
+          <main class="app-main">
+            <HeadquartersScreen route={route} token={headquarters.signedIn.token} />
+          </main>
+        </div>
+      </LangContext.Provider>
+    );
+  }
 
   return (
     <LangContext.Provider value={lang}>
@@ -74,7 +108,12 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
         {signedIn ? <SyncProblemBanner status={syncStatus} /> : null}
         {signedIn ? <OfflineReadinessLine /> : null}
         <main class="app-main">
-          <Body session={session} route={route} onRequestSync={() => pageSync?.request('manual')} />
+          <Body
+            session={session}
+            route={route}
+            onRequestSync={() => pageSync?.request('manual')}
+            onHeadquartersSignedIn={headquarters.signIn}
+          />
         </main>
       </div>
     </LangContext.Provider>
@@ -88,10 +127,12 @@ function Body({
   session,
   route,
   onRequestSync,
+  onHeadquartersSignedIn,
 }: {
   readonly session: TabletSession;
   readonly route: Route;
   readonly onRequestSync: () => void;
+  readonly onHeadquartersSignedIn: (headquarters: HeadquartersSignIn) => void;
 }) {
   const { stores } = session;
   switch (stores.state) {
@@ -130,6 +171,7 @@ function Body({
             deviceKey={stores.tablet.deviceKey}
             centreSwitch={stores.tablet.centreSwitch}
             onDeviceRevoked={session.wipeRevoked}
+            onHeadquartersSignedIn={onHeadquartersSignedIn}
             onSignedIn={session.onSignedIn}
           />
         </>

@@ -21,8 +21,10 @@ export interface HeaderProps {
   readonly onSignOut: (() => void) | null;
   /** Locks at once, so another staff member can open the tablet with her PIN; null while PINs are off. */
   readonly onSwitchUser?: (() => void) | null;
-  /** A centre manager: the Tablets screen is hers. */
+  /** A centre manager: the Tablets screen and the monthly report are hers. */
   readonly canManageTablets?: boolean;
+  /** A state officer: her menu is the headquarters reports; she has no cases here. */
+  readonly isHeadquarters?: boolean;
 }
 
 export interface HeaderSync {
@@ -50,6 +52,7 @@ export function Header({
   onSignOut,
   onSwitchUser = null,
   canManageTablets = false,
+  isHeadquarters = false,
 }: HeaderProps) {
   const t = useMessages(appMessages);
   const navLink = (href: string, label: string, isCurrent: boolean, testId: string) => (
@@ -121,13 +124,30 @@ export function Header({
         ) : null}
         {onSignOut ? <SignOutButton isOnline={isOnline} onSignOut={onSignOut} /> : null}
       </div>
-      {onSignOut ? (
+      {onSignOut && isHeadquarters ? (
+        <nav class="app-nav">
+          {navLink(
+            paths.stateDashboard,
+            t.navStateDashboard,
+            route.name === 'stateDashboard' || route.name === 'stateDistrict',
+            'nav-state-dashboard',
+          )}
+        </nav>
+      ) : onSignOut ? (
         <nav class="app-nav">
           {navLink(paths.cases, t.navCases, route.name === 'cases', 'nav-cases')}
           {navLink(paths.today, t.navToday, route.name === 'today', 'nav-today')}
           {navLink(paths.newCase, t.navNewCase, route.name === 'newCase', 'nav-new-case')}
           {canManageTablets
             ? navLink(paths.tablets, t.navTablets, route.name === 'tablets', 'nav-tablets')
+            : null}
+          {canManageTablets
+            ? navLink(
+                paths.centreReport,
+                t.navMonthlyReport,
+                route.name === 'centreReport',
+                'nav-monthly-report',
+              )
             : null}
           {onSwitchUser
             ? navLink(paths.changePin, t.navChangePin, route.name === 'changePin', 'nav-change-pin')

@@ -6,12 +6,15 @@ import type { ChangePinPageProps } from '../features/unlock/ChangePinPage.tsx';
 import type { UnlockPageProps } from '../features/unlock/UnlockPage.tsx';
 import type { SetPinPageProps } from '../features/unlock/SetPinPage.tsx';
 import type { TabletErasedPageProps } from '../features/unlock/TabletErasedPage.tsx';
+import type { StateReportsScreenProps } from '../features/reports/StateReportsScreen.tsx';
 import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { EnrolledStaff } from '../features/unlock/lock-ports.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
 import { useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { paths, type Route } from '../shell/router.ts';
+import { useStores } from '../shell/stores.ts';
+import { Banner } from '../ui/Banner.tsx';
 import { LinkButton } from '../ui/Button.tsx';
 import { LazyScreen, type ScreenLoader } from './LazyScreen.tsx';
 
@@ -28,6 +31,11 @@ const loadTablets: ScreenLoader<object> = () =>
   import('../features/tablets/TabletsScreen.tsx').then((module) => module.TabletsScreen);
 const loadChangePin: ScreenLoader<ChangePinPageProps> = () =>
   import('../features/unlock/ChangePinPage.tsx').then((module) => module.ChangePinPage);
+const loadCentreReport: ScreenLoader<object> = () =>
+  import('../features/reports/CentreReportScreen.tsx').then((module) => module.CentreReportScreen);
+// Only headquarters accounts open these: a centre's first screen never loads their code.
+const loadStateReports: ScreenLoader<StateReportsScreenProps> = () =>
+  import('../features/reports/StateReportsScreen.tsx').then((module) => module.StateReportsScreen);
 // Every open of a tablet with PINs starts here, but tablets without PINs never need it.
 const loadUnlock: ScreenLoader<UnlockPageProps> = () =>
   import('../features/unlock/UnlockPage.tsx').then((module) => module.UnlockPage);
@@ -72,9 +80,38 @@ export function Screen({
       ) : (
         <NotFound />
       );
+    case 'centreReport':
+      return <CentreReport />;
+    // A centre's staff have no headquarters pages.
+    case 'stateDashboard':
+    case 'stateDistrict':
     case 'notFound':
       return <NotFound />;
   }
+}
+
+function CentreReport() {
+  const t = useMessages(appMessages);
+  const { staff } = useStores();
+  if (staff.role !== 'manager') {
+    return <Banner tone="info">{t.managersOnly}</Banner>;
+  }
+  return <LazyScreen key="centre-report" load={loadCentreReport} props={{}} />;
+}
+
+/**
+ * Everything a headquarters account opens: the state dashboard and the district pages.
+ * She has no stores on this tablet, so no case record can reach these screens.
+ */
+export function HeadquartersScreen({
+  route,
+  token,
+}: {
+  readonly route: Route;
+  readonly token: string;
+}) {
+  const districtCode = route.name === 'stateDistrict' ? route.districtCode : null;
+  return <LazyScreen key="state-reports" load={loadStateReports} props={{ token, districtCode }} />;
 }
 
 /** All a locked app shows: no route, no case, only who may unlock it. */

@@ -8,11 +8,21 @@ describe('routes', () => {
     [`${paths.tablets}/`, 'tablets'],
     [paths.syncStatus, 'syncStatus'],
     ['/tablets/extra', 'notFound'],
+    [paths.centreReport, 'centreReport'],
+    [paths.stateDashboard, 'stateDashboard'],
+    ['/state/districts', 'notFound'],
   ])('%s opens %s', (path, name) => {
     expect(parseRoute(path).name).toBe(name);
   });
 
   it('a case deep link keeps its id', () => {
     expect(parseRoute(paths.caseFile('0191-ab'))).toEqual({ name: 'caseFile', caseId: '0191-ab' });
+  });
+
+  it('a district page keeps its district code', () => {
+    expect(parseRoute(paths.stateDistrict('LKO'))).toEqual({
+      name: 'stateDistrict',
+      districtCode: 'LKO',
+    });
   });
 });

@@ -13,6 +13,9 @@ export type Route =
   | { readonly name: 'syncStatus' }
   | { readonly name: 'tablets' }
   | { readonly name: 'changePin' }
+  | { readonly name: 'centreReport' }
+  | { readonly name: 'stateDashboard' }
+  | { readonly name: 'stateDistrict'; readonly districtCode: string }
   | { readonly name: 'notFound' };
 
 export const paths = {
@@ -23,6 +26,9 @@ export const paths = {
   syncStatus: '/sync',
   tablets: '/tablets',
   changePin: '/account/pin',
+  centreReport: '/reports/monthly',
+  stateDashboard: '/state',
+  stateDistrict: (districtCode: string) => `/state/districts/${encodeURIComponent(districtCode)}`,
 } as const;
 
 export function parseRoute(pathname: string): Route {
@@ -33,6 +39,12 @@ export function parseRoute(pathname: string): Route {
   if (path === '/sync') return { name: 'syncStatus' };
   if (path === '/tablets') return { name: 'tablets' };
   if (path === '/account/pin') return { name: 'changePin' };
+  if (path === '/reports/monthly') return { name: 'centreReport' };
+  if (path === '/state') return { name: 'stateDashboard' };
+  const districtMatch = /^\/state\/districts\/([^/]+)$/.exec(path);
+  if (districtMatch?.[1]) {
+    return { name: 'stateDistrict', districtCode: decodeURIComponent(districtMatch[1]) };
+  }
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch?.[1]) return { name: 'caseFile', caseId: decodeURIComponent(caseMatch[1]) };
   return { name: 'notFound' };

@@ -14,6 +14,7 @@ import {
   type OfflineReadinessTracker,
 } from '../../shell/offline-readiness.ts';
 import { precacheProgressType } from '../../platform/precache-progress.ts';
+import type { HeadquartersSignIn } from './sign-in-client.ts';
 import { SignInPage } from './SignInPage.tsx';
 
 /** An error answer exactly as the server shapes it (docs/api.md). */
@@ -45,6 +46,7 @@ function renderPage(
     deviceId?: string;
     deviceKey?: DeviceKeyPair | null;
     readiness?: OfflineReadinessTracker;
+    onHeadquartersSignedIn?: (headquarters: HeadquartersSignIn) => void;
   } = {},
 ) {
   const fetchStub = vi.fn(options.fetch ?? (() => Promise.reject(new TypeError('unreachable'))));
@@ -55,6 +57,9 @@ function renderPage(
         deviceId={options.deviceId ?? 'tablet-1'}
         deviceKey={options.deviceKey === undefined ? deviceKey : options.deviceKey}
         onSignedIn={onSignedIn}
+        {...(options.onHeadquartersSignedIn
+          ? { onHeadquartersSignedIn: options.onHeadquartersSignedIn }
+          : {})}
         client={{ fetch: fetchStub as unknown as typeof fetch }}
         readiness={options.readiness ?? createOfflineReadinessTracker()}
       />
@@ -193,6 +198,27 @@ describe('sign-in screen', () => {
     expect(onSignedIn).not.toHaveBeenCalled();
     await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(2));
     expect(fetchStub.mock.calls[1]![0]).toBe('/api/auth/sign-out');
+  });
+
+  it('opens the headquarters reports for a state account, keeping her session open', async () => {
+    const onHeadquartersSignedIn = vi.fn();
+    const answer = headquartersSignInResponse();
+    const { fetchStub, onSignedIn } = renderPage({
+      fetch: () => Promise.resolve(okAnswer(answer)),
+      onHeadquartersSignedIn,
+    });
+    typeCredentials('state.admin', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    await waitFor(() => expect(onHeadquartersSignedIn).toHaveBeenCalledOnce());
+    // Her token and who she is; never the data key, which opens a centre's cases.
+    expect(onHeadquartersSignedIn).toHaveBeenCalledWith({
+      token: answer.token,
+      displayName: answer.user.displayName,
+      role: 'state_admin',
+    });
+    expect(onSignedIn).not.toHaveBeenCalled();
+    expect(fetchStub).toHaveBeenCalledTimes(1);
+    expect(screen.queryByTestId('sign-in-error')).toBeNull();
   });
 
   it('on success keeps the session on the tablet (never the password)', async () => {

@@ -15,7 +15,12 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import type { DeviceKeyPair } from '../../platform/device-key.ts';
 import { CentreSwitchPage } from './CentreSwitchPage.tsx';
-import { requestSignIn, type SignInFailure, type SignInOptions } from './sign-in-client.ts';
+import {
+  requestSignIn,
+  type HeadquartersSignIn,
+  type SignInFailure,
+  type SignInOptions,
+} from './sign-in-client.ts';
 
 export interface SignInPageProps {
   /** This tablet's id (device.ts): the server registers the tablet under it. */
@@ -34,6 +39,11 @@ export interface SignInPageProps {
   readonly centreSwitch?: CentreSwitchTablet;
   /** Headquarters revoked this tablet: it sends what waits, erases itself and says so. */
   readonly onDeviceRevoked?: () => void;
+  /**
+   * A state officer signed in: the app opens the headquarters reports with her session.
+   * Without it, a headquarters account is refused here.
+   */
+  readonly onHeadquartersSignedIn?: (headquarters: HeadquartersSignIn) => void;
   /** Keeps the session and opens the app as her; rejects with a StoreError if it could not. */
   readonly onSignedIn: (response: SignInResponse) => Promise<void>;
   /** Tests and a server on another origin; by default the page's own origin and `fetch`. */
@@ -63,6 +73,7 @@ export function SignInPage({
   deviceKey,
   centreSwitch,
   onDeviceRevoked,
+  onHeadquartersSignedIn,
   onSignedIn,
   client,
   readiness,
@@ -95,7 +106,7 @@ export function SignInPage({
     }
     const result = await requestSignIn(
       { username, password, deviceId, deviceKey, ...(switchCentre ? { switchCentre } : {}) },
-      client,
+      { ...client, acceptsHeadquarters: Boolean(onHeadquartersSignedIn) },
     );
     if (!result.isSignedIn && result.failure.code === 'device_other_centre' && centreSwitch) {
       // The password stays in the form until she decides, so the switch needs no retyping.
@@ -120,6 +131,10 @@ export function SignInPage({
     }
     setPassword('');
     setSwitchingCentre(false);
+    if ('headquarters' in result) {
+      onHeadquartersSignedIn?.(result.headquarters);
+      return;
+    }
     try {
       await onSignedIn(result.response);
     } catch (error) {

@@ -9,6 +9,7 @@
  */
 import { signInResponseSchema, type SignInResponse } from '../../domain/auth-protocol.ts';
 import { errorResponseSchema, type BilingualMessage } from '../../domain/protocol.ts';
+import type { Role } from '../../domain/vocabularies-staff.ts';
 import { requestSignOut } from '../../shell/sign-out-client.ts';
 import { buildSignInRequest, type SignInAttempt } from './sign-in-request.ts';
 
@@ -40,12 +41,27 @@ export type SignInFailure =
 
 export type SignInResult =
   | { readonly isSignedIn: true; readonly response: SignInResponse }
+  /** A state officer: her session opens the headquarters reports, never a centre's cases. */
+  | { readonly isSignedIn: true; readonly headquarters: HeadquartersSignIn }
   | { readonly isSignedIn: false; readonly failure: SignInFailure };
+
+/**
+ * What a headquarters session keeps, in memory only: the token for the report routes and
+ * who she is. The data key the answer also carries is dropped unread — a headquarters
+ * account has no case on this tablet to open.
+ */
+export interface HeadquartersSignIn {
+  readonly token: string;
+  readonly displayName: string;
+  readonly role: Role;
+}
 
 export interface SignInOptions {
   /** The server's origin; '' (the default) for the page's own. */
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
+  /** The app can open the headquarters reports; without it a state account is refused. */
+  readonly acceptsHeadquarters?: boolean;
 }
 
 // Over 2G a sign-in can take a while; past this, say the server could not be reached.
@@ -77,6 +93,13 @@ export async function requestSignIn(
 
   const parsed = signInResponseSchema.safeParse(json);
   if (!parsed.success) return failed({ code: 'bad_response' });
+  if (parsed.data.centre === null && options.acceptsHeadquarters) {
+    const { token, user } = parsed.data;
+    return {
+      isSignedIn: true,
+      headquarters: { token, displayName: user.displayName, role: user.role },
+    };
+  }
   if (parsed.data.centre === null) {
     // A headquarters account has no centre whose cases this tablet could hold: end the
     // session the server just opened rather than leave it unused.
