@@ -21,20 +21,44 @@ export interface BenchTablet {
   pullAll(onPage?: (records: readonly PulledRecord[]) => void): Promise<SyncReport>;
 }
 
-export function benchTablet(baseUrl: string, actor: SyncActor): BenchTablet {
+/**
+ * How a bench tablet shows who it is: by default the test routes' seam header; with
+ * `session`, a real sign-in's token (and any headers, such as the address a proxy saw).
+ * `onAnswer` hears each request's route, time and status.
+ */
+export interface BenchTabletOptions {
+  readonly session?: { readonly token: string; readonly headers?: Record<string, string> };
+  readonly onAnswer?: (route: string, ms: number, status: number) => void;
+}
+
+export function benchTablet(
+  baseUrl: string,
+  actor: SyncActor,
+  options: BenchTabletOptions = {},
+): BenchTablet {
   let requests = 0;
-  const headers = actorHeaders(actor);
+  const headers = options.session ? (options.session.headers ?? {}) : actorHeaders(actor);
+  const token = options.session?.token ?? null;
   const transport = createHttpTransport({
     baseUrl,
-    readToken: () => Promise.resolve(null),
-    fetch: (input, init) => {
+    readToken: () => Promise.resolve(token),
+    fetch: async (input, init) => {
       requests++;
-      return fetch(input, {
+      const started = performance.now();
+      const response = await fetch(input, {
         ...init,
         // What Chrome asks for over HTTPS, as the tablets reach headquarters; Node's fetch
         // would otherwise ask for gzip only.
         headers: { ...(init?.headers as object), ...headers, 'accept-encoding': 'br, gzip' },
       });
+      if (options.onAnswer) {
+        // Timed to the whole answer read, as the tablet waits for it.
+        const body = await response.arrayBuffer();
+        const route = new URL(String(input instanceof Request ? input.url : input)).pathname;
+        options.onAnswer(route, performance.now() - started, response.status);
+        return new Response(body, { status: response.status, headers: response.headers });
+      }
+      return response;
     },
   });
   const ignoreTime = { adoptServerTime: () => Promise.resolve() };

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SCRYPT_PARAMS,
+  MAX_PASSWORD_DERIVATIONS,
   PasswordHashFormatError,
+  countPasswordWork,
   hashPassword,
   needsRehash,
   verifyPassword,
@@ -58,5 +60,15 @@ describe('passwords', () => {
 
   it('refuses to hash with invalid parameters', async () => {
     await expect(hashPassword('x', { N: 1000, r: 8, p: 1 })).rejects.toThrow(RangeError);
+  });
+
+  it('computes at most a few hashes at a time, however many sign-ins arrive at once', async () => {
+    const before = countPasswordWork();
+    const burst = Array.from({ length: 6 }, (_, i) => hashPassword(`sign-in ${i}`, FAST));
+    const during = countPasswordWork();
+    expect(during.running).toBe(MAX_PASSWORD_DERIVATIONS);
+    expect(during.running + during.waiting).toBe(before.running + before.waiting + 6);
+    const hashes = await Promise.all(burst);
+    expect(await verifyPassword('sign-in 5', hashes[5]!)).toBe(true);
   });
 });

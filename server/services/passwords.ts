@@ -12,6 +12,7 @@
  * it also means sign-ins must be rate-limited, or a burst could exhaust memory.
  */
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { createWorkGate } from './work-gate.ts';
 
 export interface ScryptParams {
   /** CPU/memory cost; a power of two. */
@@ -74,6 +75,19 @@ export function hashCost(encoded: string): ScryptParams {
   return decode(encoded).params;
 }
 
+/**
+ * Password work at a time per process. Half of libuv's default pool: a morning's burst of
+ * sign-ins waits its turn in memory and leaves threads, memory and CPU for the syncs'
+ * gzip and brotli, instead of taking every thread at 128 MB each (work-gate.ts).
+ */
+export const MAX_PASSWORD_DERIVATIONS = 2;
+const derivations = createWorkGate(MAX_PASSWORD_DERIVATIONS);
+
+/** Password hashes being computed now, and sign-ins waiting for their turn. */
+export function countPasswordWork(): { running: number; waiting: number } {
+  return { running: derivations.countRunning(), waiting: derivations.countWaiting() };
+}
+
 function derive(
   password: string,
   salt: Buffer,
@@ -88,11 +102,14 @@ function derive(
   // NFKC: the same Devanagari (or Latin) password typed on two keyboards can arrive as
   // different code points; she must still get in.
   const normalized = password.normalize('NFKC');
-  return new Promise((resolve, reject) => {
-    scrypt(normalized, salt, length, options, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  return derivations.run(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(normalized, salt, length, options, (error, key) =>
+          error ? reject(error) : resolve(key),
+        );
+      }),
+  );
 }
 
 function decode(encoded: string): { params: ScryptParams; salt: Buffer; hash: Buffer } {

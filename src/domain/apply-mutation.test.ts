@@ -31,6 +31,32 @@ describe('applyMutation', () => {
     expect(twice.conflicts).toEqual([]);
   });
 
+  it('takes a new record as its incoming fields, as the full merge would', () => {
+    // The full merge, reached by a stored field the mutation does not touch.
+    const untouched = { zzUntouched: { value: 1, stamp: stamp(0, 'tab-z') } };
+    const incoming = fc.dictionary(
+      fc.constantFrom('riskLevel', 'survivorPhone', 'deleted', 'status'),
+      fc.record({
+        value: fc.constantFrom<unknown>('x', true, null, { a: 1 }),
+        stamp: fc.integer({ min: 1, max: 50 }).map((ms) => stamp(ms, 'tab-a')),
+        base: fc.constantFrom(null, stamp(0, 'tab-b')),
+      }),
+      { minKeys: 1 },
+    );
+    fc.assert(
+      fc.property(incoming, (fields) => {
+        const fresh = applyMutation({}, fields);
+        const full = applyMutation(untouched, fields);
+        const { zzUntouched: _, ...merged } = full.fields;
+        expect(fresh.fields).toEqual(merged);
+        expect(Object.keys(fresh.fields)).toEqual(Object.keys(fields));
+        expect(fresh.changedFields).toEqual(full.changedFields);
+        expect(fresh.conflicts).toEqual([]);
+        for (const field of Object.values(fresh.fields)) expect(field).not.toHaveProperty('base');
+      }),
+    );
+  });
+
   it('loses no write, whatever order concurrent mutations arrive in', () => {
     // Each tablet edits from the same starting copy without seeing the others.
     const edit = fc.record({

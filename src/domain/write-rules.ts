@@ -170,13 +170,23 @@ export function mayWrite(
   return findWriteRefusal(writer, recordType, values) === null;
 }
 
+/**
+ * The rules naming each record type and field, in `writeRules` order: a push checks every
+ * field of every mutation, so it looks up its few candidates instead of scanning the table.
+ */
+const rulesByField = new Map<string, WriteRule[]>();
+for (const rule of writeRules) {
+  for (const field of rule.fields) {
+    const key = `${rule.recordType} ${field}`;
+    const rules = rulesByField.get(key);
+    if (rules) rules.push(rule);
+    else rulesByField.set(key, [rule]);
+  }
+}
+
 function ruleFor(recordType: RecordType, field: string, value: unknown): WriteRule | null {
-  const row = writeRules.find(
-    (rule) =>
-      rule.recordType === recordType &&
-      rule.fields.includes(field) &&
-      (rule.covers === undefined || rule.covers(value)),
-  );
+  const candidates = rulesByField.get(`${recordType} ${field}`);
+  const row = candidates?.find((rule) => rule.covers === undefined || rule.covers(value));
   if (row !== undefined) return row;
   return recordType === 'conflict' ? conflictRecordRule : null;
 }

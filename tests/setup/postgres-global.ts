@@ -89,7 +89,10 @@ const CLUSTER_PREFIX = 'sakhi-pg-';
 // Written into each cluster's folder: the Vitest process it belongs to.
 const OWNER_FILE = 'owner.pid';
 
-async function startCluster(bin: ServerBinaries): Promise<{ url: string; stop: () => void }> {
+/** A throwaway cluster with an empty database `sakhi_test` (the load bench uses it too). */
+export async function startCluster(
+  bin: ServerBinaries,
+): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
   const runAs = asClusterOwner(dir);

@@ -18,6 +18,8 @@ export interface ServerProcess {
   /** SIGKILL: no shutdown hook runs, whatever was in flight is cut. */
   kill(): Promise<void>;
   isRunning(): boolean;
+  /** What the process has printed since it last started. */
+  output(): string;
   close(): Promise<void>;
 }
 
@@ -35,13 +37,14 @@ export async function freePort(): Promise<number> {
 /**
  * `databaseUrl`: run on that PostgreSQL instead of a fresh SQLite file. `secretsFile`:
  * the secrets file to share with other processes of the same database (default: one in
- * this process's own data directory).
+ * this process's own data directory). `dataDir`: an empty folder to use (its SQLite file
+ * is `sakhi.sqlite`), removed on close like the one made otherwise.
  */
 export async function startServerProcess(
-  options: { databaseUrl?: string; secretsFile?: string } = {},
+  options: { databaseUrl?: string; secretsFile?: string; dataDir?: string } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-faults-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sakhi-faults-'));
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let output = '';
@@ -91,6 +94,7 @@ export async function startServerProcess(
     start,
     kill,
     isRunning: () => child !== null && child.exitCode === null,
+    output: () => output,
     close: async () => {
       await kill();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,89 @@
+/**
+ * One tablet of the load bench: signs in as a real tablet does (password, device key,
+ * its own address as a proxy would report it), then syncs a centre's day — a few new
+ * cases and notes on them — and pulls, through the real engine and HTTP transport
+ * (bench/sakhi-tablet.ts). Every answer's time goes to the shared `LoadLog`.
+ */
+import { randomUUID } from 'node:crypto';
+import { signInResponseSchema } from '../src/domain/auth-protocol.ts';
+import { formatStamp } from '../src/domain/hlc.ts';
+import type { Mutation } from '../src/domain/protocol.ts';
+import type { SyncActor } from '../server/services/sync-scope.ts';
+import { newCaseMutation, newNoteMutation } from '../tests/support/sync-fixture.ts';
+import { signedDeviceFields } from '../tests/support/device-keys.ts';
+import { LOAD_PASSWORD, type LoadStaff } from './load-staff.ts';
+import { benchTablet, type BenchTablet } from './sakhi-tablet.ts';
+
+export const CASES_PER_DAY = 3;
+export const NOTES_PER_DAY = 20;
+
+export interface LoadLog {
+  /** Each answer: route, milliseconds to the whole answer, HTTP status. */
+  readonly answer: (route: string, ms: number, status: number) => void;
+  /** A sync that failed (thrown), with what it was doing. */
+  readonly failure: (what: string, error: unknown) => void;
+}
+
+export interface LoadTablet {
+  /** Pushes one day's work and pulls; resolves to the mutations the server acknowledged. */
+  syncDay(): Promise<number>;
+}
+
+export async function signInLoadTablet(
+  serverUrl: string,
+  staff: LoadStaff,
+  address: string,
+  log: LoadLog,
+): Promise<LoadTablet> {
+  const deviceId = randomUUID();
+  const headers = { 'x-forwarded-for': address };
+  const started = performance.now();
+  const response = await fetch(`${serverUrl}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      username: staff.username,
+      password: LOAD_PASSWORD,
+      ...signedDeviceFields(staff.username, deviceId),
+    }),
+  });
+  const body: unknown = await response.json();
+  log.answer('/api/auth/sign-in', performance.now() - started, response.status);
+  if (!response.ok) throw new Error(`sign-in of ${staff.username}: ${response.status}`);
+  const session = signInResponseSchema.parse(body);
+  const actor: SyncActor = {
+    userId: session.user.id,
+    deviceId,
+    role: session.user.role,
+    centreId: session.centre!.id,
+  };
+  const tablet = benchTablet(serverUrl, actor, {
+    session: { token: session.token, headers },
+    onAnswer: log.answer,
+  });
+  let counter = 0;
+  let caseNumber = 0;
+  const stamp = () => formatStamp({ wallMs: Date.now(), counter: counter++ % 1000, deviceId });
+  const tag = session.device.tag;
+  return {
+    syncDay: () =>
+      syncDay(tablet, () => {
+        const cases = Array.from({ length: CASES_PER_DAY }, () =>
+          newCaseMutation(actor, stamp(), {
+            caseNumber: `${staff.districtCode}-2026-${tag}-${String(++caseNumber).padStart(4, '0')}`,
+          }),
+        );
+        const notes = Array.from({ length: NOTES_PER_DAY }, (_, i) =>
+          newNoteMutation(actor, cases[i % cases.length]!.recordId, actor.centreId!, stamp()),
+        );
+        return [...cases, ...notes];
+      }),
+  };
+}
+
+async function syncDay(tablet: BenchTablet, makeDay: () => Mutation[]): Promise<number> {
+  const day = makeDay();
+  await tablet.pushAll(day);
+  await tablet.pullAll();
+  return day.length;
+}

@@ -1,0 +1,229 @@
+/**
+ * 200 tablets syncing at once, measured from outside: one server process on SQLite, then
+ * two server processes on one PostgreSQL (tablets split between them, as behind a load
+ * balancer). The tablets first sign in, a few at a time (timed, but before the clock
+ * starts); then all of them at the same moment sync a centre's day (3 new cases, 20
+ * notes) and pull, again and again with a short pause, until the time is up. Tablets are spread over 75
+ * districts, each with its own device, key and address (the servers trust a proxy's
+ * X-Forwarded-For, as deployed behind one).
+ *
+ * Prints throughput, p50/p95/p99 per route, errors, and the final count: every mutation a
+ * tablet had acknowledged is on the server. Aim: p99 < 300 ms per request, 0 errors,
+ * 0 writes lost. `SAKHI_LOAD_TABLETS` (200), `SAKHI_LOAD_SECONDS` (60) and
+ * `SAKHI_LOAD_ENGINES` (`sqlite,postgres`) change the run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../server/db/database.ts';
+import type { DatabaseConfig } from '../server/config.ts';
+import type { SyncTables } from '../server/db/sync-schema.ts';
+import { findServerBinaries, startCluster } from '../tests/setup/postgres-global.ts';
+import { startServerProcess, type ServerProcess } from '../tests/support/server-process.ts';
+import { countArrived, seedLoadStaff } from './load-staff.ts';
+import { signInLoadTablet, type LoadLog } from './load-tablet.ts';
+
+const tabletCount = Number(process.env.SAKHI_LOAD_TABLETS ?? 200);
+const seconds = Number(process.env.SAKHI_LOAD_SECONDS ?? 60);
+const engines = (process.env.SAKHI_LOAD_ENGINES ?? 'sqlite,postgres').split(',');
+const districtCount = 75;
+/**
+ * Sign-ins in flight at once, before the timed syncs. A tablet signs in once per session
+ * (days), and each sign-in costs the server a deliberately slow password hash, so 200 at
+ * the same second is not a morning: they come over its first minutes.
+ */
+const signInsAtOnce = Number(process.env.SAKHI_LOAD_SIGN_INS_AT_ONCE ?? 4);
+/** Between one tablet's days: long enough that the load is many tablets, not one loop. */
+const pauseMs = { min: 500, max: 3_000 };
+
+// Each tablet comes from its own address, as a proxy in front of the servers reports it.
+process.env.SAKHI_TRUST_PROXY = '127.0.0.1';
+
+interface RunResult {
+  readonly name: string;
+  readonly wallSeconds: number;
+  readonly latencies: Map<string, number[]>;
+  readonly errors: Map<string, number>;
+  readonly acknowledged: number;
+  readonly arrived: { mutations: number; records: number };
+}
+
+const results: RunResult[] = [];
+for (const engine of engines) {
+  if (engine === 'sqlite') results.push(await runOnSqlite());
+  else if (engine === 'postgres') results.push(await runOnPostgres());
+  else throw new Error(`SAKHI_LOAD_ENGINES: unknown engine ${engine}`);
+}
+printResults(results);
+
+async function runOnSqlite(): Promise<RunResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-load-'));
+  const server = await startServerProcess({ dataDir });
+  try {
+    return await runLoad('SQLite, 1 server', [server], {
+      dialect: 'sqlite',
+      file: join(dataDir, 'sakhi.sqlite'),
+    });
+  } finally {
+    await server.close();
+  }
+}
+
+async function runOnPostgres(): Promise<RunResult> {
+  const cluster = await startCluster(findServerBinaries());
+  const secretsDir = mkdtempSync(join(tmpdir(), 'sakhi-load-secrets-'));
+  const secretsFile = join(secretsDir, 'secrets.json');
+  const servers: ServerProcess[] = [];
+  try {
+    // One after the other: the first migrates and seeds, the second finds it done.
+    servers.push(await startServerProcess({ databaseUrl: cluster.url, secretsFile }));
+    servers.push(await startServerProcess({ databaseUrl: cluster.url, secretsFile }));
+    return await runLoad('PostgreSQL, 2 servers', servers, {
+      dialect: 'postgres',
+      url: cluster.url,
+    });
+  } finally {
+    for (const server of servers) await server.close();
+    cluster.stop();
+    rmSync(secretsDir, { recursive: true, force: true });
+  }
+}
+
+async function runLoad(
+  name: string,
+  servers: readonly ServerProcess[],
+  database: DatabaseConfig,
+): Promise<RunResult> {
+  const opened = openDatabase(database);
+  try {
+    const db = opened.db.withTables<SyncTables>();
+    const staff = await seedLoadStaff(opened.db, tabletCount, districtCount);
+    const latencies = new Map<string, number[]>();
+    const errors = new Map<string, number>();
+    const countError = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
+    const log: LoadLog = {
+      answer: (route, ms, status) => {
+        const times = latencies.get(route) ?? [];
+        times.push(ms);
+        latencies.set(route, times);
+        if (status >= 400) countError(`${route} ${status}`);
+      },
+      failure: (what, error) => {
+        countError(`${what}: ${describeError(error)}`);
+      },
+    };
+    const tablets = await inTurns(signInsAtOnce, staff, async (person, i) => {
+      const server = servers[i % servers.length]!;
+      const address = `10.${Math.floor(i / 250)}.${i % 250}.${1 + (i % 7)}`;
+      try {
+        return await signInLoadTablet(server.url, person, address, log);
+      } catch (error) {
+        log.failure('sign-in', error);
+        return null;
+      }
+    });
+    const started = performance.now();
+    const deadline = started + seconds * 1000;
+    const acknowledged = await Promise.all(
+      tablets.map(async (tablet) => {
+        let sent = 0;
+        try {
+          while (tablet && performance.now() < deadline) {
+            sent += await tablet.syncDay();
+            await pause(pauseMs.min + Math.random() * (pauseMs.max - pauseMs.min));
+          }
+        } catch (error) {
+          log.failure('sync', error);
+        }
+        return sent;
+      }),
+    );
+    const wallSeconds = (performance.now() - started) / 1000;
+    if (errors.size > 0) {
+      for (const server of servers) {
+        console.log(`${server.url} ${server.isRunning() ? 'running' : 'stopped'}, its last words:`);
+        console.log(server.output().slice(-2000));
+      }
+    }
+    return {
+      name,
+      wallSeconds,
+      latencies,
+      errors,
+      acknowledged: acknowledged.reduce((sum, n) => sum + n, 0),
+      arrived: await countArrived(db),
+    };
+  } finally {
+    await opened.close();
+  }
+}
+
+function printResults(runs: readonly RunResult[]): void {
+  for (const run of runs) {
+    const requests = [...run.latencies.values()].reduce((sum, times) => sum + times.length, 0);
+    const lost = run.acknowledged - run.arrived.mutations;
+    console.log(
+      `\n${run.name}: ${tabletCount} tablets, ${run.wallSeconds.toFixed(1)} s, ` +
+        `${(requests / run.wallSeconds).toFixed(0)} requests/s, ` +
+        `${(run.acknowledged / run.wallSeconds).toFixed(0)} mutations/s`,
+    );
+    console.table(
+      [...run.latencies].map(([route, times]) => {
+        const sorted = [...times].sort((a, b) => a - b);
+        return {
+          route,
+          requests: times.length,
+          'p50 ms': Math.round(percentile(sorted, 0.5)),
+          'p95 ms': Math.round(percentile(sorted, 0.95)),
+          'p99 ms': Math.round(percentile(sorted, 0.99)),
+          'max ms': Math.round(sorted.at(-1) ?? 0),
+          'p99 < 300 ms': percentile(sorted, 0.99) < 300 ? '✓' : '✗',
+        };
+      }),
+    );
+    const errorCount = [...run.errors.values()].reduce((sum, n) => sum + n, 0);
+    console.log(
+      `errors: ${errorCount}${errorCount > 0 ? ` ${JSON.stringify(Object.fromEntries(run.errors))}` : ''}` +
+        ` ${errorCount === 0 ? '✓' : '✗'}`,
+    );
+    console.log(
+      `writes: ${run.acknowledged} acknowledged, ${run.arrived.mutations} on the server ` +
+        `(${run.arrived.records} records); lost ${Math.max(lost, 0)} ${lost <= 0 ? '✓' : '✗'}`,
+    );
+  }
+}
+
+/** Nearest-rank percentile of sorted values. */
+function percentile(sorted: readonly number[], fraction: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
+}
+
+/** The message and its causes' (fetch says only "fetch failed"). */
+function describeError(error: unknown): string {
+  const messages: string[] = [];
+  for (let at = error; at instanceof Error; at = at.cause) messages.push(at.message);
+  return messages.join(' ← ').slice(0, 120) || 'error';
+}
+
+/** `work` on every item, at most `limit` at a time; results in the items' order. */
+async function inTurns<T, R>(
+  limit: number,
+  items: readonly T[],
+  work: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]!, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
