@@ -299,6 +299,11 @@ function storesOf(
     staff,
     readSessionToken: () => Promise.resolve(session.token),
     idleLockMinutes: session.idleLockMinutes ?? DEFAULT_LOCK_IDLE_MINUTES,
+    // The report's reading and counting load with the report screen, not with the first one.
+    readCentreReport: async (period, asOf) => {
+      const { readCentreReport } = await import('../data/centre-report.ts');
+      return readCentreReport(unsealed.database, staff, period, asOf);
+    },
     // The sync status screen's store loads with that screen, not with the first one.
     openSyncReview: async () => {
       const { openSyncReviewStore } = await import('../data/sync-review.ts');

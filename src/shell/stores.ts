@@ -4,6 +4,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CaseStore, DraftStore, StaffMember } from '../data/case-store.ts';
 import type { SyncReviewStore } from '../data/sync-review.ts';
+import type { IndicatorReport, ReportPeriod } from '../domain/report-indicators.ts';
 
 export interface Stores {
   readonly caseStore: CaseStore;
@@ -16,6 +17,12 @@ export interface Stores {
   readonly readSessionToken: () => Promise<string>;
   /** Minutes without use before the app locks: her centre's setting at her last sign-in. */
   readonly idleLockMinutes: number;
+  /**
+   * Her centre's figures for whole months, counted on this tablet from its own records, so
+   * it works offline (src/data/centre-report.ts); `asOf` is when "overdue" is judged.
+   * Loads its code on first use.
+   */
+  readonly readCentreReport: (period: ReportPeriod, asOf: Date) => Promise<IndicatorReport>;
 }
 
 export const StoresContext = createContext<Stores | null>(null);
