@@ -8,6 +8,7 @@ import { bodySuite } from '../tests/support/api-suite-bodies.ts';
 import { custodySuite } from '../tests/support/api-suite-custody.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
 import { passwordSuite } from '../tests/support/api-suite-passwords.ts';
+import { staffSuite } from '../tests/support/api-suite-staff.ts';
 import { validationSuite } from '../tests/support/api-suite-validation.ts';
 
 describe('API on SQLite', () => {
@@ -22,6 +23,7 @@ describe('API on SQLite', () => {
   describe('bad requests', () => validationSuite(() => harness));
   describe('audit log', () => auditSuite(() => harness));
   describe('new passwords', () => passwordSuite(() => harness));
+  describe('disabling staff accounts', () => staffSuite(() => harness));
   describe('request bodies and caching', () => bodySuite(() => harness));
   describe('device keys and data-key custody', () => custodySuite(() => harness));
 });

@@ -183,6 +183,27 @@ describe('npm run admin', () => {
     });
   });
 
+  it('disables an account: it cannot sign in, its sessions end, the audit log says so', async () => {
+    await admin(
+      ['create-user', '--username', 'state.admin', '--role', 'state_admin'],
+      ['first password 1'],
+    );
+    const disabled = await admin(['disable-user', '--username', 'state.admin']);
+    expect(disabled.code).toBe(0);
+    expect(disabled.out).toContain('state.admin is disabled');
+    expect(await admin(['disable-user', 'nobody'])).toMatchObject({ code: 1 });
+    await withDatabase(async (db) => {
+      const user = await db.selectFrom('users').selectAll().executeTakeFirstOrThrow();
+      expect(user.disabled_at).not.toBeNull();
+      const audit = await db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', '=', 'user.disable')
+        .execute();
+      expect(audit).toHaveLength(1);
+    });
+  });
+
   it('refuses a guessable password or the demo password when creating or resetting', async () => {
     const weak = await admin(
       ['create-user', '--username', 'state.admin', '--role', 'state_admin'],

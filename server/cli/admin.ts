@@ -18,6 +18,7 @@ import {
   backupCommand,
   createCentreCommand,
   createUserCommand,
+  disableUserCommand,
   listDevicesCommand,
   resetPasswordCommand,
   revokeDeviceCommand,
@@ -45,6 +46,11 @@ const COMMANDS: Record<string, { run: Command; options: string[]; usage: string 
     run: resetPasswordCommand,
     options: ['username'],
     usage: 'reset-password --username lko.manager [--password-stdin]',
+  },
+  'disable-user': {
+    run: disableUserCommand,
+    options: ['username'],
+    usage: 'disable-user --username lko.nurse',
   },
   'list-devices': {
     run: listDevicesCommand,

@@ -16,6 +16,7 @@ import { ServiceError } from '../services/service-error.ts';
 import {
   createCentre,
   createUser,
+  disableUser,
   findCentre,
   findCentreByDistrict,
   findUserByUsername,
@@ -167,6 +168,27 @@ export async function createUserCommand({ ctx, io }: CommandContext, options: Op
     if (error instanceof ServiceError) throw new RefusedError(error.localized.en);
     throw error;
   }
+}
+
+/** The account can no longer sign in; every session of it ends. Disabling twice keeps the first time. */
+export async function disableUserCommand(
+  { ctx, io }: CommandContext,
+  options: Options,
+  args: string[],
+) {
+  const username = (optional(options, 'username') ?? args[0] ?? '').toLowerCase();
+  if (!username) throw new UsageError('name the account: disable-user --username lko.nurse');
+  const user = await findUserByUsername(ctx.db, username);
+  if (!user) throw new RefusedError(`no user "${username}"`);
+  await disableUser(ctx.db, user.id, ctx.now());
+  await auditCli(ctx, {
+    action: 'user.disable',
+    resourceType: 'user',
+    resourceId: user.id,
+    centreId: user.centre_id,
+    details: { username, alreadyDisabled: user.disabled_at !== null },
+  });
+  io.out(`${username} is disabled; every session of ${username} has ended`);
 }
 
 export async function resetPasswordCommand(

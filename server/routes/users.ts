@@ -2,6 +2,8 @@
  * GET /api/users: staff accounts (manager: her centre; state_admin: any).
  * POST /api/users: a new account (manager: non-manager staff of her centre;
  * state_admin: any role, any centre). Passwords are handed over in person.
+ * POST /api/users/:id/disable: the account can no longer sign in; its sessions end
+ * (the same people who may create it; never oneself).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { roles, type Role } from '../../src/domain/vocabularies-staff.ts';
@@ -9,7 +11,7 @@ import { withErrorResponses } from '../http/api-errors.ts';
 import { centreIdQuerySchema, getActor, requesterOf } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { createUserFor, listUsersFor } from '../services/management.ts';
+import { createUserFor, disableUserFor, listUsersFor } from '../services/management.ts';
 import { staffAccountJsonSchema } from './response-schemas.ts';
 
 interface RouteOptions {
@@ -44,6 +46,12 @@ const createSchema = {
   response: withErrorResponses({ 201: objectSchema({ user: staffAccountJsonSchema }) }),
 } as const;
 
+const disableSchema = {
+  summary: 'Disable a staff account: it can no longer sign in, and its sessions end',
+  params: objectSchema({ id: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' } }),
+  response: withErrorResponses({ 200: objectSchema({ user: staffAccountJsonSchema }) }),
+} as const;
+
 export const userRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
   app.get('/users', { schema: listSchema }, (request) => {
     const { centreId } = request.query as { centreId?: string };
@@ -53,6 +61,11 @@ export const userRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
   app.post('/users', { schema: createSchema }, async (request, reply) => {
     const created = await createUserFor(ctx, requesterOf(request), request.body as CreateUserBody);
     return reply.code(201).send(created);
+  });
+
+  app.post('/users/:id/disable', { schema: disableSchema }, (request) => {
+    const { id } = request.params as { id: string };
+    return disableUserFor(ctx, requesterOf(request), id);
   });
   return Promise.resolve();
 };

@@ -68,6 +68,24 @@ export function findUserByUsername(db: Kysely<Database>, username: string) {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
 }
 
+export function findUserById(db: Kysely<Database>, userId: string) {
+  return db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+}
+
+/**
+ * The account can no longer sign in, and every session of it ends now, so no tablet pushes
+ * in its name again. Disabling twice keeps the first time. Nothing of what it wrote changes.
+ */
+export async function disableUser(db: Kysely<Database>, userId: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ disabled_at: now.toISOString() })
+    .where('id', '=', userId)
+    .where('disabled_at', 'is', null)
+    .execute();
+  await revokeSessionsWhere(db, 'user_id', userId, now, 'user_disabled');
+}
+
 export async function listUsers(db: Kysely<Database>, filter: RowFilter): Promise<User[]> {
   let select = db.selectFrom('users').selectAll().orderBy('username');
   if (filter.kind === 'centre') {

@@ -20,6 +20,8 @@ export const auditActions = [
   'centre.set_lock',
   'user.create',
   'user.reset_password',
+  // The account can no longer sign in or push; its sessions end.
+  'user.disable',
   'centre.create',
   // A restore's new change-log id: every tablet pulls again from the start.
   'sync.renew_log_id',

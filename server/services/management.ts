@@ -8,7 +8,7 @@
  * is audited as denied.
  */
 import type { NewUserInput } from './accounts.ts';
-import { createUser, listCentres, listUsers } from './accounts.ts';
+import { createUser, disableUser, findUserById, listCentres, listUsers } from './accounts.ts';
 import {
   auditEntryView,
   centreDetailView,
@@ -22,6 +22,7 @@ import {
   canCreateUser,
   canListDevices,
   canListUsers,
+  canManageUser,
   canReadAudit,
   canRevokeDevice,
   canViewCentre,
@@ -88,6 +89,47 @@ export async function createUserFor(
     ),
   );
   return { user: staffAccountView(user) };
+}
+
+/**
+ * A manager disables her centre's staff (not another manager), state_admin anyone but
+ * herself. Disabling twice is allowed and audited; the account keeps its first time.
+ */
+export async function disableUserFor(ctx: ServiceContext, requester: Requester, userId: string) {
+  const { actor } = requester;
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new ServiceError('not_found');
+  const event = {
+    action: 'user.disable',
+    resourceType: 'user',
+    resourceId: user.id,
+    centreId: user.centre_id,
+  } as const;
+  const isSelf = user.id === actor.userId;
+  if (isSelf || !canManageUser(actor, { role: user.role, centreId: user.centre_id })) {
+    await recordRequestAudit(ctx, requester, {
+      ...event,
+      outcome: 'denied',
+      details: { username: user.username, self: isSelf },
+    });
+    throw new ServiceError('forbidden');
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    await disableUser(trx, user.id, ctx.now());
+    await recordRequestAudit(
+      ctx,
+      requester,
+      {
+        ...event,
+        outcome: 'success',
+        details: { username: user.username, alreadyDisabled: user.disabled_at !== null },
+      },
+      trx,
+    );
+  });
+  const disabled = await findUserById(ctx.db, user.id);
+  if (!disabled) throw new Error(`user ${user.id} vanished after being disabled`);
+  return { user: staffAccountView(disabled) };
 }
 
 export async function listDevicesFor(

@@ -81,7 +81,8 @@ function idleExpiry(lastUsedAt: string, absoluteExpiresAt: string): string {
   return idle < absoluteExpiresAt ? idle : absoluteExpiresAt;
 }
 
-export type RevokeReason = 'sign_out' | 'replaced' | 'device_revoked' | 'password_reset';
+export type RevokeReason =
+  'sign_out' | 'replaced' | 'device_revoked' | 'password_reset' | 'user_disabled';
 
 export async function revokeSession(
   db: Kysely<Database>,

@@ -224,6 +224,12 @@ export class SakhiDatabase extends Dexie {
             delete row.searchKeys;
           }),
       );
+    // Version 4 (reports): entries by type and by when they happened, so a monthly report
+    // opens only its months' entries (centre-report.ts). `happenedAt` is a clear column on
+    // every entry row since version 1, so IndexedDB builds the index: nothing to upgrade.
+    this.version(4).stores({
+      entries: 'id, caseId, [entryType+isPending], [entryType+happenedAt]',
+    });
   }
 }
 

@@ -140,3 +140,11 @@ export const identifyingEntryFields = {
   followUp: readonly (keyof FollowUpEntry)[];
   note: readonly (keyof NoteEntry)[];
 };
+
+/**
+ * An entry with its type: `entryType` (not `kind`, which a service entry uses for its
+ * service kind). What reports read of a case's entries.
+ */
+export type Entry = {
+  [K in EntryKind]: { readonly entryType: K; readonly entry: z.infer<(typeof entrySchemas)[K]> };
+}[EntryKind];

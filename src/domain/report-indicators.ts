@@ -8,7 +8,8 @@
  * - Only counts leave a report: no names, phones, free text, case numbers or ids.
  * - Every date is read in India time: a case registered on 31 December at 23:30 IST
  *   (18:00 UTC) belongs to December of that year. Months are 'YYYY-MM' in India time.
- * - Removed records (deleted: true) and entries of removed cases count nowhere.
+ * - Removed records (deleted: true) and entries of removed cases count nowhere; an entry
+ *   counts only with its case (an entry whose case is missing counts nowhere).
  * - A count is exact, however small; nothing is suppressed or rounded.
  *
  * Definitions, for a period of whole months [from, to] (both included):
@@ -19,16 +20,20 @@
  * - byAgeGroup: of those cases, by survivorAgeYears at registration (ageGroups below);
  *   `minors` is the count of cases under 18 (the same as the under_18 row), kept apart
  *   because minors follow another procedure (Child Welfare Committee, POCSO).
+ *   Clarified: the age she gave at registration (survivorAgeYears); when she gave none but
+ *   her date of birth is recorded, her completed years on the India date of registeredAt
+ *   (a manager filling the form would not write "age not recorded" for her).
  * - byArrivalRoute: of those cases, by arrivalRouteGroup(arrivalRoute).
  * - byDistrict: of those cases, by the district of the centre that registered her (the
  *   centre's district, not her home district).
+ *   A case of a centre with no known district counts in casesRegistered and in no district.
  * - servicesByKind: service entries whose givenAt falls in the period, by kind.
  * - stays.admissions: stay entries whose admittedAt falls in the period.
  *   stays.averageLengthDays: over those admissions that have been discharged, the mean of
  *   whole days from admittedAt to dischargedAt (India dates; same day = 0), rounded to one
  *   decimal; null when none was discharged.
  *   stays.overFiveDays: of those admissions, how many lasted (or, still open, have lasted
- *   as of `asOf`) more than 5 days.
+ *   as of `asOf`) more than 5 days: whole days between the India dates, so exactly 5 is not.
  * - referrals: referral entries whose referredAt falls in the period (a referral never sent,
  *   referredAt null, counts nowhere), by agency and by status as stored now.
  * - followUps.done: follow-up entries whose doneAt falls in the period.

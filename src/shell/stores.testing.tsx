@@ -6,6 +6,7 @@ import { render, type RenderResult } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import type { StaffMember } from '../data/case-store.ts';
 import { openTestStore, type TestStore } from '../data/case-store.testing.ts';
+import { readCentreReport } from '../data/centre-report.ts';
 import { openSyncReviewStore } from '../data/sync-review.ts';
 import { LangContext, type Lang } from '../i18n/lang.ts';
 import { StoresContext, type Stores } from './stores.ts';
@@ -47,6 +48,7 @@ export async function renderScreen(
       Promise.resolve(
         new Map([...(options.staffNames ?? []), [store.staff.userId, store.staff.displayName]]),
       ),
+    readCentreReport: (period, asOf) => readCentreReport(store.db, store.staff, period, asOf),
     openSyncReview: () =>
       Promise.resolve(
         openSyncReviewStore({

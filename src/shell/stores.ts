@@ -4,6 +4,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CaseStore, DraftStore, StaffMember } from '../data/case-store.ts';
 import type { SyncReviewStore } from '../data/sync-review.ts';
+import type { IndicatorReport, ReportPeriod } from '../domain/report-indicators.ts';
 
 export interface Stores {
   readonly caseStore: CaseStore;
@@ -21,6 +22,12 @@ export interface Stores {
    * (their sign-in brought the name), and herself. An id it lacks is shown as "a colleague".
    */
   readonly readStaffNames: () => Promise<ReadonlyMap<string, string>>;
+  /**
+   * Her centre's figures for whole months, counted on this tablet from its own records, so
+   * it works offline (src/data/centre-report.ts); `asOf` is when "overdue" is judged.
+   * Loads its code on first use.
+   */
+  readonly readCentreReport: (period: ReportPeriod, asOf: Date) => Promise<IndicatorReport>;
 }
 
 export const StoresContext = createContext<Stores | null>(null);

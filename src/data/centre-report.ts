@@ -1,0 +1,104 @@
+/**
+ * The centre's monthly figures from the tablet's own records, offline: the rows a report
+ * needs are read through the sealed database and counted by the domain's
+ * computeIndicatorReport, the same definitions the server counts in SQL.
+ *
+ * What must always hold:
+ * - Only the rows a report can count are opened: cases registered in (or a day around) the
+ *   period, cases closed, entries that happened in (or a day around) the period, follow-ups
+ *   not yet done, and the cases those entries belong to. The windows are wider than the
+ *   period only so that no boundary case is missed; the domain counts exactly.
+ * - Every row read is one the unlocked store may read: the indexes used hold only ids,
+ *   dates, codes and flags (sealed-tables.ts); nothing sealed is indexed for reports.
+ * - Reading never writes.
+ */
+import type { Case } from '../domain/case.ts';
+import { computeIndicatorReport } from '../domain/compute-indicators.ts';
+import type { DistrictCode } from '../domain/districts.ts';
+import type { Entry, EntryKind } from '../domain/entries.ts';
+import type { IndicatorReport, ReportMonth, ReportPeriod } from '../domain/report-indicators.ts';
+import { readEntry } from './case-file.ts';
+import { readCase } from './case-repository.ts';
+import type { CaseRow, EntryRow, SakhiDatabase } from './database.ts';
+import { toStoreError } from './store-errors.ts';
+
+/** The centre a report is for: the tablet holds one centre's records (design.md). */
+export interface ReportCentre {
+  readonly centreId: string;
+  readonly districtCode: DistrictCode;
+}
+
+/** Entry kinds a report counts: notes count nowhere, so they are never opened. */
+const countedKinds = ['service', 'stay', 'referral', 'followUp'] as const satisfies EntryKind[];
+
+const dayMs = 24 * 60 * 60_000;
+
+export async function readCentreReport(
+  db: SakhiDatabase,
+  centre: ReportCentre,
+  period: ReportPeriod,
+  asOf: Date,
+): Promise<IndicatorReport> {
+  const { from, to } = instantWindow(period);
+  try {
+    const { cases, entries } = await db.transaction('r', db.cases, db.entries, async () => {
+      const [registered, closed, happened, followUpsNotDone] = await Promise.all([
+        db.cases.where('registeredAt').between(from, to, true, true).toArray(),
+        db.cases.where('status').equals('closed').toArray(),
+        Promise.all(
+          countedKinds.map((kind) =>
+            db.entries
+              .where('[entryType+happenedAt]')
+              .between([kind, from], [kind, to], true, true)
+              .toArray(),
+          ),
+        ),
+        db.entries.where('[entryType+isPending]').equals(['followUp', 1]).toArray(),
+      ]);
+      const entryRows = uniqueById([...happened.flat(), ...followUpsNotDone]);
+      const caseRows = uniqueById([...registered, ...closed]);
+      const known = new Set(caseRows.map((row) => row.id));
+      const missing = [...new Set(entryRows.map((row) => row.caseId))].filter(
+        (caseId) => !known.has(caseId),
+      );
+      const owners = await db.cases.bulkGet(missing);
+      return {
+        cases: [...caseRows, ...owners.filter((row): row is CaseRow => row !== undefined)],
+        entries: entryRows,
+      };
+    });
+    const centreCases: Case[] = cases
+      .map((row) => readCase(row.fields))
+      .filter((c) => c.centreId === centre.centreId);
+    const countedEntries: Entry[] = entries.filter((row) => row.isRemoved === 0).map(readEntry);
+    return computeIndicatorReport(centreCases, countedEntries, period, asOf, (centreId) =>
+      centreId === centre.centreId ? centre.districtCode : null,
+    );
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+/**
+ * Instants (ISO strings, as the rows store them) from a day before the period's first
+ * India midnight to a day after its last: wide enough for any way an instant is written.
+ */
+export function instantWindow(period: ReportPeriod): { from: string; to: string } {
+  const start = Date.parse(`${period.from}-01T00:00:00+05:30`);
+  const end = Date.parse(`${nextMonth(period.to)}-01T00:00:00+05:30`);
+  return {
+    from: new Date(start - dayMs).toISOString(),
+    to: new Date(end + dayMs).toISOString(),
+  };
+}
+
+function nextMonth(month: ReportMonth): ReportMonth {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthNumber === 12
+    ? `${String(year + 1)}-01`
+    : `${String(year)}-${String(monthNumber + 1).padStart(2, '0')}`;
+}
+
+function uniqueById<Row extends CaseRow | EntryRow>(rows: readonly Row[]): Row[] {
+  return [...new Map(rows.map((row) => [row.id, row])).values()];
+}
