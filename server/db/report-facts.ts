@@ -13,6 +13,7 @@
  * - If a definition changes, a new migration rebuilds the table with factOf.
  */
 import { sql, type Kysely } from 'kysely';
+import { ageAtRegistration } from '../../src/domain/compute-indicators.ts';
 import { ageGroupOf, arrivalRouteGroupOf } from '../../src/domain/report-indicators.ts';
 import type { ArrivalRoute } from '../../src/domain/code-schemas.ts';
 import { daysBetween, indiaDateOf } from '../../src/domain/india-time.ts';
@@ -129,7 +130,8 @@ export function factOf({ id, head, fields }: FactSource): ReportFactsTable | nul
   };
   switch (head.recordType) {
     case 'case': {
-      const age = fields.survivorAgeYears?.value;
+      const givenAge = fields.survivorAgeYears?.value;
+      const registeredAt = text('registeredAt');
       const route = text('arrivalRoute');
       const types = fields.violenceTypes?.value;
       const named = Array.isArray(types) ? types.filter((t) => typeof t === 'string') : [];
@@ -138,7 +140,15 @@ export function factOf({ id, head, fields }: FactSource): ReportFactsTable | nul
         month: indiaMonthOf(text('registeredAt')),
         code: route === null ? 'other' : arrivalRouteGroupOf(route as ArrivalRoute),
         status: text('status'),
-        age_group: ageGroupOf(typeof age === 'number' ? age : null),
+        age_group: ageGroupOf(
+          registeredAt === null
+            ? null
+            : ageAtRegistration({
+                registeredAt,
+                survivorAgeYears: typeof givenAge === 'number' ? givenAge : null,
+                survivorDateOfBirth: text('survivorDateOfBirth'),
+              }),
+        ),
         violence_types: named.length > 0 ? `,${named.join(',')},` : null,
         closed_month: indiaMonthOf(text('closureApprovedAt')),
         closure_reason: text('closureReason'),

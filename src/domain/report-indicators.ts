@@ -45,8 +45,10 @@
  *   cases registered, services given, cases closed (as the definitions above, per month).
  *
  * Decided where the definitions above left room (both counts must follow these):
- * - Age is survivorAgeYears as recorded, nothing else: survivorDateOfBirth is not read
- *   (it is identifying and sealed); a case with no age is `unknown`, even with a birth date.
+ * - Age is ageAtRegistration (compute-indicators.ts): the age she gave, else her completed
+ *   years on the India date of registration from her date of birth. The server reads the
+ *   birth date only to store the age group beside the record; the group, never the date,
+ *   is what a report counts.
  * - violenceTypes null (the only way a case names none) is `none_recorded`.
  * - An entry counts under its own date whatever its case's registration date: a service
  *   given in January for a case registered in December counts in January.
