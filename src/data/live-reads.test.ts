@@ -1,9 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildNewCase } from '../domain/case.ts';
-import { formatStamp } from '../domain/hlc.ts';
-import type { PulledRecord } from '../domain/protocol.ts';
 import { openTestStore, sampleIntake, type TestStore } from './case-store.testing.ts';
-import { openSyncInbox } from './sync-inbox.ts';
+import { pulledNewCase, storePulledPage } from './pulled-records.testing.ts';
 
 const stores: TestStore[] = [];
 afterEach(() => {
@@ -27,27 +24,6 @@ function follow<T>(store: TestStore, read: () => Promise<T>) {
   return { answers, errors, stop, last: () => answers.at(-1) };
 }
 
-function pulledCase(store: TestStore, id: string, survivorName: string): PulledRecord {
-  const stamp = formatStamp({
-    wallMs: store.time + 1000,
-    counter: 0,
-    deviceId: '0190a000-0000-7000-8000-0000000000d2',
-  });
-  const values = buildNewCase({
-    id,
-    centreId: store.staff.centreId,
-    caseNumber: 'LKO-2026-AB-0007',
-    registeredAt: new Date(store.time).toISOString(),
-    registeredBy: store.staff.userId,
-    arrivalRoute: 'helpline_181',
-    survivorName,
-  });
-  const fields = Object.fromEntries(
-    Object.entries(values).map(([name, value]) => [name, { value, stamp }]),
-  );
-  return { recordType: 'case', id, caseId: id, centreId: store.staff.centreId, fields };
-}
-
 describe('CaseStore.watch', () => {
   it('follows a case file: a save to the case or a new entry shows without asking again', async () => {
     const store = await openTablet();
@@ -69,14 +45,10 @@ describe('CaseStore.watch', () => {
     const list = follow(store, () => store.cases.searchCases(''));
     await vi.waitFor(() => expect(list.last()).toEqual([]));
 
-    const inbox = openSyncInbox({ db: store.db, clock: store.clock });
-    await inbox.storePage(
-      [
-        pulledCase(store, '0190a000-0000-7000-8000-000000000101', 'सुनीता देवी'),
-        pulledCase(store, '0190a000-0000-7000-8000-000000000102', 'Kamla'),
-      ],
-      '2',
-    );
+    await storePulledPage(store, [
+      pulledNewCase(store, '0190a000-0000-7000-8000-000000000101'),
+      pulledNewCase(store, '0190a000-0000-7000-8000-000000000102', { survivorName: 'Kamla' }),
+    ]);
     await vi.waitFor(() =>
       expect(list.last()?.map((c) => c.survivorName)).toEqual(['Kamla', 'सुनीता देवी']),
     );

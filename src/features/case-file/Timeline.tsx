@@ -35,11 +35,9 @@ type OpenForm = {
 export function Timeline({
   caseFile,
   entries,
-  onChanged,
 }: {
   readonly caseFile: Case;
   readonly entries: readonly CaseEntry[];
-  readonly onChanged: () => void;
 }) {
   const t = useMessages(caseFileMessages);
   const [openForm, setOpenForm] = useState<OpenForm>(null);
@@ -48,15 +46,12 @@ export function Timeline({
   const lang = useLang();
   if (entries.length === 0) return <p class="muted">{t.timelineEmpty}</p>;
 
-  const done = (isSaved: boolean) => {
-    setOpenForm(null);
-    if (isSaved) onChanged();
-  };
+  // The page follows the store (useCaseFile): a saved change shows without reading again.
+  const done = () => setOpenForm(null);
   const remove = async (entryType: EntryKind, entryId: string) => {
     try {
       await caseStore.removeEntry(entryType, entryId);
       setFailure(null);
-      onChanged();
     } catch (error) {
       setFailure(errorText(error, lang));
     }
