@@ -77,5 +77,6 @@ function headerSyncOf(
     isRunning: status?.isRunning ?? false,
     lastSyncAt: view.lastSyncAt,
     needsAttention: view.rejected > 0 || (isManager && view.openConflicts > 0),
+    refused: view.rejected,
   };
 }
