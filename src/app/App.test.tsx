@@ -238,6 +238,49 @@ describe('app frame', () => {
     await waitFor(() => expect(pending.textContent).toBe(appMessages.hi.pendingChangesOne));
   });
 
+  it('never says "All changes sent" while headquarters refuses a change, and links to the sync page', async () => {
+    stubServer({ isDemo: false });
+    const tablet = await prepareTablet({ signedIn: true, caseNames: ['सुनीता देवी'] });
+    const answer = (body: unknown) => Promise.resolve(new Response(JSON.stringify(body)));
+    const serverTime = new Date().toISOString();
+    const serverFetch = vi.mocked(fetch).getMockImplementation()!;
+    vi.mocked(fetch).mockImplementation((input, init) => {
+      const url = input as string;
+      if (!url.startsWith('/api/sync/')) return serverFetch(input, init);
+      if (url === '/api/sync/push') {
+        const body = new TextDecoder().decode(init?.body as Uint8Array);
+        const { groups } = JSON.parse(body) as { groups: { mutationIds: string[] }[] };
+        const refused = groups.flatMap((group) => group.mutationIds);
+        return answer({
+          serverTime,
+          applied: 0,
+          duplicates: [],
+          rejected: refused.map((mutationId) => ({
+            mutationId,
+            status: 'rejected',
+            code: 'forbidden',
+            reason: { hi: 'अनुमति नहीं', en: 'Not allowed' },
+          })),
+        });
+      }
+      return answer({ serverTime, groups: [], cursor: null, hasMore: false });
+    });
+    vi.stubGlobal('CompressionStream', undefined);
+
+    render(<App openTablet={tablet.open} />);
+    await waitFor(() =>
+      expect(screen.getByTestId('pending-changes').textContent).toBe(
+        appMessages.hi.refusedChangesOne,
+      ),
+    );
+    await waitFor(() => expect(screen.getByTestId('last-sync').textContent).toMatch(/^अंतिम सिंक: /));
+    expect(screen.getByTestId('pending-changes').textContent).not.toBe(
+      appMessages.hi.noPendingChanges,
+    );
+    expect(screen.getByTestId('sync-attention').getAttribute('href')).toBe('/sync');
+    expect(screen.getByTestId('nav-sync').getAttribute('href')).toBe('/sync');
+  });
+
   it('syncs on start, shows when, and returns to sign-in keeping every case when the session has ended', async () => {
     const calls = stubServer({ isDemo: false });
     const tablet = await prepareTablet({ signedIn: true, caseNames: ['सुनीता देवी'] });

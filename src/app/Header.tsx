@@ -39,6 +39,8 @@ export interface HeaderSync {
   readonly lastSyncAt: string | null;
   /** Refused changes, or (for a manager) open conflicts: the sync status page explains. */
   readonly needsAttention: boolean;
+  /** Changes headquarters refused: kept here, waiting for a person, so not "sent". */
+  readonly refused: number;
 }
 
 export function Header({
@@ -93,13 +95,7 @@ export function Header({
           {isOnline ? t.online : t.offline}
         </span>
         {pendingChanges !== null ? (
-          <span class="pending" data-testid="pending-changes" role="status">
-            {pendingChanges === 1
-              ? t.pendingChangesOne
-              : pendingChanges > 0
-                ? fill(t.pendingChanges, { n: pendingChanges })
-                : t.noPendingChanges}
-          </span>
+          <PendingLine pendingChanges={pendingChanges} sync={sync} />
         ) : null}
         {sync ? <SyncLine sync={sync} /> : null}
         <button
@@ -138,6 +134,7 @@ export function Header({
           {navLink(paths.cases, t.navCases, route.name === 'cases', 'nav-cases')}
           {navLink(paths.today, t.navToday, route.name === 'today', 'nav-today')}
           {navLink(paths.newCase, t.navNewCase, route.name === 'newCase', 'nav-new-case')}
+          {navLink(paths.syncStatus, t.navSync, route.name === 'syncStatus', 'nav-sync')}
           {canManageTablets
             ? navLink(paths.tablets, t.navTablets, route.name === 'tablets', 'nav-tablets')
             : null}
@@ -155,6 +152,39 @@ export function Header({
         </nav>
       ) : null}
     </header>
+  );
+}
+
+/**
+ * What waits to go up. "All changes sent" only when it is true: nothing waiting, nothing
+ * refused, and a sync has finished here (before that, SyncLine says "Not synced yet").
+ */
+function PendingLine({
+  pendingChanges,
+  sync,
+}: {
+  readonly pendingChanges: number;
+  readonly sync: HeaderSync | null;
+}) {
+  const t = useMessages(appMessages);
+  const refused = sync?.refused ?? 0;
+  const text =
+    pendingChanges === 1
+      ? t.pendingChangesOne
+      : pendingChanges > 0
+        ? fill(t.pendingChanges, { n: pendingChanges })
+        : refused === 1
+          ? t.refusedChangesOne
+          : refused > 0
+            ? fill(t.refusedChanges, { n: refused })
+            : sync?.lastSyncAt
+              ? t.noPendingChanges
+              : null;
+  if (text === null) return null;
+  return (
+    <span class="pending" data-testid="pending-changes" role="status">
+      {text}
+    </span>
   );
 }
 

@@ -78,5 +78,6 @@ function headerSyncOf(
     isWaitingForNetwork: status?.lastErrorCode === 'offline',
     lastSyncAt: view.lastSyncAt,
     needsAttention: view.rejected > 0 || (isManager && view.openConflicts > 0),
+    refused: view.rejected,
   };
 }

@@ -10,6 +10,8 @@
  * - An entry is a pure function of the stored case row (directoryCaseOf): after any
  *   committed write the directory says what a fresh build would say.
  * - Nothing here is written anywhere.
+ * - Every change is announced to `onChange` listeners (batched: once for all the rows a
+ *   pulled page brought), so live reads (live-reads.ts) follow the directory too.
  */
 import type { Case } from '../domain/case.ts';
 import type { CaseRow } from './database.ts';
@@ -53,6 +55,24 @@ export class CaseDirectory {
   readonly #cases = new Map<string, DirectoryCase>();
   #newestFirst: DirectoryCase[] | null = null;
   #isDropped = false;
+  readonly #listeners = new Set<() => void>();
+  #isAnnouncePending = false;
+
+  /** Called after the directory changed (batched per task); returns the unsubscribe. */
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #announceChange(): void {
+    this.#newestFirst = null;
+    if (this.#isAnnouncePending || this.#listeners.size === 0) return;
+    this.#isAnnouncePending = true;
+    queueMicrotask(() => {
+      this.#isAnnouncePending = false;
+      for (const listener of [...this.#listeners]) listener();
+    });
+  }
 
   get size(): number {
     return this.#cases.size;
@@ -66,28 +86,29 @@ export class CaseDirectory {
     // A save that commits after the lock must not bring its case back into memory.
     if (this.#isDropped) return;
     for (const row of rows) this.#cases.set(row.id, directoryCaseOf(row));
-    if (rows.length > 0) this.#newestFirst = null;
+    if (rows.length > 0) this.#announceChange();
   }
 
   putCases(cases: readonly DirectoryCase[]): void {
     if (this.#isDropped) return;
     for (const entry of cases) this.#cases.set(entry.id, entry);
-    if (cases.length > 0) this.#newestFirst = null;
+    if (cases.length > 0) this.#announceChange();
   }
 
   remove(caseIds: readonly string[]): void {
     for (const id of caseIds) this.#cases.delete(id);
-    this.#newestFirst = null;
+    this.#announceChange();
   }
 
   clear(): void {
     this.#cases.clear();
-    this.#newestFirst = null;
+    this.#announceChange();
   }
 
   /** At lock: emptied, and stays empty. */
   drop(): void {
     this.#isDropped = true;
+    this.#listeners.clear();
     this.clear();
   }
 

@@ -115,6 +115,21 @@ export interface CaseStore {
   today(date: CalendarDate): Promise<TodayList>;
   /** Changes saved here and not yet acknowledged by headquarters. */
   countPendingChanges(): Promise<number>;
+  /** Ids of the cases with changes saved here that headquarters has not yet acknowledged. */
+  listCasesNotYetSent(): Promise<ReadonlySet<string>>;
+  /** Whether this case has such changes (refused ones included: they have not arrived either). */
+  hasChangesNotYetSent(caseId: string): Promise<boolean>;
+  /**
+   * Runs `read` (any reads of this store or the sync review's) now and again whenever
+   * what it read changes: a save here or in another tab, a pulled page, a resolution
+   * (live-reads.ts). Returns the unsubscribe; screens follow the store through this.
+   */
+  watch<T>(read: () => Promise<T>, observer: StoreObserver<T>): () => void;
+}
+
+export interface StoreObserver<T> {
+  next(value: T): void;
+  error(error: unknown): void;
 }
 
 /** Half-filled forms, saved on every change so a closed tab or a dead battery loses nothing. */

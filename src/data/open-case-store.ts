@@ -8,6 +8,7 @@ import { registerCase, removeCase, updateCase } from './case-repository.ts';
 import { findPossibleDuplicates, searchCases } from './case-search.ts';
 import type { CaseStore } from './case-store.ts';
 import { addEntry, removeEntry, updateEntry } from './entry-repository.ts';
+import { watchReads } from './live-reads.ts';
 import { toStoreError } from './store-errors.ts';
 import { storeContextOf, type StoreOptions } from './write-transaction.ts';
 
@@ -34,6 +35,21 @@ export function openCaseStore(options: StoreOptions): CaseStore {
         throw toStoreError(error);
       }
     },
+    listCasesNotYetSent: async () => {
+      try {
+        return new Set(await db.outbox.orderBy('caseId').uniqueKeys()) as ReadonlySet<string>;
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+    hasChangesNotYetSent: async (caseId) => {
+      try {
+        return (await db.outbox.where('caseId').equals(caseId).count()) > 0;
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+    watch: (read, observer) => watchReads(read, observer, directory),
   };
 }
 

@@ -10,7 +10,8 @@
  * - A write to `cases` rewrites the cases' sealed listings (case-listings.ts) in the same
  *   transaction.
  * - The case directory (case-directory.ts) changes only after the transaction that wrote
- *   the `cases` rows commits: an aborted save never shows in the list.
+ *   the `cases` rows commits: an aborted save never shows in the list. Other tabs hear
+ *   of it then too (case-broadcast.ts), so their directories read the rows again.
  */
 import type {
   DBCore,
@@ -29,6 +30,7 @@ import {
   type CaseListing,
   type ListingRow,
 } from './case-listings.ts';
+import type { CaseBroadcast } from './case-broadcast.ts';
 import type { CaseDirectory } from './case-directory.ts';
 import type { CaseRow } from './database.ts';
 import type { RowSealer } from './row-sealing.ts';
@@ -36,7 +38,11 @@ import { isSealedTable, openStoredRow, sealStoredRow, type SealedTable } from '.
 
 type Row = Record<string, unknown>;
 
-export function sealingMiddleware(sealer: RowSealer, directory: CaseDirectory): Middleware<DBCore> {
+export function sealingMiddleware(
+  sealer: RowSealer,
+  directory: CaseDirectory,
+  broadcast: CaseBroadcast | null = null,
+): Middleware<DBCore> {
   return {
     stack: 'dbcore',
     name: 'SealedRows',
@@ -62,6 +68,7 @@ export function sealingMiddleware(sealer: RowSealer, directory: CaseDirectory): 
         if (name !== 'cases') return sealedTable(table, name, sealer, null);
         return sealedTable(table, name, sealer, {
           directory,
+          broadcast,
           listings: listingsWriter(() => down.table('caseListings'), sealer),
         });
       },
@@ -71,6 +78,7 @@ export function sealingMiddleware(sealer: RowSealer, directory: CaseDirectory): 
 
 interface CaseListings {
   readonly directory: CaseDirectory;
+  readonly broadcast: CaseBroadcast | null;
   readonly listings: ListingsWriter;
 }
 
@@ -99,7 +107,10 @@ function sealedTable(
               rows.map((row) => ({ id: row.id, listing: listingOf(row) })),
             )
             .then(() => {
-              afterCommit(req.trans, () => cases.directory.putRows(rows));
+              afterCommit(req.trans, () => {
+                cases.directory.putRows(rows);
+                cases.broadcast?.announce(rows.map((row) => row.id));
+              });
               return result;
             }),
         );
@@ -115,14 +126,20 @@ function sealedTable(
               ids.map((id) => ({ id, listing: null })),
             )
             .then(() => {
-              afterCommit(req.trans, () => cases.directory.remove(ids));
+              afterCommit(req.trans, () => {
+                cases.directory.remove(ids);
+                cases.broadcast?.announce(ids);
+              });
               return result;
             }),
         );
       }
       return mutated.then((result) =>
         cases.listings.clear(req.trans).then(() => {
-          afterCommit(req.trans, () => cases.directory.clear());
+          afterCommit(req.trans, () => {
+            cases.directory.clear();
+            cases.broadcast?.announce('all');
+          });
           return result;
         }),
       );

@@ -12,6 +12,7 @@
  *   later call fails with `locked` or a closed database, never with a survivor's data.
  */
 import type { HybridClock } from '../domain/hlc.ts';
+import { followOtherTabs, openCaseBroadcast } from './case-broadcast.ts';
 import { CaseDirectory } from './case-directory.ts';
 import { readEveryListing } from './case-listings.ts';
 import type { CaseStore, DraftStore, StaffMember } from './case-store.ts';
@@ -71,6 +72,8 @@ export interface SealedDatabase {
   readonly directory: CaseDirectory;
   readonly sealer: RowSealer;
   readonly directoryBuildMs: number;
+  /** Stops hearing other tabs' saves and closes the database (at lock). */
+  readonly close: () => void;
 }
 
 /** The database with the sealing middleware, legacy rows sealed and the directory built. */
@@ -80,16 +83,26 @@ export async function openSealedDatabase(
 ): Promise<SealedDatabase> {
   const sealer = createRowSealer(dataKey);
   const directory = new CaseDirectory();
-  const db = new SakhiDatabase(databaseName, { rows: sealingMiddleware(sealer, directory) });
+  const broadcast = openCaseBroadcast(databaseName);
+  const db = new SakhiDatabase(databaseName, {
+    rows: sealingMiddleware(sealer, directory, broadcast),
+  });
   const raw = new SakhiDatabase(databaseName, { rows: rawRows });
   try {
     await Promise.all([db.open(), raw.open()]);
     await sealLegacyRows(raw, sealer);
     const started = performance.now();
     directory.putCases(await readEveryListing(raw, sealer));
-    return { db, directory, sealer, directoryBuildMs: performance.now() - started };
+    const stopFollowing = followOtherTabs(db, directory);
+    const close = () => {
+      stopFollowing();
+      broadcast.close();
+      db.close();
+    };
+    return { db, directory, sealer, directoryBuildMs: performance.now() - started, close };
   } catch (error) {
     sealer.forget();
+    broadcast.close();
     db.close();
     throw toStoreError(error);
   } finally {
@@ -99,7 +112,7 @@ export async function openSealedDatabase(
 
 export async function openUnsealedStore(options: UnsealOptions): Promise<UnsealedStore> {
   const { device, clock } = options;
-  const { db, directory, sealer, directoryBuildMs } = await openSealedDatabase(
+  const { db, directory, sealer, directoryBuildMs, close } = await openSealedDatabase(
     options.databaseName,
     options.dataKey,
   );
@@ -136,7 +149,7 @@ export async function openUnsealedStore(options: UnsealOptions): Promise<Unseale
     lock: () => {
       sealer.forget();
       directory.drop();
-      db.close();
+      close();
     },
   };
 }

@@ -43,6 +43,7 @@ export const caseFileMessages = defineMessages(
     remove: 'हटाएं',
     removeConfirm: 'क्या यह प्रविष्टि हटाएं? यह मामले से छिप जाएगी, पर रिकॉर्ड में रहेगी।',
     saved: 'सहेजा गया',
+    notYetSent: 'अभी मुख्यालय नहीं पहुंचा: इस मामले के कुछ बदलाव सिर्फ़ इस टैबलेट पर हैं, जब तक सिंक उन्हें भेज न दे।',
     saveFailed: 'सहेजा नहीं जा सका: {reason}',
     entryService: 'सेवा',
     entryStay: 'अल्प प्रवास',
@@ -173,6 +174,8 @@ export const caseFileMessages = defineMessages(
     remove: 'Remove',
     removeConfirm: 'Remove this entry? It disappears from the case but stays in the record.',
     saved: 'Saved',
+    notYetSent:
+      'Not yet at headquarters: some changes to this case are only on this tablet until sync sends them.',
     saveFailed: 'Could not save: {reason}',
     entryService: 'Service',
     entryStay: 'Short stay',

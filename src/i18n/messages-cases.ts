@@ -25,6 +25,7 @@ export const caseListMessages = defineMessages(
     followUpOverdue: 'फॉलो-अप बाकी',
     listLabel: 'मामलों की सूची',
     searchFailed: 'खोज नहीं हो सकी: {reason}',
+    notYetSent: 'अभी मुख्यालय नहीं पहुंचा',
   },
   {
     title: 'Cases',
@@ -49,5 +50,6 @@ export const caseListMessages = defineMessages(
     followUpOverdue: 'Follow-up overdue',
     listLabel: 'List of cases',
     searchFailed: 'The search failed: {reason}',
+    notYetSent: 'Not yet at headquarters',
   },
 );

@@ -8,13 +8,23 @@ export const syncStatusMessages = defineMessages(
     rejectedIntro:
       'ये बदलाव इस टैबलेट पर सुरक्षित हैं। कारण पढ़ें, ज़रूरत हो तो मामले में सुधार करें, फिर दोबारा भेजें।',
     noRejected: 'कोई बदलाव अटका नहीं है।',
-    recordCase: 'मामला {number}',
-    recordEntry: 'मामला {number} की प्रविष्टि',
     unknownCase: 'अज्ञात मामला',
-    recordConflict: 'मामला {number} का टकराव',
-    changedFields: 'बदले गए खाने: {fields}',
     rejectedAt: 'लौटाया गया: {time}',
     retry: 'फिर भेजें',
+    changeAdded: '{record}: नई प्रविष्टि जोड़ी गई',
+    changeRemoved: '{record}: प्रविष्टि हटाई गई',
+    changeEdited: '{record} में बदलाव: {fields}',
+    changeCaseAdded: 'नया मामला दर्ज किया गया',
+    changeConflictAnswer: 'टकराव का जवाब',
+    changeCaseRemoved: 'मामला हटाया गया',
+    changeCaseEdited: 'मामले की जानकारी में बदलाव: {fields}',
+    adviceRetry: 'यह दोबारा भेजने पर जा सकता है।',
+    adviceCorrect:
+      'दोबारा भेजने से यह फिर लौटेगा। मामला खोलें, जानकारी सुधारें और सहेजें: सुधार नए बदलाव के रूप में जाएगा।',
+    adviceAskManager:
+      'आपकी भूमिका में यह बदलाव नहीं हो सकता, दोबारा भेजने से भी नहीं। केंद्र प्रबंधक से यह बदलाव करवाएं।',
+    adviceReport:
+      'इस टैबलेट की प्रति में गड़बड़ी है; दोबारा भेजने से यह नहीं जाएगा। राज्य प्रशासक को बताएं, बदलाव यहां सुरक्षित है।',
     retrying: 'भेजा जा रहा है…',
     conflictsTitle: 'खुले टकराव',
     conflictsIntro:
@@ -71,13 +81,23 @@ export const syncStatusMessages = defineMessages(
     rejectedIntro:
       'These changes are kept on this tablet. Read the reason, correct the case if needed, then send again.',
     noRejected: 'No change is stuck.',
-    recordCase: 'Case {number}',
-    recordEntry: 'An entry of case {number}',
     unknownCase: 'unknown case',
-    recordConflict: 'A conflict on case {number}',
-    changedFields: 'Fields changed: {fields}',
     rejectedAt: 'Refused: {time}',
     retry: 'Send again',
+    changeAdded: '{record}: new entry added',
+    changeRemoved: '{record}: entry removed',
+    changeEdited: '{record} changed: {fields}',
+    changeCaseAdded: 'New case registered',
+    changeConflictAnswer: 'An answer to a conflict',
+    changeCaseRemoved: 'Case removed',
+    changeCaseEdited: 'Case details changed: {fields}',
+    adviceRetry: 'Sending it again may work.',
+    adviceCorrect:
+      'Sending it again would be refused again. Open the case, correct the details and save: the correction goes up as a new change.',
+    adviceAskManager:
+      'Your role may not make this change, so sending it again will not help. Ask the centre manager to make it.',
+    adviceReport:
+      "This tablet's copy has a problem; sending again will not help. Tell the state administrator — the change is kept here.",
     retrying: 'Sending…',
     conflictsTitle: 'Open conflicts',
     conflictsIntro:

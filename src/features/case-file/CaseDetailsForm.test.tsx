@@ -138,7 +138,9 @@ describe('case page: correcting her details', () => {
       target: { value: 'Her mother' },
     });
     fireEvent.click(screen.getByTestId('details-form-save'));
-    await screen.findByTestId('minor-flag');
+    // The page shows the save when its live read answers; under happy-dom every mutation
+    // of this large form makes findBy scan the whole page first, which can take seconds.
+    await screen.findByTestId('minor-flag', {}, { timeout: 4000 });
     expect(screen.getByTestId('missing-minor-steps')).toBeTruthy();
     const outbox = await store.db.outbox.toArray();
     expect(Object.keys(outbox[1]?.fields ?? {}).sort()).toEqual([

@@ -21,7 +21,12 @@ import {
 } from '../../forms/DetailFields.tsx';
 import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
 import { formatDate, toLocalDateTimeInput } from '../../ui/datetime.ts';
-import { changedCaseDetails, whyDetailsLocked, withConsentTime } from './case-details-edit.ts';
+import {
+  changedCaseDetails,
+  followStoredDetails,
+  whyDetailsLocked,
+  withConsentTime,
+} from './case-details-edit.ts';
 import { ActionForm, hasErrors } from './form-parts.tsx';
 import { DetailsLockedNotice } from './DetailsLockedNotice.tsx';
 import { useActionSave } from './use-action-form.ts';
@@ -47,9 +52,19 @@ export function CaseDetailsForm({
   const t = useMessages(caseFileMessages);
   const lang = useLang();
   const save = useActionSave(onDone);
-  const shown = useMemo(() => caseDetailsValuesOf(caseFile), [caseFile]);
+  // What the form showed her: her save sends only the fields she changed from it.
+  const [shown, setShown] = useState(() => caseDetailsValuesOf(caseFile));
   const [stamp] = useState(() => toLocalDateTimeInput(new Date()));
   const [values, setValues] = useState<CaseDetailsValues>(shown);
+  // The page follows the store: a pulled change shows in the fields she has not touched.
+  const followedCase = useRef(caseFile);
+  useEffect(() => {
+    if (followedCase.current === caseFile) return;
+    followedCase.current = caseFile;
+    const next = followStoredDetails(shown, values, caseDetailsValuesOf(caseFile));
+    setShown(next.shown);
+    setValues(next.typed);
+  }, [caseFile, shown, values]);
   const [isTimeSetByHer, setTimeSetByHer] = useState(false);
   const [isChecked, setChecked] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);

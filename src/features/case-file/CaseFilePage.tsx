@@ -42,7 +42,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
   const t = useMessages(caseFileMessages);
   const lang = useLang();
   const { staff } = useStores();
-  const { loaded, reload } = useCaseFile(caseId, lang);
+  const { loaded, notYetSent } = useCaseFile(caseId, lang);
   const [action, setAction] = useState<Action | null>(null);
   const [savedNotice, setSavedNotice] = useState(false);
 
@@ -72,7 +72,6 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
   const done = (isSaved: boolean) => {
     setAction(null);
     setSavedNotice(isSaved);
-    if (isSaved) void reload();
   };
   const actionButton = (key: Action, label: string, isShown = true) =>
     isShown ? (
@@ -93,6 +92,11 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
       <a href={paths.cases} class="back-link">
         {t.backToList}
       </a>
+      {notYetSent ? (
+        <p class="not-yet-sent" data-testid="case-not-yet-sent" role="status">
+          {t.notYetSent}
+        </p>
+      ) : null}
       <CaseSummaryPanel file={file} />
       <section class="case-actions">
         <h3>{t.actionsTitle}</h3>
@@ -142,12 +146,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
       </section>
       <section class="case-timeline">
         <h3>{t.timelineTitle}</h3>
-        <Timeline
-          caseFile={c}
-          entries={file.entries}
-          isClosed={isClosed}
-          onChanged={() => void reload()}
-        />
+        <Timeline caseFile={c} entries={file.entries} isClosed={isClosed} />
       </section>
     </section>
   );

@@ -37,13 +37,11 @@ export function Timeline({
   caseFile,
   entries,
   isClosed,
-  onChanged,
 }: {
   readonly caseFile: Case;
   readonly entries: readonly CaseEntry[];
   /** A closed case's entries are its final record: nothing on them is offered (closure.ts). */
   readonly isClosed: boolean;
-  readonly onChanged: () => void;
 }) {
   const t = useMessages(caseFileMessages);
   const [openForm, setOpenForm] = useState<OpenForm>(null);
@@ -53,15 +51,12 @@ export function Timeline({
   const names = useStaffNames();
   if (entries.length === 0) return <p class="muted">{t.timelineEmpty}</p>;
 
-  const done = (isSaved: boolean) => {
-    setOpenForm(null);
-    if (isSaved) onChanged();
-  };
+  // The page follows the store (useCaseFile): a saved change shows without reading again.
+  const done = () => setOpenForm(null);
   const remove = async (entryType: EntryKind, entryId: string) => {
     try {
       await caseStore.removeEntry(entryType, entryId);
       setFailure(null);
-      onChanged();
     } catch (error) {
       setFailure(errorText(error, lang));
     }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { testStaff } from '../../data/case-store.testing.ts';
 import { buildNewCase, type Case } from '../../domain/case.ts';
 import { caseDetailsValuesOf } from '../../forms/case-details-values.ts';
-import { changedCaseDetails, whyDetailsLocked, withConsentTime } from './case-details-edit.ts';
+import {
+  changedCaseDetails,
+  followStoredDetails,
+  whyDetailsLocked,
+  withConsentTime,
+} from './case-details-edit.ts';
 
 const staff = testStaff.caseworker;
 
@@ -111,5 +116,27 @@ describe('withConsentTime', () => {
     ).toBe(shown.consentRecordedAt);
     const hers = { ...shown, consentToReporting: true, consentRecordedAt: '2026-03-02T09:00' };
     expect(withConsentTime(shown, hers, stamp, true).consentRecordedAt).toBe('2026-03-02T09:00');
+  });
+});
+
+describe('followStoredDetails', () => {
+  it('shows a pulled value in fields she has not touched and keeps what she typed', () => {
+    const before = sampleCase({ survivorPhone: '9876543210' });
+    const shown = caseDetailsValuesOf(before);
+    const typed = { ...shown, survivorName: 'सुनीता कुमारी' };
+    const stored = caseDetailsValuesOf({
+      ...before,
+      survivorName: 'सुनीता (दूसरा टैबलेट)',
+      survivorPhone: '9123456780',
+    });
+
+    const next = followStoredDetails(shown, typed, stored);
+    expect(next.typed.survivorName).toBe('सुनीता कुमारी');
+    expect(next.typed.survivorPhone).toBe('9123456780');
+    // Her save still sends only the name: the phone is now what the form shows.
+    const after = { ...before, survivorPhone: '9123456780' };
+    expect(changedCaseDetails(after, next.shown, next.typed)).toEqual({
+      survivorName: 'सुनीता कुमारी',
+    });
   });
 });

@@ -83,3 +83,24 @@ export function withConsentTime(
   const isAnswerChanged = consentAnswers.some((field) => !isSameAnswer(shown[field], next[field]));
   return { ...next, consentRecordedAt: isAnswerChanged ? stamp : shown.consentRecordedAt };
 }
+
+/**
+ * The stored case changed while the form was open (a pull, another tab's save): each field
+ * she has not touched shows the stored value now; each field she typed in keeps her input.
+ * `shown` follows the store for the untouched fields only, so her save still sends just
+ * what she changed.
+ */
+export function followStoredDetails(
+  shown: CaseDetailsValues,
+  typed: CaseDetailsValues,
+  stored: CaseDetailsValues,
+): { readonly shown: CaseDetailsValues; readonly typed: CaseDetailsValues } {
+  const nextShown: Record<string, unknown> = { ...shown };
+  const nextTyped: Record<string, unknown> = { ...typed };
+  for (const field of Object.keys(shown) as CaseDetailsField[]) {
+    if (!isSameAnswer(shown[field], typed[field])) continue;
+    nextShown[field] = stored[field];
+    nextTyped[field] = stored[field];
+  }
+  return { shown: nextShown as CaseDetailsValues, typed: nextTyped as CaseDetailsValues };
+}

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
+import { pulledNewCase, storePulledPage } from '../../data/pulled-records.testing.ts';
 import { caseListMessages } from '../../i18n/messages-cases.ts';
 import { CaseListPage } from './CaseListPage.tsx';
 
@@ -71,5 +72,21 @@ describe('case list', () => {
     const row = await screen.findByTestId('case-row');
     expect(row.textContent).toContain(en.followUpOverdue);
     expect(row.getAttribute('href')).toBe(`/cases/${registered.id}`);
+  });
+
+  it('shows cases a pull stores while the list is open, and marks cases not yet at headquarters', async () => {
+    const store = await openTestStore();
+    await renderScreen(<CaseListPage />, { lang: 'en', store });
+    expect(await screen.findByText(en.noCases)).toBeTruthy();
+
+    await storePulledPage(store, [
+      pulledNewCase(store, '0190a000-0000-7000-8000-000000000201', { survivorName: 'Kamla' }),
+    ]);
+    await waitFor(() => expect(names()).toEqual(['Kamla']));
+    expect(screen.queryByTestId('case-row-not-sent')).toBeNull();
+
+    await store.cases.registerCase(sampleIntake({ survivorName: 'Asha' }));
+    await waitFor(() => expect(names()).toHaveLength(2));
+    expect(screen.getAllByTestId('case-row-not-sent')).toHaveLength(1);
   });
 });

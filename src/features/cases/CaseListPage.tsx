@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
+import { useLiveValue } from '../../shell/use-live-value.ts';
 import type { CaseFilter, CaseSummary } from '../../data/case-store.ts';
 import type { CaseStatus, RiskLevel } from '../../domain/code-schemas.ts';
 import { caseStatuses, riskLevels } from '../../domain/vocabularies-case.ts';
@@ -40,44 +41,55 @@ type Results =
   | { readonly state: 'done'; readonly cases: readonly CaseSummary[]; readonly hasMore: boolean }
   | { readonly state: 'failed'; readonly reason: string };
 
+/** `value`, once it has stayed the same for `delayMs`. */
+function useSettled<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}
+
+/** The list as the store holds it now: a pulled page or another tab's save shows at once. */
 function useCaseSearch(
   query: string,
   filters: Filters,
-): { readonly results: Results; readonly showMore: () => void } {
+): {
+  readonly results: Results;
+  readonly notYetSent: ReadonlySet<string>;
+  readonly showMore: () => void;
+} {
   const { caseStore } = useStores();
-  const [results, setResults] = useState<Results>({ state: 'loading' });
   const [limit, setLimit] = useState(pageSize);
   useEffect(() => setLimit(pageSize), [query, filters]);
-  useEffect(() => {
-    let isCurrent = true;
-    const timer = setTimeout(() => {
-      caseStore.searchCases(query.trim(), toCaseFilter(filters), limit).then(
-        (cases) =>
-          isCurrent && setResults({ state: 'done', cases, hasMore: cases.length >= limit }),
-        (error: unknown) =>
-          isCurrent &&
-          setResults({
+  const settledQuery = useSettled(query.trim(), searchDelayMs);
+  const live = useLiveValue(async () => {
+    const [cases, notYetSent] = await Promise.all([
+      caseStore.searchCases(settledQuery, toCaseFilter(filters), limit),
+      caseStore.listCasesNotYetSent(),
+    ]);
+    return { cases, notYetSent };
+  }, [settledQuery, filters, limit]);
+  const results: Results =
+    live.state === 'done'
+      ? { state: 'done', cases: live.value.cases, hasMore: live.value.cases.length >= limit }
+      : live.state === 'failed'
+        ? {
             state: 'failed',
-            reason: error instanceof Error ? error.message : String(error),
-          }),
-      );
-    }, searchDelayMs);
-    return () => {
-      isCurrent = false;
-      clearTimeout(timer);
-    };
-  }, [caseStore, query, filters, limit]);
+            reason: live.error instanceof Error ? live.error.message : String(live.error),
+          }
+        : { state: 'loading' };
+  const notYetSent = live.state === 'done' ? live.value.notYetSent : noCases;
+  const shownCount = results.state === 'done' ? results.cases.length : 0;
   const hasMore = results.state === 'done' && results.hasMore;
   const showMore = useCallback(() => {
-    if (hasMore)
-      setLimit((current) =>
-        current <= (results.state === 'done' ? results.cases.length : 0)
-          ? current + pageSize
-          : current,
-      );
-  }, [hasMore, results]);
-  return { results, showMore };
+    if (hasMore) setLimit((current) => (current <= shownCount ? current + pageSize : current));
+  }, [hasMore, shownCount]);
+  return { results, notYetSent, showMore };
 }
+
+const noCases: ReadonlySet<string> = new Set();
 
 export function CaseListPage() {
   const t = useMessages(caseListMessages);
@@ -89,7 +101,7 @@ export function CaseListPage() {
     isInStay: false,
     isFollowUpOverdue: false,
   });
-  const { results, showMore } = useCaseSearch(query, filters);
+  const { results, notYetSent, showMore } = useCaseSearch(query, filters);
   const hasCriteria = query.trim() !== '' || Object.keys(toCaseFilter(filters)).length > 0;
 
   return (
@@ -176,7 +188,12 @@ export function CaseListPage() {
               testId="case-list"
               onNearEnd={showMore}
               renderRow={(summary) => (
-                <CaseRow summary={summary} href={paths.caseFile(summary.id)} lang={lang} />
+                <CaseRow
+                  summary={summary}
+                  href={paths.caseFile(summary.id)}
+                  lang={lang}
+                  isNotYetSent={notYetSent.has(summary.id)}
+                />
               )}
             />
           )}

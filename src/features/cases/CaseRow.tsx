@@ -24,10 +24,13 @@ export function CaseRow({
   summary,
   href,
   lang,
+  isNotYetSent = false,
 }: {
   readonly summary: CaseSummary;
   readonly href: string;
   readonly lang: Lang;
+  /** Changes to this case saved here have not reached headquarters yet. */
+  readonly isNotYetSent?: boolean;
 }) {
   const t = caseListMessages[lang];
   return (
@@ -58,6 +61,11 @@ export function CaseRow({
         ) : null}
         {summary.isStayOverdue ? <Badge tone="danger">{t.stayOverdue}</Badge> : null}
         {summary.isFollowUpOverdue ? <Badge tone="danger">{t.followUpOverdue}</Badge> : null}
+        {isNotYetSent ? (
+          <Badge tone="neutral" testId="case-row-not-sent">
+            {t.notYetSent}
+          </Badge>
+        ) : null}
       </span>
     </a>
   );

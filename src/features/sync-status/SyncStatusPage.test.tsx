@@ -52,7 +52,7 @@ describe('sync status page', () => {
     await outbox.markRejected([
       {
         mutationId: pending!.id,
-        code: 'invalid_record',
+        code: 'unknown_case',
         reason: { hi: 'उम्र सही नहीं है', en: 'The age is not valid' },
       },
     ]);
@@ -276,5 +276,61 @@ describe('sync status page', () => {
       'services_completed',
     );
     expect(await store.db.outbox.count()).toBe(outboxBefore);
+  });
+
+  it('names a refused note in the staff words, explains it and offers no "Send again" where it cannot help', async () => {
+    const store = await openTestStore();
+    const saved = await store.cases.registerCase(sampleIntake({ survivorName: 'सुनीता' }));
+    await store.cases.addEntry(saved.id, 'note', { text: 'बात हुई' });
+    const outbox = openSyncOutbox({ db: store.db, clock: store.clock });
+    const [, note] = await outbox.readPending(10);
+    await outbox.markRejected([
+      {
+        mutationId: note!.id,
+        code: 'forbidden',
+        reason: { hi: 'यह मामला बंद है', en: 'This case is closed' },
+      },
+    ]);
+
+    await renderScreen(<SyncStatusPage onRequestSync={vi.fn()} />, { store, lang: 'en' });
+    const change = await screen.findByTestId('rejected-change');
+    const en = syncStatusMessages.en;
+    expect(change.textContent).toContain(`Case ${saved.caseNumber} · सुनीता`);
+    expect(within(change).getByTestId('rejected-what').textContent).toBe(
+      fill(en.changeAdded, { record: caseFileMessages.en.entryNote }),
+    );
+    expect(within(change).getByTestId('rejected-advice').textContent).toBe(en.adviceAskManager);
+    for (const internal of ['caseId', 'centreId', 'recordedAt', 'text, id']) {
+      expect(change.textContent).not.toContain(internal);
+    }
+    expect(within(change).queryByTestId('retry-rejected')).toBeNull();
+    expect(within(change).getByTestId('rejected-open-case').getAttribute('href')).toContain(
+      saved.id,
+    );
+  });
+
+  it('follows the outbox: a change refused while the page is open shows without leaving it', async () => {
+    const store = await openTestStore();
+    await store.cases.registerCase(sampleIntake());
+    await renderScreen(<SyncStatusPage onRequestSync={vi.fn()} />, { store, lang: 'en' });
+    await screen.findByTestId('no-rejected');
+
+    const outbox = openSyncOutbox({ db: store.db, clock: store.clock });
+    const [pending] = await outbox.readPending(10);
+    await outbox.markRejected([
+      {
+        mutationId: pending!.id,
+        code: 'invalid_record',
+        reason: { hi: 'उम्र सही नहीं है', en: 'The age is not valid' },
+      },
+    ]);
+    const change = await screen.findByTestId('rejected-change');
+    expect(within(change).getByTestId('rejected-what').textContent).toBe(
+      syncStatusMessages.en.changeCaseAdded,
+    );
+    expect(within(change).getByTestId('rejected-advice').textContent).toBe(
+      syncStatusMessages.en.adviceCorrect,
+    );
+    expect(within(change).queryByTestId('retry-rejected')).toBeNull();
   });
 });

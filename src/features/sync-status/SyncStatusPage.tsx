@@ -1,7 +1,10 @@
 import { mayReinstate } from '../../data/conflict-repository.ts';
 import { mayResolveConflicts } from '../../domain/write-rules.ts';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { adviceForRejection, type RejectionAdvice } from '../../domain/rejection-advice.ts';
+import { paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
+import { useLiveValue } from '../../shell/use-live-value.ts';
 import type { ConflictGroup, RejectedChange, SyncReviewStore } from '../../data/sync-review.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
@@ -10,6 +13,7 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { formatDateTime } from '../../ui/datetime.ts';
 import { ConflictList } from './ConflictList.tsx';
+import { describeRejectedChange } from './rejected-change.ts';
 
 export interface SyncStatusPageProps {
   /** After a retry or a resolution: ask for a sync run now rather than at the next minute. */
@@ -21,8 +25,8 @@ interface Review {
   readonly rejected: readonly RejectedChange[];
   /** Open conflicts, one group per write that lost (managers only). */
   readonly conflicts: readonly ConflictGroup[];
-  /** Case numbers of the cases the lists name, where this tablet has the case. */
-  readonly caseNumbers: ReadonlyMap<string, string>;
+  /** Number and name of the cases the refused changes are on, where this tablet has them. */
+  readonly cases: ReadonlyMap<string, { readonly number: string; readonly name: string }>;
 }
 
 /** Changes headquarters refused (kept, explained, retryable) and, for a manager, open conflicts. */
@@ -30,29 +34,36 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
   const { openSyncReview, caseStore, staff } = useStores();
   const t = useMessages(syncStatusMessages);
   const isManager = mayResolveConflicts(staff);
-  const [review, setReview] = useState<Review | null>(null);
+  const [store, setStore] = useState<SyncReviewStore | null>(null);
   const [hasFailed, setFailed] = useState(false);
   const [isBusy, setBusy] = useState(false);
+  useEffect(() => {
+    openSyncReview().then(setStore, () => setFailed(true));
+  }, [openSyncReview]);
 
-  const load = useCallback(async () => {
-    const store = await openSyncReview();
-    const [rejected, conflicts] = await Promise.all([
-      store.listRejected(),
-      isManager ? store.listOpenConflictGroups() : Promise.resolve([]),
-    ]);
-    const caseIds = new Set(rejected.map((change) => change.mutation.caseId));
-    const caseNumbers = new Map<string, string>();
-    for (const caseId of caseIds) {
-      const file = await caseStore.getCaseFile(caseId);
-      if (file) caseNumbers.set(caseId, file.case.caseNumber);
-    }
-    return { store, rejected, conflicts, caseNumbers };
-  }, [openSyncReview, caseStore, isManager]);
-
-  const reload = useCallback(() => {
-    load().then(setReview, () => setFailed(true));
-  }, [load]);
-  useEffect(reload, [reload]);
+  // Follows the store: a refusal, a pulled conflict or another manager's answer shows at once.
+  const live = useLiveValue(
+    store
+      ? async (): Promise<Review> => {
+          const [rejected, conflicts] = await Promise.all([
+            store.listRejected(),
+            isManager ? store.listOpenConflictGroups() : Promise.resolve([]),
+          ]);
+          const caseIds = [...new Set(rejected.map((change) => change.mutation.caseId))];
+          const files = await Promise.all(caseIds.map((id) => caseStore.getCaseFile(id)));
+          const cases = new Map(
+            files.flatMap((file) =>
+              file
+                ? [[file.case.id, { number: file.case.caseNumber, name: file.case.survivorName }]]
+                : [],
+            ),
+          );
+          return { store, rejected, conflicts, cases };
+        }
+      : null,
+    [store, isManager],
+  );
+  const review = live.state === 'done' ? live.value : null;
 
   const act = async (work: (store: SyncReviewStore) => Promise<unknown>) => {
     if (!review || isBusy) return;
@@ -64,20 +75,15 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
     } catch {
       setFailed(true);
     }
-    // After a failure too: another tablet may have answered meanwhile, and the list shows it.
-    try {
-      setReview(await load());
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-    }
+    setBusy(false);
   };
 
   return (
     <section class="page page-sync-status" data-testid="sync-status-page">
       <h2>{t.title}</h2>
-      {hasFailed ? <Banner tone="danger">{t.actionFailed}</Banner> : null}
+      {hasFailed || live.state === 'failed' ? (
+        <Banner tone="danger">{t.actionFailed}</Banner>
+      ) : null}
       {review === null ? (
         <p class="loading">{t.loading}</p>
       ) : (
@@ -117,11 +123,9 @@ function RejectedList({
 }) {
   const t = useMessages(syncStatusMessages);
   const lang = useLang();
-  const recordName = ({ mutation }: RejectedChange) => {
-    const number = review.caseNumbers.get(mutation.caseId) ?? t.unknownCase;
-    if (mutation.recordType === 'case') return fill(t.recordCase, { number });
-    if (mutation.recordType === 'conflict') return fill(t.recordConflict, { number });
-    return fill(t.recordEntry, { number });
+  const caseName = ({ mutation }: RejectedChange) => {
+    const found = review.cases.get(mutation.caseId);
+    return found ? fill(t.conflictCase, found) : t.unknownCase;
   };
   return (
     <section aria-labelledby="rejected-title">
@@ -132,26 +136,47 @@ function RejectedList({
         <>
           <p>{t.rejectedIntro}</p>
           <ul class="card-list">
-            {review.rejected.map((change) => (
-              <li key={change.mutation.id} class="card" data-testid="rejected-change">
-                <strong>{recordName(change)}</strong>
-                <p data-testid="rejected-reason">{change.reason[lang]}</p>
-                <p class="muted">
-                  {fill(t.changedFields, {
-                    fields: Object.keys(change.mutation.fields).join(', '),
-                  })}
-                </p>
-                <p class="muted">
-                  {fill(t.rejectedAt, { time: formatDateTime(change.rejectedAt, lang) })}
-                </p>
-                <Button testId="retry-rejected" onClick={() => void onRetry(change.mutation.id)}>
-                  {t.retry}
-                </Button>
-              </li>
-            ))}
+            {review.rejected.map((change) => {
+              const advice = adviceForRejection(change.code);
+              return (
+                <li key={change.mutation.id} class="card" data-testid="rejected-change">
+                  <strong>{caseName(change)}</strong>
+                  <p data-testid="rejected-what">{describeRejectedChange(change.mutation, lang)}</p>
+                  <p data-testid="rejected-reason">{change.reason[lang]}</p>
+                  <p data-testid="rejected-advice">{adviceText[advice](t)}</p>
+                  <p class="muted">
+                    {fill(t.rejectedAt, { time: formatDateTime(change.rejectedAt, lang) })}
+                  </p>
+                  {advice === 'retry' ? (
+                    <Button
+                      testId="retry-rejected"
+                      onClick={() => void onRetry(change.mutation.id)}
+                    >
+                      {t.retry}
+                    </Button>
+                  ) : review.cases.has(change.mutation.caseId) ? (
+                    <a
+                      href={paths.caseFile(change.mutation.caseId)}
+                      data-testid="rejected-open-case"
+                    >
+                      {t.openCase}
+                    </a>
+                  ) : null}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
     </section>
   );
 }
+
+const adviceText: Readonly<
+  Record<RejectionAdvice, (t: (typeof syncStatusMessages)['en']) => string>
+> = {
+  retry: (t) => t.adviceRetry,
+  correct_and_save: (t) => t.adviceCorrect,
+  ask_manager: (t) => t.adviceAskManager,
+  report: (t) => t.adviceReport,
+};

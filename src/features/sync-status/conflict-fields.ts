@@ -146,11 +146,16 @@ export function labelOfField(recordType: string, field: string, lang: Lang): str
   return own(labels, field)?.[lang] ?? field;
 }
 
+/** An entry kind's name ("Service", "Note"); the record type as is when no screen names it. */
+export function nameOfEntryKind(recordType: string, lang: Lang): string {
+  return own(entryNames, recordType)?.[lang] ?? recordType;
+}
+
 /** Which record of the case the conflict is on: the case itself, or an entry of a kind. */
 export function labelOfRecord(recordType: string, lang: Lang): string {
   const t = syncStatusMessages[lang];
   if (recordType === 'case') return t.conflictOnCase;
-  return fill(t.conflictOnEntry, { entry: own(entryNames, recordType)?.[lang] ?? recordType });
+  return fill(t.conflictOnEntry, { entry: nameOfEntryKind(recordType, lang) });
 }
 
 export interface ValueContext {

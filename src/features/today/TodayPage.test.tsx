@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/preact';
+import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
@@ -70,5 +70,24 @@ describe('today', () => {
   it('says when nothing is waiting', async () => {
     await renderScreen(<TodayPage />, { lang: 'hi' });
     expect((await screen.findByTestId('today-clear')).textContent).toBe(todayMessages.hi.allClear);
+  });
+
+  it('follows the store: a follow-up added in another tab shows without leaving the screen', async () => {
+    const store = await openTestStore();
+    const registered = await store.cases.registerCase(sampleIntake({ survivorName: 'Meena' }));
+    await renderScreen(<TodayPage />, { lang: 'en', store });
+    expect(await screen.findByTestId('today-clear')).toBeTruthy();
+
+    const otherTab = await openTestStore({ name: store.db.name });
+    await otherTab.cases.addEntry(registered.id, 'followUp', {
+      dueDate: '2026-03-10',
+      mode: 'phone',
+      doneAt: null,
+      outcome: null,
+      notes: null,
+    });
+    await waitFor(() => expect(screen.queryByTestId('today-clear')).toBeNull());
+    expect(document.body.textContent).toContain('Meena');
+    otherTab.db.close();
   });
 });

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
 import { paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
+import { useLiveValue } from '../../shell/use-live-value.ts';
 import { StoreError, type CaseSummary, type TodayList } from '../../data/case-store.ts';
 import { isStayOverdue, stayEndDate } from '../../domain/entry-rules.ts';
 import { indiaDateOf } from '../../domain/india-time.ts';
@@ -29,22 +29,18 @@ export function TodayPage() {
   const t = useMessages(todayMessages);
   const lang = useLang();
   const today = indiaDateOf(new Date());
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  useEffect(() => {
-    let isCurrent = true;
-    caseStore.today(today).then(
-      (list) => isCurrent && setLoaded({ state: 'open', list }),
-      (error: unknown) =>
-        isCurrent &&
-        setLoaded({
-          state: 'failed',
-          reason: error instanceof StoreError ? error.userMessage[lang] : String(error),
-        }),
-    );
-    return () => {
-      isCurrent = false;
-    };
-  }, [caseStore, today, lang]);
+  // Follows the store: a pulled follow-up or another tab's discharge shows at once.
+  const live = useLiveValue(() => caseStore.today(today), [today]);
+  const loaded: Loaded =
+    live.state === 'done'
+      ? { state: 'open', list: live.value }
+      : live.state === 'failed'
+        ? {
+            state: 'failed',
+            reason:
+              live.error instanceof StoreError ? live.error.userMessage[lang] : String(live.error),
+          }
+        : { state: 'loading' };
 
   return (
     <section class="page page-today">
