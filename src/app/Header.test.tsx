@@ -33,6 +33,7 @@ describe('Header sync line', () => {
         isRunning: false,
         lastSyncAt,
         needsAttention: false,
+        refused: 0,
         isWaitingForNetwork: true,
       }),
     ).toBe(hindi.waitingForNetwork);
@@ -44,12 +45,13 @@ describe('Header sync line', () => {
         isRunning: true,
         lastSyncAt,
         needsAttention: false,
+        refused: 0,
         isWaitingForNetwork: true,
       }),
     ).toBe(hindi.syncing);
     cleanup();
-    expect(renderHeader({ isRunning: false, lastSyncAt, needsAttention: false })).toMatch(
-      /^अंतिम सिंक: /,
-    );
+    expect(
+      renderHeader({ isRunning: false, lastSyncAt, needsAttention: false, refused: 0 }),
+    ).toMatch(/^अंतिम सिंक: /);
   });
 });
