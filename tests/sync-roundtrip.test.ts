@@ -20,8 +20,10 @@ import { createLocalSyncPorts, readLocalSyncCounts } from '../src/sync/local-syn
 import { runSync } from '../src/sync/sync-run.ts';
 import { SyncError } from '../src/sync/sync-ports.ts';
 import type { SyncActor } from '../server/services/sync-scope.ts';
+import type { DistrictCode } from '../src/domain/districts.ts';
 import {
   SYNC_START,
+  caseNumberIssuerOf,
   openSyncTestDatabase,
   seedSyncFixture,
   type SyncFixture,
@@ -82,19 +84,20 @@ interface Tablet {
   sync(): ReturnType<typeof runSync>;
 }
 
-let tabletCount = 0;
-
 async function openTablet(actor: SyncActor, time = serverTime, pullPageSize = 3): Promise<Tablet> {
+  // The tablet numbers cases with the district and tag the server holds for it (the
+  // fixture's made-up district codes, so suites sharing a database never meet).
+  const issuer = caseNumberIssuerOf(actor.deviceId);
   const staff: StaffMember = {
     userId: actor.userId,
     centreId: actor.centreId!,
-    districtCode: 'LKO',
+    districtCode: issuer.districtCode as DistrictCode,
     role: actor.role,
     displayName: 'परीक्षण केसवर्कर',
   };
   const device = {
     id: actor.deviceId,
-    tag: `K${++tabletCount}`,
+    tag: issuer.deviceTag,
     createdAt: SYNC_START.toISOString(),
   };
   const store = await openTestStore({ time, staff, device });

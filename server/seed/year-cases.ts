@@ -169,17 +169,26 @@ export class CentreYear {
         notes: null,
       });
     }
+    // Closing comes last, as at a centre: asked for, then approved by the manager, after
+    // everything else on her case (the server keeps a closed case to notes).
+    const closure: Mutation[] = [];
     if (caseFields.status !== 'in_stay' && random() < 0.6) {
-      const closedMs = lastMs + (1 + Math.floor(random() * 40)) * DAY_MS;
-      Object.assign(caseFields, {
-        status: 'closed',
-        closureReason:
-          random() < 0.04 ? null : weighted(random, codes(closureReasons), [6, 2, 1, 2, 0.5, 1]),
-        closureRequestedBy: writer.userId,
-        closureRequestedAt: at(closedMs - HOUR_MS),
-        closureApprovedBy: writer.userId,
-        closureApprovedAt: at(closedMs),
-      });
+      const closedMs =
+        Math.max(lastMs, this.latestEntryMs) + (1 + Math.floor(random() * 40)) * DAY_MS;
+      const requestedMs = closedMs - HOUR_MS;
+      closure.push(
+        this.mutation('case', caseId, caseId, requestedMs, {
+          closureReason:
+            random() < 0.04 ? null : weighted(random, codes(closureReasons), [6, 2, 1, 2, 0.5, 1]),
+          closureRequestedBy: writer.userId,
+          closureRequestedAt: at(requestedMs),
+        }),
+        this.mutation('case', caseId, caseId, closedMs, {
+          status: 'closed',
+          closureApprovedBy: writer.userId,
+          closureApprovedAt: at(closedMs),
+        }),
+      );
     } else if (caseFields.status === 'open' && random() < 0.2) {
       caseFields.status = 'referred';
     }
@@ -189,10 +198,14 @@ export class CentreYear {
       0,
       this.mutation('case', caseId, caseId, registeredMs, caseFields),
     );
+    this.mutations.push(...closure);
+    this.latestEntryMs = 0;
     this.pendingEntries = 0;
   }
 
   private pendingEntries = 0;
+  /** The latest stamp among the current case's entries: her closure must come after it. */
+  private latestEntryMs = 0;
 
   private entry(
     recordType: RecordType,
@@ -201,6 +214,7 @@ export class CentreYear {
     values: Record<string, unknown>,
   ): void {
     const id = this.newId(atMs);
+    this.latestEntryMs = Math.max(this.latestEntryMs, atMs);
     this.mutations.push(
       this.mutation(recordType, id, caseId, atMs, {
         id,

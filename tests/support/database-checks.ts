@@ -238,7 +238,7 @@ export async function expectUnknownUsernamesHashedByMigration(db: Kysely<Databas
     ])
     .execute();
 
-  expect(await migrateToLatest(db, listMigrations(key))).toEqual(['0007-hashed-unknown-usernames']);
+  expect(await migrateToLatest(db, listMigrations(key))).toContain('0007-hashed-unknown-usernames');
   const hashed = hashUsername(key, 'hunter2-typed-here');
   const rows = await db.selectFrom('audit_log').select('details').orderBy('id').execute();
   expect(rows.map((each) => JSON.parse(each.details) as unknown)).toEqual([

@@ -104,11 +104,16 @@ export function registerCaseNumberIssuer(deviceId: string, issuer: CaseNumberIss
   issuers.set(deviceId, issuer);
 }
 
-/** A new case number of `deviceId`'s own: its district, its tag, a serial never used. */
-export function caseNumberFor(deviceId: string): string {
+/** The district and tag the server holds for test tablet `deviceId`. */
+export function caseNumberIssuerOf(deviceId: string): CaseNumberIssuer {
   const issuer = issuers.get(deviceId);
   if (!issuer) throw new Error(`no district and tag known for test tablet ${deviceId}`);
-  return formatCaseNumber({ ...issuer, year: 2026, serial: ++lastSerial });
+  return issuer;
+}
+
+/** A new case number of `deviceId`'s own: its district, its tag, a serial never used. */
+export function caseNumberFor(deviceId: string): string {
+  return formatCaseNumber({ ...caseNumberIssuerOf(deviceId), year: 2026, serial: ++lastSerial });
 }
 
 // Three-letter district codes no other fixture of this process has used, never the API
