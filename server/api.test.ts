@@ -6,10 +6,12 @@ import { auditSuite } from '../tests/support/api-suite-audit.ts';
 import { authSuite } from '../tests/support/api-suite-auth.ts';
 import { bodySuite } from '../tests/support/api-suite-bodies.ts';
 import { custodySuite } from '../tests/support/api-suite-custody.ts';
+import { newDeviceSuite } from '../tests/support/api-suite-new-devices.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
 import { passwordSuite } from '../tests/support/api-suite-passwords.ts';
 import { staffSuite } from '../tests/support/api-suite-staff.ts';
 import { validationSuite } from '../tests/support/api-suite-validation.ts';
+import { DEFAULT_NEW_DEVICE_LIMITS } from './services/new-device-quota.ts';
 
 describe('API on SQLite', () => {
   let harness: ApiHarness;
@@ -26,4 +28,16 @@ describe('API on SQLite', () => {
   describe('disabling staff accounts', () => staffSuite(() => harness));
   describe('request bodies and caching', () => bodySuite(() => harness));
   describe('device keys and data-key custody', () => custodySuite(() => harness));
+});
+
+// Its own server, at the production bounds on new tablets that the one above lifts.
+describe('API on SQLite: new tablets a day', () => {
+  let harness: ApiHarness;
+  beforeAll(async () => {
+    const options = { newDeviceLimits: DEFAULT_NEW_DEVICE_LIMITS };
+    harness = await sqliteHarness(options);
+  });
+  afterAll(() => harness?.close());
+
+  newDeviceSuite(() => harness);
 });

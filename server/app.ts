@@ -30,6 +30,7 @@ import { syncRoutes } from './routes/sync.ts';
 import { userRoutes } from './routes/users.ts';
 import type { SyncTables } from './db/sync-schema.ts';
 import type { ServiceContext } from './services/context.ts';
+import type { NewDeviceLimits } from './services/new-device-quota.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './services/passwords.ts';
 import type { ServerSecrets } from './services/server-secrets.ts';
 
@@ -54,6 +55,8 @@ export interface ServerOptions {
   secrets: ServerSecrets;
   /** TESTS ONLY: a cheaper scrypt cost. Production always hashes at DEFAULT_SCRYPT_PARAMS. */
   passwordParams?: Readonly<ScryptParams>;
+  /** New tablets allowed a day per account and per centre. Default: DEFAULT_NEW_DEVICE_LIMITS. */
+  newDeviceLimits?: Readonly<NewDeviceLimits>;
 }
 
 // A sync batch is at most 1 MB (docs/sync-protocol.md, "At a glance"); anything larger is a bug or abuse.
@@ -99,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     now: options.now ?? (() => new Date()),
     passwordParams: options.passwordParams ?? DEFAULT_SCRYPT_PARAMS,
     secrets: options.secrets,
+    ...(options.newDeviceLimits ? { newDeviceLimits: options.newDeviceLimits } : {}),
   };
   decorateRequests(app);
   await app.register(signInRoutes, { prefix: '/api', ctx });

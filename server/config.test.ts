@@ -37,6 +37,25 @@ describe('parseConfig', () => {
     expect(config.database).toEqual({ dialect: 'postgres', url });
   });
 
+  it('bounds new tablets a day at 5 per account and 20 per centre unless told otherwise', () => {
+    expect(parseConfig({}, []).newDeviceLimits).toEqual({ perAccount: 5, perCentre: 20 });
+    const config = parseConfig(
+      { SAKHI_NEW_DEVICES_PER_ACCOUNT: '8', SAKHI_NEW_DEVICES_PER_CENTRE: ' 60 ' },
+      [],
+    );
+    expect(config.newDeviceLimits).toEqual({ perAccount: 8, perCentre: 60 });
+  });
+
+  it.each(['0', '-3', '2.5', 'ten', '1000001'])(
+    'refuses %j new tablets a day, naming the variable in both languages',
+    (raw) => {
+      const error = configError(() => parseConfig({ SAKHI_NEW_DEVICES_PER_CENTRE: raw }, []));
+      expect(error.variable).toBe('SAKHI_NEW_DEVICES_PER_CENTRE');
+      expect(error.messages.en).toContain('whole number from 1 to 1000000');
+      expect(error.messages.hi).toContain('1 से 1000000');
+    },
+  );
+
   it('accepts postgresql:// too, and treats empty variables as unset', () => {
     expect(parseConfig({ DATABASE_URL: 'postgresql://localhost/sakhi' }).database.dialect).toBe(
       'postgres',

@@ -7,6 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_NEW_DEVICE_LIMITS, type NewDeviceLimits } from './services/new-device-quota.ts';
 
 export type DatabaseConfig =
   | { dialect: 'sqlite'; /** Absolute path of the SQLite file. */ file: string }
@@ -34,6 +35,12 @@ export interface Config {
    * the client's. Rate limits and the audit log depend on getting this right.
    */
   trustProxy?: string;
+  /**
+   * SAKHI_NEW_DEVICES_PER_ACCOUNT and SAKHI_NEW_DEVICES_PER_CENTRE: how many tablets
+   * never seen before may register in a day, per account and per centre. Unset:
+   * DEFAULT_NEW_DEVICE_LIMITS (5 and 20).
+   */
+  newDeviceLimits?: NewDeviceLimits;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +83,10 @@ export function parseConfig(env: Env = process.env, argv: readonly string[] = []
     demo: argv.includes('--demo'),
     staticDir: resolve(projectRoot, 'dist'),
     trustProxy: parseTrustProxy(valueOf(env, 'SAKHI_TRUST_PROXY')),
+    newDeviceLimits: {
+      perAccount: parseDailyLimit(env, 'SAKHI_NEW_DEVICES_PER_ACCOUNT', 'perAccount'),
+      perCentre: parseDailyLimit(env, 'SAKHI_NEW_DEVICES_PER_CENTRE', 'perCentre'),
+    },
   };
 }
 
@@ -96,6 +107,19 @@ function parseTrustProxy(raw: string | undefined): string | undefined {
 function valueOf(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();
   return value === '' ? undefined : value;
+}
+
+function parseDailyLimit(env: Env, name: string, bound: keyof NewDeviceLimits): number {
+  const raw = valueOf(env, name);
+  if (raw === undefined) return DEFAULT_NEW_DEVICE_LIMITS[bound];
+  // 0 would lock out every new tablet for good: a typo, never a policy.
+  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1_000_000) {
+    throw new ConfigError(name, {
+      hi: `${name} "${raw}" मान्य नहीं है: 1 से 1000000 तक की पूर्ण संख्या दें (एक दिन में कितने नए टैबलेट)।`,
+      en: `${name} "${raw}" is not valid: give a whole number from 1 to 1000000 (new tablets a day).`,
+    });
+  }
+  return Number(raw);
 }
 
 function parsePort(raw: string | undefined): number {

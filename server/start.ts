@@ -74,6 +74,7 @@ export async function startServer(
       staticDir: config.staticDir,
       logger,
       trustProxy: config.trustProxy,
+      newDeviceLimits: config.newDeviceLimits,
       secrets,
       ...testOptions,
     });

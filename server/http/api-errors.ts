@@ -33,6 +33,7 @@ export const STATUS_BY_CODE = {
   weak_password: 422,
   unsupported_protocol_version: 426,
   too_many_attempts: 429,
+  too_many_new_devices: 429,
   internal_error: 500,
   database_unavailable: 503,
 } as const satisfies Record<ErrorCode, number>;

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { NewDeviceLimits } from './new-device-quota.ts';
 import type { ScryptParams } from './passwords.ts';
 import type { ServerSecrets } from './server-secrets.ts';
 
@@ -16,4 +17,6 @@ export interface ServiceContext {
   passwordParams: Readonly<ScryptParams>;
   /** Read from the secrets file at start; tests make fresh ones in memory. */
   secrets: ServerSecrets;
+  /** New tablets allowed a day; unset means DEFAULT_NEW_DEVICE_LIMITS (./new-device-quota.ts). */
+  newDeviceLimits?: Readonly<NewDeviceLimits>;
 }

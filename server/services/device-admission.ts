@@ -10,6 +10,8 @@
  *   `device_other_centre` and the answer says nothing of the tablet's scope; only a
  *   sign-in that says `switchCentre` moves it, and the move makes a new data key and
  *   destroys the old, so nothing unlocked for one centre opens for the next.
+ * - A device id never seen before counts against the day's bounds on new devices
+ *   (./new-device-quota.ts) once its key is proven, and before it takes a tag.
  * - The data key released is the one stored when the transaction commits: concurrent
  *   sign-ins on several processes write it only where none is stored, then read back.
  */
@@ -23,6 +25,7 @@ import {
   unwrapDataKey,
 } from './device-keys.ts';
 import { findDevice, registerDevice, type DeviceOwner } from './devices.ts';
+import { countNewDevice, type NewDeviceLimits } from './new-device-quota.ts';
 import type { ServerSecrets } from './server-secrets.ts';
 import { ServiceError } from './service-error.ts';
 
@@ -35,6 +38,7 @@ export interface DeviceAdmissionInput {
   publicKey: DevicePublicKey;
   signature: string;
   switchCentre: boolean;
+  newDeviceLimits: Readonly<NewDeviceLimits>;
   now: Date;
 }
 
@@ -59,6 +63,9 @@ export async function admitDevice(
   refuseWithoutPossession(existing, sentKey, input);
   const isMoving = existing !== undefined && existing.centre_id !== input.owner.centreId;
   if (isMoving && !input.switchCentre) throw new ServiceError('device_other_centre');
+  if (existing === undefined) {
+    await countNewDevice(db, input.owner, input.newDeviceLimits, input.now);
+  }
 
   const device = await registerDevice(db, {
     deviceId: input.deviceId,

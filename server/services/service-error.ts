@@ -96,6 +96,10 @@ export const ERROR_MESSAGES = {
     hi: 'बहुत बार गलत पासवर्ड डाला गया। 15 मिनट बाद फिर कोशिश करें।',
     en: 'Too many wrong passwords. Try again in 15 minutes.',
   },
+  too_many_new_devices: {
+    hi: 'आज बहुत से नए टैबलेट पर साइन इन हो चुका है। पहले से इस्तेमाल हो रहे टैबलेट पर साइन इन करें, या कल फिर कोशिश करें।',
+    en: 'Too many new tablets have been signed in today. Sign in on a tablet already in use, or try again tomorrow.',
+  },
   database_unavailable: {
     hi: 'सर्वर अभी डेटाबेस तक नहीं पहुँच पा रहा। आपका डेटा टैबलेट पर सुरक्षित है; बाद में अपने-आप भेजा जाएगा।',
     en: 'The server cannot reach its database right now. Your data is safe on the tablet and will be sent later.',
@@ -110,7 +114,7 @@ export type ErrorCode = keyof typeof ERROR_MESSAGES;
 
 /** What a caller may need besides the message to act on the refusal. */
 export interface ServiceErrorDetails {
-  /** too_many_attempts: how long until the next attempt is counted afresh. */
+  /** too_many_attempts, too_many_new_devices: how long until the count starts afresh. */
   retryAfterSeconds?: number;
 }
 

@@ -13,10 +13,14 @@
  * - The device, the new session, the end of the tablet's previous session and the audit
  *   row commit together, or not at all. A device refusal (./device-admission.ts) leaves
  *   everything as it was, the owner's session included, and is audited as denied.
+ * - A refusal for too many new devices comes after the password was proven, so it
+ *   clears the account's attempt count as a success does: waiting out the day must not
+ *   turn into a lockout for wrong passwords she never typed.
  */
 import type { DevicePublicKey } from '../../src/domain/auth-protocol.ts';
 import { admitDevice } from './device-admission.ts';
 import { HEADQUARTERS_TAG_SCOPE } from './devices.ts';
+import { DEFAULT_NEW_DEVICE_LIMITS } from './new-device-quota.ts';
 import { findUserByUsername } from './accounts.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -61,6 +65,7 @@ const DEVICE_REFUSALS: ReadonlySet<string> = new Set([
   'device_key_mismatch',
   'device_other_centre',
   'bad_device_signature',
+  'too_many_new_devices',
 ]);
 
 /** The refusal when an account or address is over its limit, naming the wait. */
@@ -142,6 +147,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
         publicKey: input.devicePublicKey,
         signature: input.deviceSignature,
         switchCentre: input.switchCentre,
+        newDeviceLimits: ctx.newDeviceLimits ?? DEFAULT_NEW_DEVICE_LIMITS,
         now,
       });
       const { device } = admitted;
@@ -196,6 +202,7 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
         outcome: 'denied',
         details: { ...who, reason: error.code },
       });
+      if (error.code === 'too_many_new_devices') await forgiveAccountAttempts(ctx.db, keys);
     }
     throw error;
   }

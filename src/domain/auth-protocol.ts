@@ -172,6 +172,7 @@ export const AUTH_ERROR_CODES = [
   'device_revoked',
   'account_disabled',
   'too_many_attempts',
+  'too_many_new_devices',
   'device_key_mismatch',
   'device_other_centre',
   'bad_device_signature',

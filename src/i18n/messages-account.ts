@@ -16,6 +16,9 @@ export const accountMessages = defineMessages(
     invalidCredentials: 'यूज़रनेम या पासवर्ड सही नहीं है। ध्यान से दोबारा लिखें।',
     tooManyAttempts:
       'बहुत बार कोशिश हो चुकी है। {minutes} मिनट बाद फिर कोशिश करें, या अपने केंद्र प्रबंधक से पासवर्ड पूछें।',
+    // Only a tablet new to the server is refused: one already in use still signs in.
+    tooManyNewDevices:
+      'आज इस खाते से या इस केंद्र में बहुत से नए टैबलेट पर साइन इन हो चुका है। पहले से इस्तेमाल हो रहे टैबलेट पर साइन इन करें, या इस टैबलेट पर {hours} घंटे बाद फिर कोशिश करें।',
     accountDisabled: 'यह खाता बंद कर दिया गया है। अपने केंद्र प्रबंधक से संपर्क करें।',
     deviceRevoked:
       'इस टैबलेट की पहुँच बंद कर दी गई है, इसलिए इस पर साइन इन नहीं हो सकता। अपने केंद्र प्रबंधक से संपर्क करें।',
@@ -45,6 +48,8 @@ export const accountMessages = defineMessages(
     invalidCredentials: 'The username or password is not correct. Type them again carefully.',
     tooManyAttempts:
       'Too many attempts. Try again in {minutes} minutes, or ask your centre manager for your password.',
+    tooManyNewDevices:
+      'Too many new tablets have been signed in today with this account or at this centre. Sign in on a tablet already in use, or try again on this one in {hours} hours.',
     accountDisabled: 'This account has been disabled. Contact your centre manager.',
     deviceRevoked:
       'This tablet has been revoked, so no one can sign in on it. Contact your centre manager.',

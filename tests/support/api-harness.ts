@@ -6,7 +6,10 @@
  *   const token = await signInAs(harness, fixture.users.manager.username);
  *
  * The server is built exactly as in production (buildServer), except for a clock the
- * test moves and a cheap scrypt cost (the real cost is tested in passwords.test.ts).
+ * test moves, a cheap scrypt cost (the real cost is tested in passwords.test.ts) and,
+ * unless asked for the real ones, bounds on new tablets a day that never bite: the
+ * suites sign in hundreds of fresh tablets at one centre at one instant (the real
+ * bounds are tested in api-suite-new-devices.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +23,7 @@ import { migrateToLatest } from '../../server/db/migrate.ts';
 import type { Centre, Database, User } from '../../server/db/schema.ts';
 import { createCentre, createUser } from '../../server/services/accounts.ts';
 import type { ServiceContext } from '../../server/services/context.ts';
+import type { NewDeviceLimits } from '../../server/services/new-device-quota.ts';
 import { createServerSecrets } from '../../server/services/server-secrets.ts';
 import { PROTOCOL_VERSION } from '../../src/domain/protocol.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
@@ -55,20 +59,30 @@ export interface ApiHarness {
 
 export type HarnessFactory = () => Promise<ApiHarness>;
 
-export async function sqliteHarness(): Promise<ApiHarness> {
+export interface HarnessOptions {
+  /** Default: UNBOUNDED_NEW_DEVICES. */
+  newDeviceLimits?: Readonly<NewDeviceLimits>;
+}
+
+const UNBOUNDED_NEW_DEVICES: Readonly<NewDeviceLimits> = { perAccount: 1e6, perCentre: 1e6 };
+
+export async function sqliteHarness(options: HarnessOptions = {}): Promise<ApiHarness> {
   const root = mkdtempSync(join(tmpdir(), 'sakhi-api-'));
   const database = openDatabase({ dialect: 'sqlite', file: join(root, 'sakhi.sqlite') });
-  return buildHarness('sqlite', database, root, () => {
+  return buildHarness('sqlite', database, root, options, () => {
     rmSync(root, { recursive: true, force: true });
     return Promise.resolve();
   });
 }
 
-export async function pgHarness(baseUrl: string): Promise<ApiHarness> {
+export async function pgHarness(
+  baseUrl: string,
+  options: HarnessOptions = {},
+): Promise<ApiHarness> {
   const url = await createTestDatabase(baseUrl);
   const database = openDatabase({ dialect: 'postgres', url });
   const root = mkdtempSync(join(tmpdir(), 'sakhi-api-'));
-  return buildHarness('postgres', database, root, async () => {
+  return buildHarness('postgres', database, root, options, async () => {
     rmSync(root, { recursive: true, force: true });
     await dropTestDatabase(baseUrl, url);
   });
@@ -78,8 +92,10 @@ async function buildHarness(
   engine: ApiHarness['engine'],
   database: OpenDatabase,
   staticDir: string,
+  options: HarnessOptions,
   cleanUp: () => Promise<void>,
 ): Promise<ApiHarness> {
+  const newDeviceLimits = options.newDeviceLimits ?? UNBOUNDED_NEW_DEVICES;
   await migrateToLatest(database.db);
   const clock = new TestClock();
   const secrets = createServerSecrets();
@@ -92,13 +108,20 @@ async function buildHarness(
     now: clock.now,
     passwordParams: TEST_PASSWORD_PARAMS,
     secrets,
+    newDeviceLimits,
   });
   return {
     engine,
     app,
     db: database.db,
     clock,
-    ctx: { db: database.db, now: clock.now, passwordParams: TEST_PASSWORD_PARAMS, secrets },
+    ctx: {
+      db: database.db,
+      now: clock.now,
+      passwordParams: TEST_PASSWORD_PARAMS,
+      secrets,
+      newDeviceLimits,
+    },
     close: async () => {
       await app.close();
       await database.close();

@@ -149,6 +149,18 @@ describe('sign-in screen', () => {
     }
   });
 
+  it('after too many new tablets names the hours to wait and leaves the button on for a colleague', async () => {
+    renderPage({
+      fetch: () =>
+        Promise.resolve(errorAnswer(429, 'too_many_new_devices', { 'retry-after': '7000' })),
+    });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    const error = await screen.findByTestId('sign-in-error');
+    expect(error.textContent).toBe(accountMessages.hi.tooManyNewDevices.replace('{hours}', '2'));
+    expect(screen.getByTestId<HTMLButtonElement>('sign-in-submit').disabled).toBe(false);
+  });
+
   it.each([
     ['account_disabled', 401, 'accountDisabled'],
     ['device_revoked', 403, 'deviceRevoked'],

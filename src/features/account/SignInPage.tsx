@@ -248,6 +248,11 @@ function ProblemBanner({ problem }: { readonly problem: Problem }) {
       case 'too_many_attempts':
         message = fill(t.tooManyAttempts, { minutes: Math.ceil(failure.retryAfterSeconds / 60) });
         break;
+      case 'too_many_new_devices':
+        message = fill(t.tooManyNewDevices, {
+          hours: Math.ceil(failure.retryAfterSeconds / 3600),
+        });
+        break;
       case 'account_disabled':
         message = t.accountDisabled;
         break;

@@ -75,4 +75,25 @@ describe('requestSignIn', () => {
     });
     expect(result).toEqual({ isSignedIn: false, failure: { code } });
   });
+
+  it.each([
+    ['the Retry-After it names', '7000', 7000],
+    ['a day when it names none', null, 86_400],
+  ] as const)('turns too_many_new_devices into a wait of %s', async (_, header, seconds) => {
+    const send: typeof fetch = () =>
+      Promise.resolve(
+        new Response(JSON.stringify(errorBody('too_many_new_devices')), {
+          status: 429,
+          headers: {
+            'content-type': 'application/json',
+            ...(header === null ? {} : { 'retry-after': header }),
+          },
+        }),
+      );
+    const result = await requestSignIn(attempt(), { fetch: send });
+    expect(result).toEqual({
+      isSignedIn: false,
+      failure: { code: 'too_many_new_devices', retryAfterSeconds: seconds },
+    });
+  });
 });

@@ -36,6 +36,11 @@ export type SignInFailure =
         | 'device_other_centre';
     }
   | { readonly code: 'too_many_attempts'; readonly retryAfterSeconds: number }
+  /**
+   * This tablet is new to the server and its account or centre has registered as many
+   * new tablets today as the server allows; one already registered still signs in.
+   */
+  | { readonly code: 'too_many_new_devices'; readonly retryAfterSeconds: number }
   /** Anything else the server said (invalid_request, database_unavailable, a 5xx…). */
   | { readonly code: 'other'; readonly status: number; readonly message: BilingualMessage | null };
 
@@ -66,8 +71,9 @@ export interface SignInOptions {
 
 // Over 2G a sign-in can take a while; past this, say the server could not be reached.
 const signInTimeoutMs = 60_000;
-// The server's window (docs/api.md "Rate limits"), if it ever leaves out Retry-After.
+// The server's windows (docs/api.md "Rate limits"), if it ever leaves out Retry-After.
 const defaultRetryAfterSeconds = 15 * 60;
+const defaultNewDeviceRetryAfterSeconds = 24 * 60 * 60;
 
 export async function requestSignIn(
   attempt: SignInAttempt,
@@ -131,6 +137,14 @@ function failureOf(response: Response, json: unknown): SignInFailure {
         code,
         retryAfterSeconds: readRetryAfter(response.headers.get('retry-after')),
       };
+    case 'too_many_new_devices':
+      return {
+        code,
+        retryAfterSeconds: readRetryAfter(
+          response.headers.get('retry-after'),
+          defaultNewDeviceRetryAfterSeconds,
+        ),
+      };
     default:
       return {
         code: 'other',
@@ -140,9 +154,7 @@ function failureOf(response: Response, json: unknown): SignInFailure {
   }
 }
 
-function readRetryAfter(header: string | null): number {
+function readRetryAfter(header: string | null, fallback = defaultRetryAfterSeconds): number {
   const seconds = Number(header);
-  return header !== null && Number.isFinite(seconds) && seconds > 0
-    ? Math.ceil(seconds)
-    : defaultRetryAfterSeconds;
+  return header !== null && Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : fallback;
 }
