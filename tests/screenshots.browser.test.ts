@@ -1,6 +1,7 @@
 // The main screens in Hindi and English on a tablet-sized window (800×1280, upright): case list,
 // intake (a validation error, and the review that shows an earlier case of the same woman
-// written in the other script), a case page with its entries, and today's work. Every run
+// written in the other script), a case page with its entries, today's work, the centre
+// manager's monthly report, and the state dashboard headquarters reads. Every run
 // walks the screens and checks each one rendered in the right language; only with
 // SAKHI_SCREENSHOTS=1 does it also write docs/screenshots/<screen>-<lang>.png (for the
 // README), so CI never rewrites the committed pictures.
@@ -14,7 +15,9 @@ import type { Lang } from '../src/i18n/lang.ts';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
 import { caseListMessages } from '../src/i18n/messages-cases.ts';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
+import { reportsMessages } from '../src/i18n/messages-reports.ts';
 import { todayMessages } from '../src/i18n/messages-today.ts';
+import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import { watchForPageProblems } from './support/page-problems.ts';
 import {
@@ -27,6 +30,7 @@ import {
   referTo,
   registerCase,
   signIn,
+  submitSignIn,
   unlockWithPin,
   switchLanguageTo,
   waitForText,
@@ -39,6 +43,15 @@ const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
 const tablet = { width: 800, height: 1280 };
 const languages: readonly Lang[] = ['hi', 'en'];
 
+/** Every chart of the report on screen is drawn as SVG (the chart chunk loads on its own). */
+async function waitForChartsDrawn(shown: Page): Promise<void> {
+  const charts = shown.getByTestId('report-chart');
+  await charts.first().waitFor();
+  await expect
+    .poll(() => shown.locator('[data-testid="report-chart"] svg').count())
+    .toBe(await charts.count());
+}
+
 describe('screenshots of the main screens, Hindi and English', () => {
   let server: TestServer;
   let browser: LaunchedChromium;
@@ -46,12 +59,12 @@ describe('screenshots of the main screens, Hindi and English', () => {
   let sunitaId: string;
   const problems: string[] = [];
 
-  async function capture(name: string, lang: Lang): Promise<void> {
+  async function capture(name: string, lang: Lang, shown: Page = page): Promise<void> {
     // Fonts first: Devanagari must be drawn, not boxes.
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await shown.evaluate(() => document.fonts.ready.then(() => undefined));
     if (!isWritingScreenshots) return;
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({
+    await shown.screenshot({
       path: `${SCREENSHOT_DIR}${name}-${lang}.png`,
       animations: 'disabled',
       caret: 'hide',
@@ -72,7 +85,8 @@ describe('screenshots of the main screens, Hindi and English', () => {
       permissions: ['durableStorage'],
     });
     await page.goto(server.url);
-    await signIn(page);
+    // The centre manager: she registers cases like her staff, and the monthly report is hers.
+    await signIn(page, { username: 'lko.manager', password: DEMO_PASSWORD });
 
     // A centre's morning: a follow-up late, one due today, a stay ending, a referral waiting.
     sunitaId = await registerCase(page, {
@@ -217,6 +231,34 @@ describe('screenshots of the main screens, Hindi and English', () => {
       );
       await capture('today', lang);
     });
+
+    it("the centre's monthly report, counted on the tablet", async () => {
+      await page.getByTestId('nav-monthly-report').click();
+      await waitForText(page.locator('.report-page h2'), reportsMessages[lang].centreTitle);
+      await page.getByTestId('computed-at').waitFor();
+      await waitForChartsDrawn(page);
+      await capture('monthly-report', lang);
+    });
+  });
+
+  it('the state dashboard, for headquarters, in Hindi and English', async () => {
+    const headquarters = await launchChromium();
+    try {
+      const statePage = await headquarters.context.newPage();
+      watchForPageProblems(statePage, problems, { label: 'state' });
+      await statePage.setViewportSize(tablet);
+      await statePage.goto(server.url);
+      await submitSignIn(statePage, { username: 'state.admin', password: DEMO_PASSWORD });
+      for (const lang of languages) {
+        await switchLanguageTo(statePage, lang);
+        await waitForText(statePage.locator('.report-page h2'), reportsMessages[lang].stateTitle);
+        await statePage.getByTestId('fetched-at').waitFor();
+        await waitForChartsDrawn(statePage);
+        await capture('state-dashboard', lang, statePage);
+      }
+    } finally {
+      await headquarters.close();
+    }
   });
 
   it('had no errors in the page', () => {
