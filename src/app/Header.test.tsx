@@ -7,12 +7,12 @@ import { Header, type HeaderSync } from './Header.tsx';
 
 const hindi = appMessages.hi;
 
-function renderHeader(sync: HeaderSync) {
+function renderHeader(sync: HeaderSync, pendingChanges = 2) {
   render(
     <Header
       route={{ name: 'cases' }}
       isOnline
-      pendingChanges={2}
+      pendingChanges={pendingChanges}
       sync={sync}
       isDemo={false}
       staffName="सुनीता"
@@ -32,6 +32,7 @@ describe('Header sync line', () => {
       renderHeader({
         isRunning: false,
         lastSyncAt,
+        lastFullSyncAt: lastSyncAt,
         needsAttention: false,
         refused: 0,
         isWaitingForNetwork: true,
@@ -44,6 +45,7 @@ describe('Header sync line', () => {
       renderHeader({
         isRunning: true,
         lastSyncAt,
+        lastFullSyncAt: lastSyncAt,
         needsAttention: false,
         refused: 0,
         isWaitingForNetwork: true,
@@ -51,7 +53,27 @@ describe('Header sync line', () => {
     ).toBe(hindi.syncing);
     cleanup();
     expect(
-      renderHeader({ isRunning: false, lastSyncAt, needsAttention: false, refused: 0 }),
+      renderHeader({
+        isRunning: false,
+        lastSyncAt,
+        lastFullSyncAt: lastSyncAt,
+        needsAttention: false,
+        refused: 0,
+      }),
     ).toMatch(/^अंतिम सिंक: /);
+  });
+
+  it('says all changes are sent only after a run that pushed and pulled, with none refused', () => {
+    const idle = { isRunning: false, lastSyncAt, needsAttention: false, refused: 0 };
+    const pendingLine = () => screen.queryByTestId('pending-changes')?.textContent ?? null;
+    // The service worker's push-only run: sent, but nothing brought down yet.
+    renderHeader({ ...idle, lastFullSyncAt: null }, 0);
+    expect(pendingLine()).toBeNull();
+    cleanup();
+    renderHeader({ ...idle, lastFullSyncAt: lastSyncAt }, 0);
+    expect(pendingLine()).toBe(hindi.noPendingChanges);
+    cleanup();
+    renderHeader({ ...idle, lastFullSyncAt: lastSyncAt, needsAttention: true, refused: 3 }, 0);
+    expect(pendingLine()).toBe(hindi.refusedChanges.replace('{n}', '3'));
   });
 });

@@ -37,6 +37,11 @@ export interface HeaderSync {
   readonly isWaitingForNetwork?: boolean;
   /** When the last sync (page or service worker) finished without error. */
   readonly lastSyncAt: string | null;
+  /**
+   * When a run that pushed AND pulled last finished. "All changes sent" waits for it: the
+   * service worker's push-only run sets `lastSyncAt` but has not brought anything down.
+   */
+  readonly lastFullSyncAt: string | null;
   /** Refused changes, or (for a manager) open conflicts: the sync status page explains. */
   readonly needsAttention: boolean;
   /** Changes headquarters refused: kept here, waiting for a person, so not "sent". */
@@ -157,7 +162,8 @@ export function Header({
 
 /**
  * What waits to go up. "All changes sent" only when it is true: nothing waiting, nothing
- * refused, and a sync has finished here (before that, SyncLine says "Not synced yet").
+ * refused, and a sync that pushed and pulled has finished here (a push-only run of the
+ * service worker is not enough; before that, SyncLine says "Not synced yet" or its time).
  */
 function PendingLine({
   pendingChanges,
@@ -177,7 +183,7 @@ function PendingLine({
           ? t.refusedChangesOne
           : refused > 0
             ? fill(t.refusedChanges, { n: refused })
-            : sync?.lastSyncAt
+            : sync?.lastFullSyncAt
               ? t.noPendingChanges
               : null;
   if (text === null) return null;

@@ -77,6 +77,7 @@ function headerSyncOf(
     isRunning: status?.isRunning ?? false,
     isWaitingForNetwork: status?.lastErrorCode === 'offline',
     lastSyncAt: view.lastSyncAt,
+    lastFullSyncAt: view.lastFullSyncAt,
     needsAttention: view.rejected > 0 || (isManager && view.openConflicts > 0),
     refused: view.rejected,
   };

@@ -117,6 +117,11 @@ export interface CaseStore {
   countPendingChanges(): Promise<number>;
   /** Ids of the cases with changes saved here that headquarters has not yet acknowledged. */
   listCasesNotYetSent(): Promise<ReadonlySet<string>>;
+  /**
+   * Whether a sync that pushed and pulled has finished on this tablet: until then the
+   * centre's cases may still be arriving, and an empty list is not "no cases".
+   */
+  hasFinishedFullSync(): Promise<boolean>;
   /** Whether this case has such changes (refused ones included: they have not arrived either). */
   hasChangesNotYetSent(caseId: string): Promise<boolean>;
   /**

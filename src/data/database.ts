@@ -156,6 +156,11 @@ export type MetaRow =
   | { readonly key: 'legacyRowsSealed'; readonly value: true }
   /** When a sync run (page or service worker) last finished without error, corrected time. */
   | { readonly key: 'lastSyncAt'; readonly value: Instant }
+  /**
+   * When a run that pushed AND pulled last finished (the page's, never the worker's
+   * push-only run): until then this tablet may not hold the centre's cases yet.
+   */
+  | { readonly key: 'lastFullSyncAt'; readonly value: Instant }
   /** Left by wiping the tablet (wipe-tablet.ts), until the page has said so. */
   | { readonly key: 'erased'; readonly value: ErasedNotice };
 

@@ -28,6 +28,7 @@ const centreMetaKeys: readonly MetaKey[] = [
   'syncCursor',
   'serverStampFloor',
   'lastSyncAt',
+  'lastFullSyncAt',
 ];
 
 export async function eraseCentreData(db: SakhiDatabase): Promise<ErasedCentreData> {

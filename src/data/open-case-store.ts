@@ -10,6 +10,7 @@ import type { CaseStore } from './case-store.ts';
 import { addEntry, removeEntry, updateEntry } from './entry-repository.ts';
 import { watchReads } from './live-reads.ts';
 import { toStoreError } from './store-errors.ts';
+import { readLastFullSyncAt } from './sync-state.ts';
 import { storeContextOf, type StoreOptions } from './write-transaction.ts';
 
 export function openCaseStore(options: StoreOptions): CaseStore {
@@ -42,6 +43,7 @@ export function openCaseStore(options: StoreOptions): CaseStore {
         throw toStoreError(error);
       }
     },
+    hasFinishedFullSync: async () => (await readLastFullSyncAt(db)) !== null,
     hasChangesNotYetSent: async (caseId) => {
       try {
         return (await db.outbox.where('caseId').equals(caseId).count()) > 0;

@@ -77,10 +77,21 @@ export function openServerTimeStore(db: SakhiDatabase, clock: HybridClock): Sync
   };
 }
 
-/** After a sync run that finished without error, in the page or the service worker. */
-export async function recordSyncSuccess(db: SakhiDatabase, at: Date): Promise<void> {
+/**
+ * After a sync run that finished without error, in the page or the service worker.
+ * `hasPulled`: the run pulled too (both halves), so this tablet holds what headquarters
+ * held; a push-only run (the service worker's) never says so.
+ */
+export async function recordSyncSuccess(
+  db: SakhiDatabase,
+  at: Date,
+  { hasPulled }: { readonly hasPulled: boolean },
+): Promise<void> {
   try {
-    await db.meta.put({ key: 'lastSyncAt', value: at.toISOString() });
+    await db.transaction('rw', db.meta, async () => {
+      await db.meta.put({ key: 'lastSyncAt', value: at.toISOString() });
+      if (hasPulled) await db.meta.put({ key: 'lastFullSyncAt', value: at.toISOString() });
+    });
   } catch (error) {
     throw toStoreError(error);
   }
@@ -90,6 +101,16 @@ export async function readLastSyncAt(db: SakhiDatabase): Promise<string | null> 
   try {
     const stored = await db.meta.get('lastSyncAt');
     return stored?.key === 'lastSyncAt' ? stored.value : null;
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+/** When a run that pushed and pulled last finished; null until the first one has. */
+export async function readLastFullSyncAt(db: SakhiDatabase): Promise<string | null> {
+  try {
+    const stored = await db.meta.get('lastFullSyncAt');
+    return stored?.key === 'lastFullSyncAt' ? stored.value : null;
   } catch (error) {
     throw toStoreError(error);
   }

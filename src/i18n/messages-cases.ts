@@ -14,6 +14,8 @@ export const caseListMessages = defineMessages(
     resultCount: '{n} मामले',
     resultCountOne: '1 मामला',
     noCases: 'अभी कोई मामला दर्ज नहीं है।',
+    casesArriving:
+      'केंद्र के मामले अभी मुख्यालय से आ रहे हैं। पहला सिंक पूरा होते ही यहाँ दिखेंगे — दोबारा दर्ज न करें।',
     noMatches: 'इस खोज से कोई मामला नहीं मिला। वर्तनी बदलकर या फ़िल्टर हटाकर देखें।',
     registerFirst: 'पहला मामला दर्ज करें',
     newCase: 'नया मामला दर्ज करें',
@@ -39,6 +41,8 @@ export const caseListMessages = defineMessages(
     resultCount: '{n} cases',
     resultCountOne: '1 case',
     noCases: 'No cases recorded yet.',
+    casesArriving:
+      "The centre's cases are still arriving from headquarters. They show here as soon as the first sync finishes — do not register them again.",
     noMatches: 'No case matches this search. Try another spelling or clear the filters.',
     registerFirst: 'Register the first case',
     newCase: 'Register a new case',

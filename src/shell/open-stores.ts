@@ -12,7 +12,12 @@ import { openKeyVault, type ChangePinResult, type EnrolledUser } from '../data/k
 import { decodeBase64url } from '../domain/base64url.ts';
 import { openLocalStore, type LocalStoreOptions, type UnsealedStore } from '../data/local-store.ts';
 import { sessionFromSignIn, staffOfSession, type SignedInSession } from '../data/session.ts';
-import { readLastSyncAt, readSyncCounts, type SyncCounts } from '../data/sync-state.ts';
+import {
+  readLastFullSyncAt,
+  readLastSyncAt,
+  readSyncCounts,
+  type SyncCounts,
+} from '../data/sync-state.ts';
 import type { DeviceKeyPair } from '../platform/device-key.ts';
 import { requestSignOut } from './sign-out-client.ts';
 import { fetchServerIsDemo } from './server-health.ts';
@@ -105,6 +110,8 @@ export type PinUnlock =
 
 export interface SyncView extends SyncCounts {
   readonly lastSyncAt: string | null;
+  /** The last run that pushed and pulled: null until this tablet first holds the centre's cases. */
+  readonly lastFullSyncAt: string | null;
 }
 
 export interface SyncSource {
@@ -272,6 +279,7 @@ export async function openTablet(
     readSyncView: async () => ({
       ...(await readSyncCounts(local.database)),
       lastSyncAt: await readLastSyncAt(local.database),
+      lastFullSyncAt: await readLastFullSyncAt(local.database),
     }),
     onSaved: (listener) => {
       savedListeners.add(listener);

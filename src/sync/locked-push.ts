@@ -51,7 +51,7 @@ export function pushLockedOutbox(options: LockedPushOptions): Promise<PushTotals
       throw new SyncError('offline', 'the tablet is offline');
     }
     const totals = await pushLockedOutboxHeld(options);
-    await recordSyncSuccess(options.db, readCorrectedNow(options.clock));
+    await recordSyncSuccess(options.db, readCorrectedNow(options.clock), { hasPulled: false });
     return totals;
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { openTestStore, sampleIntake } from '../data/case-store.testing.ts';
 import { saveSession, sessionFromSignIn } from '../data/session.ts';
 import { sampleSignInResponse } from '../data/session.testing.ts';
-import { readLastSyncAt } from '../data/sync-state.ts';
+import { readLastFullSyncAt, readLastSyncAt } from '../data/sync-state.ts';
 import { inProcessDeviceLock } from '../platform/device-lock.ts';
 import { SyncError } from './sync-ports.ts';
 import { openTabletSync } from './tablet-sync.ts';
@@ -66,5 +66,27 @@ describe('openTabletSync', () => {
     expect(server.seen[0]!.authorization).toBe(`Bearer ${session.token}`);
     expect(server.hasOverlapped()).toBe(false);
     expect(await readLastSyncAt(store.db)).not.toBeNull();
+  });
+
+  it('records a full sync only after a run that pulled too', async () => {
+    const store = await openTestStore();
+    await saveSession(
+      store.db,
+      sessionFromSignIn(sampleSignInResponse({ deviceId: store.device.id })),
+    );
+    const server = answeringServer();
+    const sync = openTabletSync({
+      db: store.db,
+      clock: store.clock,
+      deviceId: store.device.id,
+      baseUrl: '',
+      fetch: server.fetch as unknown as typeof fetch,
+      withDeviceLock: inProcessDeviceLock(),
+    });
+    await sync.run({ shouldPull: false });
+    expect(await readLastSyncAt(store.db)).not.toBeNull();
+    expect(await readLastFullSyncAt(store.db)).toBeNull();
+    await sync.run({ shouldPull: true });
+    expect(await readLastFullSyncAt(store.db)).toBe(await readLastSyncAt(store.db));
   });
 });

@@ -72,7 +72,7 @@ export function openTabletSync(options: TabletSyncOptions): TabletSync {
           throw new SyncError('offline', 'the tablet is offline');
         }
         const report = await runSync(ports, runOptions);
-        await recordSyncSuccess(db, readCorrectedNow(clock));
+        await recordSyncSuccess(db, readCorrectedNow(clock), { hasPulled: runOptions.shouldPull });
         return report;
       }),
   };

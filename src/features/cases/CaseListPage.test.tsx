@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
 import { pulledNewCase, storePulledPage } from '../../data/pulled-records.testing.ts';
+import { recordSyncSuccess } from '../../data/sync-state.ts';
 import { caseListMessages } from '../../i18n/messages-cases.ts';
 import { CaseListPage } from './CaseListPage.tsx';
 
@@ -77,7 +78,7 @@ describe('case list', () => {
   it('shows cases a pull stores while the list is open, and marks cases not yet at headquarters', async () => {
     const store = await openTestStore();
     await renderScreen(<CaseListPage />, { lang: 'en', store });
-    expect(await screen.findByText(en.noCases)).toBeTruthy();
+    expect(await screen.findByText(en.casesArriving)).toBeTruthy();
 
     await storePulledPage(store, [
       pulledNewCase(store, '0190a000-0000-7000-8000-000000000201', { survivorName: 'Kamla' }),
@@ -88,5 +89,18 @@ describe('case list', () => {
     await store.cases.registerCase(sampleIntake({ survivorName: 'Asha' }));
     await waitFor(() => expect(names()).toHaveLength(2));
     expect(screen.getAllByTestId('case-row-not-sent')).toHaveLength(1);
+  });
+
+  it('says cases are still arriving until a sync has pushed and pulled, then that there are none', async () => {
+    const store = await openTestStore();
+    await renderScreen(<CaseListPage />, { lang: 'en', store });
+    expect(await screen.findByText(en.casesArriving)).toBeTruthy();
+    // The service worker's push-only run brings nothing down.
+    await recordSyncSuccess(store.db, new Date(), { hasPulled: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByTestId('cases-arriving')).toBeTruthy();
+    await recordSyncSuccess(store.db, new Date(), { hasPulled: true });
+    expect(await screen.findByText(en.noCases)).toBeTruthy();
+    expect(screen.queryByTestId('cases-arriving')).toBeNull();
   });
 });

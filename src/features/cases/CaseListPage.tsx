@@ -58,6 +58,8 @@ function useCaseSearch(
 ): {
   readonly results: Results;
   readonly notYetSent: ReadonlySet<string>;
+  /** No sync has pushed and pulled here yet: an empty list may still be filling. */
+  readonly isArriving: boolean;
   readonly showMore: () => void;
 } {
   const { caseStore } = useStores();
@@ -65,11 +67,12 @@ function useCaseSearch(
   useEffect(() => setLimit(pageSize), [query, filters]);
   const settledQuery = useSettled(query.trim(), searchDelayMs);
   const live = useLiveValue(async () => {
-    const [cases, notYetSent] = await Promise.all([
+    const [cases, notYetSent, hasFinishedFullSync] = await Promise.all([
       caseStore.searchCases(settledQuery, toCaseFilter(filters), limit),
       caseStore.listCasesNotYetSent(),
+      caseStore.hasFinishedFullSync(),
     ]);
-    return { cases, notYetSent };
+    return { cases, notYetSent, isArriving: !hasFinishedFullSync };
   }, [settledQuery, filters, limit]);
   const results: Results =
     live.state === 'done'
@@ -81,12 +84,13 @@ function useCaseSearch(
           }
         : { state: 'loading' };
   const notYetSent = live.state === 'done' ? live.value.notYetSent : noCases;
+  const isArriving = live.state === 'done' && live.value.isArriving;
   const shownCount = results.state === 'done' ? results.cases.length : 0;
   const hasMore = results.state === 'done' && results.hasMore;
   const showMore = useCallback(() => {
     if (hasMore) setLimit((current) => (current <= shownCount ? current + pageSize : current));
   }, [hasMore, shownCount]);
-  return { results, notYetSent, showMore };
+  return { results, notYetSent, isArriving, showMore };
 }
 
 const noCases: ReadonlySet<string> = new Set();
@@ -101,7 +105,7 @@ export function CaseListPage() {
     isInStay: false,
     isFollowUpOverdue: false,
   });
-  const { results, notYetSent, showMore } = useCaseSearch(query, filters);
+  const { results, notYetSent, isArriving, showMore } = useCaseSearch(query, filters);
   const hasCriteria = query.trim() !== '' || Object.keys(toCaseFilter(filters)).length > 0;
 
   return (
@@ -172,7 +176,13 @@ export function CaseListPage() {
           </p>
           {results.cases.length === 0 ? (
             <div class="empty">
-              <p>{hasCriteria ? t.noMatches : t.noCases}</p>
+              <p
+                data-testid={
+                  hasCriteria ? 'no-matches' : isArriving ? 'cases-arriving' : 'no-cases'
+                }
+              >
+                {hasCriteria ? t.noMatches : isArriving ? t.casesArriving : t.noCases}
+              </p>
               {hasCriteria ? null : (
                 <LinkButton href={paths.newCase} variant="primary">
                   {t.registerFirst}
