@@ -13,6 +13,7 @@
  * to 1,073 of ~5,400 records, or pushes deadlocked (500s) or lost an update. One run
  * passed, so a green run alone proves little; the lock is what the test holds in place.
  */
+import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
@@ -24,6 +25,7 @@ import type { SyncDatabase, SyncTables } from '../db/sync-schema.ts';
 import type { SyncActor } from '../services/sync-scope.ts';
 import {
   SYNC_START,
+  addTestTablet,
   mutationOf,
   newCaseMutation,
   newNoteMutation,
@@ -97,11 +99,12 @@ describe('the change log under concurrent pushes through two servers', () => {
   it('never lets a puller skip a committed change', { timeout: 180_000 }, async () => {
     const { caseworker } = fixture.actors;
     const staff = [caseworker, fixture.actors.caseworker2, fixture.actors.counsellor];
-    // Several tablets per staff member; the actor header is the test seam, so any id will do.
-    const tablets = Array.from({ length: TABLETS }, (_, i) => ({
-      ...staff[i % staff.length]!,
-      deviceId: `tab-sim-${i}`,
-    }));
+    // Several tablets per staff member, each registered, so its case numbers are its own.
+    const tablets = await Promise.all(
+      Array.from({ length: TABLETS }, (_, i) =>
+        addTestTablet(database.db, staff[i % staff.length]!, `tab-sim-${i}-${randomUUID()}`),
+      ),
+    );
     const applied: Mutation[] = [];
     const pushBatch = async (actor: SyncActor, mutations: Mutation[]) => {
       const response = pushResponseSchema.parse(

@@ -201,6 +201,38 @@ export async function seedSyncFixture(db: Kysely<SyncDatabase>): Promise<SyncFix
   };
 }
 
+/**
+ * One more tablet for `actor`'s account, registered as the server registers one (its own
+ * tag in its centre's district), so its case numbers pass the server's check.
+ */
+export async function addTestTablet(
+  db: Kysely<SyncDatabase>,
+  actor: SyncActor,
+  deviceId: string,
+): Promise<SyncActor> {
+  const at = SYNC_START.toISOString();
+  const centre = await db
+    .selectFrom('centres')
+    .select('district_code')
+    .where('id', '=', actor.centreId ?? '')
+    .executeTakeFirstOrThrow();
+  const deviceTag = deviceTagForIndex(++lastTag % 32 ** 2);
+  await db
+    .insertInto('devices')
+    .values({
+      id: deviceId,
+      user_id: actor.userId,
+      tag: deviceTag,
+      registered_at: at,
+      last_seen_at: at,
+      centre_id: actor.centreId,
+      tag_scope: centre.district_code,
+    })
+    .execute();
+  registerCaseNumberIssuer(deviceId, { districtCode: centre.district_code, deviceTag });
+  return { ...actor, deviceId };
+}
+
 /** A stamp `offsetMs` after SYNC_START from `deviceId`. */
 export function stampAt(offsetMs: number, deviceId: string, counter = 0): string {
   return formatStamp({ wallMs: SYNC_START.getTime() + offsetMs, counter, deviceId });
