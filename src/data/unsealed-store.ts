@@ -12,6 +12,8 @@
  *   later call fails with `locked` or a closed database, never with a survivor's data.
  */
 import type { HybridClock } from '../domain/hlc.ts';
+import type { IndicatorReport, ReportPeriod } from '../domain/report-indicators.ts';
+import type { ReportCentre } from './centre-report.ts';
 import { followOtherTabs, openCaseBroadcast } from './case-broadcast.ts';
 import { CaseDirectory } from './case-directory.ts';
 import { readEveryListing } from './case-listings.ts';
@@ -55,6 +57,12 @@ export interface UnsealedStore {
   readonly database: SakhiDatabase;
   readonly clock: HybridClock;
   readonly directory: CaseDirectory;
+  /** The centre's figures from this tablet's records (centre-report.ts, loaded on first use). */
+  readCentreReport(
+    centre: ReportCentre,
+    period: ReportPeriod,
+    asOf: Date,
+  ): Promise<IndicatorReport>;
   /** How long building the directory took at unseal, ms (the bench reports it). */
   readonly directoryBuildMs: number;
   lock(): void;
@@ -145,6 +153,10 @@ export async function openUnsealedStore(options: UnsealOptions): Promise<Unseale
     database: db,
     clock,
     directory,
+    readCentreReport: async (centre, period, asOf) => {
+      const { readCentreReport } = await import('./centre-report.ts');
+      return readCentreReport({ databaseName: db.name, sealer }, centre, period, asOf);
+    },
     directoryBuildMs,
     lock: () => {
       sealer.forget();
