@@ -39,8 +39,7 @@ export function reportsSuite(getHarness: () => ApiHarness): void {
     h = getHarness();
     fixture = await seedFixture(h, 'rep');
     adminToken = (await signInAs(h, fixture.users.state_admin.username)).token;
-    if (process.env.SKIP_SEED !== '1')
-      await seedYear(h.db.withTables<SyncTables>(), { year: 2020, cases: SEEDED_CASES, seed: 5 });
+    await seedYear(h.db.withTables<SyncTables>(), { year: 2020, cases: SEEDED_CASES, seed: 5 });
     await pushHandMadeYear(h, fixture);
   }, 120_000);
 
