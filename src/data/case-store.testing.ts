@@ -65,13 +65,13 @@ export async function openTestStore(
   options: { name?: string; time?: number; staff?: StaffMember; device?: DeviceIdentity } = {},
 ): Promise<TestStore> {
   const name = options.name ?? `sakhi-test-${Date.now()}-${++databaseCount}`;
-  const { db, directory, sealer } = await openTestSealedDatabase(name);
+  const { db, raw, directory, sealer } = await openTestSealedDatabase(name);
   const device = options.device ?? testDevice;
   const staff = options.staff ?? testStaff.caseworker;
   const store = {
     db,
     directory,
-    reportSource: { databaseName: name, sealer },
+    reportSource: { raw, sealer },
     device,
     staff,
     time: options.time ?? Date.parse('2026-03-10T05:00:00.000Z'),
@@ -84,6 +84,7 @@ export async function openTestStore(
     drafts: openDraftStore(db, now),
     reopen: async () => {
       db.close();
+      raw.close();
       return openTestStore({ name, time: store.time, staff, device });
     },
   });

@@ -19,8 +19,7 @@ import type { EntryKind } from '../domain/entries.ts';
 import type { IndicatorReport, ReportMonth, ReportPeriod } from '../domain/report-indicators.ts';
 import { readEntry } from './case-file.ts';
 import { readCase } from './case-repository.ts';
-import { SakhiDatabase, type CaseRow, type EntryRow, type Flag } from './database.ts';
-import { rawRows } from './legacy-sealing.ts';
+import type { CaseRow, EntryRow, Flag, SakhiDatabase } from './database.ts';
 import type { RowSealer } from './row-sealing.ts';
 import { openStoredRows } from './sealed-tables.ts';
 import { toStoreError } from './store-errors.ts';
@@ -36,9 +35,13 @@ const countedKinds = ['service', 'stay', 'referral', 'followUp'] as const satisf
 
 const dayMs = 24 * 60 * 60_000;
 
-/** Where a report reads from: the tablet's database, and the key that opens its rows. */
+/**
+ * Where a report reads from: the tablet's database opened without the sealing middleware
+ * (`rawRows`, kept open by its owner: opening a connection per report cost most of a
+ * report's time), and the key that opens its rows.
+ */
 export interface ReportSource {
-  readonly databaseName: string;
+  readonly raw: SakhiDatabase;
   readonly sealer: RowSealer;
 }
 
@@ -48,9 +51,8 @@ export async function readCentreReport(
   period: ReportPeriod,
   asOf: Date,
 ): Promise<IndicatorReport> {
-  const raw = new SakhiDatabase(source.databaseName, { rows: rawRows });
   try {
-    const stored = await readStoredRows(raw, instantWindow(period));
+    const stored = await readStoredRows(source.raw, instantWindow(period));
     // Opened in bulk after the transaction: WebCrypto is far faster than one cipher per row.
     const [caseRows, entryRows] = (await Promise.all([
       openStoredRows(source.sealer, 'cases', stored.cases),
@@ -68,8 +70,6 @@ export async function readCentreReport(
     );
   } catch (error) {
     throw toStoreError(error);
-  } finally {
-    raw.close();
   }
 }
 

@@ -79,6 +79,8 @@ export interface SealedDatabase {
   readonly db: SakhiDatabase;
   readonly directory: CaseDirectory;
   readonly sealer: RowSealer;
+  /** The same database without the seal: for bulk reads opened with `sealer.openMany`. */
+  readonly raw: SakhiDatabase;
   readonly directoryBuildMs: number;
   /** Stops hearing other tabs' saves and closes the database (at lock). */
   readonly close: () => void;
@@ -105,22 +107,22 @@ export async function openSealedDatabase(
     const close = () => {
       stopFollowing();
       broadcast.close();
+      raw.close();
       db.close();
     };
-    return { db, directory, sealer, directoryBuildMs: performance.now() - started, close };
+    return { db, raw, directory, sealer, directoryBuildMs: performance.now() - started, close };
   } catch (error) {
     sealer.forget();
     broadcast.close();
+    raw.close();
     db.close();
     throw toStoreError(error);
-  } finally {
-    raw.close();
   }
 }
 
 export async function openUnsealedStore(options: UnsealOptions): Promise<UnsealedStore> {
   const { device, clock } = options;
-  const { db, directory, sealer, directoryBuildMs, close } = await openSealedDatabase(
+  const { db, raw, directory, sealer, directoryBuildMs, close } = await openSealedDatabase(
     options.databaseName,
     options.dataKey,
   );
@@ -155,7 +157,7 @@ export async function openUnsealedStore(options: UnsealOptions): Promise<Unseale
     directory,
     readCentreReport: async (centre, period, asOf) => {
       const { readCentreReport } = await import('./centre-report.ts');
-      return readCentreReport({ databaseName: db.name, sealer }, centre, period, asOf);
+      return readCentreReport({ raw, sealer }, centre, period, asOf);
     },
     directoryBuildMs,
     lock: () => {
