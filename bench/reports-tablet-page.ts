@@ -9,6 +9,7 @@ import type { CaseStore, StaffMember } from '../src/data/case-store.ts';
 import { readCentreReport } from '../src/data/centre-report.ts';
 import type { SakhiDatabase } from '../src/data/database.ts';
 import { openCaseStore } from '../src/data/open-case-store.ts';
+import type { RowSealer } from '../src/data/row-sealing.ts';
 import { openSealedDatabase } from '../src/data/unsealed-store.ts';
 import { sampleYearCase } from './report-year.ts';
 
@@ -21,10 +22,16 @@ const manager: StaffMember = {
 };
 const databaseName = `sakhi-report-bench-${Date.now()}`;
 const dataKey = crypto.getRandomValues(new Uint8Array(32));
-let opened: { db: SakhiDatabase; store: CaseStore; setTime: (ms: number) => void } | null = null;
+let opened: {
+  db: SakhiDatabase;
+  store: CaseStore;
+  sealer: RowSealer;
+  raw: SakhiDatabase;
+  setTime: (ms: number) => void;
+} | null = null;
 
 async function open() {
-  const { db, directory } = await openSealedDatabase(databaseName, dataKey);
+  const { db, raw, directory, sealer } = await openSealedDatabase(databaseName, dataKey);
   const device = { id: '0190a000-0000-7000-8000-0000000000be', tag: 'B7', createdAt: '' };
   let time = Date.now();
   const clock = new HybridClock(device.id, () => time);
@@ -36,7 +43,7 @@ async function open() {
     clock,
     now: () => new Date(time),
   });
-  return { db, store, setTime: (ms: number) => (time = ms) };
+  return { db, store, sealer, raw, setTime: (ms: number) => (time = ms) };
 }
 
 /** Registers `count` cases spread over `year` with their entries; returns counts and ms. */
@@ -69,14 +76,14 @@ async function fill(input: { year: number; count: number }) {
 }
 
 async function readReports(input: { periods: ReportPeriod[]; asOf: string; times: number }) {
-  const { db } = opened!;
+  const { sealer, raw } = opened!;
   const results: { period: ReportPeriod; ms: number[]; casesRegistered: number }[] = [];
   for (const period of input.periods) {
     const ms: number[] = [];
     let casesRegistered = 0;
     for (let i = 0; i < input.times; i++) {
       const started = performance.now();
-      const report = await readCentreReport(db, manager, period, new Date(input.asOf));
+      const report = await readCentreReport({ raw, sealer }, manager, period, new Date(input.asOf));
       ms.push(performance.now() - started);
       casesRegistered = report.casesRegistered;
     }

@@ -8,6 +8,7 @@ import { buildNewCase } from '../domain/case.ts';
 import type { HybridClock } from '../domain/hlc.ts';
 import type { CaseIntake, CaseStore, DraftStore, StaffMember } from './case-store.ts';
 import type { CaseDirectory } from './case-directory.ts';
+import type { ReportSource } from './centre-report.ts';
 import type { SakhiDatabase } from './database.ts';
 import type { DeviceIdentity } from './device.ts';
 import { openDraftStore } from './draft-repository.ts';
@@ -21,6 +22,8 @@ export interface TestStore {
   /** Opened with testDataKey: rows seal and open as in the unlocked app. */
   readonly db: SakhiDatabase;
   readonly directory: CaseDirectory;
+  /** Where a centre report reads this store's rows (centre-report.ts). */
+  readonly reportSource: ReportSource;
   readonly cases: CaseStore;
   readonly drafts: DraftStore;
   readonly clock: HybridClock;
@@ -62,12 +65,13 @@ export async function openTestStore(
   options: { name?: string; time?: number; staff?: StaffMember; device?: DeviceIdentity } = {},
 ): Promise<TestStore> {
   const name = options.name ?? `sakhi-test-${Date.now()}-${++databaseCount}`;
-  const { db, directory } = await openTestSealedDatabase(name);
+  const { db, raw, directory, sealer } = await openTestSealedDatabase(name);
   const device = options.device ?? testDevice;
   const staff = options.staff ?? testStaff.caseworker;
   const store = {
     db,
     directory,
+    reportSource: { raw, sealer },
     device,
     staff,
     time: options.time ?? Date.parse('2026-03-10T05:00:00.000Z'),
@@ -80,6 +84,7 @@ export async function openTestStore(
     drafts: openDraftStore(db, now),
     reopen: async () => {
       db.close();
+      raw.close();
       return openTestStore({ name, time: store.time, staff, device });
     },
   });

@@ -98,7 +98,7 @@ async function fillYear() {
 describe('readCentreReport', () => {
   it("counts the centre's December from its own store, offline", async () => {
     await fillYear();
-    const figures = await readCentreReport(store.db, store.staff, december, asOf);
+    const figures = await readCentreReport(store.reportSource, store.staff, december, asOf);
     expect(figures.casesRegistered).toBe(1);
     expect(figures.byDistrict.LKO).toBe(1);
     expect(figures.minors).toBe(1);
@@ -124,7 +124,7 @@ describe('readCentreReport', () => {
       { from: '2024-01', to: '2024-03' },
     ];
     for (const period of periods) {
-      expect(await readCentreReport(store.db, store.staff, period, asOf)).toEqual(
+      expect(await readCentreReport(store.reportSource, store.staff, period, asOf)).toEqual(
         computeIndicatorReport(everyCase, everyEntry, period, asOf, () => 'LKO'),
       );
     }
@@ -136,7 +136,7 @@ describe('readCentreReport', () => {
       centreId: '01900000-0000-7000-8000-00000000c0ff',
       districtCode: 'AGR',
     } as const;
-    const figures = await readCentreReport(store.db, elsewhere, december, asOf);
+    const figures = await readCentreReport(store.reportSource, elsewhere, december, asOf);
     expect(figures.casesRegistered).toBe(0);
     expect(figures.byDistrict.AGR).toBe(0);
   });

@@ -113,3 +113,26 @@ export function openStoredRow(
   const { sealed, ...clear } = stored;
   return sealing.join(clear, sealer.open(table, sealing.idOf(stored), sealed));
 }
+
+/**
+ * openStoredRow for many rows at once, outside any transaction (`RowSealer.openMany`):
+ * what a bulk read does after its transaction has ended. Clear legacy rows pass as they are.
+ */
+export async function openStoredRows(
+  sealer: RowSealer,
+  table: SealedTable,
+  stored: readonly Record<string, unknown>[],
+): Promise<Record<string, unknown>[]> {
+  const sealing = tableSealing[table];
+  const sealedRows = stored.filter((row) => row.sealed instanceof Uint8Array);
+  const secrets = await sealer.openMany(
+    table,
+    sealedRows.map((row) => ({ id: sealing.idOf(row), sealed: row.sealed as Uint8Array })),
+  );
+  const secretOf = new Map(sealedRows.map((row, i) => [row, secrets[i]]));
+  return stored.map((row) => {
+    if (!secretOf.has(row)) return row;
+    const { sealed: _sealed, ...clear } = row;
+    return sealing.join(clear, secretOf.get(row));
+  });
+}

@@ -12,6 +12,8 @@
  *   later call fails with `locked` or a closed database, never with a survivor's data.
  */
 import type { HybridClock } from '../domain/hlc.ts';
+import type { IndicatorReport, ReportPeriod } from '../domain/report-indicators.ts';
+import type { ReportCentre } from './centre-report.ts';
 import { followOtherTabs, openCaseBroadcast } from './case-broadcast.ts';
 import { CaseDirectory } from './case-directory.ts';
 import { readEveryListing } from './case-listings.ts';
@@ -55,6 +57,12 @@ export interface UnsealedStore {
   readonly database: SakhiDatabase;
   readonly clock: HybridClock;
   readonly directory: CaseDirectory;
+  /** The centre's figures from this tablet's records (centre-report.ts, loaded on first use). */
+  readCentreReport(
+    centre: ReportCentre,
+    period: ReportPeriod,
+    asOf: Date,
+  ): Promise<IndicatorReport>;
   /** How long building the directory took at unseal, ms (the bench reports it). */
   readonly directoryBuildMs: number;
   lock(): void;
@@ -71,6 +79,8 @@ export interface SealedDatabase {
   readonly db: SakhiDatabase;
   readonly directory: CaseDirectory;
   readonly sealer: RowSealer;
+  /** The same database without the seal: for bulk reads opened with `sealer.openMany`. */
+  readonly raw: SakhiDatabase;
   readonly directoryBuildMs: number;
   /** Stops hearing other tabs' saves and closes the database (at lock). */
   readonly close: () => void;
@@ -97,22 +107,22 @@ export async function openSealedDatabase(
     const close = () => {
       stopFollowing();
       broadcast.close();
+      raw.close();
       db.close();
     };
-    return { db, directory, sealer, directoryBuildMs: performance.now() - started, close };
+    return { db, raw, directory, sealer, directoryBuildMs: performance.now() - started, close };
   } catch (error) {
     sealer.forget();
     broadcast.close();
+    raw.close();
     db.close();
     throw toStoreError(error);
-  } finally {
-    raw.close();
   }
 }
 
 export async function openUnsealedStore(options: UnsealOptions): Promise<UnsealedStore> {
   const { device, clock } = options;
-  const { db, directory, sealer, directoryBuildMs, close } = await openSealedDatabase(
+  const { db, raw, directory, sealer, directoryBuildMs, close } = await openSealedDatabase(
     options.databaseName,
     options.dataKey,
   );
@@ -145,6 +155,10 @@ export async function openUnsealedStore(options: UnsealOptions): Promise<Unseale
     database: db,
     clock,
     directory,
+    readCentreReport: async (centre, period, asOf) => {
+      const { readCentreReport } = await import('./centre-report.ts');
+      return readCentreReport({ raw, sealer }, centre, period, asOf);
+    },
     directoryBuildMs,
     lock: () => {
       sealer.forget();

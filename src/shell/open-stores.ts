@@ -315,10 +315,7 @@ function storesOf(
       return names.set(staff.userId, staff.displayName);
     },
     // The report's reading and counting load with the report screen, not with the first one.
-    readCentreReport: async (period, asOf) => {
-      const { readCentreReport } = await import('../data/centre-report.ts');
-      return readCentreReport(unsealed.database, staff, period, asOf);
-    },
+    readCentreReport: (period, asOf) => unsealed.readCentreReport(staff, period, asOf),
     // The sync status screen's store loads with that screen, not with the first one.
     openSyncReview: async () => {
       const { openSyncReviewStore } = await import('../data/sync-review.ts');

@@ -5,7 +5,18 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { Case } from '../../src/domain/case.ts';
+import { computeIndicatorReport } from '../../src/domain/compute-indicators.ts';
 import { districts } from '../../src/domain/districts.ts';
+import type { Entry } from '../../src/domain/entries.ts';
+import {
+  decodePullResponse,
+  encodePushRequest,
+  wirePullResponseSchema,
+} from '../../src/domain/wire.ts';
+import { readEntry } from '../../src/data/case-file.ts';
+import { readCase } from '../../src/data/case-repository.ts';
+import { buildEntryRow } from '../../src/data/row-columns.ts';
 import { formatStamp } from '../../src/domain/hlc.ts';
 import { PROTOCOL_VERSION, type Mutation } from '../../src/domain/protocol.ts';
 import { indicatorAnswerSchema, type IndicatorAnswer } from '../../src/domain/report-indicators.ts';
@@ -14,6 +25,7 @@ import { seedYear } from '../../server/seed/seed-year.ts';
 import { applyPush } from '../../server/services/sync-push.ts';
 import type { SyncActor } from '../../server/services/sync-scope.ts';
 import { inject, seedFixture, signInAs, type ApiHarness, type Fixture } from './api-harness.ts';
+import { agreementYearMutations } from './report-agreement-records.ts';
 import { mutationOf, newCaseMutation } from './sync-fixture.ts';
 
 const SEEDED_CASES = 400;
@@ -197,6 +209,67 @@ export function reportsSuite(getHarness: () => ApiHarness): void {
     });
   });
 
+  describe('the tablet and headquarters agree', () => {
+    it("counts what the manager's tablet pulls as the server counts it, for every indicator", async () => {
+      const tablet = await signInAs(h, fixture.users.manager.username);
+      const actor: SyncActor = {
+        userId: fixture.users.manager.id,
+        deviceId: tablet.deviceId,
+        role: 'manager',
+        centreId: fixture.own.id,
+      };
+      const stamp = formatStamp({
+        wallMs: Date.parse('2025-03-01T00:00:00Z'),
+        counter: 0,
+        deviceId: tablet.deviceId,
+      });
+      const pushed = await inject(h, {
+        method: 'POST',
+        url: '/api/sync/push',
+        token: tablet.token,
+        payload: encodePushRequest({
+          protocolVersion: PROTOCOL_VERSION,
+          deviceId: tablet.deviceId,
+          mutations: agreementYearMutations(actor, stamp),
+        }),
+      });
+      expect(pushed.statusCode, pushed.body).toBe(200);
+      expect(pushed.json<{ rejected: unknown[] }>().rejected).toEqual([]);
+
+      const { cases, entries } = await pullAsTablet(h, tablet.token);
+      const districtOf = (centreId: string) => (centreId === fixture.own.id ? 'LKO' : null);
+      const periods = [
+        '2023-03',
+        '2023-04',
+        '2023-12',
+        '2024-01',
+        '2023-01&to=2023-12',
+        '2024-01&to=2024-12',
+      ];
+      for (const query of periods) {
+        const [from, to = from] = query.split('&to=') as [string, string?];
+        const { report } = await answerOf(`from=${from}&to=${to}`, tablet.token);
+        const asOf = new Date(report.asOf);
+        expect(asOf).toEqual(h.clock.now());
+        const onTablet = computeIndicatorReport(cases, entries, { from, to }, asOf, districtOf);
+        expect(report, query).toEqual(onTablet);
+      }
+      const march = await answerOf('from=2023-03&to=2023-03', tablet.token);
+      // The hand-made month's known answers, so agreement is not agreement on nothing.
+      expect(march.report.casesRegistered).toBe(2);
+      expect(march.report.minors).toBe(1);
+      expect(march.report.stays).toMatchObject({ admissions: 2, overFiveDays: 1 });
+      // Closed at 00:30 on 1 April in India: April's, not March's.
+      expect(march.report.closedByReason.services_completed).toBe(0);
+      const april = await answerOf('from=2023-04&to=2023-04', tablet.token);
+      expect(april.report.closedByReason.services_completed).toBe(1);
+      const december = await answerOf('from=2023-12&to=2023-12', tablet.token);
+      expect(december.report.casesRegistered).toBe(1);
+      expect(december.report.closedByReason.none_recorded).toBe(1);
+      expect(december.report.followUps.overdue).toBeGreaterThanOrEqual(1);
+    });
+  });
+
   describe('who may ask, and how', () => {
     it('refuses centre staff other than the manager, and anyone signed out', async () => {
       const { token } = await signInAs(h, fixture.users.caseworker.username);
@@ -227,6 +300,33 @@ export function reportsSuite(getHarness: () => ApiHarness): void {
       expect(error.message.hi.length).toBeGreaterThan(0);
     });
   });
+}
+
+/** Every record the tablet of `token` pulls, read as the tablet reads its rows. */
+async function pullAsTablet(
+  h: ApiHarness,
+  token: string,
+): Promise<{ cases: Case[]; entries: Entry[] }> {
+  const cases: Case[] = [];
+  const entries: Entry[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const response = await inject(h, {
+      method: 'POST',
+      url: '/api/sync/pull',
+      token,
+      payload: { protocolVersion: PROTOCOL_VERSION, cursor, limit: 500 },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const page = decodePullResponse(wirePullResponseSchema.parse(response.json()));
+    for (const record of page.records) {
+      if (record.recordType === 'case') cases.push(readCase(record.fields));
+      else if (record.recordType !== 'note' && record.recordType !== 'conflict')
+        entries.push(readEntry(buildEntryRow(record.recordType, record.fields)));
+    }
+    if (!page.hasMore) return { cases, entries };
+    cursor = page.cursor;
+  }
 }
 
 /** Hand-made cases of 2024 at the fixture's LKO centre, pushed by its manager's tablet. */
