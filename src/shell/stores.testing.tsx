@@ -48,7 +48,8 @@ export async function renderScreen(
       Promise.resolve(
         new Map([...(options.staffNames ?? []), [store.staff.userId, store.staff.displayName]]),
       ),
-    readCentreReport: (period, asOf) => readCentreReport(store.reportSource, store.staff, period, asOf),
+    readCentreReport: (period, asOf) =>
+      readCentreReport(store.reportSource, store.staff, period, asOf),
     openSyncReview: () =>
       Promise.resolve(
         openSyncReviewStore({
