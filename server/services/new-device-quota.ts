@@ -13,10 +13,11 @@
  * - Counts live in sign_in_throttles beside the password counts, shared by every server
  *   process; a window is a fixed day from the first registration it counts.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { HEADQUARTERS_TAG_SCOPE, type DeviceOwner } from './devices.ts';
 import { ServiceError } from './service-error.ts';
+import { bumpWindowCount, type WindowCount } from './sign-in-throttle.ts';
 
 /** New devices allowed per account and per centre (headquarters counts as one) a day. */
 export interface NewDeviceLimits {
@@ -42,11 +43,17 @@ export async function countNewDevice(
   limits: Readonly<NewDeviceLimits>,
   now: Date,
 ): Promise<void> {
-  const account = await bump(db, `new-device-account:${owner.userId}`, now);
-  const centre = await bump(
+  const account = await bumpWindowCount(
+    db,
+    `new-device-account:${owner.userId}`,
+    now,
+    NEW_DEVICE_WINDOW_MS,
+  );
+  const centre = await bumpWindowCount(
     db,
     `new-device-centre:${owner.centreId ?? HEADQUARTERS_TAG_SCOPE}`,
     now,
+    NEW_DEVICE_WINDOW_MS,
   );
   const waits: number[] = [];
   if (account.failures > limits.perAccount) waits.push(secondsLeft(account, now));
@@ -77,29 +84,7 @@ function refuseTooManyNewDevices(
   });
 }
 
-interface Count {
-  failures: number;
-  window_started_at: string;
-}
-
-function bump(db: Kysely<Database>, key: string, now: Date): Promise<Count> {
-  const nowIso = now.toISOString();
-  const cutoff = new Date(now.getTime() - NEW_DEVICE_WINDOW_MS).toISOString();
-  const isOld = sql<boolean>`sign_in_throttles.window_started_at <= ${cutoff}`;
-  return db
-    .insertInto('sign_in_throttles')
-    .values({ key, window_started_at: nowIso, failures: 1 })
-    .onConflict((conflict) =>
-      conflict.column('key').doUpdateSet({
-        failures: sql<number>`case when ${isOld} then 1 else sign_in_throttles.failures + 1 end`,
-        window_started_at: sql<string>`case when ${isOld} then ${nowIso} else sign_in_throttles.window_started_at end`,
-      }),
-    )
-    .returning(['failures', 'window_started_at'])
-    .executeTakeFirstOrThrow();
-}
-
-function secondsLeft(count: Count, now: Date): number {
+function secondsLeft(count: WindowCount, now: Date): number {
   const end = Date.parse(count.window_started_at) + NEW_DEVICE_WINDOW_MS;
   return Math.max(1, Math.ceil((end - now.getTime()) / 1000));
 }

@@ -45,7 +45,7 @@ export async function countAccountAttempt(
   keys: ThrottleKeys,
   now: Date,
 ): Promise<number | null> {
-  const account = await bump(db, keys.account, now, SIGN_IN_LIMITS.windowMs);
+  const account = await bumpWindowCount(db, keys.account, now, SIGN_IN_LIMITS.windowMs);
   return account.failures > SIGN_IN_LIMITS.perAccount
     ? secondsLeft(account, now, SIGN_IN_LIMITS.windowMs)
     : null;
@@ -61,7 +61,7 @@ export async function enterFromAddress(
   keys: ThrottleKeys,
   now: Date,
 ): Promise<number | null> {
-  const busy = await bump(db, keys.inFlight, now, SIGN_IN_LIMITS.inFlightWindowMs);
+  const busy = await bumpWindowCount(db, keys.inFlight, now, SIGN_IN_LIMITS.inFlightWindowMs);
   const failed = await db
     .selectFrom('sign_in_throttles')
     .select(['failures', 'window_started_at'])
@@ -97,7 +97,7 @@ export async function countAddressFailure(
   keys: ThrottleKeys,
   now: Date,
 ): Promise<void> {
-  await bump(db, keys.address, now, SIGN_IN_LIMITS.windowMs);
+  await bumpWindowCount(db, keys.address, now, SIGN_IN_LIMITS.windowMs);
 }
 
 export async function forgiveAccountAttempts(
@@ -107,12 +107,21 @@ export async function forgiveAccountAttempts(
   await db.deleteFrom('sign_in_throttles').where('key', '=', keys.account).execute();
 }
 
-interface Count {
+export interface WindowCount {
   failures: number;
   window_started_at: string;
 }
 
-function bump(db: Kysely<Database>, key: string, now: Date, windowMs: number): Promise<Count> {
+/**
+ * Adds one to `key`'s count in `sign_in_throttles`, starting a new window (at 1) when the
+ * stored one is older than `windowMs`; one statement, so concurrent bumps never lose one.
+ */
+export function bumpWindowCount(
+  db: Kysely<Database>,
+  key: string,
+  now: Date,
+  windowMs: number,
+): Promise<WindowCount> {
   const nowIso = now.toISOString();
   const cutoff = new Date(now.getTime() - windowMs).toISOString();
   const isOld = sql<boolean>`sign_in_throttles.window_started_at <= ${cutoff}`;
@@ -129,11 +138,11 @@ function bump(db: Kysely<Database>, key: string, now: Date, windowMs: number): P
     .executeTakeFirstOrThrow();
 }
 
-function isCurrent(count: Count, now: Date, windowMs: number): boolean {
+function isCurrent(count: WindowCount, now: Date, windowMs: number): boolean {
   return Date.parse(count.window_started_at) + windowMs > now.getTime();
 }
 
-function secondsLeft(count: Count, now: Date, windowMs: number): number {
+function secondsLeft(count: WindowCount, now: Date, windowMs: number): number {
   const end = Date.parse(count.window_started_at) + windowMs;
   return Math.max(1, Math.ceil((end - now.getTime()) / 1000));
 }
