@@ -28,9 +28,19 @@ function channelOf(databaseName: string): BroadcastChannel | null {
 
 export function openCaseBroadcast(databaseName: string): CaseBroadcast {
   const channel = channelOf(databaseName);
+  let isClosed = false;
   return {
-    announce: (writes) => channel?.postMessage(writes),
-    close: () => channel?.close(),
+    // A save can commit after this tab's store was locked or erased (its channel closed
+    // with it): posting then would throw inside the save's completion, so the announcement
+    // is dropped. Another tab still open misses that one save until its next unlock
+    // rebuilds its directory — a stale line in a list, never a lost save.
+    announce: (writes) => {
+      if (!isClosed) channel?.postMessage(writes);
+    },
+    close: () => {
+      isClosed = true;
+      channel?.close();
+    },
   };
 }
 
