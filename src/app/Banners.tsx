@@ -59,8 +59,8 @@ export function StorageBanner({ health }: { readonly health: StorageHealth }) {
 export function SyncProblemBanner({ status }: { readonly status: SyncStatus | null }) {
   const t = useMessages(appMessages);
   if (status?.lastErrorCode === 'device_revoked') {
-    // TODO(sealing): a revoked device wipes its local data after pushing what it can; see
-    // SignInPage.tsx for why that waits for the sealed, device-signed push.
+    // Shown until the wipe (sync/wipe-after-revocation.ts) has pushed what it can and
+    // erased the tablet; the erased screen then takes over.
     return (
       <Banner tone="danger" testId="sync-device-revoked">
         {t.syncDeviceRevoked}

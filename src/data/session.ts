@@ -12,9 +12,8 @@
  * - The device tag in the session is the one the server registered for this tablet in its
  *   district; new case numbers use it. Cases numbered before (with the provisional
  *   4-character tag of device.ts) keep their numbers.
- *
- * TODO(until PIN unlock and sealing at rest land; docs/design.md, "Not built yet"): the token and the identity below are stored in the clear. They must be sealed
- * under the data key the staff member's PIN unwraps, with the other secrets.
+ * - The token and the identity are sealed at rest like survivor data (sealed-tables.ts seals
+ *   the `session` and `sessions` meta rows under the data key her PIN unwraps).
  */
 import type { SessionCentre, SessionUser, SignInResponse } from '../domain/auth-protocol.ts';
 import type { Instant } from '../domain/india-time.ts';

@@ -29,8 +29,7 @@ export interface SignInPageProps {
    * This tablet's device key (data/device-key-store.ts), which signs the sign-in; null when
    * it could not be made or read, and then no one can sign in.
    */
-  // TODO(until the app passes the device key it opens the tablet with): optional, so the
-  // app that composes this screen keeps building; absent counts as null.
+  // Optional for the screen's tests; absent counts as null.
   readonly deviceKey?: DeviceKeyPair | null;
   /**
    * Before another centre's staff signs in here: changes not yet acknowledged by
@@ -268,8 +267,7 @@ function ProblemBanner({ problem }: { readonly problem: Problem }) {
       case 'device_key_mismatch':
         message = t.deviceKeyMismatch;
         break;
-      // TODO(until the centre switch screen takes this answer over): says only what
-      // signing in here would erase.
+      // Reached only without a centre switch (above): says what signing in here would erase.
       case 'device_other_centre':
         message = t.deviceOtherCentre;
         break;
