@@ -72,7 +72,13 @@ export function benchTablet(
           deviceId: actor.deviceId,
           transport,
           clock: ignoreTime,
-          inbox: { readCursor: () => Promise.resolve(null), storePage: () => Promise.resolve() },
+          inbox: {
+            readCursor: () => Promise.resolve(null),
+            storePage: () => Promise.resolve(),
+            // The bench keeps no records: after a restore it has nothing of its own to re-offer.
+            beginRecheck: () => Promise.resolve(),
+            finishRecheck: () => Promise.resolve(0),
+          },
           outbox: {
             readPending: (limit) => Promise.resolve(take(waiting.values(), limit)),
             acknowledge: (ids) => Promise.resolve(ids.forEach((id) => waiting.delete(id))),
@@ -108,6 +114,8 @@ export function benchTablet(
               cursor = next;
               return Promise.resolve();
             },
+            beginRecheck: () => Promise.resolve(),
+            finishRecheck: () => Promise.resolve(0),
           },
         },
         { shouldPull: true },

@@ -25,7 +25,7 @@
 import { Dexie, type DBCore, type EntityTable, type Middleware } from 'dexie';
 import type { ClockSnapshot, Stamp } from '../domain/hlc.ts';
 import type { FieldMap } from '../domain/merge.ts';
-import type { BilingualMessage, Mutation } from '../domain/protocol.ts';
+import type { BilingualMessage, Mutation, RecordType } from '../domain/protocol.ts';
 import type { CaseStatus, RiskLevel } from '../domain/code-schemas.ts';
 import type { EntryKind } from '../domain/entries.ts';
 import type { SealedBox } from '../domain/sealed-push-protocol.ts';
@@ -161,6 +161,11 @@ export type MetaRow =
    * push-only run): until then this tablet may not hold the centre's cases yet.
    */
   | { readonly key: 'lastFullSyncAt'; readonly value: Instant }
+  /**
+   * While a pull from the start after a refused cursor settles this tablet's own writes
+   * (restore-recheck.ts); sealed at rest, as it names the records she worked on.
+   */
+  | { readonly key: 'restoreRecheck'; readonly value: RestoreRecheck }
   /** Left by wiping the tablet (wipe-tablet.ts), until the page has said so. */
   | { readonly key: 'erased'; readonly value: ErasedNotice };
 
@@ -170,6 +175,22 @@ export interface ErasedNotice {
   readonly reason: 'device_revoked';
   /** Changes that never reached headquarters (refused, or never sealed for it). */
   readonly unsent: number;
+}
+
+export interface RestoreRecheck {
+  /** The centre whose change log was refused: a recheck never outlives a change of centre. */
+  readonly centreId: string;
+  /** By record id: this device's stamps not yet seen in the pull from the start. */
+  readonly claims: Readonly<
+    Record<
+      string,
+      {
+        readonly recordType: RecordType;
+        readonly caseId: string;
+        readonly fields: Readonly<Record<string, Stamp>>;
+      }
+    >
+  >;
 }
 
 export type MetaKey = MetaRow['key'];

@@ -29,6 +29,7 @@ const centreMetaKeys: readonly MetaKey[] = [
   'serverStampFloor',
   'lastSyncAt',
   'lastFullSyncAt',
+  'restoreRecheck',
 ];
 
 export async function eraseCentreData(db: SakhiDatabase): Promise<ErasedCentreData> {

@@ -17,7 +17,11 @@ import type { RowSealer } from './row-sealing.ts';
 export type SealedTable = 'cases' | 'entries' | 'conflicts' | 'drafts' | 'outbox' | 'meta';
 
 /** Meta rows whose value is sealed; the others (device, clock, server facts, cursor) are not. */
-export const sealedMetaKeys: ReadonlySet<string> = new Set(['session', 'sessions']);
+export const sealedMetaKeys: ReadonlySet<string> = new Set([
+  'session',
+  'sessions',
+  'restoreRecheck',
+]);
 
 interface TableSealing {
   /** The id bound into the seal. */

@@ -13,9 +13,11 @@
  *   for every case whose fields or entries the page touched.
  * - The clock takes in every pulled stamp, so later local writes order after them, and
  *   the greatest of them raises the server stamp floor (sync-state.ts).
- * - Nothing here writes the outbox: what headquarters sends is already there.
+ * - Nothing here writes the outbox from what headquarters sends: that is already there.
  * - The cursor is saved with the centre whose log it follows (sync-state.ts): after the
  *   tablet changes centre, the new centre's pulls start from the beginning.
+ * - Except after a restore: while a recheck is under way (restore-recheck.ts), a page
+ *   queues this tablet's own writes it shows headquarters lost, in the page's transaction.
  */
 import type { HybridClock, Stamp } from '../domain/hlc.ts';
 import { mergeFields, type FieldMap } from '../domain/merge.ts';
@@ -23,7 +25,8 @@ import type { PulledRecord } from '../domain/protocol.ts';
 import type { EntryKind } from '../domain/entries.ts';
 import type { CaseRow, EntryRow, SakhiDatabase } from './database.ts';
 import { buildConflictRow, buildEntryRow, deriveCaseRow } from './row-columns.ts';
-import { inClockTransaction } from './stored-clock.ts';
+import { beginRecheck, finishRecheck, settlePage, type RecheckContext } from './restore-recheck.ts';
+import { inClockTransaction, readCorrectedNow } from './stored-clock.ts';
 import {
   raiseServerStampFloor,
   readCursorScope,
@@ -43,16 +46,50 @@ export function openSyncInbox(options: {
     readCursor: async () => readSyncCursor(db, await readCursorScope(db)),
     storePage: async (records, cursor) => {
       try {
-        await inClockTransaction(db, [db.cases, db.entries, db.conflicts], clock, async () => {
+        await inClockTransaction(db, recordTables(db), clock, async () => {
           await raiseServerStampFloor(db, observeStamps(clock, records));
           await storeRecords(db, records);
           const centreId = await readCursorScope(db);
+          await settlePage(await recheckContext(db, clock), records);
           await db.meta.put({ key: 'syncCursor', value: { centreId, cursor } });
         });
       } catch (error) {
         throw toStoreError(error);
       }
     },
+    beginRecheck: async () => {
+      try {
+        await db.transaction('rw', [...recordTables(db), db.meta], async () => {
+          await beginRecheck(db, clock.deviceId, await readCursorScope(db));
+        });
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+    finishRecheck: async () => {
+      try {
+        return await db.transaction('rw', [...recordTables(db), db.meta], async () =>
+          finishRecheck(await recheckContext(db, clock)),
+        );
+      } catch (error) {
+        throw toStoreError(error);
+      }
+    },
+  };
+}
+
+function recordTables(db: SakhiDatabase) {
+  return [db.cases, db.entries, db.conflicts, db.outbox];
+}
+
+async function recheckContext(db: SakhiDatabase, clock: HybridClock): Promise<RecheckContext> {
+  const stored = await db.meta.get('session');
+  const session = stored?.key === 'session' ? stored.value : null;
+  return {
+    db,
+    centreId: await readCursorScope(db),
+    savedBy: session?.user.id ?? null,
+    now: readCorrectedNow(clock),
   };
 }
 

@@ -36,8 +36,21 @@ export interface SyncOutbox {
 
 export interface SyncInbox {
   readCursor(): Promise<string | null>;
-  /** Merges the page into the store and saves the cursor in ONE transaction. */
+  /**
+   * Merges the page into the store and saves the cursor in ONE transaction; during a
+   * recheck, queues again in that transaction this tablet's writes the page shows lost.
+   */
   storePage(records: readonly PulledRecord[], cursor: string | null): Promise<void>;
+  /**
+   * The server refused the cursor (its change log changed: restored from a backup): note
+   * this tablet's own writes, so the pull from the start can re-offer those it lost.
+   */
+  beginRecheck(): Promise<void>;
+  /**
+   * After the last page of a pull: re-offers own writes the pulls never brought and ends
+   * the recheck; does nothing when none is under way. Returns how many mutations it queued.
+   */
+  finishRecheck(): Promise<number>;
 }
 
 export interface SyncClock {

@@ -105,7 +105,14 @@ class TestHeadquarters {
 function tablet(hq: TestHeadquarters, deviceId = 'tab-a') {
   const outbox: { seq: number; mutation: Mutation; rejected?: RejectedMutation }[] = [];
   const store = new Map<string, FieldMap>();
-  const state = { cursor: null as string | null, serverTimeMs: null as number | null, restamps: 0 };
+  const state = {
+    cursor: null as string | null,
+    serverTimeMs: null as number | null,
+    restamps: 0,
+    /** The recheck calls, in order; `finish` queues `reofferOnFinish` (the real one: restore-recheck.ts). */
+    rechecks: [] as ('begin' | 'finish')[],
+    reofferOnFinish: [] as Mutation[],
+  };
   let seq = 0;
   let wall = now;
   const save = (recordId: string, value: string, offsetMs = 0) => {
@@ -160,6 +167,13 @@ function tablet(hq: TestHeadquarters, deviceId = 'tab-a') {
         for (const record of records)
           store.set(record.id, mergeFields(store.get(record.id) ?? {}, record.fields));
         state.cursor = cursor;
+      },
+      beginRecheck: async () => void state.rechecks.push('begin'),
+      finishRecheck: async () => {
+        state.rechecks.push('finish');
+        const queued = state.reofferOnFinish.splice(0);
+        for (const mutation of queued) outbox.push({ seq: seq++, mutation });
+        return queued.length;
       },
     },
     clock: { adoptServerTime: async (ms) => void (state.serverTimeMs = ms) },
@@ -364,6 +378,70 @@ describe('a pull cursor the server refuses', () => {
     expect(reader.state.cursor).toBe('old-log.6');
     expect(reader.outbox).toEqual([]);
     expect(hq.log).toEqual([uuid(200)]);
+  });
+});
+
+describe('after a refused cursor, own writes the server lost', () => {
+  function restoredReader(hq: TestHeadquarters) {
+    const reader = tablet(hq, 'tab-c');
+    reader.state.cursor = 'old-log.6';
+    const pull = reader.ports.transport.pull;
+    reader.ports.transport.pull = async (request) => {
+      if (request.cursor === 'old-log.6') throw new SyncError('invalid_cursor', 'not this log');
+      return pull(request);
+    };
+    return reader;
+  }
+
+  const lostNote = (n: number): Mutation => ({
+    id: uuid(60_000 + n),
+    recordType: 'note',
+    recordId: uuid(300 + n),
+    caseId: uuid(1),
+    fields: {
+      text: {
+        value: `खोया नोट ${n}`,
+        stamp: formatStamp({ wallMs: now - 1000, counter: n, deviceId: 'tab-c' }),
+        base: null,
+      },
+    },
+  });
+
+  it('are rechecked from the pull at the start and pushed again in the same run', async () => {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 6; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+    const reader = restoredReader(hq);
+    reader.state.reofferOnFinish = [lostNote(1), lostNote(2)];
+
+    const report = await runSync(reader.ports, { shouldPull: true, pullPageSize: 4 });
+
+    expect(reader.state.rechecks).toEqual(['begin', 'finish']);
+    expect(report).toMatchObject({ pushed: 2, pulledPages: 2 });
+    expect(hq.log.slice(-2)).toEqual([uuid(301), uuid(302)]);
+    expect(reader.outbox).toEqual([]);
+  });
+
+  it('are settled only once the log is read to its end, even over several runs', async () => {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+    const reader = restoredReader(hq);
+    reader.state.reofferOnFinish = [lostNote(1)];
+    hq.failPullAfterPages = 2;
+    await expect(
+      runSync(reader.ports, { shouldPull: true, pullPageSize: 10 }),
+    ).rejects.toMatchObject({ code: 'offline' });
+    expect(reader.state.rechecks).toEqual(['begin']);
+    expect(hq.log).not.toContain(uuid(301));
+
+    hq.failPullAfterPages = Infinity;
+    await runSync(reader.ports, { shouldPull: true, pullPageSize: 10 });
+    expect(reader.state.rechecks).toEqual(['begin', 'finish']);
+    expect(hq.log).toContain(uuid(301));
+    expect(reader.outbox).toEqual([]);
   });
 });
 

@@ -9,7 +9,10 @@
  * - Each pulled page is stored together with its cursor, so a pull resumes where it stopped.
  * - A cursor the server refuses (`invalid_cursor`: its database was restored or replaced)
  *   is dropped and the pull starts again from the beginning, once per run; merging what
- *   the tablet already has changes nothing, and the outbox is never touched by a pull.
+ *   the tablet already has changes nothing, and the outbox keeps every row it holds.
+ * - After such a refusal the server may have lost writes it had acknowledged: the inbox
+ *   rechecks this tablet's own writes against the pull from the start and queues again
+ *   those it lacks (src/data/restore-recheck.ts); they go up in the same run.
  */
 import {
   PROTOCOL_VERSION,
@@ -54,10 +57,17 @@ const maxRestampsPerRun = 1;
 export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promise<SyncReport> {
   try {
     const pushed = await pushAll(ports);
-    const pulled = options.shouldPull
-      ? await pullAll(ports, options.pullPageSize ?? maxPullLimit)
-      : { pulledRecords: 0, pulledPages: 0 };
-    return { ...pushed, ...pulled };
+    if (!options.shouldPull) return { ...pushed, pulledRecords: 0, pulledPages: 0 };
+    const pulled = await pullAll(ports, options.pullPageSize ?? maxPullLimit);
+    // What a recheck queued again (or she saved meanwhile) goes up now, not a run later;
+    // with nothing waiting this is one read of the outbox and no request.
+    const again = await pushAll(ports);
+    return {
+      pushed: pushed.pushed + again.pushed,
+      duplicates: pushed.duplicates + again.duplicates,
+      rejected: pushed.rejected + again.rejected,
+      ...pulled,
+    };
   } catch (error) {
     // A refusal still tells the time (every server answer does): the next offline save
     // is stamped right even if she must sign in again first.
@@ -167,6 +177,7 @@ async function pullAll({ inbox, clock, transport }: SyncPorts, limit: number) {
       if (!isRefusedCursor || cursor === null || restarts >= maxPullRestartsPerRun) throw error;
       restarts += 1;
       // The stored cursor stays until the first page from the start replaces it.
+      await inbox.beginRecheck();
       cursor = null;
       continue;
     }
@@ -175,7 +186,11 @@ async function pullAll({ inbox, clock, transport }: SyncPorts, limit: number) {
     pulledRecords += page.records.length;
     pulledPages += 1;
     // A server that says "more" without moving the cursor would loop forever.
-    if (!page.hasMore || page.cursor === cursor) return { pulledRecords, pulledPages };
+    if (!page.hasMore || page.cursor === cursor) {
+      // Only once the log is read to its end: a record not in it yet may be in a later page.
+      if (!page.hasMore) await inbox.finishRecheck();
+      return { pulledRecords, pulledPages };
+    }
     cursor = page.cursor;
   }
 }
