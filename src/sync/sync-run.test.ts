@@ -385,10 +385,9 @@ describe('after a refused cursor, own writes the server lost', () => {
   function restoredReader(hq: TestHeadquarters) {
     const reader = tablet(hq, 'tab-c');
     reader.state.cursor = 'old-log.6';
-    const pull = reader.ports.transport.pull;
     reader.ports.transport.pull = async (request) => {
       if (request.cursor === 'old-log.6') throw new SyncError('invalid_cursor', 'not this log');
-      return pull(request);
+      return hq.pull(request);
     };
     return reader;
   }
