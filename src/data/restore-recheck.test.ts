@@ -169,10 +169,11 @@ describe('the recheck after a restore', () => {
     await store.cases.registerCase(sampleIntake());
     await acknowledgeAll();
     await inbox.beginRecheck();
-    const stored = await store.reportSource.raw.table('meta').get('restoreRecheck');
+    const stored = (await store.reportSource.raw.table('meta').get('restoreRecheck')) as
+      Record<string, unknown> | undefined;
     expect(stored).toBeDefined();
-    expect(stored.value).toBeUndefined();
-    expect(stored.sealed).toBeInstanceOf(Uint8Array);
+    expect(stored!.value).toBeUndefined();
+    expect(stored!.sealed).toBeInstanceOf(Uint8Array);
   });
 
   it('does not re-offer a conflict the pull never brought: only headquarters makes them', async () => {
