@@ -14,6 +14,10 @@ import { PROJECT_ROOT } from './paths.ts';
 export interface ServerProcess {
   /** e.g. http://127.0.0.1:39215 (no trailing slash) */
   readonly url: string;
+  /** Its SAKHI_DATA_DIR (on SQLite, `sakhi.sqlite` is there): for backup and restore. */
+  readonly dataDir: string;
+  /** Its environment, for an admin command on the same database (`npm run admin`). */
+  readonly env: NodeJS.ProcessEnv;
   start(): Promise<void>;
   /** SIGKILL: no shutdown hook runs, whatever was in flight is cut. */
   kill(): Promise<void>;
@@ -49,19 +53,21 @@ export async function startServerProcess(
   let child: ChildProcess | null = null;
   let output = '';
 
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    SAKHI_DATA_DIR: dataDir,
+    SAKHI_SECRETS_FILE: options.secretsFile ?? join(dataDir, 'secrets.json'),
+    SAKHI_HOST: '127.0.0.1',
+    // Empty means SQLite, whatever the environment running the tests has set.
+    DATABASE_URL: options.databaseUrl ?? '',
+  };
+
   const start = async () => {
     output = '';
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
       cwd: PROJECT_ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        SAKHI_DATA_DIR: dataDir,
-        SAKHI_SECRETS_FILE: options.secretsFile ?? join(dataDir, 'secrets.json'),
-        SAKHI_HOST: '127.0.0.1',
-        // Empty means SQLite, whatever the environment running the tests has set.
-        DATABASE_URL: options.databaseUrl ?? '',
-      },
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -91,6 +97,8 @@ export async function startServerProcess(
   await start();
   return {
     url,
+    dataDir,
+    env,
     start,
     kill,
     isRunning: () => child !== null && child.exitCode === null,
