@@ -10,6 +10,8 @@
  * - A cursor the server refuses (`invalid_cursor`: its database was restored or replaced)
  *   is dropped and the pull starts again from the beginning, once per run; merging what
  *   the tablet already has changes nothing, and the outbox is never touched by a pull.
+ * - A run stopped by a full tablet (the store's `storage_full`) stops as a SyncError of
+ *   that code, so the screens can ask her to free space rather than blame the server.
  */
 import {
   PROTOCOL_VERSION,
@@ -17,6 +19,7 @@ import {
   maxPullLimit,
   type PushResponse,
 } from '../domain/protocol.ts';
+import { StoreError } from '../data/case-store.ts';
 import type {
   RejectedMutation,
   SyncClock,
@@ -63,6 +66,9 @@ export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promis
     // is stamped right even if she must sign in again first.
     if (error instanceof SyncError && error.serverTimeMs !== null) {
       await ports.clock.adoptServerTime(error.serverTimeMs);
+    }
+    if (error instanceof StoreError && error.code === 'storage_full') {
+      throw new SyncError('storage_full', 'the tablet has no space left', { cause: error });
     }
     throw error;
   }
