@@ -34,10 +34,10 @@ export interface BrowserTablet {
 export async function openBrowserTablet(serverUrl: string): Promise<BrowserTablet> {
   const profileDir = mkdtempSync(join(tmpdir(), 'sakhi-faults-chromium-'));
   const browser = await launchChromium({ keptProfileDir: profileDir });
+  await limitOriginQuota(browser, serverUrl);
   const page = await browser.context.newPage();
   const tablet: BrowserTablet = { profileDir, browser, page, problems: [], serverUrl };
   watchPage(tablet, page);
-  await limitOriginQuota(tablet, page);
   await page.goto(serverUrl);
   await signIn(page);
   await waitForControllingWorker(page);
@@ -94,11 +94,12 @@ function findBrowserProcess(profileDir: string): number {
 /** The same tablet started again after its browser died: same profile, PIN unlock. */
 export async function restartBrowser(tablet: BrowserTablet): Promise<void> {
   tablet.browser = await launchChromium({ keptProfileDir: tablet.profileDir });
-  const [blank] = tablet.browser.context.pages();
-  if (blank) await limitOriginQuota(tablet, blank);
+  const keeper = await limitOriginQuota(tablet.browser, tablet.serverUrl);
   await openNewTab(tablet);
   // Tabs the restarted browser restored are not ours.
-  for (const page of tablet.browser.context.pages()) if (page !== tablet.page) await page.close();
+  for (const page of tablet.browser.context.pages()) {
+    if (page !== tablet.page && page !== keeper) await page.close();
+  }
 }
 
 export async function closeBrowserTablet(tablet: BrowserTablet): Promise<void> {
@@ -245,19 +246,19 @@ export async function addNote(page: Page, text: string): Promise<void> {
  */
 export const originQuotaBytes = 64 * 1024 * 1024;
 
-async function limitOriginQuota(
-  tablet: { browser: LaunchedChromium; serverUrl: string },
-  page: Page,
-) {
-  const session = await tablet.browser.context.newCDPSession(page);
-  try {
-    await session.send('Storage.overrideQuotaForOrigin', {
-      origin: new URL(tablet.serverUrl).origin,
-      quotaSize: originQuotaBytes,
-    });
-  } finally {
-    await session.detach();
-  }
+/**
+ * Sets the quota from a blank tab kept open for the browser's life: Chromium drops a
+ * DevTools override when the session that set it goes, so the app's own tabs (closed by
+ * the scenarios) must not hold it. Returns that tab.
+ */
+async function limitOriginQuota(browser: LaunchedChromium, serverUrl: string): Promise<Page> {
+  const keeper = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const session = await browser.context.newCDPSession(keeper);
+  await session.send('Storage.overrideQuotaForOrigin', {
+    origin: new URL(serverUrl).origin,
+    quotaSize: originQuotaBytes,
+  });
+  return keeper;
 }
 
 /**
@@ -265,8 +266,8 @@ async function limitOriginQuota(
  * do not compress), down to a few hundred bytes: every save bigger than that is refused by
  * IndexedDB itself with QuotaExceededError. Returns the bytes written.
  */
-export function fillStorage(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+export async function fillStorage(page: Page): Promise<number> {
+  const written = await page.evaluate(async (quota) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const open = indexedDB.open('quota-filler', 1);
       open.onupgradeneeded = () => open.result.createObjectStore('filler', { autoIncrement: true });
@@ -286,11 +287,17 @@ export function fillStorage(page: Page): Promise<number> {
       });
     let written = 0;
     for (const size of [4 << 20, 1 << 20, 1 << 18, 1 << 16, 1 << 14, 1 << 12, 1 << 10, 1 << 8]) {
-      while (await put(size)) written += size;
+      while (written <= quota && (await put(size))) written += size;
     }
     db.close();
     return written;
-  });
+  }, originQuotaBytes);
+  if (written > originQuotaBytes) {
+    throw new Error(
+      `${written} bytes went in: the origin's quota of ${originQuotaBytes} is not in force`,
+    );
+  }
+  return written;
 }
 
 /** Space freed again: the filler database deleted. */
