@@ -54,6 +54,8 @@ export default defineConfig({
           exclude: ['**/node_modules/**'],
           environment: 'node',
           setupFiles: ['./tests/setup/unit.ts'],
+          // Every fault file's rows end the run as one table (npm run test:faults).
+          globalSetup: ['./tests/setup/fault-results-global.ts'],
           testTimeout: 120_000,
           hookTimeout: 60_000,
           // It kills and restarts its own server process: one file at a time.
@@ -67,7 +69,10 @@ export default defineConfig({
           include: ['**/*.pg.test.ts'],
           exclude: ['**/node_modules/**'],
           environment: 'node',
-          globalSetup: ['./tests/setup/postgres-global.ts'],
+          globalSetup: [
+            './tests/setup/postgres-global.ts',
+            './tests/setup/fault-results-global.ts',
+          ],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,

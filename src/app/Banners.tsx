@@ -67,6 +67,13 @@ export function SyncProblemBanner({ status }: { readonly status: SyncStatus | nu
       </Banner>
     );
   }
+  if (status?.lastErrorCode === 'storage_full') {
+    return (
+      <Banner tone="danger" testId="sync-storage-full">
+        {t.syncStorageFull}
+      </Banner>
+    );
+  }
   if (status?.lastErrorCode === 'unsupported_protocol_version') {
     return (
       <Banner tone="warning" testId="sync-update-required">

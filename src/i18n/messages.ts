@@ -21,6 +21,8 @@ export const appMessages = defineMessages(
       'मुख्यालय ने इस टैबलेट की पहुंच बंद कर दी है, इसलिए बदलाव नहीं भेजे जा रहे। केंद्र प्रबंधक या मुख्यालय से संपर्क करें।',
     syncUpdateRequired:
       'सिंक के लिए ऐप का नया संस्करण चाहिए। इंटरनेट से जुड़ें और ऐप दोबारा खोलें; सहेजा गया सब कुछ सुरक्षित है।',
+    syncStorageFull:
+      'टैबलेट की जगह भर गई है, इसलिए मुख्यालय से आए बदलाव इस टैबलेट पर नहीं रखे जा सके। फ़ोटो, वीडियो या दूसरे ऐप हटाकर जगह बनाएँ; जगह बनते ही सिंक अपने आप फिर चलेगा। यहाँ सहेजा गया सब कुछ सुरक्षित है।',
     sessionEnded:
       'आपका सत्र समाप्त हो गया है, फिर से साइन इन करें। इस टैबलेट पर सहेजा गया सब कुछ सुरक्षित है और साइन इन के बाद भेजा जाएगा।',
     demo: 'डेमो',
@@ -87,6 +89,8 @@ export const appMessages = defineMessages(
       'Headquarters has switched off this tablet, so changes are not being sent. Contact the centre manager or headquarters.',
     syncUpdateRequired:
       'Sync needs a newer version of the app. Connect to the internet and reopen the app; everything saved is safe.',
+    syncStorageFull:
+      'The tablet is out of space, so changes from headquarters could not be kept on it. Free some space (delete photos, videos or other apps); sync runs again by itself. Everything saved here is safe.',
     sessionEnded:
       'Your session has ended: sign in again. Everything saved on this tablet is safe and goes up after you sign in.',
     demo: 'Demo',

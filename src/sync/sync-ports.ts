@@ -35,6 +35,11 @@ export type SyncErrorCode =
    * device's key: the tablet must sign in online (which registers its key) first.
    */
   | 'bad_device_signature'
+  /**
+   * The tablet's storage is full: what the run had to write (a pulled page, the outbox's
+   * bookkeeping) was refused, nothing of it stored and the cursor not moved.
+   */
+  | 'storage_full'
   | 'server_error'
   | 'bad_response';
 
@@ -59,7 +64,9 @@ export class SyncError extends Error {
       this.code === 'offline' ||
       this.code === 'server_error' ||
       this.code === 'bad_response' ||
-      this.code === 'invalid_cursor'
+      this.code === 'invalid_cursor' ||
+      // Space freed on the tablet cures it; meanwhile the banner asks her to free some.
+      this.code === 'storage_full'
     );
   }
 }

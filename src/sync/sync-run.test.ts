@@ -9,6 +9,7 @@ import type {
   PushRequest,
   RejectedResult,
 } from '../domain/protocol.ts';
+import { StoreError } from '../data/case-store.ts';
 import type { RejectedMutation } from '../data/sync-store-ports.ts';
 import type { SyncPorts } from './sync-run.ts';
 import { runSync } from './sync-run.ts';
@@ -312,6 +313,42 @@ describe('runSync', () => {
     const report = await runSync(reader.ports, { shouldPull: true, pullPageSize: 10 });
     expect(report).toMatchObject({ pulledRecords: 5, pulledPages: 1 });
     expect(reader.store.get(uuid(124))?.text?.value).toBe('नोट 24');
+  });
+});
+
+describe('a tablet whose storage is full', () => {
+  it('stops the run as storage_full, the page unstored and the cursor where it was', async () => {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 5; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+
+    const reader = tablet(hq, 'tab-c');
+    const inbox = reader.ports.inbox as { storePage: SyncPorts['inbox']['storePage'] };
+    const storePage = inbox.storePage.bind(inbox);
+    const full = new StoreError('storage_full', { hi: 'जगह भर गई है।', en: 'Out of space.' });
+    inbox.storePage = () => Promise.reject(full);
+    const stopped: unknown = await runSync(reader.ports, { shouldPull: true }).catch(
+      (error: unknown) => error,
+    );
+    expect(stopped).toBeInstanceOf(SyncError);
+    expect(stopped).toMatchObject({ code: 'storage_full', isTransient: true, cause: full });
+    expect(reader.state.cursor).toBeNull();
+    expect(reader.store.size).toBe(0);
+
+    inbox.storePage = storePage;
+    const report = await runSync(reader.ports, { shouldPull: true });
+    expect(report.pulledRecords).toBe(5);
+  });
+
+  it('passes any other store failure on as it is', async () => {
+    const reader = tablet(new TestHeadquarters(), 'tab-c');
+    const unavailable = new StoreError('storage_unavailable', {
+      hi: 'उपलब्ध नहीं',
+      en: 'Unavailable',
+    });
+    reader.ports.outbox.readPending = () => Promise.reject(unavailable);
+    await expect(runSync(reader.ports, { shouldPull: true })).rejects.toBe(unavailable);
   });
 });
 

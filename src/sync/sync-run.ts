@@ -13,6 +13,8 @@
  * - After such a refusal the server may have lost writes it had acknowledged: the inbox
  *   rechecks this tablet's own writes against the pull from the start and queues again
  *   those it lacks (src/data/restore-recheck.ts); they go up in the same run.
+ * - A run stopped by a full tablet (the store's `storage_full`) stops as a SyncError of
+ *   that code, so the screens can ask her to free space rather than blame the server.
  */
 import {
   PROTOCOL_VERSION,
@@ -20,6 +22,7 @@ import {
   maxPullLimit,
   type PushResponse,
 } from '../domain/protocol.ts';
+import { StoreError } from '../data/case-store.ts';
 import type {
   RejectedMutation,
   SyncClock,
@@ -73,6 +76,9 @@ export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promis
     // is stamped right even if she must sign in again first.
     if (error instanceof SyncError && error.serverTimeMs !== null) {
       await ports.clock.adoptServerTime(error.serverTimeMs);
+    }
+    if (error instanceof StoreError && error.code === 'storage_full') {
+      throw new SyncError('storage_full', 'the tablet has no space left', { cause: error });
     }
     throw error;
   }

@@ -23,12 +23,22 @@ export function chromiumExecutable(): string {
 
 export interface LaunchedChromium {
   context: BrowserContext;
-  /** Closes the browser and deletes its profile. */
+  /** Closes the browser and deletes its profile (unless it was launched on a kept one). */
   close(): Promise<void>;
 }
 
-export async function launchChromium(): Promise<LaunchedChromium> {
-  const profileDir = mkdtempSync(join(tmpdir(), 'sakhi-chromium-'));
+/**
+ * `keptProfileDir`: launch on that profile and leave it in place on close, so a test can
+ * start the same tablet again (its IndexedDB, service worker and PIN as they were left).
+ */
+export async function launchChromium(
+  options: { readonly keptProfileDir?: string } = {},
+): Promise<LaunchedChromium> {
+  const isKept = options.keptProfileDir !== undefined;
+  const profileDir = options.keptProfileDir ?? mkdtempSync(join(tmpdir(), 'sakhi-chromium-'));
+  const removeProfile = () => {
+    if (!isKept) rmSync(profileDir, { recursive: true, force: true });
+  };
   try {
     const context = await chromium.launchPersistentContext(profileDir, {
       executablePath: chromiumExecutable(),
@@ -51,12 +61,12 @@ export async function launchChromium(): Promise<LaunchedChromium> {
         try {
           await context.close();
         } finally {
-          rmSync(profileDir, { recursive: true, force: true });
+          removeProfile();
         }
       },
     };
   } catch (error) {
-    rmSync(profileDir, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 }

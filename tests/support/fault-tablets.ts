@@ -12,18 +12,11 @@ import { createLocalSyncPorts, readLocalSyncCounts } from '../../src/sync/local-
 import { runSync } from '../../src/sync/sync-run.ts';
 import { DEMO_PASSWORD } from '../../server/services/demo-seed.ts';
 import { signedDeviceFields } from './device-keys.ts';
+import type { ScenarioResult } from './fault-results.ts';
+
+export { printResults, type ScenarioResult } from './fault-results.ts';
 
 export const DAY_MS = 86_400_000;
-
-export interface ScenarioResult {
-  scenario: string;
-  tried: number;
-  lost: number;
-  duplicated: number;
-  halfWritten: number;
-  /** Refused changes are kept and shown to a person, never lost; none are expected here. */
-  refused: number;
-}
 
 export interface Tablet {
   readonly store: TestStore;
@@ -165,23 +158,4 @@ const openTablets: Tablet[] = [];
 
 export function closeTablets(): void {
   for (const tablet of openTablets.splice(0)) tablet.store.db.close();
-}
-
-/** One table, every count but "tried" expected 0. */
-export function printResults(results: readonly ScenarioResult[]): void {
-  const widths = [44, 5, 4, 10, 12, 7];
-  const line = (cells: readonly (string | number)[]) =>
-    cells
-      .map((cell, i) =>
-        i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!),
-      )
-      .join(' | ');
-  console.log(
-    [
-      line(['scenario', 'tried', 'lost', 'duplicated', 'half-written', 'refused']),
-      ...results.map((row) =>
-        line([row.scenario, row.tried, row.lost, row.duplicated, row.halfWritten, row.refused]),
-      ),
-    ].join('\n'),
-  );
 }

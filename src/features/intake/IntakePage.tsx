@@ -231,7 +231,9 @@ function IntakeForm({
         </Banner>
       ) : null}
       {saveState.state === 'failed' ? (
-        <Banner tone="danger">{fill(t.saveFailed, { reason: saveState.reason })}</Banner>
+        <Banner tone="danger" testId="intake-save-failed">
+          {fill(t.saveFailed, { reason: saveState.reason })}
+        </Banner>
       ) : null}
       <div class="form-actions">
         {index > 0 ? (
