@@ -1,8 +1,9 @@
 /**
  * The state-year dashboard: GET /api/reports/indicators's counting for a whole year of
  * the state, on a year seeded as `npm run seed` seeds it (16,629 cases by default). SQLite
- * always; PostgreSQL too when DATABASE_URL names a server (a throwaway database is made
- * there and dropped after). Aim: under 1 s on each engine.
+ * and PostgreSQL: a throwaway cluster started for the run, as the pg tests start theirs
+ * (or, with DATABASE_URL, a throwaway database on that server, dropped after). Aim: under
+ * 1 s on each engine.
  * `SAKHI_BENCH_CASES` changes the size.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { migrateToLatest } from '../server/db/migrate.ts';
 import type { SyncTables } from '../server/db/sync-schema.ts';
 import { seedYear } from '../server/seed/seed-year.ts';
 import { countIndicators } from '../server/services/report-indicators.ts';
+import { findServerBinaries, startCluster } from '../tests/setup/postgres-global.ts';
 import { createTestDatabase, dropTestDatabase } from '../tests/support/postgres.ts';
 
 const caseCount = Number(process.env.SAKHI_BENCH_CASES ?? 16_629);
@@ -52,8 +54,9 @@ try {
   rmSync(root, { recursive: true, force: true });
 }
 
-const baseUrl = process.env.DATABASE_URL;
-if (baseUrl) {
+const cluster = process.env.DATABASE_URL ? null : await startCluster(findServerBinaries());
+try {
+  const baseUrl = process.env.DATABASE_URL ?? cluster!.url;
   const url = await createTestDatabase(baseUrl);
   const postgres = openDatabase({ dialect: 'postgres', url });
   try {
@@ -62,6 +65,6 @@ if (baseUrl) {
     await postgres.close();
     await dropTestDatabase(baseUrl, url);
   }
-} else {
-  console.log('postgres: skipped (set DATABASE_URL to a PostgreSQL server to bench it)');
+} finally {
+  cluster?.stop();
 }

@@ -18,6 +18,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
+import type { SyncTables } from './sync-schema.ts';
 
 /** ISO-8601 UTC instant with milliseconds, as written by `Date#toISOString()`. */
 export type Instant = string;
@@ -124,7 +125,8 @@ export interface SignInThrottlesTable {
   failures: number;
 }
 
-export interface Database {
+/** Every table, the sync tables (sync-schema.ts) included: one handle type for all services. */
+export interface Database extends SyncTables {
   centres: CentresTable;
   users: UsersTable;
   devices: DevicesTable;

@@ -1,7 +1,7 @@
 /**
- * The sync tables (migration 0003-sync), as Kysely sees them. Kept apart from schema.ts
- * while accounts land; merge `SyncTables` into `Database` there, or type a handle as
- * `Kysely<SyncDatabase>` with `db.withTables<SyncTables>()`.
+ * The sync tables (migration 0003-sync), as Kysely sees them. schema.ts's `Database`
+ * includes them, so one `Kysely<Database>` handle serves accounts and sync alike;
+ * `SyncDatabase` is the same type, kept as the name the sync services use.
  *
  * What holds, beyond schema.ts's rules (instants as ISO text, ids as text):
  * - `fields` is the record's merged fields in compact form (`{ stamp, values, stamps? }`,
@@ -54,4 +54,4 @@ export type SyncTables = {
   sync_change_log: SyncChangeLogTable;
 };
 
-export type SyncDatabase = Database & SyncTables;
+export type SyncDatabase = Database;

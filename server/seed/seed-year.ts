@@ -15,6 +15,7 @@ import type { Kysely } from 'kysely';
 import { districts } from '../../src/domain/districts.ts';
 import { PROTOCOL_VERSION, type Mutation } from '../../src/domain/protocol.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
+import { registerDevice } from '../services/devices.ts';
 import { applyPush } from '../services/sync-push.ts';
 import { CentreYear, indiaInstant, type Random, type SeedWriter } from './year-cases.ts';
 
@@ -150,20 +151,21 @@ async function ensureWriters(
         disabled_at: at,
       })
       .execute();
-    const deviceTag = `S${(year % 100).toString().padStart(2, '0')}`;
-    await db
-      .insertInto('devices')
-      .values({
-        id: deviceId,
-        user_id: userId,
-        tag: deviceTag,
-        registered_at: at,
-        last_seen_at: at,
-        centre_id: centreId,
-        tag_scope: `seed-${userId}`,
-      })
-      .execute();
-    writers.push({ centreId, districtCode: district.code, userId, deviceId, deviceTag });
+    // Registered as a sign-in registers a tablet, so its case-number tag is the one the
+    // district's counter hands out (never another tablet's).
+    const device = await registerDevice(db, {
+      deviceId,
+      name: null,
+      owner: { userId, centreId, districtCode: district.code },
+      now: new Date(at),
+    });
+    writers.push({
+      centreId,
+      districtCode: district.code,
+      userId,
+      deviceId,
+      deviceTag: device.tag,
+    });
   }
   return writers;
 }

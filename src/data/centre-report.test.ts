@@ -130,6 +130,83 @@ describe('readCentreReport', () => {
     }
   });
 
+  it('opens no closed case and no follow-up not done from outside the period', async () => {
+    await fillYear();
+    // Registered in March, closed in April; a follow-up due in February, never done.
+    const april = await registerAt('2025-03-02T06:00:00Z', 'कमला');
+    const february = await store.cases.addEntry(april.id, 'followUp', {
+      dueDate: '2025-02-20',
+      mode: 'phone',
+      doneAt: null,
+      outcome: null,
+      notes: null,
+    });
+    store.time = Date.parse('2025-04-10T06:00:00Z');
+    await store.cases.updateCase(april.id, {
+      status: 'closed',
+      closureReason: 'services_completed',
+      closureRequestedBy: testStaff.manager.userId,
+      closureRequestedAt: '2025-04-10T06:00:00.000Z',
+      closureApprovedBy: testStaff.manager.userId,
+      closureApprovedAt: '2025-04-10T06:00:00.000Z',
+    });
+    const opened: string[] = [];
+    const { raw, sealer } = store.reportSource;
+    const countingSealer = {
+      ...sealer,
+      openMany: (table: string, rows: readonly { id: string; sealed: Uint8Array }[]) => {
+        opened.push(...rows.map((row) => row.id));
+        return sealer.openMany(table, rows);
+      },
+    };
+    const figures = await readCentreReport(
+      { raw, sealer: countingSealer },
+      store.staff,
+      december,
+      asOf,
+    );
+    expect(figures.closedByReason.services_completed).toBe(1);
+    expect(figures.followUps.overdue).toBe(1);
+    expect(opened).not.toContain(april.id);
+    expect(opened).not.toContain(february.id);
+    // April's own report still finds them.
+    const aprilFigures = await readCentreReport(
+      store.reportSource,
+      store.staff,
+      { from: '2025-04', to: '2025-04' },
+      asOf,
+    );
+    expect(aprilFigures.closedByReason.services_completed).toBe(1);
+    const februaryFigures = await readCentreReport(
+      store.reportSource,
+      store.staff,
+      { from: '2025-02', to: '2025-02' },
+      asOf,
+    );
+    expect(februaryFigures.followUps.overdue).toBe(1);
+  });
+
+  it('opens a row written before closedAt and dueOn existed, so none is missed', async () => {
+    await fillYear();
+    const raw = store.reportSource.raw;
+    // As an older app wrote them: without the two columns.
+    await raw
+      .table('cases')
+      .toCollection()
+      .modify((row: Record<string, unknown>) => {
+        delete row.closedAt;
+      });
+    await raw
+      .table('entries')
+      .toCollection()
+      .modify((row: Record<string, unknown>) => {
+        delete row.dueOn;
+      });
+    const figures = await readCentreReport(store.reportSource, store.staff, december, asOf);
+    expect(figures.closedByReason.services_completed).toBe(1);
+    expect(figures.followUps.overdue).toBe(1);
+  });
+
   it("counts no other centre's cases", async () => {
     await registerAt('2025-12-03T06:00:00Z');
     const elsewhere = {

@@ -4,10 +4,13 @@
  * computeIndicatorReport, the same definitions the server counts in SQL.
  *
  * What must always hold:
- * - Only the rows a report can count are opened: cases registered in (or a day around) the
- *   period, cases closed, entries that happened in (or a day around) the period, follow-ups
- *   not yet done, and the cases those entries belong to. The windows are wider than the
- *   period only so that no boundary case is missed; the domain counts exactly.
+ * - Only the rows a report can count are opened: cases registered or closed in (or a day
+ *   around) the period, entries that happened in (or a day around) the period, follow-ups
+ *   not yet done that are due in the period, and the cases those entries belong to. The
+ *   windows are wider than the period only so that no boundary case is missed; the domain
+ *   counts exactly. Rows are chosen by their clear columns before anything is unsealed:
+ *   unsealing is what a report's time goes on. A row written before a column existed
+ *   (closedAt, dueOn) is opened rather than skipped.
  * - Every row read is one the unlocked store may read: the indexes used hold only ids,
  *   dates, codes and flags (sealed-tables.ts); nothing sealed is indexed for reports.
  * - Reading never writes.
@@ -52,7 +55,7 @@ export async function readCentreReport(
   asOf: Date,
 ): Promise<IndicatorReport> {
   try {
-    const stored = await readStoredRows(source.raw, instantWindow(period));
+    const stored = await readStoredRows(source.raw, instantWindow(period), dueWindow(period));
     // Opened in bulk after the transaction: WebCrypto is far faster than one cipher per row.
     const [caseRows, entryRows] = (await Promise.all([
       openStoredRows(source.sealer, 'cases', stored.cases),
@@ -73,7 +76,12 @@ export async function readCentreReport(
   }
 }
 
-type StoredRow = Record<string, unknown> & { readonly id: string; readonly isRemoved: Flag };
+type StoredRow = Record<string, unknown> & {
+  readonly id: string;
+  readonly isRemoved: Flag;
+  readonly closedAt?: string | null;
+  readonly dueOn?: string | null;
+};
 
 /**
  * The stored (still sealed) rows a report counts, chosen by clear columns only. Removed
@@ -81,7 +89,8 @@ type StoredRow = Record<string, unknown> & { readonly id: string; readonly isRem
  */
 async function readStoredRows(
   raw: SakhiDatabase,
-  { from, to }: { from: string; to: string },
+  { from, to }: Window,
+  due: Window,
 ): Promise<{ cases: StoredRow[]; entries: StoredRow[] }> {
   const cases = raw.table<StoredRow, string>('cases');
   const entries = raw.table<StoredRow & { readonly caseId: string }, string>('entries');
@@ -99,8 +108,10 @@ async function readStoredRows(
       ),
       entries.where('[entryType+isPending]').equals(['followUp', 1]).toArray(),
     ]);
-    const entryRows = uniqueById([...happened.flat(), ...followUpsNotDone]).filter(isLive);
-    const caseRows = uniqueById([...registered, ...closed]);
+    const dueInPeriod = followUpsNotDone.filter((row) => isWithin(row.dueOn, due));
+    const closedInPeriod = closed.filter((row) => isWithin(row.closedAt, { from, to }));
+    const entryRows = uniqueById([...happened.flat(), ...dueInPeriod]).filter(isLive);
+    const caseRows = uniqueById([...registered, ...closedInPeriod]);
     const known = new Set(caseRows.map((row) => row.id));
     const missing = [...new Set(entryRows.map((row) => row.caseId))].filter(
       (caseId) => !known.has(caseId),
@@ -113,6 +124,16 @@ async function readStoredRows(
   });
 }
 
+interface Window {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** In the window, both ends included; a row without the column yet may be, so it is. */
+function isWithin(value: string | null | undefined, { from, to }: Window): boolean {
+  return value === undefined || (value !== null && value >= from && value <= to);
+}
+
 function isLive(row: StoredRow): boolean {
   return row.isRemoved === 0;
 }
@@ -121,13 +142,18 @@ function isLive(row: StoredRow): boolean {
  * Instants (ISO strings, as the rows store them) from a day before the period's first
  * India midnight to a day after its last: wide enough for any way an instant is written.
  */
-export function instantWindow(period: ReportPeriod): { from: string; to: string } {
+export function instantWindow(period: ReportPeriod): Window {
   const start = Date.parse(`${period.from}-01T00:00:00+05:30`);
   const end = Date.parse(`${nextMonth(period.to)}-01T00:00:00+05:30`);
   return {
     from: new Date(start - dayMs).toISOString(),
     to: new Date(end + dayMs).toISOString(),
   };
+}
+
+/** India dates (YYYY-MM-DD) from the period's first day to its last. */
+export function dueWindow(period: ReportPeriod): Window {
+  return { from: `${period.from}-01`, to: `${period.to}-31` };
 }
 
 function nextMonth(month: ReportMonth): ReportMonth {

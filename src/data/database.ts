@@ -45,6 +45,11 @@ export interface CaseRow {
   readonly status: CaseStatus;
   readonly riskLevel: RiskLevel | null;
   readonly isRemoved: Flag;
+  /**
+   * closureApprovedAt, clear like registeredAt, so a report opens only the closed cases of
+   * its months. Absent on a row written before the column: treat it as "maybe in any month".
+   */
+  readonly closedAt?: Instant | null;
   // Derived from the case's entries (case-summary.ts), rewritten whenever one changes:
   readonly isInStay: Flag;
   readonly stayEndsOn: CalendarDate | null;
@@ -63,6 +68,12 @@ export interface EntryRow {
   readonly isPending: Flag;
   /** When it happened (or was written down, if it has no such time): the timeline's order. */
   readonly happenedAt: Instant;
+  /**
+   * A follow-up's due date (null for other kinds), clear like the case's nextFollowUpDue,
+   * so a report opens only the follow-ups due in its months. Absent on a row written before
+   * the column: treat it as "maybe due in any month".
+   */
+  readonly dueOn?: CalendarDate | null;
 }
 
 /** One mutation waiting for headquarters' acknowledgement; sync removes it only then. */

@@ -41,6 +41,7 @@ export function buildCaseRow(fields: FieldMap, entryColumns: EntryColumns): Case
     status: c.status,
     riskLevel: c.riskLevel,
     isRemoved: flag(removed),
+    closedAt: c.closureApprovedAt,
     ...entryColumns,
   };
 }
@@ -102,6 +103,7 @@ export function buildEntryRow(entryType: EntryKind, fields: FieldMap): EntryRow 
     isRemoved: flag(removed),
     isPending: flag(!removed && isPending(entryType, entry)),
     happenedAt: happenedAt(entryType, entry),
+    dueOn: entryType === 'followUp' ? (entry as FollowUpEntry).dueDate : null,
   };
 }
 
