@@ -4,6 +4,8 @@
  * lose it — a cut with a reset (the tablet hears at once) and a silent cut (bytes stop,
  * nobody closes anything, as when the tower drops the tablet). After a silent cut the
  * connections it caught stay silent forever; new ones work once `restore` is called.
+ * `cutSilentlyOnNextAnswer` times the silent cut to the server's next answer: the request
+ * arrived and was handled, and the tablet never hears back.
  */
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -21,6 +23,8 @@ export interface ThrottleProxy {
   readonly resetCounts: () => void;
   cutWithReset(): void;
   cutSilently(): void;
+  /** Goes silent the moment the server next starts to answer, before any of it crosses. */
+  cutSilentlyOnNextAnswer(): void;
   restore(): void;
   close(): Promise<void>;
 }
@@ -63,6 +67,11 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
   const up = new Direction((shape.upKbitPerSecond * 1000) / 8, oneWayMs);
   const open = new Set<{ client: Socket; server: Socket; isSilenced: boolean }>();
   let state: 'up' | 'silent' = 'up';
+  let isCutOnNextAnswer = false;
+  const silenceAll = () => {
+    state = 'silent';
+    for (const pair of open) pair.isSilenced = true;
+  };
 
   const proxy = createServer((client) => {
     const server = connect(Number(target.port), target.hostname);
@@ -76,6 +85,11 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
         });
       });
     pass(client, server, up);
+    server.prependListener('data', () => {
+      if (!isCutOnNextAnswer) return;
+      isCutOnNextAnswer = false;
+      silenceAll();
+    });
     pass(server, client, down);
     const end = () => {
       open.delete(pair);
@@ -105,9 +119,9 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
       }
       open.clear();
     },
-    cutSilently() {
-      state = 'silent';
-      for (const pair of open) pair.isSilenced = true;
+    cutSilently: silenceAll,
+    cutSilentlyOnNextAnswer() {
+      isCutOnNextAnswer = true;
     },
     restore() {
       state = 'up';

@@ -1,0 +1,88 @@
+/**
+ * Steps for the slow-link test and benchmark: what the tablet stored about its syncs, and a
+ * day's work saved while offline so that going online starts one sync run with all of it.
+ *
+ *   await recordDaysWork(page, { cases: 3, notes: 20 });   // offline, through the screens
+ *   const before = await readLastSyncAt(page);
+ *   await browser.context.setOffline(false);                // the `online` event syncs
+ *   await waitForSyncAfter(page, before);
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { field, pollUntil, registerCase } from './case-register-steps.ts';
+
+/** The tablet's last successful sync, as its sync engine stored it (IndexedDB `meta`). */
+export function readLastSyncAt(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () =>
+      new Promise<string | null>((resolve, reject) => {
+        const open = indexedDB.open('sakhi');
+        // Never create the database: only the app may, at its own version.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve(null);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('meta')) {
+            db.close();
+            resolve(null);
+            return;
+          }
+          const read = db.transaction('meta').objectStore('meta').get('lastSyncAt');
+          read.onsuccess = () => {
+            db.close();
+            const row = read.result as { value?: string } | undefined;
+            resolve(row?.value ?? null);
+          };
+          read.onerror = () => {
+            db.close();
+            reject(read.error ?? new Error('meta read failed'));
+          };
+        };
+      }),
+  );
+}
+
+/** Waits until a sync run finished after the one stored as `before`; returns when it did. */
+export async function waitForSyncAfter(
+  page: Page,
+  before: string | null,
+  timeoutMs: number,
+): Promise<void> {
+  await pollUntil(
+    () => readLastSyncAt(page),
+    (at) => at !== null && at !== before,
+    'a finished sync',
+    timeoutMs,
+  );
+}
+
+/** On the case page: a note, and the entry the page shows for it. */
+export async function addNote(page: Page, text: string): Promise<void> {
+  await page.getByTestId('action-note').click();
+  await field(page.getByTestId('note-form'), 'text').fill(text);
+  await page.getByTestId('note-form-save').click();
+  await page.getByTestId('entry-note').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+}
+
+/**
+ * A centre's day, saved with the network off: `cases` new cases through the intake, and
+ * `notes` notes spread over them. Returns the cases' ids and the notes' texts.
+ */
+export async function recordDaysWork(
+  page: Page,
+  context: BrowserContext,
+  work: { readonly cases: number; readonly notes: number; readonly tag: string },
+): Promise<{ caseIds: string[]; noteTexts: string[] }> {
+  await context.setOffline(true);
+  const caseIds: string[] = [];
+  const noteTexts: string[] = [];
+  for (let index = 0; index < work.cases; index++) {
+    caseIds.push(await registerCase(page, { name: `सुनीता ${work.tag} ${index + 1}` }));
+    const notesHere = Math.ceil((work.notes - noteTexts.length) / (work.cases - index));
+    for (let note = 0; note < notesHere; note++) {
+      const text = `${work.tag} नोट ${noteTexts.length + 1}: फ़ोन पर बात हुई, वह सुरक्षित है।`;
+      await addNote(page, text);
+      noteTexts.push(text);
+    }
+  }
+  return { caseIds, noteTexts };
+}
