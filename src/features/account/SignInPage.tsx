@@ -189,11 +189,7 @@ export function SignInPage({
           void signIn();
         }}
       >
-        <Field
-          label={t.username}
-          isRequired
-          error={isMissing.username ? t.usernameRequired : null}
-        >
+        <Field label={t.username} isRequired error={isMissing.username ? t.usernameRequired : null}>
           {({ id, describedBy, isInvalid }) => (
             <input
               id={id}
@@ -211,11 +207,7 @@ export function SignInPage({
             />
           )}
         </Field>
-        <Field
-          label={t.password}
-          isRequired
-          error={isMissing.password ? t.passwordRequired : null}
-        >
+        <Field label={t.password} isRequired error={isMissing.password ? t.passwordRequired : null}>
           {({ id, describedBy, isInvalid }) => (
             <input
               id={id}
