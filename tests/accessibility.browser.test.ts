@@ -329,7 +329,7 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
   );
 
   it(
-    'unlock, another centre signing in, and the state reports',
+    'unlock, a sign-out, and another centre signing in',
     async () => {
       await expectNoViolations([
         [
@@ -355,23 +355,42 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
             await page.getByTestId('centre-switch-page').waitFor();
           },
         ],
-        [
-          'state dashboard',
-          async () => {
-            await page.getByTestId('centre-switch-back').click();
-            await submitSignIn(page, { username: 'state.admin', password: DEMO_PASSWORD });
-            await waitForText(page.locator('.report-page h2'), reportsMessages.hi.stateTitle);
-            await page.getByTestId('fetched-at').waitFor();
-          },
-        ],
-        [
-          'district page',
-          async () => {
-            await page.getByTestId('district-table').getByRole('link').first().click();
-            await page.locator('[data-testid="report-chart"] svg').first().waitFor();
-          },
-        ],
       ]);
+    },
+    walkTimeoutMs,
+  );
+
+  // A state officer works from headquarters, in a browser of her own.
+  it(
+    'the state dashboard and a district page',
+    async () => {
+      const headquarters = await launchChromium();
+      const centrePage = page;
+      try {
+        page = await headquarters.context.newPage();
+        watchForPageProblems(page, problems, { label: 'state' });
+        await expectNoViolations([
+          [
+            'state dashboard',
+            async () => {
+              await page.goto(server.url);
+              await submitSignIn(page, { username: 'state.admin', password: DEMO_PASSWORD });
+              await waitForText(page.locator('.report-page h2'), reportsMessages.hi.stateTitle);
+              await page.getByTestId('fetched-at').waitFor();
+            },
+          ],
+          [
+            'district page',
+            async () => {
+              await page.getByTestId('district-table').getByRole('link').first().click();
+              await page.locator('[data-testid="report-chart"] svg').first().waitFor();
+            },
+          ],
+        ]);
+      } finally {
+        page = centrePage;
+        await headquarters.close();
+      }
     },
     walkTimeoutMs,
   );

@@ -8,7 +8,7 @@ afterEach(() => {
   cleanup();
 });
 
-function isMarkedRequired(container: HTMLElement, name: string): boolean {
+function isMarkedRequired(container: Element, name: string): boolean {
   const control = container.querySelector<HTMLElement>(`[name="${name}"]`);
   if (!control) throw new Error(`no field named ${name}`);
   const label = container.querySelector(`label[for="${control.id}"]`);
