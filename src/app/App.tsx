@@ -15,6 +15,7 @@ import {
 } from './Banners.tsx';
 import { Header } from './Header.tsx';
 import { OfflineReadinessLine } from './OfflineReadinessLine.tsx';
+import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import {
   HeadquartersScreen,
   Screen,
@@ -68,6 +69,7 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
     return (
       <LangContext.Provider value={lang}>
         <div class="app" lang={lang}>
+          <SkipLink />
           <Header
             route={route}
             isOnline={isOnline}
@@ -80,7 +82,7 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
             isHeadquarters
           />
           {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
-          <main class="app-main">
+          <main class="app-main" id={MAIN_ID} tabIndex={-1}>
             <HeadquartersScreen route={route} token={headquarters.signedIn.token} />
           </main>
         </div>
@@ -91,6 +93,7 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
   return (
     <LangContext.Provider value={lang}>
       <div class="app" lang={lang}>
+        <SkipLink />
         <Header
           route={route}
           isOnline={isOnline}
@@ -107,7 +110,7 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
         {storageHealth ? <StorageBanner health={storageHealth} /> : null}
         {signedIn ? <SyncProblemBanner status={syncStatus} /> : null}
         {signedIn ? <OfflineReadinessLine /> : null}
-        <main class="app-main">
+        <main class="app-main" id={MAIN_ID} tabIndex={-1}>
           <Body
             session={session}
             route={route}

@@ -106,7 +106,10 @@ export function Header({
         <button
           type="button"
           class="btn btn-secondary lang-switch"
-          aria-label={t.switchLanguageLabel}
+          // The name a screen reader gives is the word on the button (speech control finds
+          // it by what is shown); what it does is its description.
+          title={t.switchLanguageLabel}
+          lang={t.switchLanguage === 'English' ? 'en' : 'hi'}
           onClick={onSwitchLanguage}
           data-testid="language-switch"
         >
@@ -116,7 +119,7 @@ export function Header({
           <button
             type="button"
             class="btn btn-secondary header-button"
-            aria-label={t.switchUserLabel}
+            title={t.switchUserLabel}
             onClick={onSwitchUser}
             data-testid="switch-user"
           >

@@ -167,6 +167,7 @@ export function ConsentFields({
       <VocabularySelect
         name="consentGivenBy"
         label={t.consentGivenBy}
+        isRequired
         vocabulary={consentGivers}
         value={values.consentGivenBy}
         error={errors.consentGivenBy}
@@ -186,6 +187,7 @@ export function ConsentFields({
         name="consentRecordedAt"
         type="datetime-local"
         label={t.consentRecordedAt}
+        isRequired
         value={values.consentRecordedAt}
         error={errors.consentRecordedAt}
         onInput={(v) => set('consentRecordedAt', v)}

@@ -13,6 +13,8 @@ export const accountMessages = defineMessages(
     signingIn: 'साइन इन हो रहा है…',
     offline: 'पहली बार साइन इन के लिए इंटरनेट चाहिए। इंटरनेट से जुड़ें, फिर साइन इन करें।',
     missingFields: 'यूज़रनेम और पासवर्ड दोनों भरें।',
+    usernameRequired: 'अपना यूज़रनेम लिखें।',
+    passwordRequired: 'अपना पासवर्ड लिखें।',
     invalidCredentials: 'यूज़रनेम या पासवर्ड सही नहीं है। ध्यान से दोबारा लिखें।',
     tooManyAttempts:
       'बहुत बार कोशिश हो चुकी है। {minutes} मिनट बाद फिर कोशिश करें, या अपने केंद्र प्रबंधक से पासवर्ड पूछें।',
@@ -45,6 +47,8 @@ export const accountMessages = defineMessages(
     signingIn: 'Signing in…',
     offline: 'First sign-in needs the internet. Connect, then sign in.',
     missingFields: 'Fill in both the username and the password.',
+    usernameRequired: 'Type your username.',
+    passwordRequired: 'Type your password.',
     invalidCredentials: 'The username or password is not correct. Type them again carefully.',
     tooManyAttempts:
       'Too many attempts. Try again in {minutes} minutes, or ask your centre manager for your password.',

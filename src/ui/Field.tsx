@@ -6,11 +6,16 @@ export interface FieldProps {
   readonly error?: string | null | undefined;
   readonly hint?: string | null | undefined;
   readonly isRequired?: boolean;
-  /** Gets the control's id and the id of its message, so the label and the error are read out with it. */
+  /**
+   * Gets the control's id and the id of its message, so the label and the error are read out
+   * with it, and `ariaRequired` for the control: a screen reader says "required" where the
+   * eye sees the asterisk.
+   */
   readonly children: (control: {
     id: string;
     describedBy: string | undefined;
     isInvalid: boolean;
+    ariaRequired: true | undefined;
   }) => ComponentChildren;
 }
 
@@ -23,9 +28,19 @@ export function Field({ label, error, hint, isRequired, children }: FieldProps) 
     <div class={isInvalid ? 'field field-invalid' : 'field'}>
       <label for={id} class="field-label">
         {label}
-        {isRequired ? <span class="field-required"> *</span> : null}
+        {isRequired ? (
+          <span class="field-required" aria-hidden="true">
+            {' '}
+            *
+          </span>
+        ) : null}
       </label>
-      {children({ id, describedBy: error || hint ? messageId : undefined, isInvalid })}
+      {children({
+        id,
+        describedBy: error || hint ? messageId : undefined,
+        isInvalid,
+        ariaRequired: isRequired ? true : undefined,
+      })}
       {error ? (
         <p id={messageId} class="field-error" role="alert">
           {error}
@@ -72,11 +87,12 @@ export function TextField(
   } = props;
   return (
     <Field label={label} error={error} hint={hint} isRequired={isRequired}>
-      {({ id, describedBy, isInvalid }) => (
+      {({ id, describedBy, isInvalid, ariaRequired }) => (
         <input
           id={id}
           name={name}
           class="input"
+          aria-required={ariaRequired}
           // Preact's types tie some attributes to each input type; all of these take a plain value.
           {...({ type } as { type: 'text' })}
           inputMode={inputMode}
@@ -96,11 +112,12 @@ export function TextAreaField(props: InputFieldProps & { readonly rows?: number 
   const { label, value, onInput, error, hint, isRequired, name, rows = 4 } = props;
   return (
     <Field label={label} error={error} hint={hint} isRequired={isRequired}>
-      {({ id, describedBy, isInvalid }) => (
+      {({ id, describedBy, isInvalid, ariaRequired }) => (
         <textarea
           id={id}
           name={name}
           class="input"
+          aria-required={ariaRequired}
           rows={rows}
           value={value}
           aria-invalid={isInvalid}

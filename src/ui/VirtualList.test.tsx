@@ -31,6 +31,11 @@ describe('VirtualList', () => {
     fireEvent.scroll(list);
     expect(screen.getByText('Case 10000')).toBeTruthy();
     expect(screen.queryByText('Case 0')).toBeNull();
+    // A list (not a grid) takes no row count: each item says where it stands in the whole.
+    expect(list.hasAttribute('aria-rowcount')).toBe(false);
+    const item = screen.getByText('Case 10000').closest('[role="listitem"]');
+    expect(item?.getAttribute('aria-setsize')).toBe('20000');
+    expect(item?.getAttribute('aria-posinset')).toBe('10001');
     expect(screen.getAllByRole('listitem').length).toBeLessThan(40);
   });
 

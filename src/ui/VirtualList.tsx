@@ -70,7 +70,6 @@ export function VirtualList<T>({
       class="virtual-list"
       role="list"
       aria-label={label}
-      aria-rowcount={rows.length}
       data-testid={testId}
       onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
     >
@@ -83,6 +82,10 @@ export function VirtualList<T>({
             <div
               key={rowKey(row)}
               role="listitem"
+              // Only a window of rows is in the page: each says where it stands in the whole
+              // list, so a screen reader counts "3 of 240", not "3 of 20".
+              aria-setsize={rows.length}
+              aria-posinset={first + offset + 1}
               class="virtual-row"
               style={{ height: `${rowHeight}px` }}
             >

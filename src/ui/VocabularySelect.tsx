@@ -23,11 +23,12 @@ export function VocabularySelect<const V extends Vocabulary>(props: VocabularySe
   const { label, vocabulary, value, onChange, error, hint, isRequired, emptyLabel, name } = props;
   return (
     <Field label={label} error={error} hint={hint} isRequired={isRequired}>
-      {({ id, describedBy, isInvalid }) => (
+      {({ id, describedBy, isInvalid, ariaRequired }) => (
         <select
           id={id}
           name={name}
           class="input"
+          aria-required={ariaRequired}
           value={value}
           aria-invalid={isInvalid}
           aria-describedby={describedBy}

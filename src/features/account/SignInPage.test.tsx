@@ -102,6 +102,30 @@ describe('sign-in screen', () => {
     },
   );
 
+  it.each(['hi', 'en'] as const)(
+    'an empty sign-in says in %s what to fill, with its own words, and sends nothing',
+    async (lang) => {
+      const { fetchStub } = renderPage({ lang });
+      const form = screen.getByTestId<HTMLFormElement>('sign-in-page').querySelector('form')!;
+      // The browser's own check would speak the browser's language, not the screen's.
+      expect(form.noValidate).toBe(true);
+      expect(field('username').required).toBe(false);
+      fireEvent.click(screen.getByTestId('sign-in-submit'));
+      await screen.findByText(accountMessages[lang].usernameRequired);
+      screen.getByText(accountMessages[lang].passwordRequired);
+      expect(field('username').getAttribute('aria-invalid')).toBe('true');
+      expect(fetchStub).not.toHaveBeenCalled();
+
+      fireEvent.input(field('username'), { target: { value: 'lko.caseworker' } });
+      fireEvent.click(screen.getByTestId('sign-in-submit'));
+      await waitFor(() =>
+        expect(screen.queryByText(accountMessages[lang].usernameRequired)).toBeNull(),
+      );
+      screen.getByText(accountMessages[lang].passwordRequired);
+      expect(fetchStub).not.toHaveBeenCalled();
+    },
+  );
+
   it('offline: says sign-in needs the internet, sends nothing and keeps what she typed', async () => {
     const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const { fetchStub } = renderPage();

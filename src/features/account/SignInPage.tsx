@@ -84,6 +84,9 @@ export function SignInPage({
   const [password, setPassword] = useState('');
   const [isSending, setSending] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // Set when she sends the form with a field empty: the app's own message, in her language,
+  // never the browser's (which speaks the browser's language, not the screen's).
+  const [isMissing, setMissing] = useState({ username: false, password: false });
   const [waitSeconds, setWaitSeconds] = useState(0);
   useEffect(() => {
     if (waitSeconds <= 0) return;
@@ -96,6 +99,9 @@ export function SignInPage({
 
   const signIn = async (switchCentre = false) => {
     if (!canSend && !switchCentre) return;
+    const missing = { username: username.trim() === '', password: password === '' };
+    setMissing(missing);
+    if (missing.username || missing.password) return;
     setSending(true);
     setProblem(null);
     if (!deviceKey) {
@@ -177,13 +183,14 @@ export function SignInPage({
       {problem ? <ProblemBanner problem={problem} /> : null}
       <form
         class="sign-in-form"
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void signIn();
         }}
       >
-        <Field label={t.username}>
-          {({ id }) => (
+        <Field label={t.username} isRequired error={isMissing.username ? t.usernameRequired : null}>
+          {({ id, describedBy, isInvalid }) => (
             <input
               id={id}
               name="username"
@@ -192,14 +199,16 @@ export function SignInPage({
               autocapitalize="none"
               spellcheck={false}
               maxLength={64}
-              required
+              aria-required="true"
+              aria-invalid={isInvalid}
+              aria-describedby={describedBy}
               value={username}
               onInput={(event) => setUsername(event.currentTarget.value)}
             />
           )}
         </Field>
-        <Field label={t.password}>
-          {({ id }) => (
+        <Field label={t.password} isRequired error={isMissing.password ? t.passwordRequired : null}>
+          {({ id, describedBy, isInvalid }) => (
             <input
               id={id}
               name="password"
@@ -207,7 +216,9 @@ export function SignInPage({
               class="input"
               autocomplete="current-password"
               maxLength={256}
-              required
+              aria-required="true"
+              aria-invalid={isInvalid}
+              aria-describedby={describedBy}
               value={password}
               onInput={(event) => setPassword(event.currentTarget.value)}
             />

@@ -1,6 +1,7 @@
 // Pieces every action form on the case page shares: its frame with save and cancel, and
 // how typed text becomes a stored value.
 import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
 import { useUnsavedInput } from '../../shell/unsaved-input.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
@@ -32,6 +33,10 @@ export function ActionForm({
   const t = useMessages(caseFileMessages);
   // An open action form may hold typed input, so an update waits until it is saved or cancelled.
   useUnsavedInput(true);
+  // Opening a form moves focus to its heading: the keyboard goes on inside the form, and a
+  // screen reader says which form opened, instead of staying on the button that opened it.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
   return (
     <form
       class="action-form"
@@ -42,7 +47,9 @@ export function ActionForm({
         onSubmit();
       }}
     >
-      <h4>{title}</h4>
+      <h4 tabIndex={-1} ref={headingRef}>
+        {title}
+      </h4>
       <div class="form-grid">{children}</div>
       {failure ? <Banner tone="danger">{fill(t.saveFailed, { reason: failure })}</Banner> : null}
       <div class="form-actions">

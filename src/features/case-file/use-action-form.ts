@@ -75,8 +75,16 @@ export function useActionForm<Values extends object, Checked>(
   const [errors, setErrors] = useState<Errors<string>>({});
   const save = useActionSave(spec.onDone);
 
-  const set = <F extends keyof Values>(field: F, value: Values[F]) =>
+  // A changed answer drops its own message: what she fixed must not still say "required".
+  // The rest stay until the next try to save checks them again.
+  const set = <F extends keyof Values>(field: F, value: Values[F]) => {
     setValues((previous) => ({ ...previous, [field]: value }));
+    setErrors((previous) => {
+      if (!(field in previous)) return previous;
+      const { [field as string]: _fixed, ...rest } = previous;
+      return rest;
+    });
+  };
 
   const submit = async () => {
     const result = spec.check(values);

@@ -225,3 +225,42 @@ describe('intake: possible earlier cases', () => {
     expect(await store.drafts.loadDraft(intakeDraftId)).toBeNull();
   });
 });
+
+describe('intake: where the keyboard goes', () => {
+  it("moves focus to the new step's heading after Next and Back, not left on the button", async () => {
+    const { container } = await openIntake();
+    choose(container, 'arrivalRoute', 'walk_in');
+    screen.getByTestId('intake-next').focus();
+    await next(hi.stepSurvivor);
+    expect(document.activeElement).toBe(screen.getByTestId('step-title'));
+
+    fireEvent.click(screen.getByTestId('intake-back'));
+    await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe(hi.stepArrival));
+    expect(document.activeElement).toBe(screen.getByTestId('step-title'));
+  });
+
+  it('with something to fix, focus goes to the first field to fix, not the heading', async () => {
+    const { container } = await openIntake();
+    choose(container, 'arrivalRoute', 'walk_in');
+    await next(hi.stepSurvivor);
+    fireEvent.click(screen.getByTestId('intake-next'));
+    await screen.findByText(hi.errorNameRequired);
+    await waitFor(() => expect(document.activeElement).toBe(field(container, 'survivorName')));
+  });
+
+  it('after Start over, focus goes to the first step, not lost with the removed button', async () => {
+    const { container, store, unmount } = await openIntake();
+    choose(container, 'arrivalRoute', 'family');
+    await next(hi.stepSurvivor);
+    type(container, 'survivorName', 'गीता');
+    await new Promise((resolve) => setTimeout(resolve, draftDelayMs + 100));
+    unmount();
+
+    await openIntake({ store: await store.reopen() });
+    fireEvent.click(screen.getByTestId('start-over'));
+    fireEvent.click(screen.getByTestId('start-over-confirm'));
+    await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe(hi.stepArrival));
+    expect(screen.queryByTestId('draft-restored')).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId('step-title'));
+  });
+});

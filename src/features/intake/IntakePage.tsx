@@ -69,7 +69,15 @@ function IntakeForm({
     { state: 'idle' } | { state: 'saving' } | { state: 'failed'; reason: string }
   >({ state: 'idle' });
   const [duplicates, setDuplicates] = useState<Duplicates>({ state: 'checking' });
-  // Bumped when she tries to go on with something to fix: the first such field gets focus.
+  // Bumped when she moves to another step or starts over: the new step's heading gets focus,
+  // so the keyboard (and a screen reader) starts at the top of the step, not on the button.
+  const [headingFocusRequest, setHeadingFocusRequest] = useState(0);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (headingFocusRequest > 0) headingRef.current?.focus();
+  }, [headingFocusRequest]);
+  // Bumped when she tries to go on with something to fix: the first such field gets focus
+  // (declared after the heading's, so it wins when both ask at once).
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => {
@@ -109,7 +117,10 @@ function IntakeForm({
 
   const set = <F extends keyof CaseDetailsValues>(field: F, value: CaseDetailsValues[F]) =>
     setForm((previous) => ({ ...previous, values: { ...previous.values, [field]: value } }));
-  const goTo = (next: IntakeStep) => setForm((previous) => ({ ...previous, step: next }));
+  const goTo = (next: IntakeStep) => {
+    setForm((previous) => ({ ...previous, step: next }));
+    setHeadingFocusRequest((n) => n + 1);
+  };
   const index = steps.indexOf(currentStep);
   const stepErrors = shownErrorSteps.has(currentStep) ? errorsForStep(allErrors, currentStep) : {};
 
@@ -166,6 +177,7 @@ function IntakeForm({
     setForm({ values: emptyCaseDetails, step: 'arrival' });
     setShownErrorSteps(new Set());
     setRestored(false);
+    setHeadingFocusRequest((n) => n + 1);
     void draftStore.discardDraft(intakeDraftId).catch(() => undefined);
   };
 
@@ -210,7 +222,7 @@ function IntakeForm({
         currentKey={currentStep}
         onSelect={(key) => goTo(key as IntakeStep)}
       />
-      <h3 class="step-title" data-testid="step-title">
+      <h3 class="step-title" data-testid="step-title" tabIndex={-1} ref={headingRef}>
         {stepLabel[currentStep]}
       </h3>
       {Object.keys(stepErrors).length > 0 ? <Banner tone="danger">{t.fixBeforeNext}</Banner> : null}
