@@ -29,6 +29,7 @@ const sunita: Case = {
   perpetratorName: 'रमेश',
   perpetratorRelationship: 'husband',
   incidentNarrative: 'Her own account, which stays with the centre.',
+  consentToServices: true,
   consentSharingAgencies: ['police', 'hospital'],
   consentGivenBy: 'survivor',
   consentRecordedAt: '2026-03-15T06:00:00Z',
@@ -204,9 +205,25 @@ describe('composeReferralLetter', () => {
     expect(letter.reference).toBe('LKO-2026-K7-0042');
   });
 
+  it("shares nothing when she refused the centre's services, whatever the agency list says", () => {
+    const letter = composeReferralLetter({
+      caseFile: { ...sunita, consentToServices: false },
+      referral: referral(),
+      centre,
+      lang: 'en',
+      now,
+    });
+    expect(letter.sharing).toEqual({ isAllowed: false, reason: 'not_agreed' });
+  });
+
   it('says consent was never recorded when nobody has asked her', () => {
     const letter = composeReferralLetter({
-      caseFile: { ...sunita, consentSharingAgencies: [], consentRecordedAt: null },
+      caseFile: {
+        ...sunita,
+        consentToServices: null,
+        consentSharingAgencies: [],
+        consentRecordedAt: null,
+      },
       referral: referral(),
       centre,
       lang: 'en',
@@ -217,6 +234,7 @@ describe('composeReferralLetter', () => {
 
   it('reads a case pulled without its consent fields as no consent', () => {
     const partial = { ...sunita } as Partial<Case>;
+    delete partial.consentToServices;
     delete partial.consentSharingAgencies;
     delete partial.consentRecordedAt;
     const letter = composeReferralLetter({

@@ -4,8 +4,9 @@
  *
  * What must stay true:
  * - Nothing about her goes on a letter to an agency she has not agreed to share with. Her
- *   consent is read from her case as it is recorded now (`consentSharingAgencies`), never
- *   from the referral, so a consent withdrawn after the referral was written is honoured.
+ *   consent is read from her case as it is recorded now (`consentToServices` and
+ *   `consentSharingAgencies`, as the referral form reads them), never from the referral,
+ *   so a consent withdrawn after the referral was written is honoured.
  * - A letter without her consent still goes out: it names the case by its number only and
  *   says why nothing else is on it, so the agency knows to ask her, not the centre.
  * - Paper is never left blank where a fact is missing: a blank on a printed letter gets
@@ -164,8 +165,11 @@ function decideSharing(
 ): LetterSharing {
   // A record pulled with only some of its fields may lack the consent fields entirely.
   const agreed: readonly ReferralAgency[] = c.consentSharingAgencies ?? [];
-  if (!agreed.includes(agency)) {
-    const isAsked = agreed.length > 0 || (c.consentRecordedAt ?? null) !== null;
+  const toServices = c.consentToServices ?? null;
+  // As the referral form holds it: sharing needs her consent to the centre's services too.
+  if (toServices !== true || !agreed.includes(agency)) {
+    const isAsked =
+      toServices !== null || agreed.length > 0 || (c.consentRecordedAt ?? null) !== null;
     return { isAllowed: false, reason: isAsked ? 'not_agreed' : 'not_recorded' };
   }
   const labels = shortLabelsOf(caseDetailFields);

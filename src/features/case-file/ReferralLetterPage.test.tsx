@@ -16,6 +16,7 @@ async function openLetter(
     sampleIntake({
       survivorPhone: '9876543210',
       survivorAddress: 'मकान 12, आलमबाग',
+      consentToServices: true,
       consentSharingAgencies: [...consentSharingAgencies],
       consentGivenBy: 'survivor',
       consentRecordedAt: '2026-03-15T06:00:00.000Z',
