@@ -23,6 +23,10 @@ const loadIntake: ScreenLoader<object> = () =>
   import('../features/intake/IntakePage.tsx').then((module) => module.IntakePage);
 const loadCaseFile: ScreenLoader<{ caseId: string }> = () =>
   import('../features/case-file/CaseFilePage.tsx').then((module) => module.CaseFilePage);
+const loadReferralLetter: ScreenLoader<{ caseId: string; referralId: string }> = () =>
+  import('../features/case-file/ReferralLetterPage.tsx').then(
+    (module) => module.ReferralLetterPage,
+  );
 const loadToday: ScreenLoader<object> = () =>
   import('../features/today/TodayPage.tsx').then((module) => module.TodayPage);
 const loadSyncStatus: ScreenLoader<SyncStatusPageProps> = () =>
@@ -66,6 +70,14 @@ export function Screen({
           key={`case-${route.caseId}`}
           load={loadCaseFile}
           props={{ caseId: route.caseId }}
+        />
+      );
+    case 'referralLetter':
+      return (
+        <LazyScreen
+          key={`letter-${route.referralId}`}
+          load={loadReferralLetter}
+          props={{ caseId: route.caseId, referralId: route.referralId }}
         />
       );
     case 'today':

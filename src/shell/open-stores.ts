@@ -4,6 +4,7 @@
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import { DEFAULT_LOCK_IDLE_MINUTES } from '../domain/lock-settings.ts';
 import type { HybridClock } from '../domain/hlc.ts';
+import type { CentreLetterhead } from '../domain/referral-letter.ts';
 import { StoreError, type CaseStore } from '../data/case-store.ts';
 import type { SakhiDatabase } from '../data/database.ts';
 import { ensureDeviceKey } from '../data/device-key-store.ts';
@@ -309,6 +310,7 @@ function storesOf(
     staff,
     readSessionToken: () => Promise.resolve(session.token),
     idleLockMinutes: session.idleLockMinutes ?? DEFAULT_LOCK_IDLE_MINUTES,
+    centre: letterheadOf(session),
     readStaffNames: async () => {
       const names = new Map<string, string>();
       for (const user of await enrolledStaff()) names.set(user.userId, user.displayName);
@@ -354,4 +356,17 @@ async function afterSave<T>(save: Promise<T>, notifySaved: () => void): Promise<
   const result = await save;
   notifySaved();
   return result;
+}
+
+/**
+ * What a letter can say of her centre. Sign-in brings only its names; the centre's
+ * address and phone are not sent to tablets yet, so letters say they are missing.
+ */
+function letterheadOf(session: SignedInSession): CentreLetterhead {
+  return {
+    nameHi: session.centre?.nameHi ?? '',
+    nameEn: session.centre?.nameEn ?? '',
+    address: null,
+    phone: null,
+  };
 }

@@ -19,6 +19,14 @@ describe('routes', () => {
     expect(parseRoute(paths.caseFile('0191-ab'))).toEqual({ name: 'caseFile', caseId: '0191-ab' });
   });
 
+  it("a referral letter keeps her case's id and the referral's", () => {
+    expect(parseRoute(paths.referralLetter('0191-ab', '0191-cd'))).toEqual({
+      name: 'referralLetter',
+      caseId: '0191-ab',
+      referralId: '0191-cd',
+    });
+  });
+
   it('a district page keeps its district code', () => {
     expect(parseRoute(paths.stateDistrict('LKO'))).toEqual({
       name: 'stateDistrict',

@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'cases' }
   | { readonly name: 'newCase' }
   | { readonly name: 'caseFile'; readonly caseId: string }
+  | { readonly name: 'referralLetter'; readonly caseId: string; readonly referralId: string }
   | { readonly name: 'today' }
   | { readonly name: 'syncStatus' }
   | { readonly name: 'tablets' }
@@ -22,6 +23,8 @@ export const paths = {
   cases: '/',
   newCase: '/cases/new',
   caseFile: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
+  referralLetter: (caseId: string, referralId: string) =>
+    `/cases/${encodeURIComponent(caseId)}/referrals/${encodeURIComponent(referralId)}/letter`,
   today: '/today',
   syncStatus: '/sync',
   tablets: '/tablets',
@@ -44,6 +47,14 @@ export function parseRoute(pathname: string): Route {
   const districtMatch = /^\/state\/districts\/([^/]+)$/.exec(path);
   if (districtMatch?.[1]) {
     return { name: 'stateDistrict', districtCode: decodeURIComponent(districtMatch[1]) };
+  }
+  const letterMatch = /^\/cases\/([^/]+)\/referrals\/([^/]+)\/letter$/.exec(path);
+  if (letterMatch?.[1] && letterMatch[2]) {
+    return {
+      name: 'referralLetter',
+      caseId: decodeURIComponent(letterMatch[1]),
+      referralId: decodeURIComponent(letterMatch[2]),
+    };
   }
   const caseMatch = /^\/cases\/([^/]+)$/.exec(path);
   if (caseMatch?.[1]) return { name: 'caseFile', caseId: decodeURIComponent(caseMatch[1]) };

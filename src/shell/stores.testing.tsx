@@ -8,6 +8,7 @@ import type { StaffMember } from '../data/case-store.ts';
 import { openTestStore, type TestStore } from '../data/case-store.testing.ts';
 import { readCentreReport } from '../data/centre-report.ts';
 import { openSyncReviewStore } from '../data/sync-review.ts';
+import type { CentreLetterhead } from '../domain/referral-letter.ts';
 import { LangContext, type Lang } from '../i18n/lang.ts';
 import { StoresContext, type Stores } from './stores.ts';
 
@@ -34,6 +35,8 @@ export async function renderScreen(
     readonly store?: TestStore;
     /** Colleagues' names the tablet knows, by user id. */
     readonly staffNames?: ReadonlyMap<string, string>;
+    /** Her centre as the tablet knows it; a full letterhead unless a test says otherwise. */
+    readonly centre?: CentreLetterhead;
   } = {},
 ): Promise<RenderedScreen> {
   const store =
@@ -44,6 +47,12 @@ export async function renderScreen(
     staff: store.staff,
     readSessionToken: () => Promise.resolve('test-session-token'),
     idleLockMinutes: 5,
+    centre: options.centre ?? {
+      nameHi: 'वन स्टॉप सेंटर, लखनऊ',
+      nameEn: 'One Stop Centre, Lucknow',
+      address: 'Civil Hospital campus, Lucknow',
+      phone: '05222612345',
+    },
     readStaffNames: () =>
       Promise.resolve(
         new Map([...(options.staffNames ?? []), [store.staff.userId, store.staff.displayName]]),

@@ -4,6 +4,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CaseStore, DraftStore, StaffMember } from '../data/case-store.ts';
 import type { SyncReviewStore } from '../data/sync-review.ts';
+import type { CentreLetterhead } from '../domain/referral-letter.ts';
 import type { IndicatorReport, ReportPeriod } from '../domain/report-indicators.ts';
 
 export interface Stores {
@@ -17,6 +18,8 @@ export interface Stores {
   readonly readSessionToken: () => Promise<string>;
   /** Minutes without use before the app locks: her centre's setting at her last sign-in. */
   readonly idleLockMinutes: number;
+  /** Her centre as the tablet knows it (for letters); null where her sign-in did not say. */
+  readonly centre: CentreLetterhead;
   /**
    * The names of her centre's staff this tablet knows, by user id: whoever has a PIN here
    * (their sign-in brought the name), and herself. An id it lacks is shown as "a colleague".

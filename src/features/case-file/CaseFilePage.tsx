@@ -15,6 +15,7 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { whyDetailsLocked } from './case-details-edit.ts';
 import { CaseDetailsForm } from './CaseDetailsForm.tsx';
+import { CasePaper } from './CasePaper.tsx';
 import { CaseSummaryPanel } from './CaseSummaryPanel.tsx';
 import { DetailsLockedNotice } from './DetailsLockedNotice.tsx';
 import { FollowUpForm } from './FollowUpForms.tsx';
@@ -98,6 +99,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
         </p>
       ) : null}
       <CaseSummaryPanel file={file} />
+      <CasePaper file={file} />
       <section class="case-actions">
         <h3>{t.actionsTitle}</h3>
         <div class="action-bar">

@@ -17,6 +17,8 @@ import {
 import { referralAgencies } from '../../domain/vocabularies-entries.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
+import { caseDetailFields, shortLabelsOf } from '../../domain/case-fields.ts';
+import { formatIndiaDate } from '../../domain/referral-letter.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
@@ -25,6 +27,8 @@ import { Banner } from '../../ui/Banner.tsx';
 import { formatDate, formatDateTime } from '../../ui/datetime.ts';
 
 /** Who she is, where her case stands, and what needs someone's attention. */
+const labels = shortLabelsOf(caseDetailFields);
+
 export function CaseSummaryPanel({ file }: { readonly file: CaseFile }) {
   const t = useMessages(caseFileMessages);
   const lang = useLang();
@@ -85,11 +89,14 @@ export function CaseSummaryPanel({ file }: { readonly file: CaseFile }) {
       <dl class="facts">
         {fact(t.age, age === null ? null : fill(t.ageYears, { n: age }))}
         {fact(t.phone, c.survivorPhone)}
+        {fact(labels.survivorAddress![lang], c.survivorAddress ?? null)}
         {fact(
           t.district,
           c.survivorDistrictCode ? labelOf(districts, c.survivorDistrictCode, lang) : null,
         )}
         {fact(t.arrival, labelOf(arrivalRoutes, c.arrivalRoute, lang))}
+        {fact(labels.incidentDate![lang], c.incidentDate ? formatIndiaDate(c.incidentDate) : null)}
+        {fact(labels.incidentPlace![lang], c.incidentPlace ?? null)}
         {fact(
           t.violence,
           (c.violenceTypes ?? []).map((code) => labelOf(violenceTypes, code, lang)).join(', '),
@@ -126,6 +133,12 @@ export function CaseSummaryPanel({ file }: { readonly file: CaseFile }) {
         )}
         {fact(t.safetyPlan, c.safetyPlan)}
       </dl>
+      {c.incidentNarrative ? (
+        <div class="case-narrative" data-testid="case-narrative">
+          <h3>{labels.incidentNarrative![lang]}</h3>
+          <p>{c.incidentNarrative}</p>
+        </div>
+      ) : null}
       {expectsMinorSteps && missingSteps.length > 0 ? (
         <Banner tone="warning" testId="missing-minor-steps">
           <strong>{t.minorMissingTitle}</strong>
