@@ -24,8 +24,8 @@ import { startTestServer, type TestServer } from './support/server.ts';
 import { readLastSyncAt, recordDaysWork, waitForSyncAfter } from './support/slow-link-steps.ts';
 import { startThrottleProxy, type ThrottleProxy } from './support/throttle-proxy.ts';
 
-/** The push's own deadline, its small body's time, and the header's next read. */
-const waitingShownWithinMs = defaultRequestDeadlines.firstByteMs + 15_000;
+/** The push's deadline (answer wait plus body time), then the first retry's back-off. */
+const waitingShownWithinMs = defaultRequestDeadlines.firstByteMs + 40_000;
 
 describe('sync on a link that goes silent', () => {
   let server: TestServer;
