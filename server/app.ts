@@ -131,8 +131,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
             centreId: entry.centreId,
             details: entry.details,
           },
-          // The push's transaction sees every table; Kysely's types cannot narrow it.
-          db as Kysely<Database> | undefined,
+          db,
         ),
     });
   });

@@ -17,14 +17,12 @@
  * - The answer is the push answer — counts, ids, reasons — and nothing of any record.
  */
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { decodeBase64url } from '../../src/domain/base64url.ts';
 import { deviceIdSchema, type PushResponse } from '../../src/domain/protocol.ts';
 import {
   DEVICE_SIGNATURE_BYTES,
   type SealedPushRequest,
 } from '../../src/domain/sealed-push-protocol.ts';
-import type { Database } from '../db/schema.ts';
 import type { SyncTables } from '../db/sync-schema.ts';
 import { recordAudit } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -123,10 +121,8 @@ export async function pushSealedMutations(
     { protocolVersion: request.protocolVersion, deviceId: device.id, items },
     now,
     async (trx, answer) => {
-      // The push's transaction sees every table; Kysely's types cannot narrow it.
-      const db = trx as unknown as Kysely<Database>;
       for (const [userId, details] of countByWriter(answer, writerOf)) {
-        await recordAudit(db, now, {
+        await recordAudit(trx, now, {
           action: 'case.write',
           outcome: 'success',
           userId,
@@ -137,7 +133,7 @@ export async function pushSealedMutations(
           details: { ...details, sealed: true, ...(device.isRevoked ? { revoked: true } : {}) },
         });
       }
-      await db
+      await trx
         .updateTable('devices')
         .set({ last_seen_at: now.toISOString() })
         .where('id', '=', device.id)
