@@ -8,7 +8,14 @@
  * is audited as denied.
  */
 import type { NewUserInput } from './accounts.ts';
-import { createUser, disableUser, findUserById, listCentres, listUsers } from './accounts.ts';
+import {
+  createUser,
+  disableUser,
+  findUserById,
+  listCentres,
+  listUsers,
+  resetPassword,
+} from './accounts.ts';
 import {
   auditEntryView,
   centreDetailView,
@@ -130,6 +137,46 @@ export async function disableUserFor(ctx: ServiceContext, requester: Requester, 
   const disabled = await findUserById(ctx.db, user.id);
   if (!disabled) throw new Error(`user ${user.id} vanished after being disabled`);
   return { user: staffAccountView(disabled) };
+}
+
+/**
+ * A new password set for someone else (her own goes through the admin CLI or another
+ * admin): the same people who may disable the account. Every session of it ends, so a
+ * leaked password stops working on every tablet at once. Refused weak passwords write nothing.
+ */
+export async function resetUserPasswordFor(
+  ctx: ServiceContext,
+  requester: Requester,
+  userId: string,
+  password: string,
+) {
+  const { actor } = requester;
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new ServiceError('not_found');
+  const event = {
+    action: 'user.reset_password',
+    resourceType: 'user',
+    resourceId: user.id,
+    centreId: user.centre_id,
+  } as const;
+  const isSelf = user.id === actor.userId;
+  if (isSelf || !canManageUser(actor, { role: user.role, centreId: user.centre_id })) {
+    await recordRequestAudit(ctx, requester, {
+      ...event,
+      outcome: 'denied',
+      details: { username: user.username, self: isSelf },
+    });
+    throw new ServiceError('forbidden');
+  }
+  await resetPassword(ctx, user, password, (trx) =>
+    recordRequestAudit(
+      ctx,
+      requester,
+      { ...event, outcome: 'success', details: { username: user.username } },
+      trx,
+    ),
+  );
+  return { user: staffAccountView(user) };
 }
 
 export async function listDevicesFor(
