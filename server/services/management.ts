@@ -22,7 +22,7 @@ import {
   deviceListingView,
   staffAccountView,
 } from './api-views.ts';
-import { listAudit, recordRequestAudit, type Requester } from './audit.ts';
+import { listAudit, recordRequestAudit, type AuditQuery, type Requester } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { findDevice, listDevices, revokeDevice } from './devices.ts';
 import {
@@ -221,19 +221,19 @@ export async function revokeDeviceFor(ctx: ServiceContext, requester: Requester,
   return { device: deviceListingView(revoked) };
 }
 
-/** Newest first; `before` is the previous page's `nextBefore`. */
+/** Newest first; `before` is the previous page's `nextBefore`; the filters narrow within her scope. */
 export async function listAuditFor(
   ctx: ServiceContext,
   actor: Actor,
-  query: { requestedCentreId: string | undefined; before: number | undefined; limit: number },
+  query: Omit<AuditQuery, 'centreId'> & { requestedCentreId: string | undefined },
 ) {
   const filter = resolveListFilter(managementScope(actor), query.requestedCentreId, (id) =>
     canReadAudit(actor, id),
   );
+  const { requestedCentreId: _requested, ...rest } = query;
   const page = await listAudit(ctx.db, {
+    ...rest,
     centreId: filter.kind === 'centre' ? filter.centreId : undefined,
-    before: query.before,
-    limit: query.limit,
   });
   return { entries: page.entries.map(auditEntryView), nextBefore: page.nextBefore };
 }
