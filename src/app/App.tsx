@@ -78,10 +78,11 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
             onSwitchLanguage={switchLanguage}
             onSignOut={headquarters.signOut}
             isHeadquarters
+            isStateAdmin={headquarters.signedIn.role === 'state_admin'}
           />
           {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
           <main class="app-main">
-            <HeadquartersScreen route={route} token={headquarters.signedIn.token} />
+            <HeadquartersScreen route={route} headquarters={headquarters.signedIn} />
           </main>
         </div>
       </LangContext.Provider>
