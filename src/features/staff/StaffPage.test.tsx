@@ -78,6 +78,25 @@ describe('Staff screen', () => {
     },
   );
 
+  it('keeps saying the account is disabled after the list is read again', async () => {
+    const t = staffMessages.en;
+    const fetchStub = stubServer([account('lko.asha')]);
+    renderPage(fetchStub, 'en');
+    fireEvent.click(await screen.findByTestId('staff-lko.asha-disable'));
+    fireEvent.click(screen.getByTestId('staff-lko.asha-disable-confirm'));
+    await waitFor(() =>
+      expect(screen.getByTestId('staff-lko.asha-status').textContent).toContain('Disabled on'),
+    );
+    const listReads = () =>
+      fetchStub.mock.calls.filter(
+        ([url, init]) => (init?.method ?? 'GET') === 'GET' && String(url).startsWith('/api/users'),
+      ).length;
+    await waitFor(() => expect(listReads()).toBe(2));
+    expect(screen.getByTestId('staff-lko.asha-notice').textContent).toBe(
+      t.disabled.replace('{name}', 'Asha lko.asha'),
+    );
+  });
+
   it("offers no change on the manager's own account or another manager's", async () => {
     renderPage(
       stubServer([

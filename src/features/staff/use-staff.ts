@@ -5,17 +5,27 @@ import type { CentreChoice, StaffClient } from './staff-client.ts';
 export type StaffList =
   | { readonly state: 'loading' }
   | { readonly state: 'failed' }
-  | { readonly state: 'loaded'; readonly staff: readonly StaffAccount[] };
+  | {
+      readonly state: 'loaded';
+      readonly staff: readonly StaffAccount[];
+      readonly centreId: string | null;
+    };
 
-/** The accounts of `centreId` (null: all she may see), read again after every change. */
+/**
+ * The accounts of `centreId` (null: all she may see), read again after every change. A
+ * re-read keeps the shown list until the answer comes: the rows stay mounted, so the
+ * notice "her account is disabled" is not wiped by the reload that follows the change.
+ */
 export function useStaff(client: StaffClient, centreId: string | null) {
   const [list, setList] = useState<StaffList>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     let isCurrent = true;
-    setList({ state: 'loading' });
+    setList((shown) =>
+      shown.state === 'loaded' && shown.centreId === centreId ? shown : { state: 'loading' },
+    );
     void client.listStaff(centreId).then((staff) => {
-      if (isCurrent) setList(staff ? { state: 'loaded', staff } : { state: 'failed' });
+      if (isCurrent) setList(staff ? { state: 'loaded', staff, centreId } : { state: 'failed' });
     });
     return () => {
       isCurrent = false;
