@@ -8,6 +8,7 @@ import { custodySuite } from '../tests/support/api-suite-custody.ts';
 import { newDeviceSuite } from '../tests/support/api-suite-new-devices.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
 import { passwordSuite } from '../tests/support/api-suite-passwords.ts';
+import { pruningSuite } from '../tests/support/api-suite-pruning.ts';
 import { staffSuite } from '../tests/support/api-suite-staff.ts';
 import { validationSuite } from '../tests/support/api-suite-validation.ts';
 import { DEFAULT_NEW_DEVICE_LIMITS } from './services/new-device-quota.ts';
@@ -39,4 +40,16 @@ describe('API on PostgreSQL: new tablets a day', () => {
   afterAll(() => harness?.close());
 
   newDeviceSuite(() => harness);
+});
+
+// Its own server, pruning every few milliseconds on a clock the suite moves by weeks.
+describe('API on PostgreSQL: scheduled pruning', () => {
+  let harness: ApiHarness;
+  beforeAll(async () => {
+    const options = { pruneIntervalMs: 25 };
+    harness = await pgHarness(inject('databaseUrl'), options);
+  });
+  afterAll(() => harness?.close());
+
+  pruningSuite(() => harness);
 });

@@ -32,6 +32,7 @@ import type { SyncTables } from './db/sync-schema.ts';
 import type { ServiceContext } from './services/context.ts';
 import type { NewDeviceLimits } from './services/new-device-quota.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './services/passwords.ts';
+import { schedulePruning } from './services/pruning.ts';
 import type { ServerSecrets } from './services/server-secrets.ts';
 
 export interface ServerOptions {
@@ -57,6 +58,8 @@ export interface ServerOptions {
   passwordParams?: Readonly<ScryptParams>;
   /** New tablets allowed a day per account and per centre. Default: DEFAULT_NEW_DEVICE_LIMITS. */
   newDeviceLimits?: Readonly<NewDeviceLimits>;
+  /** How often expired sessions and throttle counts are deleted. Default: PRUNE_INTERVAL_MS. */
+  pruneIntervalMs?: number;
 }
 
 // A sync batch is at most 1 MB (docs/sync-protocol.md, "At a glance"); anything larger is a bug or abuse.
@@ -136,5 +139,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   });
   await registerAppShell(app, options.staticDir);
+  const pruning = schedulePruning({
+    db: options.db,
+    now: ctx.now,
+    ...(options.pruneIntervalMs ? { intervalMs: options.pruneIntervalMs } : {}),
+    onPruned: (pruned) => {
+      if (pruned.sessions + pruned.throttles > 0) app.log.info({ pruned }, 'pruned expired rows');
+    },
+    onError: (error) => app.log.error({ err: error }, 'pruning expired rows failed'),
+  });
+  app.addHook('onClose', (_instance, done) => {
+    pruning.stop();
+    done();
+  });
   return app;
 }

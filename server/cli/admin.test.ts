@@ -183,6 +183,28 @@ describe('npm run admin', () => {
     });
   });
 
+  it('prunes old sign-in counts once, as the running server does every hour', async () => {
+    expect((await admin(['prune'])).code).toBe(0);
+    const old = new Date(Date.now() - 16 * 60 * 1000).toISOString();
+    const fresh = new Date().toISOString();
+    await withDatabase((db) =>
+      db
+        .insertInto('sign_in_throttles')
+        .values([
+          { key: 'account:old', window_started_at: old, failures: 2 },
+          { key: 'account:fresh', window_started_at: fresh, failures: 2 },
+        ])
+        .execute(),
+    );
+    const pruned = await admin(['prune']);
+    expect(pruned).toMatchObject({ code: 0, err: '' });
+    expect(pruned.out).toMatch(/0 expired sessions and 1 sign-in count/);
+    const keys = await withDatabase((db) =>
+      db.selectFrom('sign_in_throttles').select('key').execute(),
+    );
+    expect(keys.map((row) => row.key)).toEqual(['account:fresh']);
+  });
+
   it('disables an account: it cannot sign in, its sessions end, the audit log says so', async () => {
     await admin(
       ['create-user', '--username', 'state.admin', '--role', 'state_admin'],

@@ -20,6 +20,7 @@ import {
   createUserCommand,
   disableUserCommand,
   listDevicesCommand,
+  pruneCommand,
   resetPasswordCommand,
   revokeDeviceCommand,
   type CommandContext,
@@ -58,6 +59,7 @@ const COMMANDS: Record<string, { run: Command; options: string[]; usage: string 
     usage: 'list-devices [--centre LKO]',
   },
   'revoke-device': { run: revokeDeviceCommand, options: [], usage: 'revoke-device <device id>' },
+  prune: { run: pruneCommand, options: [], usage: 'prune' },
   backup: { run: backupCommand, options: [], usage: 'backup <file>' },
   'renew-log-id': { run: renewLogIdCommand, options: [], usage: 'renew-log-id' },
 };

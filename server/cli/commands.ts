@@ -26,6 +26,7 @@ import { recordAudit, type AuditEntry } from '../services/audit.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { findDevice, listDevices, revokeDevice } from '../services/devices.ts';
 import { MIN_PASSWORD_LENGTH } from '../services/password-policy.ts';
+import { pruneExpiredRows } from '../services/pruning.ts';
 import { RefusedError, UsageError, type AdminIo } from './admin-io.ts';
 import { renewCopiedLogId } from './restore-commands.ts';
 
@@ -218,6 +219,14 @@ export async function resetPasswordCommand(
     details: { username },
   });
   io.out(`new password set for ${username}; every session of ${username} has ended`);
+}
+
+/** What the running server does every hour, once now (docs/operations.md, "What is kept how long"). */
+export async function pruneCommand({ ctx, io }: CommandContext) {
+  const pruned = await pruneExpiredRows(ctx.db, ctx.now());
+  io.out(
+    `deleted ${pruned.sessions} expired sessions and ${pruned.throttles} sign-in counts past their window`,
+  );
 }
 
 export async function listDevicesCommand({ ctx, io }: CommandContext, options: Options) {

@@ -4,6 +4,8 @@
  * state_admin: any role, any centre). Passwords are handed over in person.
  * POST /api/users/:id/disable: the account can no longer sign in; its sessions end
  * (the same people who may create it; never oneself).
+ * POST /api/users/:id/reset-password: a new password, handed over in person; every session
+ * of the account ends (the same people who may disable it; never oneself).
  */
 import type { FastifyPluginAsync } from 'fastify';
 import { roles, type Role } from '../../src/domain/vocabularies-staff.ts';
@@ -11,7 +13,12 @@ import { withErrorResponses } from '../http/api-errors.ts';
 import { centreIdQuerySchema, getActor, requesterOf } from '../http/auth.ts';
 import { arraySchema, objectSchema } from '../http/json-schema.ts';
 import type { ServiceContext } from '../services/context.ts';
-import { createUserFor, disableUserFor, listUsersFor } from '../services/management.ts';
+import {
+  createUserFor,
+  disableUserFor,
+  listUsersFor,
+  resetUserPasswordFor,
+} from '../services/management.ts';
 import { staffAccountJsonSchema } from './response-schemas.ts';
 
 interface RouteOptions {
@@ -25,6 +32,13 @@ interface CreateUserBody {
   centreId: string | null;
   password: string;
 }
+
+const userIdParamsSchema = objectSchema({
+  id: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' },
+});
+// Past its length, strength is judged by the password policy, which says what to change
+// in both languages (422 weak_password).
+const passwordJsonSchema = { type: 'string', minLength: 10, maxLength: 256 } as const;
 
 const listSchema = {
   summary: 'Staff accounts of a centre (or, for state_admin, anywhere)',
@@ -41,14 +55,21 @@ const createSchema = {
     displayName: { type: 'string', minLength: 1, maxLength: 200, pattern: '\\S' },
     role: { type: 'string', enum: roles.map((role) => role.code) },
     centreId: { anyOf: [{ type: 'string', maxLength: 64 }, { type: 'null' }] },
-    password: { type: 'string', minLength: 10, maxLength: 256 },
+    password: passwordJsonSchema,
   }),
   response: withErrorResponses({ 201: objectSchema({ user: staffAccountJsonSchema }) }),
 } as const;
 
 const disableSchema = {
   summary: 'Disable a staff account: it can no longer sign in, and its sessions end',
-  params: objectSchema({ id: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$' } }),
+  params: userIdParamsSchema,
+  response: withErrorResponses({ 200: objectSchema({ user: staffAccountJsonSchema }) }),
+} as const;
+
+const resetPasswordSchema = {
+  summary: 'Set a new password for a staff account; every session of it ends',
+  params: userIdParamsSchema,
+  body: objectSchema({ password: passwordJsonSchema }),
   response: withErrorResponses({ 200: objectSchema({ user: staffAccountJsonSchema }) }),
 } as const;
 
@@ -66,6 +87,12 @@ export const userRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => {
   app.post('/users/:id/disable', { schema: disableSchema }, (request) => {
     const { id } = request.params as { id: string };
     return disableUserFor(ctx, requesterOf(request), id);
+  });
+
+  app.post('/users/:id/reset-password', { schema: resetPasswordSchema }, (request) => {
+    const { id } = request.params as { id: string };
+    const { password } = request.body as { password: string };
+    return resetUserPasswordFor(ctx, requesterOf(request), id, password);
   });
   return Promise.resolve();
 };

@@ -99,22 +99,26 @@ export async function listUsers(db: Kysely<Database>, filter: RowFilter): Promis
 
 /**
  * Sets a new password and ends every session of the user: a reset often follows a leak.
- * Throws weak_password.
+ * Throws weak_password. `onReset` runs in the updating transaction (for the audit row);
+ * the slow hash is made before it opens.
  */
 export async function resetPassword(
   ctx: ServiceContext,
   user: Pick<User, 'id' | 'username' | 'display_name'>,
   password: string,
+  onReset: (trx: Kysely<Database>) => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   refuseWeakPassword(password, { username: user.username, displayName: user.display_name });
-  const userId = user.id;
   const passwordHash = await hashPassword(password, ctx.passwordParams);
-  await ctx.db
-    .updateTable('users')
-    .set({ password_hash: passwordHash })
-    .where('id', '=', userId)
-    .execute();
-  await revokeSessionsWhere(ctx.db, 'user_id', userId, ctx.now(), 'password_reset');
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', user.id)
+      .execute();
+    await revokeSessionsWhere(trx, 'user_id', user.id, ctx.now(), 'password_reset');
+    await onReset(trx);
+  });
 }
 
 export async function countActiveStateAdmins(db: Kysely<Database>): Promise<number> {

@@ -91,6 +91,13 @@ export interface AuditQuery {
   centreId?: string | null;
   /** Only rows with a smaller id: the `nextBefore` of the previous page. */
   before?: number;
+  /** Only what this account did. */
+  userId?: string;
+  action?: AuditAction;
+  /** Only rows at or after this instant (ISO). */
+  from?: string;
+  /** Only rows before this instant (ISO). */
+  to?: string;
   limit: number;
 }
 
@@ -109,6 +116,11 @@ export async function listAudit(db: Kysely<Database>, query: AuditQuery): Promis
   if (query.centreId === null) select = select.where('centre_id', 'is', null);
   else if (query.centreId !== undefined) select = select.where('centre_id', '=', query.centreId);
   if (query.before !== undefined) select = select.where('id', '<', query.before);
+  if (query.userId !== undefined) select = select.where('user_id', '=', query.userId);
+  if (query.action !== undefined) select = select.where('action', '=', query.action);
+  // Instants are stored as ISO text in UTC, which orders as time does on both engines.
+  if (query.from !== undefined) select = select.where('at', '>=', query.from);
+  if (query.to !== undefined) select = select.where('at', '<', query.to);
   const rows = await select.execute();
   const entries = rows.slice(0, query.limit);
   const hasMore = rows.length > query.limit;

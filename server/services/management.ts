@@ -8,14 +8,21 @@
  * is audited as denied.
  */
 import type { NewUserInput } from './accounts.ts';
-import { createUser, disableUser, findUserById, listCentres, listUsers } from './accounts.ts';
+import {
+  createUser,
+  disableUser,
+  findUserById,
+  listCentres,
+  listUsers,
+  resetPassword,
+} from './accounts.ts';
 import {
   auditEntryView,
   centreDetailView,
   deviceListingView,
   staffAccountView,
 } from './api-views.ts';
-import { listAudit, recordRequestAudit, type Requester } from './audit.ts';
+import { listAudit, recordRequestAudit, type AuditQuery, type Requester } from './audit.ts';
 import type { ServiceContext } from './context.ts';
 import { findDevice, listDevices, revokeDevice } from './devices.ts';
 import {
@@ -132,6 +139,46 @@ export async function disableUserFor(ctx: ServiceContext, requester: Requester, 
   return { user: staffAccountView(disabled) };
 }
 
+/**
+ * A new password set for someone else (her own goes through the admin CLI or another
+ * admin): the same people who may disable the account. Every session of it ends, so a
+ * leaked password stops working on every tablet at once. Refused weak passwords write nothing.
+ */
+export async function resetUserPasswordFor(
+  ctx: ServiceContext,
+  requester: Requester,
+  userId: string,
+  password: string,
+) {
+  const { actor } = requester;
+  const user = await findUserById(ctx.db, userId);
+  if (!user) throw new ServiceError('not_found');
+  const event = {
+    action: 'user.reset_password',
+    resourceType: 'user',
+    resourceId: user.id,
+    centreId: user.centre_id,
+  } as const;
+  const isSelf = user.id === actor.userId;
+  if (isSelf || !canManageUser(actor, { role: user.role, centreId: user.centre_id })) {
+    await recordRequestAudit(ctx, requester, {
+      ...event,
+      outcome: 'denied',
+      details: { username: user.username, self: isSelf },
+    });
+    throw new ServiceError('forbidden');
+  }
+  await resetPassword(ctx, user, password, (trx) =>
+    recordRequestAudit(
+      ctx,
+      requester,
+      { ...event, outcome: 'success', details: { username: user.username } },
+      trx,
+    ),
+  );
+  return { user: staffAccountView(user) };
+}
+
 export async function listDevicesFor(
   ctx: ServiceContext,
   actor: Actor,
@@ -174,19 +221,19 @@ export async function revokeDeviceFor(ctx: ServiceContext, requester: Requester,
   return { device: deviceListingView(revoked) };
 }
 
-/** Newest first; `before` is the previous page's `nextBefore`. */
+/** Newest first; `before` is the previous page's `nextBefore`; the filters narrow within her scope. */
 export async function listAuditFor(
   ctx: ServiceContext,
   actor: Actor,
-  query: { requestedCentreId: string | undefined; before: number | undefined; limit: number },
+  query: Omit<AuditQuery, 'centreId'> & { requestedCentreId: string | undefined },
 ) {
   const filter = resolveListFilter(managementScope(actor), query.requestedCentreId, (id) =>
     canReadAudit(actor, id),
   );
+  const { requestedCentreId: _requested, ...rest } = query;
   const page = await listAudit(ctx.db, {
+    ...rest,
     centreId: filter.kind === 'centre' ? filter.centreId : undefined,
-    before: query.before,
-    limit: query.limit,
   });
   return { entries: page.entries.map(auditEntryView), nextBefore: page.nextBefore };
 }

@@ -80,10 +80,11 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
             onSwitchLanguage={switchLanguage}
             onSignOut={headquarters.signOut}
             isHeadquarters
+            isStateAdmin={headquarters.signedIn.role === 'state_admin'}
           />
           {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
           <main class="app-main" id={MAIN_ID} tabIndex={-1}>
-            <HeadquartersScreen route={route} token={headquarters.signedIn.token} />
+            <HeadquartersScreen route={route} headquarters={headquarters.signedIn} />
           </main>
         </div>
       </LangContext.Provider>

@@ -25,6 +25,8 @@ export interface HeaderProps {
   readonly canManageTablets?: boolean;
   /** A state officer: her menu is the headquarters reports; she has no cases here. */
   readonly isHeadquarters?: boolean;
+  /** The state administrator: her menu adds the staff and audit log of every centre. */
+  readonly isStateAdmin?: boolean;
 }
 
 export interface HeaderSync {
@@ -60,6 +62,7 @@ export function Header({
   onSwitchUser = null,
   canManageTablets = false,
   isHeadquarters = false,
+  isStateAdmin = false,
 }: HeaderProps) {
   const t = useMessages(appMessages);
   const navLink = (href: string, label: string, isCurrent: boolean, testId: string) => (
@@ -71,6 +74,12 @@ export function Header({
     >
       {label}
     </a>
+  );
+  const consoleLinks = (
+    <>
+      {navLink(paths.staff, t.navStaff, route.name === 'staff', 'nav-staff')}
+      {navLink(paths.audit, t.navAudit, route.name === 'audit', 'nav-audit')}
+    </>
   );
   return (
     <header class="app-header">
@@ -136,6 +145,7 @@ export function Header({
             route.name === 'stateDashboard' || route.name === 'stateDistrict',
             'nav-state-dashboard',
           )}
+          {isStateAdmin ? consoleLinks : null}
         </nav>
       ) : onSignOut ? (
         <nav class="app-nav">
@@ -146,6 +156,7 @@ export function Header({
           {canManageTablets
             ? navLink(paths.tablets, t.navTablets, route.name === 'tablets', 'nav-tablets')
             : null}
+          {canManageTablets ? consoleLinks : null}
           {canManageTablets
             ? navLink(
                 paths.centreReport,

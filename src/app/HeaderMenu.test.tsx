@@ -48,4 +48,28 @@ describe('Header menu', () => {
     expect(screen.queryByTestId('nav-new-case')).toBeNull();
     expect(screen.queryByTestId('nav-tablets')).toBeNull();
   });
+
+  it.each([
+    ['a centre manager', { canManageTablets: true }],
+    ['the state administrator', { isHeadquarters: true, isStateAdmin: true }],
+  ] as const)('gives %s the Staff and Audit log screens', (_who, props) => {
+    renderHeader({ ...props, route: { name: 'audit' } });
+    const staff = screen.getByTestId('nav-staff');
+    const audit = screen.getByTestId('nav-audit');
+    expect(staff.textContent).toBe(appMessages.hi.navStaff);
+    expect(staff.getAttribute('href')).toBe(paths.staff);
+    expect(staff.getAttribute('aria-current')).toBeNull();
+    expect(audit.textContent).toBe(appMessages.hi.navAudit);
+    expect(audit.getAttribute('href')).toBe(paths.audit);
+    expect(audit.getAttribute('aria-current')).toBe('page');
+  });
+
+  it.each([
+    ['a caseworker', {}],
+    ['a state analyst', { isHeadquarters: true }],
+  ] as const)('gives %s neither Staff nor Audit log', (_who, props) => {
+    renderHeader(props);
+    expect(screen.queryByTestId('nav-staff')).toBeNull();
+    expect(screen.queryByTestId('nav-audit')).toBeNull();
+  });
 });

@@ -7,6 +7,8 @@ import type { UnlockPageProps } from '../features/unlock/UnlockPage.tsx';
 import type { SetPinPageProps } from '../features/unlock/SetPinPage.tsx';
 import type { TabletErasedPageProps } from '../features/unlock/TabletErasedPage.tsx';
 import type { StateReportsScreenProps } from '../features/reports/StateReportsScreen.tsx';
+import type { ConsoleSession } from '../shell/console-request.ts';
+import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
 import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { EnrolledStaff } from '../features/unlock/lock-ports.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
@@ -33,6 +35,11 @@ const loadSyncStatus: ScreenLoader<SyncStatusPageProps> = () =>
   import('../features/sync-status/SyncStatusPage.tsx').then((module) => module.SyncStatusPage);
 const loadTablets: ScreenLoader<object> = () =>
   import('../features/tablets/TabletsScreen.tsx').then((module) => module.TabletsScreen);
+// The console: online-only screens of a manager and the state administrator.
+const loadStaff: ScreenLoader<ConsoleSession> = () =>
+  import('../features/staff/StaffPage.tsx').then((module) => module.StaffScreen);
+const loadAudit: ScreenLoader<ConsoleSession> = () =>
+  import('../features/audit/AuditPage.tsx').then((module) => module.AuditScreen);
 const loadChangePin: ScreenLoader<ChangePinPageProps> = () =>
   import('../features/unlock/ChangePinPage.tsx').then((module) => module.ChangePinPage);
 const loadCentreReport: ScreenLoader<object> = () =>
@@ -94,6 +101,9 @@ export function Screen({
       );
     case 'centreReport':
       return <CentreReport />;
+    case 'staff':
+    case 'audit':
+      return <ManagerConsole route={route.name} />;
     // A centre's staff have no headquarters pages.
     case 'stateDashboard':
     case 'stateDistrict':
@@ -111,17 +121,53 @@ function CentreReport() {
   return <LazyScreen key="centre-report" load={loadCentreReport} props={{}} />;
 }
 
+function ManagerConsole({ route }: { readonly route: 'staff' | 'audit' }) {
+  const t = useMessages(appMessages);
+  const { staff, readSessionToken } = useStores();
+  const [token, setToken] = useState<string | null>(null);
+  useEffect(() => {
+    void readSessionToken().then(setToken);
+  }, [readSessionToken]);
+  if (staff.role !== 'manager') return <Banner tone="info">{t.managersOnly}</Banner>;
+  if (!token) return null;
+  const session: ConsoleSession = {
+    token,
+    userId: staff.userId,
+    isStateAdmin: false,
+    ownCentreId: staff.centreId,
+  };
+  return route === 'staff' ? (
+    <LazyScreen key="staff" load={loadStaff} props={session} />
+  ) : (
+    <LazyScreen key="audit" load={loadAudit} props={session} />
+  );
+}
+
 /**
  * Everything a headquarters account opens: the state dashboard and the district pages.
  * She has no stores on this tablet, so no case record can reach these screens.
  */
 export function HeadquartersScreen({
   route,
-  token,
+  headquarters,
 }: {
   readonly route: Route;
-  readonly token: string;
+  readonly headquarters: HeadquartersSignIn;
 }) {
+  const { token } = headquarters;
+  if ((route.name === 'staff' || route.name === 'audit') && headquarters.role === 'state_admin') {
+    const session: ConsoleSession = {
+      token,
+      userId: headquarters.userId,
+      isStateAdmin: true,
+      ownCentreId: null,
+    };
+    return route.name === 'staff' ? (
+      <LazyScreen key="staff" load={loadStaff} props={session} />
+    ) : (
+      <LazyScreen key="audit" load={loadAudit} props={session} />
+    );
+  }
   const districtCode = route.name === 'stateDistrict' ? route.districtCode : null;
   return <LazyScreen key="state-reports" load={loadStateReports} props={{ token, districtCode }} />;
 }

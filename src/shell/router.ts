@@ -13,6 +13,8 @@ export type Route =
   | { readonly name: 'today' }
   | { readonly name: 'syncStatus' }
   | { readonly name: 'tablets' }
+  | { readonly name: 'staff' }
+  | { readonly name: 'audit' }
   | { readonly name: 'changePin' }
   | { readonly name: 'centreReport' }
   | { readonly name: 'stateDashboard' }
@@ -28,6 +30,8 @@ export const paths = {
   today: '/today',
   syncStatus: '/sync',
   tablets: '/tablets',
+  staff: '/staff',
+  audit: '/audit',
   changePin: '/account/pin',
   centreReport: '/reports/monthly',
   stateDashboard: '/state',
@@ -41,6 +45,8 @@ export function parseRoute(pathname: string): Route {
   if (path === '/today') return { name: 'today' };
   if (path === '/sync') return { name: 'syncStatus' };
   if (path === '/tablets') return { name: 'tablets' };
+  if (path === '/staff') return { name: 'staff' };
+  if (path === '/audit') return { name: 'audit' };
   if (path === '/account/pin') return { name: 'changePin' };
   if (path === '/reports/monthly') return { name: 'centreReport' };
   if (path === '/state') return { name: 'stateDashboard' };

@@ -62,6 +62,8 @@ export type HarnessFactory = () => Promise<ApiHarness>;
 export interface HarnessOptions {
   /** Default: UNBOUNDED_NEW_DEVICES. */
   newDeviceLimits?: Readonly<NewDeviceLimits>;
+  /** Default: the server's own (an hour). */
+  pruneIntervalMs?: number;
 }
 
 const UNBOUNDED_NEW_DEVICES: Readonly<NewDeviceLimits> = { perAccount: 1e6, perCentre: 1e6 };
@@ -109,6 +111,7 @@ async function buildHarness(
     passwordParams: TEST_PASSWORD_PARAMS,
     secrets,
     newDeviceLimits,
+    ...(options.pruneIntervalMs ? { pruneIntervalMs: options.pruneIntervalMs } : {}),
   });
   return {
     engine,

@@ -239,5 +239,60 @@ export function auditSuite(getHarness: () => ApiHarness): void {
       expect(page.entries.length).toBeGreaterThan(0);
       for (const entry of page.entries) expect(entry.centreId).toBe(fixture.own.id);
     });
+
+    it('narrows by person, action and time within her scope, newest first, paging the same', async () => {
+      const manager = await signInAs(h, fixture.users.manager.username);
+      h.clock.advance(60 * 60 * 1000);
+      const from = h.clock.now().toISOString();
+      await signInAs(h, fixture.users.nurse.username);
+      await signInAs(h, fixture.users.nurse.username);
+      await signInAs(h, fixture.users.counsellor.username);
+      await signInAs(h, fixture.users.otherCaseworker.username);
+      h.clock.advance(60 * 60 * 1000);
+      const to = h.clock.now().toISOString();
+      await signInAs(h, fixture.users.nurse.username);
+      const read = async (query: string) => {
+        const response = await inject(h, {
+          method: 'GET',
+          url: `/api/audit?${query}`,
+          token: manager.token,
+        });
+        expect(response.statusCode, response.body).toBe(200);
+        return auditPageResponseSchema.parse(response.json());
+      };
+      const window = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+      const nurse = await read(
+        `userId=${fixture.users.nurse.id}&action=auth.sign_in&${window}&limit=1`,
+      );
+      expect(nurse.entries.map((entry) => [entry.userId, entry.action, entry.at])).toEqual([
+        [fixture.users.nurse.id, 'auth.sign_in', from],
+      ]);
+      const older = await read(
+        `userId=${fixture.users.nurse.id}&action=auth.sign_in&${window}&before=${nurse.nextBefore}`,
+      );
+      expect(older.entries).toHaveLength(1);
+      expect(older.nextBefore).toBeNull();
+      expect(older.entries[0]!.id).toBeLessThan(nurse.entries[0]!.id);
+
+      const inWindow = await read(`action=auth.sign_in&${window}`);
+      expect(inWindow.entries.map((entry) => entry.userId)).toEqual([
+        fixture.users.counsellor.id,
+        fixture.users.nurse.id,
+        fixture.users.nurse.id,
+      ]);
+      // Another centre's person: nothing, never her events.
+      expect((await read(`userId=${fixture.users.otherCaseworker.id}`)).entries).toEqual([]);
+    });
+
+    it('refuses an unknown action or a time that is not one', async () => {
+      for (const query of ['action=case.delete', 'from=yesterday', 'to=2026-13-40T00:00:00Z']) {
+        const response = await inject(h, {
+          method: 'GET',
+          url: `/api/audit?${query}`,
+          token: adminToken,
+        });
+        expect(response.statusCode, query).toBe(400);
+      }
+    });
   });
 }

@@ -15,6 +15,7 @@ import { roles, type Role } from '../../src/domain/vocabularies-staff.ts';
 import { registerDevice } from '../../server/services/devices.ts';
 import {
   TEST_PASSWORD,
+  createStaff,
   inject,
   seedFixture,
   signInAs,
@@ -61,6 +62,11 @@ const MATRIX: Record<string, Record<Target, readonly Role[]>> = {
     headquarters: ['state_admin'],
   },
   'POST /api/users': {
+    own: ['manager', 'state_admin'],
+    other: ['state_admin'],
+    headquarters: ['state_admin'],
+  },
+  'POST /api/users/:id/reset-password': {
     own: ['manager', 'state_admin'],
     other: ['state_admin'],
     headquarters: ['state_admin'],
@@ -170,6 +176,21 @@ export function matrixSuite(getHarness: () => ApiHarness): void {
           .where('username', '=', username)
           .execute();
         return { response, changed: created.length > 0 };
+      }
+      case 'POST /api/users/:id/reset-password': {
+        // A fresh account per cell, so no cell ends a session another cell signs in with.
+        const centre =
+          cell.target === 'own' ? fixture.own : cell.target === 'other' ? fixture.other : null;
+        const target = await createStaff(h, centre ? 'caseworker' : 'state_analyst', centre);
+        const url = `/api/users/${target.id}/reset-password`;
+        const payload = { password: 'नीला बादल साइकिल आम' };
+        const response = await inject(h, { method, url, token, payload });
+        const after = await h.db
+          .selectFrom('users')
+          .select('password_hash')
+          .where('id', '=', target.id)
+          .executeTakeFirstOrThrow();
+        return { response, changed: after.password_hash !== target.password_hash };
       }
       default:
         throw new Error(`no request for ${cell.endpoint}`);

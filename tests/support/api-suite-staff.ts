@@ -1,11 +1,13 @@
 /**
- * Disabling a staff account: who may, what it ends (sign-in, every session) and what it
- * leaves (nothing else changes; the audit log says who did it). Run on both engines
- * (server/api.test.ts, server/api.pg.test.ts).
+ * Disabling a staff account and resetting its password: who may, what each ends
+ * (sign-in or the old password, every session) and what it leaves (nothing else
+ * changes; the audit log says who did it). Run on both engines (server/api.test.ts,
+ * server/api.pg.test.ts).
  */
 import { beforeAll, expect, it } from 'vitest';
 import {
   countRows,
+  createStaff,
   inject,
   seedFixture,
   signInAs,
@@ -90,5 +92,91 @@ export function staffSuite(getHarness: () => ApiHarness): void {
     const response = await disable(fixture.users.otherManager.id, admin.token);
     expect(response.statusCode, response.body).toBe(200);
     await expect(signInAs(h, fixture.users.otherManager.username)).rejects.toThrow(/401/);
+  });
+
+  const passwordHashOf = async (userId: string) =>
+    (
+      await h.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', userId)
+        .executeTakeFirstOrThrow()
+    ).password_hash;
+
+  const NEW_PASSWORD = 'नीला बादल साइकिल आम';
+  const resetPassword = (userId: string, token = managerToken, password = NEW_PASSWORD) =>
+    inject(h, {
+      method: 'POST',
+      url: `/api/users/${userId}/reset-password`,
+      token,
+      payload: { password },
+    });
+
+  it("lets a manager reset her counsellor's password: the old one and every session end", async () => {
+    const counsellor = fixture.users.counsellor;
+    const session = await signInAs(h, counsellor.username);
+    const response = await resetPassword(counsellor.id);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json<{ user: { id: string } }>().user.id).toBe(counsellor.id);
+
+    const asHer = await inject(h, {
+      method: 'GET',
+      url: '/api/auth/session',
+      token: session.token,
+    });
+    expect(asHer.statusCode).toBe(401);
+    await expect(signInAs(h, counsellor.username)).rejects.toThrow(/401/);
+    await expect(
+      signInAs(h, counsellor.username, { password: NEW_PASSWORD }),
+    ).resolves.toMatchObject({ token: expect.any(String) as string });
+    const audit = await h.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'user.reset_password')
+      .where('resource_id', '=', counsellor.id)
+      .execute();
+    expect(audit.map((row) => [row.outcome, row.user_id, row.centre_id])).toEqual([
+      ['success', fixture.users.manager.id, fixture.own.id],
+    ]);
+    expect(audit[0]?.details).not.toContain(NEW_PASSWORD);
+  });
+
+  it('refuses a weak new password with a message in both languages, changing nothing', async () => {
+    const before = await countRows(h);
+    const response = await resetPassword(fixture.users.operator.id, managerToken, '1234567890');
+    expect(response.statusCode, response.body).toBe(422);
+    const body = response.json<{ error: { code: string; message: { hi: string; en: string } } }>();
+    expect(body.error.code).toBe('weak_password');
+    expect(body.error.message.hi).toMatch(/पासवर्ड/);
+    expect(body.error.message.en).toMatch(/password/i);
+    expect(await countRows(h)).toEqual(before);
+    await expect(signInAs(h, fixture.users.operator.username)).resolves.toBeDefined();
+  });
+
+  it('refuses a manager herself, another manager and another centre, changing nothing', async () => {
+    for (const target of [
+      fixture.users.manager,
+      fixture.users.otherManager,
+      fixture.users.otherCaseworker,
+      fixture.users.state_admin,
+    ]) {
+      const before = await countRows(h);
+      const hashBefore = await passwordHashOf(target.id);
+      const response = await resetPassword(target.id);
+      expect(response.statusCode, target.username).toBe(403);
+      expect(await countRows(h)).toEqual({ ...before, audit_log: before.audit_log! + 1 });
+      expect(await passwordHashOf(target.id)).toBe(hashBefore);
+    }
+    const nurse = await signInAs(h, fixture.users.nurse.username);
+    expect((await resetPassword(fixture.users.operator.id, nurse.token)).statusCode).toBe(403);
+    expect((await resetPassword('no-such-user')).statusCode).toBe(404);
+  });
+
+  it("lets state_admin reset another centre's manager's password", async () => {
+    const admin = await signInAs(h, fixture.users.state_admin.username);
+    const target = await createStaff(h, 'manager', fixture.other);
+    const response = await resetPassword(target.id, admin.token);
+    expect(response.statusCode, response.body).toBe(200);
+    await expect(signInAs(h, target.username, { password: NEW_PASSWORD })).resolves.toBeDefined();
   });
 }

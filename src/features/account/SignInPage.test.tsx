@@ -249,6 +249,7 @@ describe('sign-in screen', () => {
     // Her token and who she is; never the data key, which opens a centre's cases.
     expect(onHeadquartersSignedIn).toHaveBeenCalledWith({
       token: answer.token,
+      userId: answer.user.id,
       displayName: answer.user.displayName,
       role: 'state_admin',
     });

@@ -57,6 +57,7 @@ export type SignInResult =
  */
 export interface HeadquartersSignIn {
   readonly token: string;
+  readonly userId: string;
   readonly displayName: string;
   readonly role: Role;
 }
@@ -103,7 +104,7 @@ export async function requestSignIn(
     const { token, user } = parsed.data;
     return {
       isSignedIn: true,
-      headquarters: { token, displayName: user.displayName, role: user.role },
+      headquarters: { token, userId: user.id, displayName: user.displayName, role: user.role },
     };
   }
   if (parsed.data.centre === null) {
