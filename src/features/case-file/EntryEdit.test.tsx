@@ -201,3 +201,31 @@ describe('correcting a stay and a follow-up', () => {
     expect(await lastChangedFields(store)).toEqual(['dueDate']);
   });
 });
+
+describe('changing the arrival route', () => {
+  it('uses intake’s chooser, saves the route with who changed it, and shows it in the timeline', async () => {
+    const { store, registered } = await openCase({}, { staff: testStaff.caseworker });
+    fireEvent.click(screen.getByTestId('action-arrival'));
+    const form = screen.getByTestId('arrival-form');
+    expect(fieldIn(form, 'arrivalRoute').value).toBe('walk_in');
+    fireEvent.click(screen.getByTestId('arrival-form-save'));
+    expect((await within(form).findByTestId('arrival-notice')).textContent).toBe(
+      tEdit.arrivalUnchanged,
+    );
+    fireEvent.change(fieldIn(form, 'arrivalRoute'), { target: { value: 'police' } });
+    fireEvent.click(screen.getByTestId('arrival-form-save'));
+    const change = await screen.findByTestId('entry-arrival', {}, { timeout: 5000 });
+    expect(change.textContent).toContain('Police');
+    const file = await store.cases.getCaseFile(registered.id);
+    expect(file?.case).toMatchObject({
+      arrivalRoute: 'police',
+      arrivalRouteChangedBy: testStaff.caseworker.userId,
+      arrivalRouteChangedAt: now,
+    });
+    expect(await lastChangedFields(store)).toEqual([
+      'arrivalRoute',
+      'arrivalRouteChangedAt',
+      'arrivalRouteChangedBy',
+    ]);
+  });
+});

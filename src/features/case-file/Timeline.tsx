@@ -13,6 +13,7 @@ import {
   referralStatuses,
   serviceKinds,
 } from '../../domain/vocabularies-entries.ts';
+import { arrivalRoutes } from '../../domain/vocabularies-case.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
@@ -53,7 +54,26 @@ export function Timeline({
   const { caseStore } = useStores();
   const lang = useLang();
   const names = useStaffNames();
-  if (entries.length === 0) return <p class="muted">{t.timelineEmpty}</p>;
+  const arrivalChange =
+    caseFile.arrivalRouteChangedAt == null ? null : (
+      <li class="timeline-entry timeline-arrival" data-testid="entry-arrival">
+        <EntryText
+          kind={tEdit.entryArrival}
+          when={formatDateTime(caseFile.arrivalRouteChangedAt, lang)}
+          title={fill(tEdit.arrivalChanged, {
+            route: labelOf(arrivalRoutes, caseFile.arrivalRoute, lang),
+          })}
+        />
+        <p class="entry-by" data-testid="entry-by">
+          {fill(t.recordedBy, {
+            name: nameWriter(caseFile.arrivalRouteChangedBy ?? '', names, t.aColleague),
+          })}
+        </p>
+      </li>
+    );
+  if (entries.length === 0 && arrivalChange === null) {
+    return <p class="muted">{t.timelineEmpty}</p>;
+  }
 
   // The page follows the store (useCaseFile): a saved change shows without reading again.
   const done = () => setOpenForm(null);
@@ -70,6 +90,7 @@ export function Timeline({
     <>
       {failure ? <p class="field-error">{fill(t.saveFailed, { reason: failure })}</p> : null}
       <ol class="timeline" data-testid="timeline">
+        {arrivalChange}
         {[...entries].reverse().map((item) => {
           const actions = (children: ComponentChildren) =>
             isClosed ? null : (
