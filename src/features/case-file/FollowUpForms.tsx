@@ -23,9 +23,9 @@ export function FollowUpForm({
   const t = useMessages(caseFileMessages);
   const tEdit = useMessages(entryEditMessages);
   const { bind, form } = useActionForm({
-    initial: () => ({
+    initial: (): { dueDate: string; mode: FollowUpMode | ''; notes: string } => ({
       dueDate: followUp?.dueDate ?? '',
-      mode: (followUp?.mode ?? 'phone') as FollowUpMode | '',
+      mode: followUp?.mode ?? 'phone',
       notes: followUp?.notes ?? '',
     }),
     check: (values) =>
