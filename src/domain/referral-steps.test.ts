@@ -81,7 +81,12 @@ describe('referralStepsOf', () => {
     const stampOn = (deviceId: string, wallMs: number) =>
       formatStamp({ wallMs, counter: 0, deviceId });
     const fieldsOf = (values: object, stamp: string): FieldMap =>
-      Object.fromEntries(Object.entries(values).map(([name, value]) => [name, { value, stamp }]));
+      Object.fromEntries(
+        Object.entries(values as Record<string, unknown>).map(([name, value]) => [
+          name,
+          { value, stamp },
+        ]),
+      );
     const stored = fieldsOf(sent, stampOn('tablet-a', 1_000));
     const onA = fieldsOf(
       referralStepOf('accepted', counsellor, '2026-03-12T06:00:00.000Z'),
