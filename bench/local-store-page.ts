@@ -10,6 +10,7 @@ import type { SakhiDatabase } from '../src/data/database.ts';
 import { openSealedDatabase } from '../src/data/unsealed-store.ts';
 import { unwrapWithPin, wrapUnderPin } from '../src/platform/pin-key.ts';
 import { openCaseStore } from '../src/data/open-case-store.ts';
+import { laterReferralBlanks } from '../src/domain/entries.ts';
 
 const hindiFirst = [
   'सुनीता',
@@ -218,6 +219,7 @@ async function fill(count: number, batch = 500): Promise<number> {
       await store.addEntry(big.id, 'referral', {
         agency: 'dlsa',
         agencyName: null,
+        ...laterReferralBlanks,
         status: 'completed',
         referredAt: at,
         contactPerson: null,

@@ -2,7 +2,7 @@
  * Reading a case with its entries, and the "today" lists, without writing anything.
  */
 import type { EntryKind, FollowUpEntry, ReferralEntry, StayEntry } from '../domain/entries.ts';
-import { entrySchemas } from '../domain/entries.ts';
+import { entrySchemas, laterReferralBlanks } from '../domain/entries.ts';
 import { stayEndDate } from '../domain/entry-rules.ts';
 import type { CalendarDate } from '../domain/india-time.ts';
 import { valuesOf } from '../domain/merge.ts';
@@ -40,9 +40,15 @@ function byTimeline(a: EntryRow, b: EntryRow): number {
   );
 }
 
-/** As readCase: a row that no longer passes its schema is still shown, not hidden. */
+/**
+ * As readCase: a row that no longer passes its schema is still shown, not hidden; a
+ * referral saved before its later fields reads them as blank (laterReferralBlanks).
+ */
 export function readEntry(row: EntryRow): CaseEntry {
-  const values = valuesOf(row.fields);
+  const values =
+    row.entryType === 'referral'
+      ? { ...laterReferralBlanks, ...valuesOf(row.fields) }
+      : valuesOf(row.fields);
   const parsed = entrySchemas[row.entryType].safeParse(values);
   return { entryType: row.entryType, entry: parsed.success ? parsed.data : values } as CaseEntry;
 }

@@ -6,6 +6,7 @@ import { readEntry } from './case-file.ts';
 import { readCase } from './case-repository.ts';
 import type { EntryInput } from './case-store.ts';
 import { openTestStore, sampleIntake, testStaff, type TestStore } from './case-store.testing.ts';
+import { laterReferralBlanks } from '../domain/entries.ts';
 
 const december: ReportPeriod = { from: '2025-12', to: '2025-12' };
 /** 10 January 2026, noon in India. */
@@ -58,6 +59,7 @@ async function fillYear() {
   await store.cases.addEntry(june.id, 'referral', {
     agency: 'dlsa',
     agencyName: null,
+    ...laterReferralBlanks,
     status: 'planned',
     referredAt: null,
     contactPerson: null,

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Case } from '../domain/case.ts';
 import { StoreError, type EntryInput } from './case-store.ts';
 import { openTestStore, sampleIntake, type TestStore } from './case-store.testing.ts';
+import { laterReferralBlanks } from '../domain/entries.ts';
 
 let store: TestStore;
 afterEach(() => store?.db.close());
@@ -104,6 +105,7 @@ describe('follow-ups, referrals and today', () => {
     await store.cases.addEntry(c.id, 'referral', {
       agency: 'dlsa',
       agencyName: null,
+      ...laterReferralBlanks,
       status: 'sent',
       referredAt: '2026-03-10T05:00:00Z',
       contactPerson: null,

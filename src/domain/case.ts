@@ -57,6 +57,9 @@ export const caseSchema = z.strictObject({
   reopenedAt: instantSchema.nullable(),
   /** Why it was reopened, e.g. she came back to the centre. */
   reopenReason: longTextSchema.nullable(),
+  /** When the arrival route was last changed after intake, and by whom (the timeline shows it). */
+  arrivalRouteChangedAt: instantSchema.nullable(),
+  arrivalRouteChangedBy: idSchema.nullable(),
 
   /** User ids of the staff responsible for her case. */
   assignedStaffIds: uniqueListOf(idSchema),
@@ -99,6 +102,8 @@ export const laterCaseBlanks = {
   reopenedBy: null,
   reopenedAt: null,
   reopenReason: null,
+  arrivalRouteChangedAt: null,
+  arrivalRouteChangedBy: null,
 } as const satisfies Partial<Case>;
 
 /** A case just registered: open, with nothing of a closure. */

@@ -13,7 +13,12 @@ import {
   type ClosureStage,
   type ClosureStep,
 } from './closure.ts';
-import type { FollowUpEntry, ReferralEntry, StayEntry } from './entries.ts';
+import {
+  laterReferralBlanks,
+  type FollowUpEntry,
+  type ReferralEntry,
+  type StayEntry,
+} from './entries.ts';
 
 const manager = '01900000-0000-7000-8000-00000000000a';
 const caseId = '01900000-0000-7000-8000-0000000000c1';
@@ -49,6 +54,7 @@ function referral(id: string, status: ReferralEntry['status'], deleted = false):
     deleted,
     agency: 'dlsa',
     agencyName: null,
+    ...laterReferralBlanks,
     status,
     referredAt: at,
     contactPerson: null,

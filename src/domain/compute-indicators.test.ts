@@ -7,7 +7,14 @@ import {
   monthsOf,
 } from './compute-indicators.ts';
 import { districts } from './districts.ts';
-import type { Entry, FollowUpEntry, ReferralEntry, ServiceEntry, StayEntry } from './entries.ts';
+import {
+  laterReferralBlanks,
+  type Entry,
+  type FollowUpEntry,
+  type ReferralEntry,
+  type ServiceEntry,
+  type StayEntry,
+} from './entries.ts';
 import { indicatorReportSchema, type ReportPeriod } from './report-indicators.ts';
 
 const lucknowCentre = '0190a1b2-c3d4-7e5f-8a6b-00000000c001';
@@ -94,6 +101,7 @@ function aReferral(
     ...entryBase(of),
     agency: 'police',
     agencyName: null,
+    ...laterReferralBlanks,
     status: referredAt === null ? 'planned' : 'sent',
     referredAt,
     contactPerson: null,

@@ -83,6 +83,22 @@ export const referralEntrySchema = z.strictObject({
   status: referralStatusSchema,
   /** When the referral went out; null while it is only planned. */
   referredAt: instantSchema.nullable(),
+  /**
+   * Each answer has its own date and writer (referral-steps.ts): two tablets recording
+   * different answers offline both keep theirs, where one list would keep only one.
+   * User id of who sent it; null on a referral recorded before this was kept.
+   */
+  referredBy: idSchema.nullable(),
+  /** When the agency took her on, as the centre learned it. */
+  acceptedAt: instantSchema.nullable(),
+  acceptedBy: idSchema.nullable(),
+  declinedAt: instantSchema.nullable(),
+  declinedBy: idSchema.nullable(),
+  /** When the agency finished what it was asked to do. */
+  completedAt: instantSchema.nullable(),
+  completedBy: idSchema.nullable(),
+  cancelledAt: instantSchema.nullable(),
+  cancelledBy: idSchema.nullable(),
   /** The person at the agency who took it on. */
   contactPerson: shortTextSchema.nullable(),
   notes: longTextSchema.nullable(),
@@ -91,6 +107,22 @@ export const referralEntrySchema = z.strictObject({
 });
 
 export type ReferralEntry = z.infer<typeof referralEntrySchema>;
+
+/**
+ * Fields added to the referral after it first shipped, as a referral saved before them
+ * reads them: no answer recorded yet.
+ */
+export const laterReferralBlanks = {
+  referredBy: null,
+  acceptedAt: null,
+  acceptedBy: null,
+  declinedAt: null,
+  declinedBy: null,
+  completedAt: null,
+  completedBy: null,
+  cancelledAt: null,
+  cancelledBy: null,
+} as const satisfies Partial<ReferralEntry>;
 
 export const followUpEntrySchema = z.strictObject({
   ...entryFields,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildNewCase } from './case.ts';
-import type { ReferralEntry, ServiceEntry } from './entries.ts';
+import { laterReferralBlanks, type ReferralEntry, type ServiceEntry } from './entries.ts';
 import { findMissingMinorSteps } from './minor-steps.ts';
 
 const girl = {
@@ -30,6 +30,7 @@ function referral(changes: Partial<ReferralEntry>): ReferralEntry {
     id: '0190a1b2-c3d4-7e5f-8a6b-0000000000f1',
     agency: 'child_welfare_committee',
     agencyName: null,
+    ...laterReferralBlanks,
     status: 'sent',
     referredAt: '2026-03-15T08:00:00Z',
     contactPerson: null,

@@ -11,8 +11,10 @@ import { useStores } from '../../shell/stores.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
+import { ArrivalRouteForm } from './ArrivalRouteForm.tsx';
 import { whyDetailsLocked } from './case-details-edit.ts';
 import { CaseDetailsForm } from './CaseDetailsForm.tsx';
 import { CasePaper } from './CasePaper.tsx';
@@ -29,6 +31,7 @@ import { useCaseFile } from './use-case-file.ts';
 
 type Action =
   | 'details'
+  | 'arrival'
   | 'service'
   | 'stay'
   | 'referral'
@@ -41,6 +44,7 @@ type Action =
 
 export function CaseFilePage({ caseId }: { readonly caseId: string }) {
   const t = useMessages(caseFileMessages);
+  const tEdit = useMessages(entryEditMessages);
   const lang = useLang();
   const { staff } = useStores();
   const { loaded, notYetSent } = useCaseFile(caseId, lang);
@@ -104,6 +108,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
         <h3>{t.actionsTitle}</h3>
         <div class="action-bar">
           {actionButton('details', t.actionEditDetails, detailsLock === null)}
+          {actionButton('arrival', tEdit.changeArrival, detailsLock === null)}
           {actionButton('service', t.actionService, mayRecordOnCase(stage, 'service'))}
           {actionButton('stay', t.actionStay, !hasOpenStay && mayRecordOnCase(stage, 'stay'))}
           {actionButton('referral', t.actionReferral, mayRecordOnCase(stage, 'referral'))}
@@ -127,6 +132,9 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
         ) : null}
         {action === 'details' && detailsLock === null ? (
           <CaseDetailsForm caseFile={c} onDone={done} />
+        ) : null}
+        {action === 'arrival' && detailsLock === null ? (
+          <ArrivalRouteForm caseFile={c} onDone={done} />
         ) : null}
         {action === 'service' ? <ServiceForm caseId={c.id} onDone={done} /> : null}
         {action === 'stay' ? <AdmitForm caseFile={c} onDone={done} /> : null}

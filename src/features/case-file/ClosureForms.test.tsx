@@ -6,6 +6,7 @@ import type { TestStore } from '../../data/case-store.testing.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { CaseFilePage } from './CaseFilePage.tsx';
 import { fieldIn } from './case-file.testing.tsx';
+import { laterReferralBlanks } from '../../domain/entries.ts';
 
 const en = caseFileMessages.en;
 const { manager, caseworker } = testStaff;
@@ -33,6 +34,7 @@ const stayInput = {
 const referralInput = {
   agency: 'dlsa',
   agencyName: null,
+  ...laterReferralBlanks,
   status: 'sent',
   referredAt: now,
   contactPerson: null,

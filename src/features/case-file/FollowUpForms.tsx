@@ -4,36 +4,50 @@ import { followUpEntrySchema, type FollowUpEntry } from '../../domain/entries.ts
 import { followUpModes } from '../../domain/vocabularies-entries.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../ui/datetime.ts';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
+import { saveEntryCorrection } from './entry-edit.ts';
 import { ActionForm, WhenField, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
 import { useActionForm } from './use-action-form.ts';
 
-export function FollowUpForm({ caseId, onDone }: ActionProps<{ caseId: string }>) {
+/** A follow-up to make. Given `followUp`, the same form corrects or reschedules it in place. */
+export function FollowUpForm({
+  caseId,
+  followUp = null,
+  onDone,
+}: ActionProps<{ caseId: string; followUp?: FollowUpEntry | null }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
+  const tEdit = useMessages(entryEditMessages);
   const { bind, form } = useActionForm({
-    initial: { dueDate: '', mode: 'phone' as FollowUpMode | '', notes: '' },
+    initial: (): { dueDate: string; mode: FollowUpMode | ''; notes: string } => ({
+      dueDate: followUp?.dueDate ?? '',
+      mode: followUp?.mode ?? 'phone',
+      notes: followUp?.notes ?? '',
+    }),
     check: (values) =>
       checkEntryFields(
         followUpEntrySchema,
         { dueDate: values.dueDate, mode: codeOrNull(values.mode) },
         t,
       ),
-    save: (checked, values) =>
-      caseStore.addEntry(caseId, 'followUp', {
-        ...checked,
-        doneAt: null,
-        outcome: null,
-        notes: textOrNull(values.notes),
-      }),
+    save: (checked, values) => {
+      const fields = { ...checked, notes: textOrNull(values.notes) };
+      if (followUp) return saveEntryCorrection(caseStore, 'followUp', followUp, fields);
+      return caseStore.addEntry(caseId, 'followUp', { ...fields, doneAt: null, outcome: null });
+    },
     onDone,
   });
 
   return (
-    <ActionForm title={t.actionFollowUp} testId="follow-up-form" {...form}>
+    <ActionForm
+      title={followUp ? tEdit.correctFollowUp : t.actionFollowUp}
+      testId={followUp ? 'follow-up-edit-form' : 'follow-up-form'}
+      {...form}
+    >
       <TextField {...bind('dueDate')} type="date" label={t.dueDate} isRequired />
       <VocabularySelect {...bind('mode')} label={t.mode} isRequired vocabulary={followUpModes} />
       <div class="form-wide">
@@ -53,7 +67,7 @@ export function FollowUpDoneForm({ followUp, onDone }: ActionProps<{ followUp: F
         required: ['doneAt'],
       }),
     save: (checked, values) =>
-      caseStore.updateEntry('followUp', followUp.id, {
+      saveEntryCorrection(caseStore, 'followUp', followUp, {
         ...checked,
         outcome: textOrNull(values.outcome),
       }),

@@ -1,14 +1,16 @@
 import { useStores } from '../../shell/stores.ts';
 import type { ServiceKind } from '../../domain/code-schemas.ts';
-import { serviceEntrySchema } from '../../domain/entries.ts';
+import { serviceEntrySchema, type ServiceEntry } from '../../domain/entries.ts';
 import { serviceKindFields } from '../../domain/entry-rules.ts';
 import { serviceKinds } from '../../domain/vocabularies-entries.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../ui/datetime.ts';
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
+import { saveEntryCorrection } from './entry-edit.ts';
 import { ActionForm, WhenField, codeOrNull, textOrNull, type ActionProps } from './form-parts.tsx';
 import { useActionForm } from './use-action-form.ts';
 
@@ -29,27 +31,37 @@ type ServiceValues = {
   notes: string;
 } & Record<KindField, string>;
 
-function startServiceValues(): ServiceValues {
+/** A new service's answers, or a recorded one's as the form shows them for correcting. */
+function startServiceValues(service: ServiceEntry | null): ServiceValues {
+  const text = (value: string | number | null | undefined) => (value ?? '').toString();
   return {
-    kind: '',
-    givenAt: toLocalDateTimeInput(new Date()),
-    durationMinutes: '',
-    notes: '',
-    hospitalName: '',
-    firNumber: '',
-    policeStation: '',
-    dlsaAdvocateName: '',
-    courtName: '',
-    interpretationLanguage: '',
+    kind: service?.kind ?? '',
+    givenAt: toLocalDateTimeInput(service ? new Date(service.givenAt) : new Date()),
+    durationMinutes: text(service?.durationMinutes),
+    notes: text(service?.notes),
+    hospitalName: text(service?.hospitalName),
+    firNumber: text(service?.firNumber),
+    policeStation: text(service?.policeStation),
+    dlsaAdvocateName: text(service?.dlsaAdvocateName),
+    courtName: text(service?.courtName),
+    interpretationLanguage: text(service?.interpretationLanguage),
   };
 }
 
-/** A service given to her; the form asks for the details that kind of service has (FIR, advocate, hospital…). */
-export function ServiceForm({ caseId, onDone }: ActionProps<{ caseId: string }>) {
+/**
+ * A service given to her; the form asks for the details that kind of service has (FIR,
+ * advocate, hospital…). Given `service`, the same form corrects that service in place.
+ */
+export function ServiceForm({
+  caseId,
+  service = null,
+  onDone,
+}: ActionProps<{ caseId: string; service?: ServiceEntry | null }>) {
   const { caseStore, staff } = useStores();
   const t = useMessages(caseFileMessages);
+  const tEdit = useMessages(entryEditMessages);
   const { values, bind, form } = useActionForm({
-    initial: startServiceValues,
+    initial: () => startServiceValues(service),
     check: (values) =>
       checkEntryFields(
         serviceEntrySchema,
@@ -66,9 +78,8 @@ export function ServiceForm({ caseId, onDone }: ActionProps<{ caseId: string }>)
       const shown: readonly KindField[] = serviceKindFields[checked.kind];
       const detail = (field: KindField) =>
         shown.includes(field) ? textOrNull(values[field]) : null;
-      return caseStore.addEntry(caseId, 'service', {
+      const fields = {
         ...checked,
-        givenBy: staff.userId,
         notes: textOrNull(values.notes),
         hospitalName: detail('hospitalName'),
         firNumber: detail('firNumber'),
@@ -76,7 +87,10 @@ export function ServiceForm({ caseId, onDone }: ActionProps<{ caseId: string }>)
         dlsaAdvocateName: detail('dlsaAdvocateName'),
         courtName: detail('courtName'),
         interpretationLanguage: detail('interpretationLanguage'),
-      });
+      };
+      return service
+        ? saveEntryCorrection(caseStore, 'service', service, fields)
+        : caseStore.addEntry(caseId, 'service', { ...fields, givenBy: staff.userId });
     },
     onDone,
   });
@@ -84,7 +98,11 @@ export function ServiceForm({ caseId, onDone }: ActionProps<{ caseId: string }>)
   const shownFields: readonly KindField[] = kind === '' ? [] : serviceKindFields[kind];
 
   return (
-    <ActionForm title={t.actionService} testId="service-form" {...form}>
+    <ActionForm
+      title={service ? tEdit.correctService : t.actionService}
+      testId={service ? 'service-edit-form' : 'service-form'}
+      {...form}
+    >
       <VocabularySelect
         {...bind('kind')}
         name="serviceKind"

@@ -10,6 +10,7 @@ import { labelOf } from '../../domain/vocabulary.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang, type Lang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import {
   formatDate,
   fromLocalDateTimeInput,
@@ -19,6 +20,7 @@ import {
 import { TextAreaField, TextField } from '../../ui/Field.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
+import { saveEntryCorrection } from './entry-edit.ts';
 import {
   ActionForm,
   codeOrNull,
@@ -60,16 +62,24 @@ function draftStay(
   };
 }
 
-/** Admission to the short stay: discharge planned within 5 days, or a reason for longer. */
-export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>) {
+/**
+ * Admission to the short stay: discharge planned within 5 days, or a reason for longer.
+ * Given `stay`, the same form corrects its admission in place.
+ */
+export function AdmitForm({
+  caseFile,
+  stay = null,
+  onDone,
+}: ActionProps<{ caseFile: Case; stay?: StayEntry | null }>) {
   const { caseStore } = useStores();
   const t = useMessages(caseFileMessages);
+  const tEdit = useMessages(entryEditMessages);
   const lang = useLang();
   const { values, errors, bind, form } = useActionForm({
     initial: () => ({
-      admittedAt: toLocalDateTimeInput(new Date()),
-      plannedDischargeDate: '',
-      extensionReason: '',
+      admittedAt: toLocalDateTimeInput(stay ? new Date(stay.admittedAt) : new Date()),
+      plannedDischargeDate: stay?.plannedDischargeDate ?? '',
+      extensionReason: stay?.extensionReason ?? '',
     }),
     check: (values) =>
       checkEntryFields(
@@ -83,6 +93,7 @@ export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>)
           rules: (checked) =>
             stayRuleErrors(
               draftStay(caseFile, {
+                ...stay,
                 ...checked,
                 extensionReason: textOrNull(values.extensionReason),
               }),
@@ -90,14 +101,16 @@ export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>)
             ),
         },
       ),
-    save: (checked, values) =>
-      caseStore.addEntry(caseFile.id, 'stay', {
-        ...checked,
+    save: (checked, values) => {
+      const fields = { ...checked, extensionReason: textOrNull(values.extensionReason) };
+      if (stay) return saveEntryCorrection(caseStore, 'stay', stay, fields);
+      return caseStore.addEntry(caseFile.id, 'stay', {
+        ...fields,
         extendedUntil: null,
-        extensionReason: textOrNull(values.extensionReason),
         dischargedAt: null,
         dischargedTo: null,
-      }),
+      });
+    },
     onDone,
   });
   const admittedInstant = fromLocalDateTimeInput(values.admittedAt);
@@ -106,7 +119,11 @@ export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>)
   const isBeyondLimit = limit !== null && isCalendarDateInput(planned) && planned > limit;
 
   return (
-    <ActionForm title={t.actionStay} testId="stay-form" {...form}>
+    <ActionForm
+      title={stay ? tEdit.correctStay : t.actionStay}
+      testId={stay ? 'stay-edit-form' : 'stay-form'}
+      {...form}
+    >
       <WhenField {...bind('admittedAt')} label={t.admittedAt} />
       <TextField
         {...bind('plannedDischargeDate')}
@@ -115,7 +132,7 @@ export function AdmitForm({ caseFile, onDone }: ActionProps<{ caseFile: Case }>)
         isRequired
         hint={limit ? fill(t.plannedDischargeHint, { limit: formatDate(limit, lang) }) : null}
       />
-      {isBeyondLimit || errors.extensionReason ? (
+      {isBeyondLimit || errors.extensionReason || stay?.extensionReason ? (
         <div class="form-wide">
           <TextAreaField
             {...bind('extensionReason')}
@@ -178,8 +195,10 @@ export function DischargeForm({ stay, onDone }: ActionProps<{ stay: StayEntry }>
   const lang = useLang();
   const { bind, form } = useActionForm({
     initial: (): { dischargedAt: string; dischargedTo: DischargeDestination | '' } => ({
-      dischargedAt: toLocalDateTimeInput(new Date()),
-      dischargedTo: '',
+      dischargedAt: toLocalDateTimeInput(
+        stay.dischargedAt ? new Date(stay.dischargedAt) : new Date(),
+      ),
+      dischargedTo: stay.dischargedTo ?? '',
     }),
     check: (values) =>
       checkEntryFields(
@@ -195,7 +214,7 @@ export function DischargeForm({ stay, onDone }: ActionProps<{ stay: StayEntry }>
           rules: (checked) => stayRuleErrors({ ...stay, ...checked }, lang),
         },
       ),
-    save: (checked) => caseStore.updateEntry('stay', stay.id, checked),
+    save: (checked) => saveEntryCorrection(caseStore, 'stay', stay, checked),
     onDone,
   });
 

@@ -13,23 +13,27 @@ import {
   referralStatuses,
   serviceKinds,
 } from '../../domain/vocabularies-entries.ts';
+import { arrivalRoutes } from '../../domain/vocabularies-case.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { formatDate, formatDateTime } from '../../ui/datetime.ts';
-import { FollowUpDoneForm } from './FollowUpForms.tsx';
-import { ReferralStatusForm } from './ReferralForms.tsx';
-import { DischargeForm, ExtendStayForm } from './StayForms.tsx';
+import { FollowUpDoneForm, FollowUpForm } from './FollowUpForms.tsx';
+import { ReferralForm, ReferralStatusForm } from './ReferralForms.tsx';
+import { ReferralStepList } from './ReferralStepList.tsx';
+import { ServiceForm } from './ServiceForm.tsx';
+import { AdmitForm, DischargeForm, ExtendStayForm } from './StayForms.tsx';
 import { errorText } from './use-case-file.ts';
 import { nameWriter, useStaffNames } from './use-staff-names.ts';
 
 type OpenForm = {
   readonly entryId: string;
-  readonly form: 'discharge' | 'extend' | 'referralStatus' | 'followUpDone';
+  readonly form: 'discharge' | 'extend' | 'referralStatus' | 'followUpDone' | 'correct';
 } | null;
 
 /** Every entry on the case, newest first, each with what can be done to it. */
@@ -44,12 +48,32 @@ export function Timeline({
   readonly isClosed: boolean;
 }) {
   const t = useMessages(caseFileMessages);
+  const tEdit = useMessages(entryEditMessages);
   const [openForm, setOpenForm] = useState<OpenForm>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { caseStore } = useStores();
   const lang = useLang();
   const names = useStaffNames();
-  if (entries.length === 0) return <p class="muted">{t.timelineEmpty}</p>;
+  const arrivalChange =
+    caseFile.arrivalRouteChangedAt == null ? null : (
+      <li class="timeline-entry timeline-arrival" data-testid="entry-arrival">
+        <EntryText
+          kind={tEdit.entryArrival}
+          when={formatDateTime(caseFile.arrivalRouteChangedAt, lang)}
+          title={fill(tEdit.arrivalChanged, {
+            route: labelOf(arrivalRoutes, caseFile.arrivalRoute, lang),
+          })}
+        />
+        <p class="entry-by" data-testid="entry-by">
+          {fill(t.recordedBy, {
+            name: nameWriter(caseFile.arrivalRouteChangedBy ?? '', names, t.aColleague),
+          })}
+        </p>
+      </li>
+    );
+  if (entries.length === 0 && arrivalChange === null) {
+    return <p class="muted">{t.timelineEmpty}</p>;
+  }
 
   // The page follows the store (useCaseFile): a saved change shows without reading again.
   const done = () => setOpenForm(null);
@@ -66,6 +90,7 @@ export function Timeline({
     <>
       {failure ? <p class="field-error">{fill(t.saveFailed, { reason: failure })}</p> : null}
       <ol class="timeline" data-testid="timeline">
+        {arrivalChange}
         {[...entries].reverse().map((item) => {
           const actions = (children: ComponentChildren) =>
             isClosed ? null : (
@@ -96,18 +121,32 @@ export function Timeline({
                   name: nameWriter(item.entry.recordedBy, names, t.aColleague),
                 })}
               </p>
-              {item.entryType === 'stay' && item.entry.dischargedAt === null
-                ? actions(
+              {actions(
+                <>
+                  {item.entryType === 'note' ? null : (
+                    <Button onClick={open('correct')} testId={`correct-${item.entryType}`}>
+                      {tEdit.correct}
+                    </Button>
+                  )}
+                  {item.entryType === 'stay' && item.entry.dischargedAt === null ? (
                     <>
                       <Button onClick={open('discharge')}>{t.discharge}</Button>
                       <Button onClick={open('extend')}>{t.extend}</Button>
-                    </>,
-                  )
-                : item.entryType === 'referral'
-                  ? actions(<Button onClick={open('referralStatus')}>{t.updateStatus}</Button>)
-                  : item.entryType === 'followUp' && item.entry.doneAt === null
-                    ? actions(<Button onClick={open('followUpDone')}>{t.markDone}</Button>)
-                    : actions(null)}
+                    </>
+                  ) : null}
+                  {item.entryType === 'referral' ? (
+                    <Button onClick={open('referralStatus')} testId="referral-update-status">
+                      {t.updateStatus}
+                    </Button>
+                  ) : null}
+                  {item.entryType === 'followUp' && item.entry.doneAt === null ? (
+                    <Button onClick={open('followUpDone')}>{t.markDone}</Button>
+                  ) : null}
+                </>,
+              )}
+              {isOpen('correct') ? (
+                <CorrectEntryForm caseFile={caseFile} item={item} onDone={done} />
+              ) : null}
               {item.entryType === 'stay' && isOpen('discharge') ? (
                 <DischargeForm stay={item.entry} onDone={done} />
               ) : null}
@@ -126,6 +165,30 @@ export function Timeline({
       </ol>
     </>
   );
+}
+
+/** The entry's own creation form, holding its recorded answers, to correct it in place. */
+function CorrectEntryForm({
+  caseFile,
+  item,
+  onDone,
+}: {
+  readonly caseFile: Case;
+  readonly item: CaseEntry;
+  readonly onDone: () => void;
+}) {
+  switch (item.entryType) {
+    case 'service':
+      return <ServiceForm caseId={caseFile.id} service={item.entry} onDone={onDone} />;
+    case 'stay':
+      return <AdmitForm caseFile={caseFile} stay={item.entry} onDone={onDone} />;
+    case 'referral':
+      return <ReferralForm caseFile={caseFile} referral={item.entry} onDone={onDone} />;
+    case 'followUp':
+      return <FollowUpForm caseId={caseFile.id} followUp={item.entry} onDone={onDone} />;
+    case 'note':
+      return null;
+  }
 }
 
 function EntryBody({ item }: { readonly item: CaseEntry }) {
@@ -207,6 +270,7 @@ function EntryBody({ item }: { readonly item: CaseEntry }) {
           >
             {labelOf(referralStatuses, r.status, lang)}
           </Badge>
+          <ReferralStepList referral={r} />
           {r.contactPerson ? (
             <p>
               {t.contactPerson}: {r.contactPerson}

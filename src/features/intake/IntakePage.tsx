@@ -22,7 +22,7 @@ import {
   RiskFields,
 } from '../../forms/DetailFields.tsx';
 import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
-import { ArrivalStep } from './ArrivalStep.tsx';
+import { ArrivalFields } from '../../forms/ArrivalFields.tsx';
 import {
   checkIntake,
   errorsForStep,
@@ -226,7 +226,7 @@ function IntakeForm({
         {stepLabel[currentStep]}
       </h3>
       {Object.keys(stepErrors).length > 0 ? <Banner tone="danger">{t.fixBeforeNext}</Banner> : null}
-      {currentStep === 'arrival' ? <ArrivalStep {...stepProps} /> : null}
+      {currentStep === 'arrival' ? <ArrivalFields {...stepProps} /> : null}
       {currentStep === 'survivor' ? <SurvivorFields {...stepProps} /> : null}
       {currentStep === 'minor' ? <MinorNotice steps={minorSteps} /> : null}
       {currentStep === 'incident' ? <IncidentFields {...stepProps} /> : null}

@@ -4,6 +4,7 @@ import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
 import { todayMessages } from '../../i18n/messages-today.ts';
 import { TodayPage } from './TodayPage.tsx';
+import { laterReferralBlanks } from '../../domain/entries.ts';
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -53,6 +54,7 @@ describe('today', () => {
     await store.cases.addEntry(referred.id, 'referral', {
       agency: 'dlsa',
       agencyName: null,
+      ...laterReferralBlanks,
       status: 'sent',
       referredAt: '2026-03-08T05:00:00.000Z',
       contactPerson: null,
