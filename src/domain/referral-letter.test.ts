@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildNewCase, type Case } from './case.ts';
-import type { ReferralEntry } from './entries.ts';
+import { laterReferralBlanks, type ReferralEntry } from './entries.ts';
 import {
   composeReferralLetter,
   fieldsForAgency,
@@ -57,6 +57,7 @@ function referral(changes: Partial<ReferralEntry> = {}): ReferralEntry {
     contactPerson: null,
     notes: null,
     outcome: null,
+    ...laterReferralBlanks,
     ...changes,
   };
 }

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
+import { laterReferralBlanks } from '../../domain/entries.ts';
 import { referralLetterMessages } from '../../i18n/messages-paper.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { ReferralLetterPage } from './ReferralLetterPage.tsx';
@@ -30,6 +31,7 @@ async function openLetter(
     contactPerson: null,
     notes: null,
     outcome: null,
+    ...laterReferralBlanks,
   });
   await renderScreen(<ReferralLetterPage caseId={registered.id} referralId={referral.id} />, {
     lang: 'hi',
