@@ -113,7 +113,7 @@ describe('screenshots of the main screens, Hindi and English', () => {
       violenceTypes: ['sexual_harassment', 'cyber_crime'],
       riskLevel: 'medium',
     });
-    await planFollowUp(page, -2, 'home_visit');
+    await planFollowUp(page, 1, 'home_visit');
 
     await registerCase(page, {
       name: 'कमला यादव',

@@ -1,9 +1,11 @@
+import { useState } from 'preact/hooks';
 import { fill, useMessages } from '../i18n/define-messages.ts';
 import { appMessages } from '../i18n/messages.ts';
 import { Banner } from '../ui/Banner.tsx';
 import { Button } from '../ui/Button.tsx';
 import type { SyncStatus } from '../sync/sync-scheduler.ts';
 import type { StorageHealth } from './storage-health.ts';
+import { dismissStorageWarning, isStorageWarningDismissed } from './storage-warning.ts';
 import { useHasUnsavedInput } from '../shell/unsaved-input.ts';
 
 /** Applies a waiting version only when she says so, and not while a form holds her input. */
@@ -38,10 +40,24 @@ function formatBytes(bytes: number): string {
 
 export function StorageBanner({ health }: { readonly health: StorageHealth }) {
   const t = useMessages(appMessages);
+  const [isPersistWarningDismissed, setPersistWarningDismissed] =
+    useState(isStorageWarningDismissed);
+  const dismissPersistWarning = () => {
+    dismissStorageWarning();
+    setPersistWarningDismissed(true);
+  };
   return (
     <>
-      {health.isPersistenceRefused ? (
-        <Banner tone="warning" testId="storage-persist-banner">
+      {health.isPersistenceRefused && !isPersistWarningDismissed ? (
+        <Banner
+          tone="warning"
+          testId="storage-persist-banner"
+          action={
+            <Button onClick={dismissPersistWarning} testId="storage-persist-dismiss">
+              {t.storagePersistDismiss}
+            </Button>
+          }
+        >
           {t.storagePersistRefused}
         </Banner>
       ) : null}

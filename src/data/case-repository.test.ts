@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseNumberPattern, parseCaseNumber } from '../domain/case-number.ts';
 import { caseSchema } from '../domain/case.ts';
-import { deviceOfStamp } from '../domain/hlc.ts';
+import { checkCaseRules } from '../domain/case-rules.ts';
+import { deviceOfStamp, formatStamp } from '../domain/hlc.ts';
+import { readCase } from './case-repository.ts';
 import { StoreError } from './case-store.ts';
 import { openTestStore, sampleIntake, testDevice, type TestStore } from './case-store.testing.ts';
 
@@ -211,5 +213,28 @@ describe('a case saved before a detail field existed', () => {
     const read = (await store.cases.getCaseFile(saved.id))?.case;
     expect(read?.perpetratorRelationshipDetail).toBeNull();
     expect(caseSchema.safeParse(read).success).toBe(true);
+  });
+});
+
+describe('a case pulled with only some of its fields', () => {
+  it('reads as open, unnumbered, registered when its first known field was written', async () => {
+    store = await openTestStore();
+    const wallMs = Date.parse('2026-03-09T10:00:00.000Z');
+    const stamp = formatStamp({ wallMs, counter: 0, deviceId: testDevice.id });
+    const later = formatStamp({ wallMs: wallMs + 5000, counter: 0, deviceId: testDevice.id });
+    const read = readCase({
+      id: { value: '0190a000-0000-7000-8000-000000000401', stamp: later },
+      survivorName: { value: 'Zarina', stamp },
+    });
+    expect(read).toMatchObject({
+      survivorName: 'Zarina',
+      caseNumber: '',
+      status: 'open',
+      closureApprovedAt: null,
+      deleted: false,
+      assignedStaffIds: [],
+      registeredAt: '2026-03-09T10:00:00.000Z',
+    });
+    expect(checkCaseRules(read, '2026-03-10')).toEqual([]);
   });
 });

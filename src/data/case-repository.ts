@@ -8,7 +8,8 @@
  * tabs) never get one number, and a save that fails does not use one up.
  */
 import { formatCaseNumber, yearInIndia } from '../domain/case-number.ts';
-import { caseDetailBlanks, caseSchema, laterCaseBlanks, type Case } from '../domain/case.ts';
+import { caseDetailBlanks, caseSchema, openCaseStatus, type Case } from '../domain/case.ts';
+import { parseStamp } from '../domain/hlc.ts';
 import { valuesOf, type FieldMap } from '../domain/merge.ts';
 import { checkMutationFields } from '../domain/records.ts';
 import { uuidv7 } from '../platform/ids.ts';
@@ -117,12 +118,39 @@ export async function writeCaseChanges(
 
 /**
  * The case as screens see it. A field added after the case was saved reads as not known
- * yet (caseDetailBlanks, laterCaseBlanks), as on a case registered today. A stored record whose merged
- * fields still do not pass the schema (a field added by a newer app version) is shown
+ * yet (caseDetailBlanks, laterCaseBlanks), as on a case registered today. A stored record
+ * whose merged fields still do not pass the schema (a field added by a newer app version) is shown
  * rather than hidden.
+ *
+ * A pulled case may hold only some of its fields (the protocol lets a client send a
+ * partial record), so every field a screen or a case rule reads has a value here: an
+ * absent status reads as open with nothing of a closure, an absent number or name as
+ * empty, and an absent registration time as the time of its first known write.
  */
 export function readCase(fields: FieldMap): Case {
-  const values = { ...caseDetailBlanks, ...laterCaseBlanks, ...valuesOf(fields) };
+  const values = {
+    ...caseDetailBlanks,
+    ...openCaseStatus,
+    ...partialCaseFallbacks(fields),
+    ...valuesOf(fields),
+  };
   const parsed = caseSchema.safeParse(values);
   return parsed.success ? parsed.data : (values as Case);
+}
+
+function partialCaseFallbacks(fields: FieldMap): Partial<Case> {
+  return {
+    caseNumber: '',
+    survivorName: '',
+    registeredBy: '',
+    registeredAt: firstWrittenAt(fields),
+    deleted: false,
+    assignedStaffIds: [],
+  };
+}
+
+function firstWrittenAt(fields: FieldMap): string {
+  const stamps = Object.values(fields).map((field) => field.stamp);
+  const first = stamps.length === 0 ? null : stamps.reduce((a, b) => (a < b ? a : b));
+  return new Date(first === null ? 0 : parseStamp(first).wallMs).toISOString();
 }

@@ -136,6 +136,21 @@ describe('findPossibleDuplicates', () => {
     expect(shorter.map((c) => c.survivorName).sort()).toEqual(['Sunita Yadav', 'सुनीता देवी'].sort());
   });
 
+  it('finds a name written as one word or two, either way round', async () => {
+    store = await openTestStore();
+    const twoWords = await register('Zebun Nisa Khan');
+    const oneWord = await register('Zebunnisa');
+    await register('Zebun Ara');
+
+    const ids = async (survivorName: string) =>
+      (await store.cases.findPossibleDuplicates({ survivorName, survivorPhone: null }))
+        .map((c) => c.id)
+        .sort();
+    expect(await ids('Zebunnisa')).toEqual([twoWords.id, oneWord.id].sort());
+    expect(await ids('Zebun Nisa')).toEqual([twoWords.id, oneWord.id].sort());
+    expect(await ids('Zebun Nisa Khan')).toEqual([twoWords.id, oneWord.id].sort());
+  });
+
   it('finds nothing for an empty probe', async () => {
     store = await openTestStore();
     await register('Sunita');

@@ -9,7 +9,7 @@
  * search walks it until a page is full.
  */
 import { indiaDateOf } from '../domain/india-time.ts';
-import { nameKeys } from '../domain/name-key.ts';
+import { joinedNameKey, joinedRunKeys, nameKeys } from '../domain/name-key.ts';
 import type { CaseDirectory, DirectoryCase } from './case-directory.ts';
 import type { CaseFilter, CaseSummary } from './case-store.ts';
 import { toCaseSummary } from './row-columns.ts';
@@ -51,17 +51,32 @@ export function findPossibleDuplicates(
   const today = indiaDateOf(now);
   const keys = nameKeys(probe.survivorName);
   if (keys.length === 0 && !probe.survivorPhone) return [];
+  const joined = joinedLookups(probe.survivorName);
   const phoneKey = `p:${probe.survivorPhone}`;
   const page: CaseSummary[] = [];
   for (const entry of directory.newestFirst()) {
     if (page.length >= limit) break;
     if (entry.isRemoved === 1) continue;
     const isSamePhone = Boolean(probe.survivorPhone) && entry.searchKeys.includes(phoneKey);
-    if (isSamePhone || isSameNameByKeys(keys, entry.searchKeys)) {
+    const isSameName =
+      isSameNameByKeys(keys, entry.searchKeys) ||
+      joined.some((lookup) => entry.searchKeys.includes(lookup));
+    if (isSamePhone || isSameName) {
       page.push(toCaseSummary(entry, today));
     }
   }
   return page;
+}
+
+/**
+ * The directory keys that, if a case has one, make her name the probe's but for where the
+ * spaces fall: the probe written as one word is a run of her name's words, or she wrote as
+ * one word a run of the probe's.
+ */
+function joinedLookups(name: string): string[] {
+  const whole = joinedNameKey(name);
+  if (whole.length === 0) return [];
+  return [`w:${whole}`, `j:${whole}`, ...joinedRunKeys(name).map((run) => `w:${run}`)];
 }
 
 function isSameNameByKeys(probeKeys: readonly string[], caseKeys: readonly string[]): boolean {

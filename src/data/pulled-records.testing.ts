@@ -63,3 +63,20 @@ export async function storePulledPage(
   const inbox = openSyncInbox({ db: store.db, clock: store.clock });
   await inbox.storePage([...records], `page-${++pageCount}`);
 }
+
+/**
+ * A case this tablet has never seen, pulled with only its name and `fields`: the protocol lets a client
+ * send a partial record, so no other field (case number, registration time, status) is known.
+ */
+export function pulledPartialCase(
+  store: TestStore,
+  id: string,
+  fields: Partial<Case> = {},
+): PulledRecord {
+  return pulledCaseEdit(store, id, {
+    id,
+    centreId: store.staff.centreId,
+    survivorName: 'Zarina',
+    ...fields,
+  });
+}

@@ -10,9 +10,12 @@
  *               (98765…) and the end (…3210) of a number find her;
  *   c:<text>    the case number, its tail from the device tag (K7-0042) and its serial
  *               (0042 and 42).
+ * And, for the duplicate check only (matched whole, never by prefix):
+ *   w:<key>     the joined key (domain/name-key.ts) of her name, and of her alias;
+ *   j:<key>     the joined key of every run of two or more neighbouring words of each.
  */
 import { parseCaseNumber } from '../domain/case-number.ts';
-import { devanagariToLatin, nameKeys } from '../domain/name-key.ts';
+import { devanagariToLatin, joinedNameKey, joinedRunKeys, nameKeys } from '../domain/name-key.ts';
 
 export interface SearchableCase {
   readonly id: string;
@@ -28,6 +31,11 @@ export function caseSearchKeys(c: SearchableCase): string[] {
   const keys = new Set<string>();
   for (const key of nameKeys(`${c.survivorName} ${c.survivorAlias ?? ''}`)) {
     keys.add(`n:${key}`);
+  }
+  for (const name of [c.survivorName, c.survivorAlias ?? '']) {
+    const whole = joinedNameKey(name);
+    if (whole.length > 0) keys.add(`w:${whole}`);
+    for (const run of joinedRunKeys(name)) keys.add(`j:${run}`);
   }
   const phone = c.survivorPhone ?? '';
   for (let start = 0; start <= phone.length - minPhoneDigits; start++) {

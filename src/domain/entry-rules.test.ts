@@ -3,6 +3,7 @@ import type { FollowUpEntry, ServiceEntry, StayEntry } from './entries.ts';
 import {
   checkServiceRules,
   checkStayRules,
+  isDueDateInPast,
   isFollowUpOverdue,
   isStayOverdue,
   serviceKindFields,
@@ -216,5 +217,13 @@ describe('checkServiceRules', () => {
       'interpretationLanguage',
       'policeStation',
     ]);
+  });
+});
+
+describe('isDueDateInPast', () => {
+  it('refuses a day already past in India, and allows today and later', () => {
+    expect(isDueDateInPast('2026-03-09', '2026-03-10')).toBe(true);
+    expect(isDueDateInPast('2026-03-10', '2026-03-10')).toBe(false);
+    expect(isDueDateInPast('2026-03-11', '2026-03-10')).toBe(false);
   });
 });

@@ -62,6 +62,14 @@ export function isStayOverdue(stay: StayEntry, now: Instant | Date): boolean {
   return indiaDateOf(now) > stayEndDate(stay);
 }
 
+/**
+ * A follow-up is planned ahead: a due day already past (India time) is a slip of the
+ * date picker, so the form refuses it. Due today is allowed.
+ */
+export function isDueDateInPast(dueDate: CalendarDate, today: CalendarDate): boolean {
+  return dueDate < today;
+}
+
 /** Not made, and its due day (India time) has passed; a follow-up due today is not late. */
 export function isFollowUpOverdue(followUp: FollowUpEntry, today: CalendarDate): boolean {
   return !followUp.deleted && followUp.doneAt === null && followUp.dueDate < today;

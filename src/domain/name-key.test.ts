@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { devanagariToLatin, isNameMatch, nameKeys, wordKey } from './name-key.ts';
+import {
+  devanagariToLatin,
+  isNameMatch,
+  joinedNameKey,
+  joinedRunKeys,
+  nameKeys,
+  wordKey,
+} from './name-key.ts';
 
 // Each row: the same name as staff write it, Devanagari first, then Latin spellings.
 const sameNames: readonly (readonly string[])[] = [
@@ -102,5 +109,24 @@ describe('isNameMatch', () => {
 
   it('matches nothing on an empty query', () => {
     expect(isNameMatch('', 'Sunita')).toBe(false);
+  });
+});
+
+describe('names split or joined differently', () => {
+  it('gives "Zebun Nisa" and "Zebunnisa" one joined key, in either script', () => {
+    expect(joinedNameKey('Zebun Nisa')).toBe(joinedNameKey('Zebunnisa'));
+    expect(joinedNameKey('Noor-Jahan')).toBe(joinedNameKey('Noorjahan'));
+    expect(joinedNameKey('ज़ेबुन्निसा')).toBe(joinedNameKey('Zebun Nisa'));
+    expect(joinedNameKey(' ')).toBe('');
+  });
+
+  it('keys every run of two or more neighbouring words', () => {
+    expect(joinedRunKeys('Zebun Nisa Khan')).toEqual([
+      joinedNameKey('ZebunNisa'),
+      joinedNameKey('ZebunNisaKhan'),
+      joinedNameKey('NisaKhan'),
+    ]);
+    expect(joinedRunKeys('Zebunnisa')).toEqual([]);
+    expect(joinedRunKeys('a b c d e f g')).toEqual([joinedNameKey('abcdefg')]);
   });
 });

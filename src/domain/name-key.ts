@@ -167,12 +167,43 @@ export function wordKey(word: string): string {
   return key;
 }
 
+const wordSeparators = /[\s.,;:'"()/\\_-]+/u;
+
 /** The key of each word of a name, in order, without empty ones. */
 export function nameKeys(name: string): string[] {
   return name
-    .split(/[\s.,;:'"()/\\_-]+/u)
+    .split(wordSeparators)
     .map(wordKey)
     .filter((key) => key.length > 0);
+}
+
+/**
+ * The key of a name written as one word. Spellers split and join names at will (Zebun
+ * Nisa / Zebunnisa, Noor Jahan / Noorjahan), and the key of the joined text is not the
+ * word keys put together (the inherent vowels and double letters fall differently), so
+ * it is computed from the joined text.
+ */
+export function joinedNameKey(name: string): string {
+  return wordKey(name.split(wordSeparators).join(''));
+}
+
+// A name of more words than this is not split into runs: it bounds the keys per name.
+const maxRunWords = 6;
+
+/**
+ * The joined key (joinedNameKey) of every run of two or more neighbouring words of a
+ * name: `Zebun Nisa Khan` gives the keys of ZebunNisa, NisaKhan and ZebunNisaKhan.
+ */
+export function joinedRunKeys(name: string): string[] {
+  const words = name.split(wordSeparators).filter((word) => wordKey(word).length > 0);
+  if (words.length > maxRunWords) return [joinedNameKey(name)];
+  const keys = new Set<string>();
+  for (let start = 0; start < words.length; start++) {
+    for (let end = start + 2; end <= words.length; end++) {
+      keys.add(wordKey(words.slice(start, end).join('')));
+    }
+  }
+  return [...keys];
 }
 
 /**

@@ -47,6 +47,7 @@ export const appMessages = defineMessages(
     updateNow: 'अभी अपडेट करें',
     updateWaitForForm: 'पहले खुला फ़ॉर्म सहेजें या पूरा करें, फिर अपडेट करें। भरी हुई जानकारी ड्राफ़्ट में सुरक्षित है।',
     offlineReady: 'ऐप अब बिना इंटरनेट के भी चलेगा',
+    storagePersistDismiss: 'ठीक है, अब न दिखाएं',
     storagePersistRefused:
       'ब्राउज़र ने इस टैबलेट पर स्थायी भंडारण की अनुमति नहीं दी। जगह कम होने पर ब्राउज़र डेटा मिटा सकता है — ऐप को होम स्क्रीन पर इंस्टॉल करें और जल्दी सिंक करें।',
     storageLow:
@@ -119,6 +120,7 @@ export const appMessages = defineMessages(
     updateWaitForForm:
       'Save or finish the open form first, then update. What you typed is kept as a draft.',
     offlineReady: 'The app now works without internet',
+    storagePersistDismiss: 'Got it, do not show again',
     storagePersistRefused:
       'The browser did not allow lasting storage on this tablet. It may clear data when space runs out — install the app to the home screen and sync often.',
     storageLow:

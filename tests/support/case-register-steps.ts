@@ -239,7 +239,7 @@ export async function admitToStay(page: Page, plannedDischargeInDays: number): P
   await page.getByTestId('entry-stay').waitFor({ timeout: waitMs });
 }
 
-/** On the case page: a follow-up due `days` days from today (negative: already late). */
+/** On the case page: a follow-up due `dueInDays` days from today (the form refuses a past day). */
 export async function planFollowUp(page: Page, dueInDays: number, mode = 'phone'): Promise<void> {
   const before = await page.getByTestId('entry-followUp').count();
   await page.getByTestId('action-followUp').click();

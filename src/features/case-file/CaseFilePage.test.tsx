@@ -225,3 +225,20 @@ describe('case page: who did it', () => {
     );
   });
 });
+
+describe('case page: follow-ups', () => {
+  it('refuses a due date already past, saying why, and saves today', async () => {
+    const { store, registered } = await openCase();
+    fireEvent.click(screen.getByTestId('action-followUp'));
+    const form = screen.getByTestId('follow-up-form');
+    fireEvent.input(fieldIn(form, 'dueDate'), { target: { value: '2026-03-09' } });
+    fireEvent.click(screen.getByTestId('follow-up-form-save'));
+    expect(await within(form).findByText(en.errorDueDateInPast)).toBeTruthy();
+    expect((await store.cases.getCaseFile(registered.id))?.entries).toEqual([]);
+
+    fireEvent.input(fieldIn(form, 'dueDate'), { target: { value: '2026-03-10' } });
+    fireEvent.click(screen.getByTestId('follow-up-form-save'));
+    await screen.findByTestId('entry-followUp');
+    expect((await store.cases.getCaseFile(registered.id))?.entries).toHaveLength(1);
+  });
+});

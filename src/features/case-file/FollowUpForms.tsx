@@ -1,6 +1,8 @@
 import { useStores } from '../../shell/stores.ts';
 import type { FollowUpMode } from '../../domain/code-schemas.ts';
 import { followUpEntrySchema, type FollowUpEntry } from '../../domain/entries.ts';
+import { isDueDateInPast } from '../../domain/entry-rules.ts';
+import { indiaDateOf } from '../../domain/india-time.ts';
 import { followUpModes } from '../../domain/vocabularies-entries.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
@@ -33,6 +35,13 @@ export function FollowUpForm({
         followUpEntrySchema,
         { dueDate: values.dueDate, mode: codeOrNull(values.mode) },
         t,
+        {
+          rules: ({ dueDate }) => ({
+            dueDate: isDueDateInPast(dueDate, indiaDateOf(new Date()))
+              ? t.errorDueDateInPast
+              : undefined,
+          }),
+        },
       ),
     save: (checked, values) => {
       const fields = { ...checked, notes: textOrNull(values.notes) };

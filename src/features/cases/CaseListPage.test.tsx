@@ -2,7 +2,11 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
-import { pulledNewCase, storePulledPage } from '../../data/pulled-records.testing.ts';
+import {
+  pulledNewCase,
+  pulledPartialCase,
+  storePulledPage,
+} from '../../data/pulled-records.testing.ts';
 import { recordSyncSuccess } from '../../data/sync-state.ts';
 import { caseListMessages } from '../../i18n/messages-cases.ts';
 import { CaseListPage } from './CaseListPage.tsx';
@@ -102,5 +106,14 @@ describe('case list', () => {
     await recordSyncSuccess(store.db, new Date(), { hasPulled: true });
     expect(await screen.findByText(en.noCases)).toBeTruthy();
     expect(screen.queryByTestId('cases-arriving')).toBeNull();
+  });
+
+  it('lists a case pulled with only some of its fields', async () => {
+    const store = await openTestStore();
+    await storePulledPage(store, [
+      pulledPartialCase(store, '0190a000-0000-7000-8000-000000000301', { survivorAgeYears: 16 }),
+    ]);
+    await renderScreen(<CaseListPage />, { lang: 'en', store });
+    expect((await screen.findByTestId('case-row')).textContent).toContain('Zarina');
   });
 });

@@ -7,6 +7,7 @@ import { caseProblems } from '../../domain/vocabularies-problems.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
 import { IntakePage } from './IntakePage.tsx';
+import { formatDateTime } from '../../ui/datetime.ts';
 import { draftDelayMs, intakeDraftId } from './use-intake-draft.ts';
 
 const hi = intakeMessages.hi;
@@ -147,7 +148,10 @@ describe('intake: draft', () => {
 
     unmount();
     const reopened = await openIntake({ store: await store.reopen() });
-    expect(screen.getByTestId('draft-restored')).toBeTruthy();
+    // India time, whatever zone the tablet's browser is set to.
+    expect(screen.getByTestId('draft-restored').textContent).toContain(
+      formatDateTime(saved?.updatedAt ?? '', 'hi'),
+    );
     expect(screen.getByTestId('step-title').textContent).toBe(hi.stepSurvivor);
     expect(field(reopened.container, 'survivorName').value).toBe('गीता');
     expect(field(reopened.container, 'survivorPhone').value).toBe('9123456789');

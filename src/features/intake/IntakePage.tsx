@@ -10,6 +10,7 @@ import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { StepIndicator } from '../../ui/StepIndicator.tsx';
+import { formatDateTime } from '../../ui/datetime.ts';
 import {
   emptyCaseDetails,
   hasAnyInput,
@@ -210,7 +211,7 @@ function IntakeForm({
           }
         >
           {fill(t.draftRestored, {
-            time: new Date(restoredAt).toLocaleString(lang === 'hi' ? 'hi-IN' : 'en-IN'),
+            time: formatDateTime(restoredAt, lang),
           })}
         </Banner>
       ) : null}

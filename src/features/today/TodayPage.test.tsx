@@ -2,6 +2,7 @@ import { cleanup, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
+import { pulledPartialCase, storePulledPage } from '../../data/pulled-records.testing.ts';
 import { todayMessages } from '../../i18n/messages-today.ts';
 import { TodayPage } from './TodayPage.tsx';
 import { laterReferralBlanks } from '../../domain/entries.ts';
@@ -91,5 +92,20 @@ describe('today', () => {
     await waitFor(() => expect(screen.queryByTestId('today-clear')).toBeNull());
     expect(document.body.textContent).toContain('Meena');
     otherTab.db.close();
+  });
+
+  it('lists the follow-up of a case pulled with only some of its fields', async () => {
+    const store = await openTestStore();
+    const caseId = '0190a000-0000-7000-8000-000000000301';
+    await storePulledPage(store, [pulledPartialCase(store, caseId, { survivorAgeYears: 16 })]);
+    await store.cases.addEntry(caseId, 'followUp', {
+      dueDate: '2026-03-10',
+      mode: 'phone',
+      doneAt: null,
+      outcome: null,
+      notes: null,
+    });
+    await renderScreen(<TodayPage />, { lang: 'en', store });
+    expect((await screen.findByTestId('today-followups-due')).textContent).toContain('Zarina');
   });
 });
