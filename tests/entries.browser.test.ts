@@ -20,6 +20,16 @@ import { watchForPageProblems } from './support/page-problems.ts';
 import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
+/**
+ * Back to her case the way staff do, through the case list: a page load would lock the
+ * tablet (the sealed store's key lives only in the open page) and show the PIN screen.
+ */
+async function openCaseFromList(page: Page, survivorName: string): Promise<void> {
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-row').filter({ hasText: survivorName }).click();
+  await waitForText(page.getByTestId('case-name'), survivorName);
+}
+
 describe('correcting entries in Chromium', () => {
   let server: TestServer;
   let browser: LaunchedChromium;
@@ -49,8 +59,8 @@ describe('correcting entries in Chromium', () => {
   });
 
   it('moves a referral sent → accepted → done; the case page and Today follow', async () => {
-    await registerCase(page, { name: 'रीना कुमारी', sharingWith: ['dlsa'] });
-    const caseUrl = page.url();
+    const name = 'रीना कुमारी';
+    await registerCase(page, { name, sharingWith: ['dlsa'] });
     await referTo(page, 'dlsa', 'DLSA Lucknow');
     const referral = page.getByTestId('entry-referral');
     await referral.getByTestId('referral-step-sent').waitFor();
@@ -58,7 +68,7 @@ describe('correcting entries in Chromium', () => {
     await page.getByTestId('nav-today').click();
     await waitForText(page.getByTestId('today-referrals-waiting'), /रीना कुमारी/);
 
-    await page.goto(caseUrl);
+    await openCaseFromList(page, name);
     const step = async (status: string, outcome?: string) => {
       await referral.getByTestId('referral-update-status').click();
       const form = page.getByTestId('referral-status-form');
@@ -80,7 +90,7 @@ describe('correcting entries in Chromium', () => {
       .waitFor();
     expect(await page.getByTestId('today-referrals-waiting').count()).toBe(0);
 
-    await page.goto(caseUrl);
+    await openCaseFromList(page, name);
     await step('completed', 'पैनल अधिवक्ता नियुक्त हुईं।');
     const steps = await referral.getByTestId('referral-steps').locator('li').count();
     expect(steps).toBe(3);
