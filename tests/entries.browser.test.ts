@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referralStatuses } from '../src/domain/vocabularies-entries.ts';
 import { labelOf } from '../src/domain/vocabulary.ts';
 import { entryEditMessages } from '../src/i18n/messages-entry-edit.ts';
+import { appMessages } from '../src/i18n/messages.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
@@ -112,6 +113,8 @@ describe('correcting entries in Chromium', () => {
     await field(page.getByTestId('arrival-form'), 'arrivalRoute').selectOption('police');
     await page.getByTestId('arrival-form-save').click();
     await waitForText(page.getByTestId('entry-arrival').locator('.entry-title'), /पुलिस/);
+    // The server took every step, correction and route change in her own name: none refused.
+    await waitForText(page.getByTestId('pending-changes'), appMessages.hi.noPendingChanges);
     expect(problems).toEqual([]);
   });
 });
