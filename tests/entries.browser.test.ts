@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referralStatuses } from '../src/domain/vocabularies-entries.ts';
 import { labelOf } from '../src/domain/vocabulary.ts';
 import { entryEditMessages } from '../src/i18n/messages-entry-edit.ts';
+import { appMessages } from '../src/i18n/messages.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
@@ -19,6 +20,16 @@ import {
 import { watchForPageProblems } from './support/page-problems.ts';
 import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+
+/**
+ * Back to her case the way staff do, through the case list: a page load would lock the
+ * tablet (the sealed store's key lives only in the open page) and show the PIN screen.
+ */
+async function openCaseFromList(page: Page, survivorName: string): Promise<void> {
+  await page.getByTestId('nav-cases').click();
+  await page.getByTestId('case-row').filter({ hasText: survivorName }).click();
+  await waitForText(page.getByTestId('case-name'), survivorName);
+}
 
 describe('correcting entries in Chromium', () => {
   let server: TestServer;
@@ -49,8 +60,8 @@ describe('correcting entries in Chromium', () => {
   });
 
   it('moves a referral sent → accepted → done; the case page and Today follow', async () => {
-    await registerCase(page, { name: 'रीना कुमारी', sharingWith: ['dlsa'] });
-    const caseUrl = page.url();
+    const name = 'रीना कुमारी';
+    await registerCase(page, { name, sharingWith: ['dlsa'] });
     await referTo(page, 'dlsa', 'DLSA Lucknow');
     const referral = page.getByTestId('entry-referral');
     await referral.getByTestId('referral-step-sent').waitFor();
@@ -58,7 +69,7 @@ describe('correcting entries in Chromium', () => {
     await page.getByTestId('nav-today').click();
     await waitForText(page.getByTestId('today-referrals-waiting'), /रीना कुमारी/);
 
-    await page.goto(caseUrl);
+    await openCaseFromList(page, name);
     const step = async (status: string, outcome?: string) => {
       await referral.getByTestId('referral-update-status').click();
       const form = page.getByTestId('referral-status-form');
@@ -80,7 +91,7 @@ describe('correcting entries in Chromium', () => {
       .waitFor();
     expect(await page.getByTestId('today-referrals-waiting').count()).toBe(0);
 
-    await page.goto(caseUrl);
+    await openCaseFromList(page, name);
     await step('completed', 'पैनल अधिवक्ता नियुक्त हुईं।');
     const steps = await referral.getByTestId('referral-steps').locator('li').count();
     expect(steps).toBe(3);
@@ -102,6 +113,8 @@ describe('correcting entries in Chromium', () => {
     await field(page.getByTestId('arrival-form'), 'arrivalRoute').selectOption('police');
     await page.getByTestId('arrival-form-save').click();
     await waitForText(page.getByTestId('entry-arrival').locator('.entry-title'), /पुलिस/);
+    // The server took every step, correction and route change in her own name: none refused.
+    await waitForText(page.getByTestId('pending-changes'), appMessages.hi.noPendingChanges);
     expect(problems).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { referralStepFields, referralStepOf } from './referral-steps.ts';
 import { roles, type Role } from './vocabularies-staff.ts';
 import {
   findWriteRefusal,
@@ -14,11 +15,13 @@ const colleague = '01900000-0000-7000-8000-000000000002';
 const at = '2026-03-10T05:00:00.000Z';
 const allRoles = roles.map((role) => role.code);
 const onlyManager = (role: Role) => role === 'manager';
+const isCentreRole = (role: Role) => role !== 'state_admin' && role !== 'state_analyst';
+const referralSteps = Object.keys(referralStepFields) as (keyof typeof referralStepFields)[];
 
 /** Each cell: a write, and for every role whether she may make it as `self`. */
 const cells: {
   rule: string;
-  recordType: 'case' | 'conflict' | 'note';
+  recordType: 'case' | 'conflict' | 'note' | 'referral';
   values: Record<string, unknown>;
   allows: (role: Role) => boolean;
 }[] = [
@@ -109,6 +112,28 @@ const cells: {
     values: { closureReason: 'other', closureRequestedBy: self, closureRequestedAt: at },
     allows: (role) => role !== 'state_admin' && role !== 'state_analyst',
   },
+  // What the referral form writes for each step, in her own name, in a colleague's, or a
+  // step taken back (its writer cleared).
+  ...referralSteps.flatMap((step) => [
+    {
+      rule: `signing_a_referral_${step}_step`,
+      recordType: 'referral' as const,
+      values: { ...referralStepOf(step, { userId: self }, at) },
+      allows: isCentreRole,
+    },
+    {
+      rule: `signing_a_referral_${step}_step (in a colleague’s name)`,
+      recordType: 'referral' as const,
+      values: { ...referralStepOf(step, { userId: colleague }, at) },
+      allows: () => false,
+    },
+    {
+      rule: `clearing a referral's ${step} step`,
+      recordType: 'referral' as const,
+      values: { [referralStepFields[step].by]: null, [referralStepFields[step].at]: null },
+      allows: isCentreRole,
+    },
+  ]),
   {
     rule: 'a note',
     recordType: 'note',

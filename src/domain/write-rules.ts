@@ -17,8 +17,9 @@
  */
 import { closureRequestOf, closureSendBackOf, reopeningOf, type ClosureStep } from './closure.ts';
 import type { BilingualMessage, RecordType } from './protocol.ts';
+import { referralStepFields } from './referral-steps.ts';
 import { isHeadquartersRole } from './staff.ts';
-import type { Role } from './vocabularies-staff.ts';
+import { centreRoles, type Role } from './vocabularies-staff.ts';
 
 export interface WriteRule {
   /** A stable name for tests and documentation. */
@@ -37,6 +38,27 @@ export interface WriteRule {
 }
 
 const isSet = (value: unknown) => value !== null;
+
+/**
+ * Any centre role records a referral's answer, but only in her own name: the step list
+ * on the case page names whoever its writer field says.
+ */
+function referralStepRule(step: keyof typeof referralStepFields): WriteRule {
+  const by = referralStepFields[step].by;
+  return {
+    name: `signing_a_referral_${step}_step`,
+    recordType: 'referral',
+    fields: [by],
+    roles: [...centreRoles],
+    covers: isSet,
+    coversText: 'set (not null)',
+    namesWriter: by,
+    reason: {
+      hi: 'रेफरल का हर चरण (भेजा, स्वीकार, अस्वीकार, पूरा, रद्द) केवल उसे दर्ज करने वाली कर्मचारी के अपने नाम से दर्ज होता है।',
+      en: "A referral's step (sent, accepted, declined, completed, cancelled) is recorded only in the name of the staff member who records it.",
+    },
+  };
+}
 
 export const writeRules: readonly WriteRule[] = [
   {
@@ -101,6 +123,7 @@ export const writeRules: readonly WriteRule[] = [
       en: 'Only the centre manager can resolve a conflict, and only in her own name.',
     },
   },
+  ...(Object.keys(referralStepFields) as (keyof typeof referralStepFields)[]).map(referralStepRule),
 ];
 
 /** What every other field of a conflict falls under: the server wrote it, no tablet may. */

@@ -14,6 +14,8 @@ import {
   type PulledRecord,
 } from '../../src/domain/protocol.ts';
 import { expandFields } from '../../src/domain/compact-fields.ts';
+import { laterReferralBlanks } from '../../src/domain/entries.ts';
+import { referralStepOf } from '../../src/domain/referral-steps.ts';
 import { pullChanges } from '../../server/services/sync-pull.ts';
 import { pushMutations } from '../../server/services/sync-push.ts';
 import { readChangeLogPosition, renewLogId } from '../../server/services/sync-cursor.ts';
@@ -413,6 +415,75 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       const [closed] = await pullAll(caseworker);
       expect(closed!.fields.status?.value).toBe('closed');
       expect(closed!.fields.closureApprovedBy?.value).toBe(manager.userId);
+    });
+
+    it("records a referral's steps only in the pushing staff member's own name", async () => {
+      const { caseworker, counsellor } = fixture.actors;
+      const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+      const referralId = crypto.randomUUID();
+      const target = {
+        recordType: 'referral',
+        recordId: referralId,
+        caseId: create.recordId,
+      } as const;
+      const sent = mutationOf(
+        target,
+        {
+          ...laterReferralBlanks,
+          id: referralId,
+          caseId: create.recordId,
+          centreId: fixture.own.id,
+          recordedAt: now.toISOString(),
+          recordedBy: caseworker.userId,
+          deleted: false,
+          agency: 'dlsa',
+          agencyName: 'DLSA Lucknow',
+          contactPerson: null,
+          notes: null,
+          outcome: null,
+          ...referralStepOf('sent', caseworker, now.toISOString()),
+        },
+        stampAt(2, caseworker.deviceId),
+      );
+      expect((await push(caseworker, [create, sent])).results.map((r) => r.status)).toEqual([
+        'applied',
+        'applied',
+      ]);
+      const step = (actor: SyncActor, status: 'accepted' | 'completed', by: string, at: number) =>
+        mutationOf(
+          target,
+          referralStepOf(status, { userId: by }, now.toISOString()),
+          stampAt(at, actor.deviceId),
+        );
+
+      const inCaseworkersName = step(counsellor, 'accepted', caseworker.userId, 3);
+      const [refused] = (await push(counsellor, [inCaseworkersName])).results;
+      expect(refused?.status === 'rejected' && refused.code).toBe('forbidden');
+      if (refused?.status === 'rejected') {
+        expect(refused.reason.hi).toMatch(DEVANAGARI);
+        expect(refused.reason.en).toContain('referral');
+        expect(refused.reason.en).toContain('"acceptedBy"');
+      }
+      expect(
+        await rejectionOf(counsellor, step(counsellor, 'completed', crypto.randomUUID(), 4)),
+      ).toBe('forbidden');
+      const [unchanged] = await pullAll(caseworker).then((records) =>
+        records.filter((record) => record.recordType === 'referral'),
+      );
+      expect(unchanged!.fields.status?.value).toBe('sent');
+      expect(unchanged!.fields.acceptedBy?.value).toBeNull();
+
+      expect(
+        await rejectionOf(counsellor, step(counsellor, 'accepted', counsellor.userId, 5)),
+      ).toBe('applied');
+      expect(
+        await rejectionOf(caseworker, step(caseworker, 'completed', caseworker.userId, 6)),
+      ).toBe('applied');
+      const [referral] = (await pullAll(caseworker)).filter((r) => r.recordType === 'referral');
+      expect(referral!.fields.status?.value).toBe('completed');
+      expect(referral!.fields.referredBy?.value).toBe(caseworker.userId);
+      expect(referral!.fields.acceptedBy?.value).toBe(counsellor.userId);
+      expect(referral!.fields.completedBy?.value).toBe(caseworker.userId);
     });
 
     it("keeps to the closure's steps, judged on the merged case", async () => {
