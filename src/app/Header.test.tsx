@@ -40,7 +40,9 @@ describe('Header sync line', () => {
     ).toBe(hindi.waitingForNetwork);
   });
 
-  it('says syncing only while a run is under way, and the last sync once it worked', () => {
+  it('keeps saying it is waiting while a retry after a silent network is under way', () => {
+    // On a link that goes quiet each retry runs until its deadline: "Syncing…" would show
+    // most of the time, as if the sync were progressing.
     expect(
       renderHeader({
         isRunning: true,
@@ -49,6 +51,18 @@ describe('Header sync line', () => {
         needsAttention: false,
         refused: 0,
         isWaitingForNetwork: true,
+      }),
+    ).toBe(hindi.waitingForNetwork);
+  });
+
+  it('says syncing only while a run is under way, and the last sync once it worked', () => {
+    expect(
+      renderHeader({
+        isRunning: true,
+        lastSyncAt,
+        lastFullSyncAt: lastSyncAt,
+        needsAttention: false,
+        refused: 0,
       }),
     ).toBe(hindi.syncing);
     cleanup();

@@ -33,8 +33,9 @@ export interface HeaderSync {
   readonly isRunning: boolean;
   /**
    * The last run found no network, or the server did not answer in time: the next try is
-   * planned. Shown instead of the time of the last sync, so a silent link never reads as a
-   * sync still under way.
+   * planned. Shown instead of the time of the last sync, and instead of "Syncing…" while the
+   * retry runs (on a silent link each try lasts until its deadline), so a silent link never
+   * reads as a sync under way.
    */
   readonly isWaitingForNetwork?: boolean;
   /** When the last sync (page or service worker) finished without error. */
@@ -214,10 +215,10 @@ function SyncLine({ sync }: { readonly sync: HeaderSync }) {
   return (
     <>
       <span class="pending" data-testid="last-sync" role="status">
-        {sync.isRunning
-          ? t.syncing
-          : sync.isWaitingForNetwork
-            ? t.waitingForNetwork
+        {sync.isWaitingForNetwork
+          ? t.waitingForNetwork
+          : sync.isRunning
+            ? t.syncing
             : sync.lastSyncAt
               ? fill(t.lastSync, { time: formatDateTime(sync.lastSyncAt, lang) })
               : t.neverSynced}

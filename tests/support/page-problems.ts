@@ -15,7 +15,10 @@ import type { Page } from 'playwright-core';
 export interface PageProblemOptions {
   /** Prefix for each message, to tell several tablets apart. */
   label?: string;
-  /** Chromium logs a wrong password's 401 answer itself; the screen handles it. */
+  /**
+   * Chromium logs refused sign-ins itself — a wrong password's 401, another centre's
+   * sign-in on this tablet's 409 (`device_other_centre`) — and the screens handle both.
+   */
   allowRefusedSignIn?: boolean;
 }
 
@@ -30,7 +33,7 @@ export function watchForPageProblems(
     if (message.type() !== 'error') return;
     const text = message.text();
     if (text.includes('net::ERR_INTERNET_DISCONNECTED')) return;
-    if (allowRefusedSignIn && text.includes('status of 401')) return;
+    if (allowRefusedSignIn && /status of (401|409)\b/.test(text)) return;
     problems.push(`${prefix}console: ${text}`);
   });
 }

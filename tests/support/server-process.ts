@@ -61,6 +61,10 @@ export async function startServerProcess(
     SAKHI_HOST: '127.0.0.1',
     // Empty means SQLite, whatever the environment running the tests has set.
     DATABASE_URL: options.databaseUrl ?? '',
+    // Every scenario signs in fresh tablets (and an auditor) for the same demo accounts,
+    // far past a day's bound on new tablets; that bound has its own suite.
+    SAKHI_NEW_DEVICES_PER_ACCOUNT: '10000',
+    SAKHI_NEW_DEVICES_PER_CENTRE: '10000',
   };
 
   const start = async () => {
