@@ -103,24 +103,7 @@ export async function createUserFor(
  * herself. Disabling twice is allowed and audited; the account keeps its first time.
  */
 export async function disableUserFor(ctx: ServiceContext, requester: Requester, userId: string) {
-  const { actor } = requester;
-  const user = await findUserById(ctx.db, userId);
-  if (!user) throw new ServiceError('not_found');
-  const event = {
-    action: 'user.disable',
-    resourceType: 'user',
-    resourceId: user.id,
-    centreId: user.centre_id,
-  } as const;
-  const isSelf = user.id === actor.userId;
-  if (isSelf || !canManageUser(actor, { role: user.role, centreId: user.centre_id })) {
-    await recordRequestAudit(ctx, requester, {
-      ...event,
-      outcome: 'denied',
-      details: { username: user.username, self: isSelf },
-    });
-    throw new ServiceError('forbidden');
-  }
+  const { user, event } = await findManagedUser(ctx, requester, userId, 'user.disable');
   await ctx.db.transaction().execute(async (trx) => {
     await disableUser(trx, user.id, ctx.now());
     await recordRequestAudit(
@@ -150,11 +133,34 @@ export async function resetUserPasswordFor(
   userId: string,
   password: string,
 ) {
+  const { user, event } = await findManagedUser(ctx, requester, userId, 'user.reset_password');
+  await resetPassword(ctx, user, password, (trx) =>
+    recordRequestAudit(
+      ctx,
+      requester,
+      { ...event, outcome: 'success', details: { username: user.username } },
+      trx,
+    ),
+  );
+  return { user: staffAccountView(user) };
+}
+
+/**
+ * The account a manager or the state admin acts on, if she may: a manager her centre's
+ * staff (not another manager), the state admin anyone; nobody herself. A refusal is
+ * audited as denied before it is thrown.
+ */
+async function findManagedUser(
+  ctx: ServiceContext,
+  requester: Requester,
+  userId: string,
+  action: 'user.disable' | 'user.reset_password',
+) {
   const { actor } = requester;
   const user = await findUserById(ctx.db, userId);
   if (!user) throw new ServiceError('not_found');
   const event = {
-    action: 'user.reset_password',
+    action,
     resourceType: 'user',
     resourceId: user.id,
     centreId: user.centre_id,
@@ -168,15 +174,7 @@ export async function resetUserPasswordFor(
     });
     throw new ServiceError('forbidden');
   }
-  await resetPassword(ctx, user, password, (trx) =>
-    recordRequestAudit(
-      ctx,
-      requester,
-      { ...event, outcome: 'success', details: { username: user.username } },
-      trx,
-    ),
-  );
-  return { user: staffAccountView(user) };
+  return { user, event };
 }
 
 export async function listDevicesFor(
