@@ -240,7 +240,7 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
             await addPoliceHelp(page, { firNumber: '0123/2026', policeStation: 'हज़रतगंज' });
             await admitToStay(page, 1);
             await referTo(page, 'dlsa', 'डीएलएसए लखनऊ');
-            await planFollowUp(page, -1);
+            await planFollowUp(page, 0);
           },
         ],
         ...(
@@ -315,7 +315,7 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
         nav('case list', 'nav-cases', () =>
           page.getByTestId('case-row').first().waitFor({ state: 'visible' }),
         ),
-        nav('today', 'nav-today', () => page.getByTestId('today-followups-overdue').waitFor()),
+        nav('today', 'nav-today', () => page.getByTestId('today-followups-due').waitFor()),
         nav('sync', 'nav-sync', () => page.locator('.page').first().waitFor()),
         nav('tablets', 'nav-tablets', () => page.locator('.page').first().waitFor()),
         nav('monthly report', 'nav-monthly-report', async () => {
