@@ -16,7 +16,6 @@ import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
 import { caseListMessages } from '../src/i18n/messages-cases.ts';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
 import { reportsMessages } from '../src/i18n/messages-reports.ts';
-import { todayMessages } from '../src/i18n/messages-today.ts';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import { watchForPageProblems } from './support/page-problems.ts';
@@ -215,20 +214,16 @@ describe('screenshots of the main screens, Hindi and English', () => {
       await capture('case-file', lang);
     });
 
-    it('today: follow-ups late and due, a stay ending, a referral waiting', async () => {
+    it('today: a follow-up due, a stay ending, a referral waiting', async () => {
+      // A follow-up cannot be planned for a day already past, so none is late on a new tablet.
       await page.getByTestId('nav-today').click();
-      const t = todayMessages[lang];
-      for (const [section, name] of [
-        ['today-followups-overdue', 'Priya Sharma'],
-        ['today-followups-due', 'सुनीता देवी'],
-        ['today-stays-ending', 'सुनीता देवी'],
-        ['today-referrals-waiting', 'सुनीता देवी'],
+      for (const section of [
+        'today-followups-due',
+        'today-stays-ending',
+        'today-referrals-waiting',
       ] as const) {
-        await page.getByTestId(section).filter({ hasText: name }).waitFor();
+        await page.getByTestId(section).filter({ hasText: 'सुनीता देवी' }).waitFor();
       }
-      expect(await page.getByTestId('today-followups-overdue').textContent()).toContain(
-        t.followUpsOverdue,
-      );
       await capture('today', lang);
     });
 
