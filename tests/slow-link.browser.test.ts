@@ -43,7 +43,9 @@ describe('first visit on a slow link', () => {
   });
 
   it('never promises offline use before it is ready, and keeps the promise once it is', async () => {
-    await page.getByTestId('sign-in-page').waitFor({ timeout: 60_000 });
+    // The figure for sign-in is the bench's (`npm run bench -- slow-link`); here only the
+    // promise matters, so a busy machine gets time to bring the screen.
+    await page.getByTestId('sign-in-page').waitFor({ timeout: 120_000 });
     // Until ready shows, no screen says the app opens without internet.
     for (;;) {
       const state = await page.evaluate(() => ({
@@ -66,5 +68,5 @@ describe('first visit on a slow link', () => {
     } finally {
       await browser.context.setOffline(false);
     }
-  }, 120_000);
+  }, 240_000);
 });
