@@ -66,9 +66,10 @@ export const demoCaseworker = { username: 'lko.caseworker', password: DEMO_PASSW
 export async function submitSignIn(
   page: Page,
   credentials: { readonly username: string; readonly password: string },
+  timeoutMs = waitMs,
 ): Promise<void> {
   const form = page.getByTestId('sign-in-page');
-  await form.waitFor({ timeout: waitMs });
+  await form.waitFor({ timeout: timeoutMs });
   await field(form, 'username').fill(credentials.username);
   await field(form, 'password').fill(credentials.password);
   await page.getByTestId('sign-in-submit').click();
@@ -79,18 +80,20 @@ export const testPin = '482915';
 
 /**
  * Password sign-in; then, the first time she signs in on this tablet, the PIN she chooses
- * (`testPin`), and the case list.
+ * (`testPin`), and the case list. `timeoutMs` is for each screen to appear; a shaped link
+ * on a busy machine needs more than the default.
  */
 export async function signIn(
   page: Page,
   credentials: { readonly username: string; readonly password: string } = demoCaseworker,
+  timeoutMs = waitMs,
 ): Promise<void> {
-  await submitSignIn(page, credentials);
+  await submitSignIn(page, credentials, timeoutMs);
   const caseList = page.getByTestId('new-case');
   const setPin = page.getByTestId('set-pin-page');
-  await caseList.or(setPin).first().waitFor({ timeout: waitMs });
+  await caseList.or(setPin).first().waitFor({ timeout: timeoutMs });
   if (await setPin.isVisible()) await chooseNewPin(page, testPin);
-  await caseList.waitFor({ timeout: waitMs });
+  await caseList.waitFor({ timeout: timeoutMs });
 }
 
 export async function chooseNewPin(page: Page, pin: string): Promise<void> {
