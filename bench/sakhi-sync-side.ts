@@ -9,8 +9,10 @@ import { join } from 'node:path';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { SyncTables } from '../server/db/sync-schema.ts';
+import { formatCaseNumber } from '../src/domain/case-number.ts';
 import {
   SYNC_MIGRATIONS,
+  caseNumberIssuerOf,
   mutationOf,
   seedSyncFixture,
   stampAt,
@@ -44,8 +46,11 @@ export async function runSakhiSync(
     const writer = benchTablet(base, caseworker);
     const freshTablet = benchTablet(base, counsellor);
 
+    // The server takes only case numbers of the pushing tablet's own district and tag.
+    const issuer = caseNumberIssuerOf(caseworker.deviceId);
     const cases = records.map((record, i) => {
-      const values = ownedBy(record, caseworker.centreId!, caseworker.userId);
+      const caseNumber = formatCaseNumber({ ...issuer, year: 2026, serial: i + 1 });
+      const values = { ...ownedBy(record, caseworker.centreId!, caseworker.userId), caseNumber };
       const target = { recordType: 'case' as const, recordId: record.id, caseId: record.id };
       return mutationOf(target, values, stampAt(i, caseworker.deviceId));
     });
