@@ -15,7 +15,9 @@ import { addDays, indiaDateOf } from '../../src/domain/india-time.ts';
 import type { Lang } from '../../src/i18n/lang.ts';
 import { intakeMessages } from '../../src/i18n/messages-intake.ts';
 
-const waitMs = 15_000;
+// Generous: CI runs many browser files at once on two cores, and a screen that appears
+// late is not a failure; one that never appears still fails within the test's time.
+const waitMs = 30_000;
 
 /**
  * Reads until `isDone` holds, or throws with what was last read. (Not expect.poll: these
