@@ -10,11 +10,11 @@
  */
 import { z } from 'zod';
 import { caseDetailFields } from '../src/domain/case-fields.ts';
-import { caseNumberSchema } from '../src/domain/case-number.ts';
+import { caseNumberSchema } from '../src/domain/case-number-schema.ts';
 import * as codeSchemas from '../src/domain/code-schemas.ts';
 import { idSchema, indianMobileSchema } from '../src/domain/common-fields.ts';
 import { districtCodeSchema, districts } from '../src/domain/districts.ts';
-import { stampSchema } from '../src/domain/hlc.ts';
+import { stampSchema } from '../src/domain/hlc-schema.ts';
 import { calendarDateSchema, instantSchema } from '../src/domain/india-time.ts';
 import { PROTOCOL_VERSION, recordTypes, type RecordType } from '../src/domain/protocol.ts';
 import { recordSchemas } from '../src/domain/records.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { caseNumberSchema } from './case-number-schema.ts';
 import {
-  caseNumberSchema,
   deviceTagForIndex,
   deviceTagPattern,
   formatCaseNumber,

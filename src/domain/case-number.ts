@@ -8,10 +8,7 @@
  * registration year in India time, so a case registered at 00:30 IST on 1 January gets
  * the new year even though it is still 31 December in UTC.
  */
-import { z } from 'zod';
-
 export const caseNumberPattern = /^([A-Z]{3})-(\d{4})-([A-Z0-9]{2,4})-(\d{4,})$/;
-export const caseNumberSchema = z.string().regex(caseNumberPattern, 'not a valid case number');
 
 export const deviceTagPattern = /^[A-Z0-9]{2,4}$/;
 

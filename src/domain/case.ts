@@ -16,7 +16,7 @@
  *   own record, never a text field here.
  */
 import { z } from 'zod';
-import { caseNumberSchema } from './case-number.ts';
+import { caseNumberSchema } from './case-number-schema.ts';
 import { blanksOf, caseDetailFields, shapeOf, type CaseDetailField } from './case-fields.ts';
 import { caseStatusSchema, closureReasonSchema } from './code-schemas.ts';
 import { idSchema, longTextSchema, uniqueListOf } from './common-fields.ts';

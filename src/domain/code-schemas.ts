@@ -3,7 +3,7 @@
  * districts in districts.ts.
  */
 import type { z } from 'zod';
-import { toCodeSchema } from './vocabulary.ts';
+import { toCodeSchema } from './vocabulary-schema.ts';
 import {
   arrivalRoutes,
   caseStatuses,

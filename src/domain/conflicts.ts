@@ -7,7 +7,8 @@
  * whether a person must see it. See docs/design.md, "Conflicts are kept, not hidden".
  */
 import { z } from 'zod';
-import { deviceOfStamp, stampSchema, type Stamp } from './hlc.ts';
+import { deviceOfStamp, type Stamp } from './hlc.ts';
+import { stampSchema } from './hlc-schema.ts';
 import { isSameValue, tombstoneField, type FieldMap, type FieldState } from './merge.ts';
 
 /** A field as a tablet sends it: its new value and stamp, and the stamp it replaced there. */

@@ -6,7 +6,7 @@
  * once cases carry it; a new district gets a new code.
  */
 import type { CodeOf, VocabularyTerm } from './vocabulary.ts';
-import { toCodeSchema } from './vocabulary.ts';
+import { toCodeSchema } from './vocabulary-schema.ts';
 
 export interface District extends VocabularyTerm {
   /** Population at the 2011 census, in millions, rounded; for per-capita reports. */

@@ -9,8 +9,8 @@ import {
   maxStamp,
   maxStampAheadMs,
   parseStamp,
-  stampSchema,
 } from './hlc.ts';
+import { stampSchema } from './hlc-schema.ts';
 
 const day = 24 * 60 * 60_000;
 const start = Date.UTC(2026, 10, 29, 6, 0, 0);

@@ -12,17 +12,13 @@
  * Format: `wwwwwwwww-cccc-device` — wall time in ms since the Unix epoch, base 36 padded
  * to 9 characters (good until the year 5188); counter base 36 padded to 4; device id.
  */
-import { z } from 'zod';
-
 export type Stamp = string;
 
 const wallWidth = 9;
 const counterWidth = 4;
 const maxCounter = 36 ** counterWidth - 1;
 const deviceIdPattern = /^[0-9A-Za-z_-]{1,64}$/;
-const stampPattern = /^[0-9a-z]{9}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,64}$/;
-
-export const stampSchema = z.string().regex(stampPattern, 'not a valid stamp');
+export const stampPattern = /^[0-9a-z]{9}-[0-9a-z]{4}-[0-9A-Za-z_-]{1,64}$/;
 
 export function isStamp(value: unknown): value is Stamp {
   return typeof value === 'string' && stampPattern.test(value);

@@ -16,7 +16,7 @@
  *       pushes are answered `forbidden` in its place (rejectionCodeFor).
  */
 import { z } from 'zod';
-import { stampSchema } from './hlc.ts';
+import { stampSchema } from './hlc-schema.ts';
 
 export const PROTOCOL_VERSION = 3;
 /** The oldest version the server still answers. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { deviceTagPattern } from './case-number.ts';
 import { idSchema, shortTextSchema } from './common-fields.ts';
 import { instantSchema } from './india-time.ts';
-import { toCodeSchema } from './vocabulary.ts';
+import { toCodeSchema } from './vocabulary-schema.ts';
 import { headquartersRoles, roles, type Role } from './vocabularies-staff.ts';
 
 export const roleSchema = toCodeSchema(roles);

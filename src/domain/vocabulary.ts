@@ -5,8 +5,6 @@
  * only ever shown. So a code, once released, never changes meaning and is never reused:
  * a term that goes out of use stays in its list so old cases still read correctly.
  */
-import { z } from 'zod';
-
 export type Lang = 'hi' | 'en';
 
 export const langs = ['hi', 'en'] as const satisfies readonly Lang[];
@@ -26,12 +24,6 @@ export type CodeOf<V extends Vocabulary> = V[number]['code'];
 
 export function codesOf<const V extends Vocabulary>(vocabulary: V): CodeOf<V>[] {
   return vocabulary.map((term): CodeOf<V> => term.code);
-}
-
-/** A zod enum of the vocabulary's codes, keeping their literal types. */
-export function toCodeSchema<const V extends Vocabulary>(vocabulary: V) {
-  if (vocabulary.length === 0) throw new RangeError('a vocabulary needs at least one term');
-  return z.enum(codesOf(vocabulary));
 }
 
 /**

@@ -9,7 +9,8 @@
  * either is the sender's bug, and the whole message is refused (`WireFormatError`).
  */
 import { z } from 'zod';
-import { stampSchema, type Stamp } from './hlc.ts';
+import type { Stamp } from './hlc.ts';
+import { stampSchema } from './hlc-schema.ts';
 import { fieldNameSchema, recordTypeSchema, type RecordType } from './protocol.ts';
 
 export class WireFormatError extends Error {

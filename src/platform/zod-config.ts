@@ -2,6 +2,15 @@
 // forbids eval, and Chromium reports even a caught attempt as a CSP violation. Jitless
 // parsing is all the tablet needs. The page's main.tsx and the service worker's sw.ts
 // import this first: some modules parse at load time, so it must run before any of them.
-import { config } from 'zod';
+//
+// It does not import zod, so the first screen's code need not carry it: zod adopts the
+// config object it finds on `globalThis` when it loads (its own way to share one config
+// between copies), and if zod has loaded already this is that same object.
+declare global {
+  var __zod_globalConfig: { jitless?: boolean } | undefined;
+}
 
-config({ jitless: true });
+const sharedConfig = (globalThis.__zod_globalConfig ??= {});
+sharedConfig.jitless = true;
+
+export {};

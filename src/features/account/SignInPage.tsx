@@ -15,12 +15,16 @@ import { Button } from '../../ui/Button.tsx';
 import { Field } from '../../ui/Field.tsx';
 import type { DeviceKeyPair } from '../../platform/device-key.ts';
 import { CentreSwitchPage } from './CentreSwitchPage.tsx';
-import {
-  requestSignIn,
-  type HeadquartersSignIn,
-  type SignInFailure,
-  type SignInOptions,
+import type {
+  HeadquartersSignIn,
+  SignInFailure,
+  SignInOptions,
+  SignInResult,
 } from './sign-in-client.ts';
+
+// The client checks the server's answer with zod's schemas, a quarter of the first screen
+// on a 2G link: it loads after the form shows, while she types, not before.
+const loadSignInClient = () => import('./sign-in-client.ts');
 
 export interface SignInPageProps {
   /** This tablet's id (device.ts): the server registers the tablet under it. */
@@ -96,6 +100,9 @@ export function SignInPage({
   const canSend = isOnline && !isSending && waitSeconds === 0;
 
   const [isSwitchingCentre, setSwitchingCentre] = useState(false);
+  useEffect(() => {
+    loadSignInClient().catch(() => undefined);
+  }, []);
 
   const signIn = async (switchCentre = false) => {
     if (!canSend && !switchCentre) return;
@@ -109,9 +116,14 @@ export function SignInPage({
       setSending(false);
       return;
     }
-    const result = await requestSignIn(
-      { username, password, deviceId, deviceKey, ...(switchCentre ? { switchCentre } : {}) },
-      { ...client, acceptsHeadquarters: Boolean(onHeadquartersSignedIn) },
+    const result: SignInResult = await loadSignInClient().then(
+      ({ requestSignIn }) =>
+        requestSignIn(
+          { username, password, deviceId, deviceKey, ...(switchCentre ? { switchCentre } : {}) },
+          { ...client, acceptsHeadquarters: Boolean(onHeadquartersSignedIn) },
+        ),
+      // Its code did not arrive: the link is down, as a failed request would say.
+      (): SignInResult => ({ isSignedIn: false, failure: { code: 'network' } }),
     );
     if (!result.isSignedIn && result.failure.code === 'device_other_centre' && centreSwitch) {
       // The password stays in the form until she decides, so the switch needs no retyping.
