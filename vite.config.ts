@@ -1,10 +1,28 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { createPrecacheSplit } from './scripts/precache-split.ts';
+
+// Opened by a tap after the case list: a first install stores them once the worker is
+// active, so readiness on a slow link waits only for what opens the app offline.
+const precacheSplit = createPrecacheSplit([
+  '/src/features/intake/IntakePage.tsx',
+  '/src/features/case-file/CaseFilePage.tsx',
+  '/src/features/case-file/ReferralLetterPage.tsx',
+  '/src/features/today/TodayPage.tsx',
+  '/src/features/sync-status/SyncStatusPage.tsx',
+  '/src/features/tablets/TabletsScreen.tsx',
+  '/src/features/staff/StaffPage.tsx',
+  '/src/features/audit/AuditPage.tsx',
+  '/src/features/unlock/ChangePinPage.tsx',
+  '/src/features/reports/CentreReportScreen.tsx',
+  '/src/features/reports/StateReportsScreen.tsx',
+]);
 
 export default defineConfig({
   plugins: [
     preact(),
+    precacheSplit.plugin,
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -18,6 +36,7 @@ export default defineConfig({
         // The worker is registered as a classic script: one IIFE file, so no `import.meta`
         // (Vite's preload helper for the sealed store's lazy import) can reach it.
         rollupFormat: 'iife',
+        manifestTransforms: [precacheSplit.markLaterFiles],
       },
       manifest: {
         name: 'सखी — वन स्टॉप सेंटर | Sakhi — One Stop Centre',

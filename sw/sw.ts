@@ -19,7 +19,8 @@ import { pushLockedOutbox } from '../src/sync/locked-push.ts';
 import { SyncError } from '../src/sync/sync-ports.ts';
 import { backgroundPushTag } from '../src/sync/tablet-sync.ts';
 import { tabletErasedMessage, wipeAfterRevocation } from '../src/sync/wipe-after-revocation.ts';
-import type { PrecacheProgress } from '../src/platform/precache-progress.ts';
+import { storeLaterFilesType, type PrecacheProgress } from '../src/platform/precache-progress.ts';
+import { answerLaterFile, laterCacheName, splitManifest, storeLaterFiles } from './later-files.ts';
 import { createProgressPlugin, listHashedUrls, warmHttpCache } from './precache-progress.ts';
 
 interface SyncEvent extends ExtendableEvent {
@@ -28,15 +29,22 @@ interface SyncEvent extends ExtendableEvent {
 
 declare const self: ServiceWorkerGlobalScope;
 
-const manifest = self.__WB_MANIFEST;
+// The install holds what opens the app offline, signed in; the later screens follow it
+// (later-files.ts).
+const { install: manifest, laterUrls } = splitManifest(self.__WB_MANIFEST);
+const fetchSameOrigin = (url: string) => fetch(url, { credentials: 'same-origin' });
 // Registered before Workbox's own install listener, so the parallel fetches start first.
 self.addEventListener('install', (event) => {
-  const fetchHashed = (url: string) => fetch(url, { credentials: 'same-origin' });
-  event.waitUntil(warmHttpCache(listHashedUrls(manifest), fetchHashed));
+  event.waitUntil(warmHttpCache(listHashedUrls(manifest), fetchSameOrigin));
 });
 addPlugins([createProgressPlugin(manifest.length, (progress) => void tellPages(progress))]);
 precacheAndRoute(manifest);
 cleanupOutdatedCaches();
+const laterFiles = new Set(laterUrls);
+registerRoute(
+  ({ url }) => laterFiles.has(url.href),
+  async ({ request }) => answerLaterFile(request, await caches.open(laterCacheName), fetch),
+);
 // On first install there is no older worker to respect: take the open page at once, so it
 // works offline without a reload. An update still waits for the user (skipWaiting below).
 self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim()));
@@ -48,7 +56,15 @@ registerRoute(
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
   // Sent by the page only when the user accepts "update ready", never mid-form.
-  if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === 'SKIP_WAITING') void self.skipWaiting();
+  if (type === storeLaterFilesType) {
+    event.waitUntil(
+      caches
+        .open(laterCacheName)
+        .then((cache) => storeLaterFiles(laterUrls, cache, fetchSameOrigin)),
+    );
+  }
 });
 
 self.addEventListener('sync', (event) => {

@@ -69,4 +69,32 @@ describe('first visit on a slow link', () => {
       await browser.context.setOffline(false);
     }
   }, 240_000);
+
+  it('stores the screens opened later by a tap once the worker is active, and serves them offline', async () => {
+    // Readiness did not wait for the case file's code; the active worker fetches it after.
+    await page.reload();
+    await page.getByTestId('sign-in-page').waitFor({ timeout: 120_000 });
+    const caseFileUrl = await page.waitForFunction(
+      async () => {
+        const cache = await caches.open('sakhi-later-screens');
+        const stored = await cache.keys();
+        return stored.find((request) => request.url.includes('/assets/CaseFilePage-'))?.url;
+      },
+      null,
+      { polling: 250, timeout: 120_000 },
+    );
+    const url = (await caseFileUrl.jsonValue()) ?? '';
+    proxy.cutWithReset();
+    await browser.context.setOffline(true);
+    try {
+      const answer = await page.evaluate(async (stored) => {
+        const response = await fetch(stored);
+        return { status: response.status, code: (await response.text()).length };
+      }, url);
+      expect(answer.status).toBe(200);
+      expect(answer.code).toBeGreaterThan(1000);
+    } finally {
+      await browser.context.setOffline(false);
+    }
+  }, 240_000);
 });

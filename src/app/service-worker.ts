@@ -4,9 +4,10 @@
  * screen, so it does not count against the first screen's size.
  *
  * It also feeds the page's offline readiness (src/shell/offline-readiness.ts): the
- * worker's install reports, and `ready` once a worker is active — every file stored.
+ * worker's install reports, and `ready` once a worker is active — every file the app needs
+ * to open offline stored; the active worker is then asked to store the later screens.
  */
-import { readPrecacheProgress } from '../platform/precache-progress.ts';
+import { readPrecacheProgress, storeLaterFilesType } from '../platform/precache-progress.ts';
 import { offlineReadiness } from '../shell/offline-readiness.ts';
 
 export function registerServiceWorker(onUpdateReady?: (applyUpdate: () => void) => void): void {
@@ -32,5 +33,8 @@ function watchOfflineReadiness(workers: ServiceWorkerContainer): void {
   });
   // A first visit's page is not controlled: its messages queue until this is called.
   workers.startMessages();
-  void workers.ready.then(() => offlineReadiness.ready());
+  void workers.ready.then((registration) => {
+    offlineReadiness.ready();
+    registration.active?.postMessage({ type: storeLaterFilesType });
+  });
 }

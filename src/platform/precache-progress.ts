@@ -5,6 +5,12 @@
  */
 export const precacheProgressType = 'sakhi-precache-progress' as const;
 
+/**
+ * Sent by the page to the active worker: store the screens its install left for later
+ * (sw/later-files.ts). Idempotent, so every page load sends it.
+ */
+export const storeLaterFilesType = 'sakhi-store-later-files' as const;
+
 export interface PrecacheProgress {
   readonly type: typeof precacheProgressType;
   /** Files cached so far by this install; never more than `total`. */

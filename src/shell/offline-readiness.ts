@@ -3,7 +3,9 @@
  * might promise offline use reads.
  *
  * What must stay true: `ready` only once the service worker is active, which it becomes
- * only after storing every file of the app (its install fails otherwise). Until then no
+ * only after storing every file the app needs to open again offline, signed in (its
+ * install fails otherwise; the screens opened later by a tap follow, docs/performance.md).
+ * Until then no
  * screen says the app works offline; `unknown` (no service worker: a browser without
  * them, or the dev server) never promises it either.
  */
