@@ -55,8 +55,8 @@ registerRoute(
 );
 
 self.addEventListener('message', (event: ExtendableMessageEvent) => {
-  // Sent by the page only when the user accepts "update ready", never mid-form.
   const type = (event.data as { type?: string } | null)?.type;
+  // Sent by the page only when the user accepts "update ready", never mid-form.
   if (type === 'SKIP_WAITING') void self.skipWaiting();
   if (type === storeLaterFilesType) {
     event.waitUntil(
