@@ -33,13 +33,26 @@ describe('first visit on a slow link', () => {
   });
 
   it('shows the name and why it may take a while before any script has run', async () => {
-    const started = Date.now();
-    await page.goto(proxy.url, { waitUntil: 'commit' });
-    const boot = page.getByTestId('boot');
-    await boot.waitFor({ state: 'visible', timeout: 10_000 });
-    expect(Date.now() - started).toBeLessThan(3_000);
-    expect(await boot.textContent()).toContain('सखी');
-    expect(await boot.textContent()).toContain('slow network');
+    // Every script is held back until the boot screen has been seen, so what shows needs
+    // no JavaScript at all. How soon it shows on a 2G link is the bench's figure.
+    const heldScripts: Array<() => Promise<void>> = [];
+    let isHolding = true;
+    await page.route(/\.m?js(\?|$)/, (route) => {
+      if (!isHolding) return route.continue();
+      heldScripts.push(() => route.continue());
+      return undefined;
+    });
+    try {
+      await page.goto(proxy.url, { waitUntil: 'commit' });
+      const boot = page.getByTestId('boot');
+      await boot.waitFor({ state: 'visible', timeout: 30_000 });
+      expect(await boot.textContent()).toContain('सखी');
+      expect(await boot.textContent()).toContain('slow network');
+    } finally {
+      isHolding = false;
+      await Promise.all(heldScripts.map((release) => release()));
+      await page.unrouteAll({ behavior: 'wait' });
+    }
   });
 
   it('never promises offline use before it is ready, and keeps the promise once it is', async () => {
