@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
+import { cachePreparedStatements } from './sqlite-statements.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
 
@@ -34,7 +35,11 @@ export function openDatabase(
 ): OpenDatabase {
   const db =
     config.dialect === 'sqlite'
-      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.file) }) })
+      ? new Kysely<Database>({
+          dialect: new SqliteDialect({
+            database: cachePreparedStatements(openSqlite(config.file)),
+          }),
+        })
       : new Kysely<Database>({
           dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
         });

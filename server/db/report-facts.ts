@@ -13,6 +13,7 @@
  * - If a definition changes, a new migration rebuilds the table with factOf.
  */
 import { sql, type Kysely } from 'kysely';
+import { RowStatement } from './row-statement.ts';
 import { ageAtRegistration } from '../../src/domain/compute-indicators.ts';
 import { ageGroupOf, arrivalRouteGroupOf } from '../../src/domain/report-indicators.ts';
 import type { ArrivalRoute } from '../../src/domain/code-schemas.ts';
@@ -91,19 +92,25 @@ export async function storeReportFacts<DB>(
   trx: Kysely<DB>,
   records: readonly FactSource[],
 ): Promise<void> {
-  const facts = records.map(factOf).filter((fact) => fact !== null);
+  const facts: ReportFactsTable[] = [];
+  for (const record of records) {
+    const fact = factOf(record);
+    if (fact !== null) facts.push(fact);
+  }
+  await factUpserts.run(trx as Kysely<unknown>, facts, ROWS_PER_STATEMENT);
+}
+
+/** One statement text per row count and engine (row-statement.ts). */
+const factUpserts = new RowStatement<ReportFactsTable, unknown>(COLUMNS, (db, facts) => {
   const updates = sql.join(
     COLUMNS.slice(1).map((column) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`),
   );
-  for (let i = 0; i < facts.length; i += ROWS_PER_STATEMENT) {
-    const rows = facts
-      .slice(i, i + ROWS_PER_STATEMENT)
-      .map((fact) => sql`(${sql.join(COLUMNS.map((column) => fact[column]))})`);
-    await sql`insert into report_facts (${sql.join(COLUMNS.map((column) => sql.ref(column)))})
+  const rows = facts.map((fact) => sql`(${sql.join(COLUMNS.map((column) => fact[column]))})`);
+  const statement = sql`insert into report_facts (${sql.join(COLUMNS.map((column) => sql.ref(column)))})
       values ${sql.join(rows)}
-      on conflict (record_id) do update set ${updates}`.execute(trx);
-  }
-}
+      on conflict (record_id) do update set ${updates}`;
+  return { compile: () => statement.compile(db) };
+});
 
 /** The fact a record is counted by, or null for records no indicator counts. */
 export function factOf({ id, head, fields }: FactSource): ReportFactsTable | null {

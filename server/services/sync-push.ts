@@ -42,7 +42,8 @@ import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
 import { storeReportFacts } from '../db/report-facts.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
-import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
+import { RowStatement } from '../db/row-statement.ts';
+import type { SyncDatabase, SyncMutationsTable, SyncRecordsTable } from '../db/sync-schema.ts';
 import type { CaseNumberIssuer } from '../../src/domain/case-number.ts';
 import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
 import { allocateSeqs, lockChangeLog } from './change-log.ts';
@@ -57,6 +58,28 @@ import {
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
+
+/** A batch's records, new or rewritten: one statement text per row count (row-statement.ts). */
+const recordUpserts = new RowStatement<SyncRecordsTable, SyncDatabase>(
+  ['id', 'record_type', 'case_id', 'centre_id', 'fields', 'seq', 'created_at', 'updated_at'],
+  (db, rows) =>
+    db
+      .insertInto('sync_records')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('id').doUpdateSet((eb) => ({
+          fields: eb.ref('excluded.fields'),
+          seq: eb.ref('excluded.seq'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      ),
+);
+
+/** The ids of a batch's applied mutations, so a repeat is answered `duplicate`. */
+const mutationReceipts = new RowStatement<SyncMutationsTable, SyncDatabase>(
+  ['id', 'device_id', 'user_id', 'record_id', 'received_at'],
+  (db, rows) => db.insertInto('sync_mutations').values(rows),
+);
 
 /** Stamps on the conflict records the server writes. */
 export const SERVER_DEVICE_ID = 'server';
@@ -272,34 +295,16 @@ class Batch {
       created_at: record.createdAt,
       updated_at: updatedAt,
     }));
-    for (const chunk of chunksOf(values)) {
-      await trx
-        .insertInto('sync_records')
-        .values(chunk)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            fields: eb.ref('excluded.fields'),
-            seq: eb.ref('excluded.seq'),
-            updated_at: eb.ref('excluded.updated_at'),
-          })),
-        )
-        .execute();
-    }
+    await recordUpserts.run(trx, values, ROWS_PER_STATEMENT);
     await storeReportFacts(trx, changed);
-    for (const chunk of chunksOf(this.applied)) {
-      await trx
-        .insertInto('sync_mutations')
-        .values(
-          chunk.map(({ id, recordId, userId }) => ({
-            id,
-            device_id: this.deviceId,
-            user_id: userId,
-            record_id: recordId,
-            received_at: updatedAt,
-          })),
-        )
-        .execute();
-    }
+    const receipts = this.applied.map(({ id, recordId, userId }) => ({
+      id,
+      device_id: this.deviceId,
+      user_id: userId,
+      record_id: recordId,
+      received_at: updatedAt,
+    }));
+    await mutationReceipts.run(trx, receipts, ROWS_PER_STATEMENT);
   }
 
   private createRecord(mutation: Mutation, parentCase: WorkingRecord | null): WorkingRecord {

@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closureRequestOf, closureSendBackOf, reopeningOf } from './closure.ts';
-import { findClosureRefusal } from './closure-write-rules.ts';
-import type { FieldMap } from './merge.ts';
+import { closureRequestOf, closureSendBackOf, closureStageOf, reopeningOf } from './closure.ts';
+import { closureStateRules, findClosureRefusal } from './closure-write-rules.ts';
+import { mergeFields, valuesOf, type FieldMap } from './merge.ts';
 import type { RecordType } from './protocol.ts';
 import { closureApprovalOf } from './write-rules.ts';
 
@@ -128,5 +129,55 @@ describe('findClosureRefusal on an entry', () => {
 
   it('never judges conflict records', () => {
     expect(refusalOf('conflict', { resolution: 'kept' }, '4', closed)).toBeUndefined();
+  });
+});
+
+describe('findClosureRefusal on a case, merging only the fields the stage reads', () => {
+  /** The rule as first written: the stage read from the whole merged record. */
+  function refusalByWholeMerge(fields: FieldMap, stored: FieldMap): string | undefined {
+    const merged = valuesOf(mergeFields(stored, fields));
+    const from = closureStageOf(valuesOf(stored));
+    const to = closureStageOf(merged);
+    const isSet = (name: string) => (fields[name]?.value ?? null) !== null;
+    if (from === 'closed') {
+      if (to !== 'closed') return isSet('reopenedAt') ? undefined : 'reopenOnly';
+      const closedAt = stored.status?.stamp;
+      const late =
+        closedAt === undefined ? [] : Object.values(fields).filter((f) => f.stamp > closedAt);
+      return late.length === 0 ? undefined : 'closedCase';
+    }
+    if (to === 'closed' && (merged.closureRequestedAt ?? null) === null) return 'requestFirst';
+    if (from === 'requested' && to === 'active' && !isSet('closureSentBackAt')) {
+      return 'sendBackOnly';
+    }
+    return undefined;
+  }
+
+  const fieldArb = fc.record({
+    value: fc.constantFrom<unknown>('open', 'closed', null, at, '2026-04-01T00:00:00.000Z'),
+    stamp: fc.constantFrom('1', '2', '3').map(stampAt),
+  });
+  const fieldMapArb = fc.dictionary(
+    fc.constantFrom('status', 'closureRequestedAt', 'closureSentBackAt', 'reopenedAt', 'riskLevel'),
+    fieldArb,
+  );
+
+  it('refuses exactly what the whole-record merge refuses', () => {
+    const names = new Map(
+      Object.entries(closureStateRules).map(([key, rule]) => [rule.name, key] as const),
+    );
+    fc.assert(
+      fc.property(fieldMapArb, fieldMapArb, (fields, stored) => {
+        const refusal = findClosureRefusal({
+          recordType: 'case',
+          fields,
+          stored,
+          storedCase: stored,
+        });
+        const named = refusal === null ? undefined : names.get(refusal.rule.name);
+        expect(named).toBe(refusalByWholeMerge(fields, stored));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -14,8 +14,8 @@
  *   for reaching the server late. A refused write stays on its tablet with the reason, to
  *   be sent again once the manager has reopened the case.
  */
-import { closureStageOf, recordTypesOnClosedCase } from './closure.ts';
-import { mergeFields, tombstoneField, valuesOf, type FieldMap } from './merge.ts';
+import { closureStageOf, recordTypesOnClosedCase, type ClosureFacts } from './closure.ts';
+import { pickField, tombstoneField, type FieldMap, type FieldState } from './merge.ts';
 import type { RecordType } from './protocol.ts';
 import type { WriteRefusal, WriteRule } from './write-rules.ts';
 
@@ -65,8 +65,9 @@ export function findClosureRefusal(write: ClosureWrite): WriteRefusal | null {
 }
 
 function findCaseStepRefusal(fields: FieldMap, stored: FieldMap): WriteRefusal | null {
-  const merged = valuesOf(mergeFields(stored, fields));
-  const from = closureStageOf(valuesOf(stored));
+  // The stage reads two fields: merge those (as mergeFields would), not the whole record.
+  const merged = closureFactsOf((name) => pickField(stored[name], fields[name]));
+  const from = closureStageOf(closureFactsOf((name) => stored[name]));
   const to = closureStageOf(merged);
   if (from === 'closed') {
     if (to !== 'closed') {
@@ -88,11 +89,22 @@ function findEntryRefusal(
   fields: FieldMap,
   storedCase: FieldMap | null,
 ): WriteRefusal | null {
-  if (storedCase === null || closureStageOf(valuesOf(storedCase)) !== 'closed') return null;
+  if (storedCase === null) return null;
+  if (closureStageOf(closureFactsOf((name) => storedCase[name])) !== 'closed') return null;
   const isRemoval = fields[tombstoneField]?.value === true;
   if (recordTypesOnClosedCase.includes(recordType) && !isRemoval) return null;
   const late = lateFieldOf(fields, storedCase);
   return late === null ? null : refuse('closedCase', late);
+}
+
+/** The fields closureStageOf reads, each as `read` finds it. */
+function closureFactsOf(
+  read: (name: keyof ClosureFacts) => FieldState | undefined,
+): Partial<ClosureFacts> {
+  return {
+    status: read('status')?.value as ClosureFacts['status'] | undefined,
+    closureRequestedAt: read('closureRequestedAt')?.value as string | null | undefined,
+  };
 }
 
 /** A field written after the case was closed (its stamp above the stored status's), or null. */
