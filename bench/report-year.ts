@@ -6,7 +6,8 @@
 import { buildNewCase } from '../src/domain/case.ts';
 import type { ArrivalRoute, ClosureReason, ViolenceType } from '../src/domain/code-schemas.ts';
 import type { CaseChanges, CaseIntake, EntryInput } from '../src/data/case-store.ts';
-import type { EntryKind } from '../src/domain/entries.ts';
+import { laterReferralBlanks, type EntryKind } from '../src/domain/entries.ts';
+import { referralStepOf } from '../src/domain/referral-steps.ts';
 
 export interface PlannedCase {
   readonly registeredAtMs: number;
@@ -118,14 +119,18 @@ export function sampleYearCase(year: number, index: number, managerId: string): 
   }
   if (random() < 0.4) {
     const isSent = random() < 0.85;
+    const sentAt = iso(after(1 + random() * 9));
+    const status = isSent ? pick(['sent', 'accepted', 'completed'] as const) : 'planned';
     entries.push({
       entryType: 'referral',
       atMs: after(1),
       input: {
         agency: pick(['police', 'dlsa', 'hospital', 'protection_officer'] as const),
         agencyName: null,
-        status: isSent ? pick(['sent', 'accepted', 'completed'] as const) : 'planned',
-        referredAt: isSent ? iso(after(1 + random() * 9)) : null,
+        ...laterReferralBlanks,
+        ...(isSent ? referralStepOf('sent', { userId: managerId }, sentAt) : {}),
+        ...referralStepOf(status, { userId: managerId }, sentAt),
+        referredAt: isSent ? sentAt : null,
         contactPerson: null,
         notes: null,
         outcome: null,

@@ -21,6 +21,12 @@ export const staffAccountJsonSchema = objectSchema({
   disabledAt: nullableInstantSchema,
 });
 
+/** In the staff list only: when she last signed in with her password, or null. */
+export const listedStaffAccountJsonSchema = objectSchema({
+  ...staffAccountJsonSchema.properties,
+  lastSignInAt: nullableInstantSchema,
+});
+
 const centreProperties = {
   id: stringSchema,
   districtCode: stringSchema,

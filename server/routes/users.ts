@@ -19,7 +19,7 @@ import {
   listUsersFor,
   resetUserPasswordFor,
 } from '../services/management.ts';
-import { staffAccountJsonSchema } from './response-schemas.ts';
+import { listedStaffAccountJsonSchema, staffAccountJsonSchema } from './response-schemas.ts';
 
 interface RouteOptions {
   ctx: ServiceContext;
@@ -44,7 +44,7 @@ const listSchema = {
   summary: 'Staff accounts of a centre (or, for state_admin, anywhere)',
   querystring: objectSchema({ centreId: centreIdQuerySchema }, ['centreId']),
   response: withErrorResponses({
-    200: objectSchema({ users: arraySchema(staffAccountJsonSchema) }),
+    200: objectSchema({ users: arraySchema(listedStaffAccountJsonSchema) }),
   }),
 } as const;
 

@@ -14,6 +14,7 @@ import {
   findUserById,
   listCentres,
   listUsers,
+  readLastSignIns,
   resetPassword,
 } from './accounts.ts';
 import {
@@ -64,7 +65,16 @@ export async function listUsersFor(
     canListUsers(actor, id),
   );
   const users = await listUsers(ctx.db, filter);
-  return { users: users.map(staffAccountView) };
+  const lastSignIns = await readLastSignIns(
+    ctx.db,
+    users.map((user) => user.id),
+  );
+  return {
+    users: users.map((user) => ({
+      ...staffAccountView(user),
+      lastSignInAt: lastSignIns.get(user.id) ?? null,
+    })),
+  };
 }
 
 export async function createUserFor(

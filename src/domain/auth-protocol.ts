@@ -206,7 +206,15 @@ export const staffAccountSchema = sessionUserSchema.extend({
 });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
 
-export const userListResponseSchema = z.strictObject({ users: z.array(staffAccountSchema) });
+/** An account as the staff list shows it: with when she last signed in with her password. */
+export const listedStaffAccountSchema = staffAccountSchema.extend({
+  lastSignInAt: z.iso.datetime().nullable(),
+});
+export type ListedStaffAccount = z.infer<typeof listedStaffAccountSchema>;
+
+export const userListResponseSchema = z.strictObject({
+  users: z.array(listedStaffAccountSchema),
+});
 
 export const createUserRequestSchema = z.strictObject({
   username: z.string().regex(/^[a-z0-9._-]{3,32}$/),

@@ -5,6 +5,7 @@
  * server/api.pg.test.ts).
  */
 import { beforeAll, expect, it } from 'vitest';
+import { userListResponseSchema } from '../../src/domain/auth-protocol.ts';
 import {
   countRows,
   createStaff,
@@ -28,6 +29,30 @@ export function staffSuite(getHarness: () => ApiHarness): void {
 
   const disable = (userId: string, token = managerToken) =>
     inject(h, { method: 'POST', url: `/api/users/${userId}/disable`, token });
+
+  it('lists each account with its last password sign-in, not a failed one, null when never', async () => {
+    const { nurse, counsellor } = fixture.users;
+    await signInAs(h, nurse.username);
+    const firstAt = h.clock.now().toISOString();
+    h.clock.advance(60 * 60_000);
+    await signInAs(h, nurse.username);
+    const lastAt = h.clock.now().toISOString();
+    h.clock.advance(60 * 60_000);
+    await expect(
+      signInAs(h, nurse.username, { password: 'not her password at all' }),
+    ).rejects.toThrow(/401/);
+    const response = await inject(h, { method: 'GET', url: '/api/users', token: managerToken });
+    expect(response.statusCode, response.body).toBe(200);
+    const lastSignIns = new Map(
+      userListResponseSchema
+        .parse(response.json())
+        .users.map((user) => [user.id, user.lastSignInAt]),
+    );
+    expect(lastAt).not.toBe(firstAt);
+    expect(lastSignIns.get(nurse.id)).toBe(lastAt);
+    expect(lastSignIns.get(fixture.users.manager.id)).not.toBeNull();
+    expect(lastSignIns.get(counsellor.id)).toBeNull();
+  });
 
   it("lets a manager disable her centre's caseworker: no sign-in, every session ended", async () => {
     const caseworker = fixture.users.caseworker;

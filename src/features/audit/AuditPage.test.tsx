@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StaffAccount } from '../../domain/auth-protocol.ts';
+import type { ListedStaffAccount } from '../../domain/auth-protocol.ts';
 import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { auditMessages } from '../../i18n/messages-audit.ts';
 import { createConsoleRequest } from '../../shell/console-request.ts';
@@ -10,7 +10,7 @@ import { AuditPage } from './AuditPage.tsx';
 
 const centreId = '0191d9a0-0000-7000-8000-0000000000c1';
 
-function account(id: string, username: string, displayName: string): StaffAccount {
+function account(id: string, username: string, displayName: string): ListedStaffAccount {
   return {
     id,
     username,
@@ -19,6 +19,7 @@ function account(id: string, username: string, displayName: string): StaffAccoun
     displayName,
     createdAt: '2026-11-01T04:30:00.000Z',
     disabledAt: null,
+    lastSignInAt: null,
   };
 }
 

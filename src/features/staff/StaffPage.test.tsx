@@ -1,8 +1,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { StaffAccount } from '../../domain/auth-protocol.ts';
+import type { ListedStaffAccount } from '../../domain/auth-protocol.ts';
 import { LangContext, type Lang } from '../../i18n/lang.ts';
 import { staffMessages } from '../../i18n/messages-staff.ts';
+import { formatDateTime } from '../../ui/datetime.ts';
 import { createConsoleRequest } from '../../shell/console-request.ts';
 import { createStaffClient } from './staff-client.ts';
 import { StaffPage } from './StaffPage.tsx';
@@ -10,7 +11,10 @@ import { StaffPage } from './StaffPage.tsx';
 const centreId = '0191d9a0-0000-7000-8000-0000000000c1';
 const managerId = '0191d9a0-0000-7000-8000-0000000000a0';
 
-function account(username: string, overrides: Partial<StaffAccount> = {}): StaffAccount {
+function account(
+  username: string,
+  overrides: Partial<ListedStaffAccount> = {},
+): ListedStaffAccount {
   return {
     id: `id-${username}`,
     username,
@@ -19,6 +23,7 @@ function account(username: string, overrides: Partial<StaffAccount> = {}): Staff
     displayName: `Asha ${username}`,
     createdAt: '2026-11-01T04:30:00.000Z',
     disabledAt: null,
+    lastSignInAt: null,
     ...overrides,
   };
 }
@@ -26,7 +31,7 @@ function account(username: string, overrides: Partial<StaffAccount> = {}): Staff
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
-function stubServer(users: StaffAccount[], refusals: Record<string, Response> = {}) {
+function stubServer(users: ListedStaffAccount[], refusals: Record<string, Response> = {}) {
   return vi.fn((url: string, init?: RequestInit) => {
     const route = `${init?.method ?? 'GET'} ${url}`;
     const refusal = Object.entries(refusals).find(([prefix]) => route.startsWith(prefix));
@@ -60,6 +65,23 @@ function renderPage(fetchStub: ReturnType<typeof stubServer>, lang: Lang = 'hi')
 afterEach(cleanup);
 
 describe('Staff screen', () => {
+  it.each(['hi', 'en'] as const)(
+    'shows when each account last signed in, and says so when she never has (%s)',
+    async (lang) => {
+      const t = staffMessages[lang];
+      const signedInAt = '2026-11-20T05:45:00.000Z';
+      renderPage(
+        stubServer([account('lko.asha', { lastSignInAt: signedInAt }), account('lko.neha')]),
+        lang,
+      );
+      expect((await screen.findByTestId('staff-lko.asha-last-sign-in')).textContent).toBe(
+        formatDateTime(signedInAt, lang),
+      );
+      expect(screen.getByTestId('staff-lko.neha-last-sign-in').textContent).toBe(t.neverSignedIn);
+      expect(screen.getAllByText(t.lastSignIn)).toHaveLength(2);
+    },
+  );
+
   it.each(['hi', 'en'] as const)(
     'disables an account only after a confirm that names her (%s)',
     async (lang) => {

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { StaffAccount } from '../../domain/auth-protocol.ts';
+import type { ListedStaffAccount } from '../../domain/auth-protocol.ts';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { staffMessages } from '../../i18n/messages-staff.ts';
@@ -40,7 +40,7 @@ export function StaffPage({
   const [centreFilter, setCentreFilter] = useState<string | null>(session.ownCentreId);
   const { list, reload } = useStaff(client, centreFilter);
   const centres = useCentres(client, session.isStateAdmin);
-  const canManage = (account: StaffAccount) =>
+  const canManage = (account: ListedStaffAccount) =>
     account.id !== session.userId && (session.isStateAdmin || account.role !== 'manager');
   return (
     <section class="page tablets" data-testid="staff-page">

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { StaffAccount } from '../../domain/auth-protocol.ts';
+import type { ListedStaffAccount } from '../../domain/auth-protocol.ts';
 import { roles } from '../../domain/vocabularies-staff.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
@@ -21,7 +21,7 @@ export function StaffRow({
   canManage,
   onChanged,
 }: {
-  readonly account: StaffAccount;
+  readonly account: ListedStaffAccount;
   readonly client: StaffClient;
   /** False for herself and for accounts the API would refuse her. */
   readonly canManage: boolean;
@@ -80,6 +80,10 @@ export function StaffRow({
           ) : (
             <Badge tone="success">{t.active}</Badge>
           )}
+        </dd>
+        <dt>{t.lastSignIn}</dt>
+        <dd data-testid={`${testId}-last-sign-in`}>
+          {account.lastSignInAt ? formatDateTime(account.lastSignInAt, lang) : t.neverSignedIn}
         </dd>
       </dl>
       {notice ? (

@@ -8,7 +8,7 @@ import {
   createUserResponseSchema,
   userListResponseSchema,
   type CreateUserRequest,
-  type StaffAccount,
+  type ListedStaffAccount,
 } from '../../domain/auth-protocol.ts';
 import type { ConsoleAnswer, ConsoleRequest } from '../../shell/console-request.ts';
 
@@ -24,7 +24,7 @@ export type StaffChange = { readonly ok: true } | Extract<ConsoleAnswer, { ok: f
 
 export interface StaffClient {
   /** `centreId` null: every account the caller may see. Null when it could not be read. */
-  listStaff(centreId: string | null): Promise<readonly StaffAccount[] | null>;
+  listStaff(centreId: string | null): Promise<readonly ListedStaffAccount[] | null>;
   listCentres(): Promise<readonly CentreChoice[] | null>;
   addStaff(account: CreateUserRequest): Promise<StaffChange>;
   resetPassword(userId: string, password: string): Promise<StaffChange>;

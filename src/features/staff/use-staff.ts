@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { StaffAccount } from '../../domain/auth-protocol.ts';
+import type { ListedStaffAccount } from '../../domain/auth-protocol.ts';
 import type { CentreChoice, StaffClient } from './staff-client.ts';
 
 export type StaffList =
@@ -7,7 +7,7 @@ export type StaffList =
   | { readonly state: 'failed' }
   | {
       readonly state: 'loaded';
-      readonly staff: readonly StaffAccount[];
+      readonly staff: readonly ListedStaffAccount[];
       readonly centreId: string | null;
     };
 
