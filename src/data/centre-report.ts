@@ -8,9 +8,10 @@
  *   around) the period, entries that happened in (or a day around) the period, follow-ups
  *   not yet done that are due in the period, and the cases those entries belong to. The
  *   windows are wider than the period only so that no boundary case is missed; the domain
- *   counts exactly. Rows are chosen by their clear columns before anything is unsealed:
- *   unsealing is what a report's time goes on. A row written before a column existed
- *   (closedAt, dueOn) is opened rather than skipped.
+ *   counts exactly. Rows are chosen by their clear columns' indexes before anything is read
+ *   whole: reading and unsealing rows is what a report's time goes on, so a month reads
+ *   its month's rows, not the year's. A row written before a column existed (closedAt,
+ *   dueOn) is found by its keys and opened rather than skipped.
  * - Every row read is one the unlocked store may read: the indexes used hold only ids,
  *   dates, codes and flags (sealed-tables.ts); nothing sealed is indexed for reports.
  * - Reading never writes.
@@ -22,6 +23,7 @@ import type { EntryKind } from '../domain/entries.ts';
 import type { IndicatorReport, ReportMonth, ReportPeriod } from '../domain/report-indicators.ts';
 import { readEntry } from './case-file.ts';
 import { readCase } from './case-repository.ts';
+import type { Table } from 'dexie';
 import type { CaseRow, EntryRow, Flag, SakhiDatabase } from './database.ts';
 import type { RowSealer } from './row-sealing.ts';
 import { openStoredRows } from './sealed-tables.ts';
@@ -79,6 +81,7 @@ export async function readCentreReport(
 type StoredRow = Record<string, unknown> & {
   readonly id: string;
   readonly isRemoved: Flag;
+  readonly status?: string;
   readonly closedAt?: string | null;
   readonly dueOn?: string | null;
 };
@@ -95,9 +98,9 @@ async function readStoredRows(
   const cases = raw.table<StoredRow, string>('cases');
   const entries = raw.table<StoredRow & { readonly caseId: string }, string>('entries');
   return raw.transaction('r', cases, entries, async () => {
-    const [registered, closed, happened, followUpsNotDone] = await Promise.all([
+    const [registered, closed, happened, followUpsDue] = await Promise.all([
       cases.where('registeredAt').between(from, to, true, true).toArray(),
-      cases.where('status').equals('closed').toArray(),
+      readClosedIn(cases, { from, to }),
       Promise.all(
         countedKinds.map((kind) =>
           entries
@@ -106,12 +109,10 @@ async function readStoredRows(
             .toArray(),
         ),
       ),
-      entries.where('[entryType+isPending]').equals(['followUp', 1]).toArray(),
+      readFollowUpsDueIn(entries, due),
     ]);
-    const dueInPeriod = followUpsNotDone.filter((row) => isWithin(row.dueOn, due));
-    const closedInPeriod = closed.filter((row) => isWithin(row.closedAt, { from, to }));
-    const entryRows = uniqueById([...happened.flat(), ...dueInPeriod]).filter(isLive);
-    const caseRows = uniqueById([...registered, ...closedInPeriod]);
+    const entryRows = uniqueById([...happened.flat(), ...followUpsDue]).filter(isLive);
+    const caseRows = uniqueById([...registered, ...closed]);
     const known = new Set(caseRows.map((row) => row.id));
     const missing = [...new Set(entryRows.map((row) => row.caseId))].filter(
       (caseId) => !known.has(caseId),
@@ -122,6 +123,57 @@ async function readStoredRows(
       entries: entryRows,
     };
   });
+}
+
+type StoredTable<Row> = Table<Row, string>;
+
+/**
+ * Closed cases whose `closedAt` is in the window, through its index; plus closed cases
+ * written before the column existed (found by keys alone: closed, yet not in the
+ * `closedAt` index), which are opened so that none is missed.
+ */
+async function readClosedIn(cases: StoredTable<StoredRow>, window: Window): Promise<StoredRow[]> {
+  const [inWindow, closedKeys, datedKeys] = await Promise.all([
+    cases.where('closedAt').between(window.from, window.to, true, true).toArray(),
+    cases.where('status').equals('closed').primaryKeys(),
+    cases.where('closedAt').above('').primaryKeys(),
+  ]);
+  const undated = await readUndated(cases, closedKeys, datedKeys);
+  // A reopened case may keep its old approval date: only a case closed now counts.
+  return [
+    ...inWindow.filter((row) => row.status === 'closed'),
+    ...undated.filter((row) => isWithin(row.closedAt, window)),
+  ];
+}
+
+/** Follow-ups not yet done that are due in the window; undated ones as in readClosedIn. */
+async function readFollowUpsDueIn<Row extends StoredRow>(
+  entries: StoredTable<Row>,
+  window: Window,
+): Promise<Row[]> {
+  const [dated, pendingKeys, datedKeys] = await Promise.all([
+    entries.where('dueOn').between(window.from, window.to, true, true).toArray(),
+    entries.where('[entryType+isPending]').equals(['followUp', 1]).primaryKeys(),
+    entries.where('dueOn').above('').primaryKeys(),
+  ]);
+  const pending = new Set(pendingKeys);
+  const undated = await readUndated(entries, pendingKeys, datedKeys);
+  return [
+    ...dated.filter((row) => pending.has(row.id)),
+    ...undated.filter((row) => isWithin(row.dueOn, window)),
+  ];
+}
+
+/** The rows among `keys` that are not among `datedKeys`, read whole. */
+async function readUndated<Row>(
+  table: StoredTable<Row>,
+  keys: readonly string[],
+  datedKeys: readonly string[],
+): Promise<Row[]> {
+  const dated = new Set(datedKeys);
+  const undated = keys.filter((key) => !dated.has(key));
+  if (undated.length === 0) return [];
+  return (await table.bulkGet(undated)).filter((row) => row !== undefined);
 }
 
 interface Window {

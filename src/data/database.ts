@@ -267,6 +267,16 @@ export class SakhiDatabase extends Dexie {
     this.version(4).stores({
       entries: 'id, caseId, [entryType+isPending], [entryType+happenedAt]',
     });
+    // Version 5 (reports): closed cases by when they were closed and follow-ups by when
+    // they are due, so a month's report reads only that month's (centre-report.ts). Both
+    // are clear date columns already; IndexedDB builds the indexes: nothing to upgrade.
+    // A row written before the columns existed is in neither index; the report finds it
+    // by its keys (the status and pending indexes minus these) and opens it.
+    this.version(5).stores({
+      cases:
+        'id, registeredAt, caseNumber, status, riskLevel, isInStay, nextFollowUpDue, stayEndsOn, closedAt',
+      entries: 'id, caseId, [entryType+isPending], [entryType+happenedAt], dueOn',
+    });
   }
 }
 
