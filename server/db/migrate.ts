@@ -34,6 +34,7 @@ import * as changeLogId from './migrations/0005-change-log-id.ts';
 import * as deviceKeys from './migrations/0006-device-keys.ts';
 import { hashedUnknownUsernames } from './migrations/0007-hashed-unknown-usernames.ts';
 import * as reportFacts from './migrations/0008-report-facts.ts';
+import * as pullSizeIndex from './migrations/0012-pull-size-index.ts';
 
 /**
  * Every migration, given the secrets file's username key (0007 hashes stored usernames
@@ -50,6 +51,7 @@ export function listMigrations(usernameKey: Buffer | null): Record<string, Migra
     '0006-device-keys': deviceKeys,
     '0007-hashed-unknown-usernames': hashedUnknownUsernames(usernameKey),
     '0008-report-facts': reportFacts,
+    '0012-pull-size-index': pullSizeIndex,
   };
 }
 
