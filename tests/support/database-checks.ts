@@ -32,6 +32,7 @@ export const MIGRATION_NAMES = [
   '0006-device-keys',
   '0007-hashed-unknown-usernames',
   '0008-report-facts',
+  '0012-pull-size-index',
 ];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
