@@ -9,7 +9,11 @@ import { signInResponseSchema } from '../src/domain/auth-protocol.ts';
 import { formatStamp } from '../src/domain/hlc.ts';
 import type { Mutation } from '../src/domain/protocol.ts';
 import type { SyncActor } from '../server/services/sync-scope.ts';
-import { newCaseMutation, newNoteMutation } from '../tests/support/sync-fixture.ts';
+import {
+  newCaseMutation,
+  newNoteMutation,
+  registerCaseNumberIssuer,
+} from '../tests/support/sync-fixture.ts';
 import { signedDeviceFields } from '../tests/support/device-keys.ts';
 import { LOAD_PASSWORD, type LoadStaff } from './load-staff.ts';
 import { benchTablet, type BenchTablet } from './sakhi-tablet.ts';
@@ -65,6 +69,8 @@ export async function signInLoadTablet(
   let caseNumber = 0;
   const stamp = () => formatStamp({ wallMs: Date.now(), counter: counter++ % 1000, deviceId });
   const tag = session.device.tag;
+  // The fixture's new case takes its default number from here; the day's own replaces it.
+  registerCaseNumberIssuer(deviceId, { districtCode: staff.districtCode, deviceTag: tag });
   return {
     syncDay: () =>
       syncDay(tablet, () => {

@@ -2,8 +2,9 @@
  * 200 tablets syncing at once, measured from outside: one server process on SQLite, then
  * two server processes on one PostgreSQL (tablets split between them, as behind a load
  * balancer). The tablets first sign in, a few at a time (timed, but before the clock
- * starts); then all of them at the same moment sync a centre's day (3 new cases, 20
- * notes) and pull, again and again with a short pause, until the time is up. Tablets are spread over 75
+ * starts); then each, from a moment at random within the first 3 s, syncs a centre's day
+ * (3 new cases, 20 notes) and pulls what is new since its last pull, again and again with
+ * a short pause, until the time is up. Tablets are spread over 75
  * districts, each with its own device, key and address (the servers trust a proxy's
  * X-Forwarded-For, as deployed behind one).
  *
@@ -128,6 +129,10 @@ async function runLoad(
       tablets.map(async (tablet) => {
         let sent = 0;
         try {
+          // Tablets come online over the first pause, not in one millisecond: a centre's
+          // tablet syncs when it saves or reconnects, and 200 of them never do it at the
+          // same instant. After that each keeps its own rhythm, as before.
+          await pause(Math.random() * pauseMs.max);
           while (tablet && performance.now() < deadline) {
             sent += await tablet.syncDay();
             await pause(pauseMs.min + Math.random() * (pauseMs.max - pauseMs.min));

@@ -17,7 +17,10 @@ export interface BenchTablet {
   /** Requests sent so far. */
   readonly requests: () => number;
   pushAll(mutations: readonly Mutation[]): Promise<SyncReport>;
-  /** Pulls everything from a fresh cursor; `onPage` sees each decoded page. */
+  /**
+   * Pulls what is new since this tablet's last pull (everything, on its first), keeping
+   * its cursor as a real tablet stores it; `onPage` sees each decoded page.
+   */
   pullAll(onPage?: (records: readonly PulledRecord[]) => void): Promise<SyncReport>;
 }
 
@@ -37,6 +40,7 @@ export function benchTablet(
   options: BenchTabletOptions = {},
 ): BenchTablet {
   let requests = 0;
+  let cursor: string | null = null;
   const headers = options.session ? (options.session.headers ?? {}) : actorHeaders(actor);
   const token = options.session?.token ?? null;
   const transport = createHttpTransport({
@@ -95,7 +99,6 @@ export function benchTablet(
       return report;
     },
     async pullAll(onPage) {
-      let cursor: string | null = null;
       return runSync(
         {
           deviceId: actor.deviceId,

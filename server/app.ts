@@ -18,7 +18,13 @@ import {
 import { handleError } from './http/error-handler.ts';
 import { registerJsonBodies } from './http/json-body.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
-import { audit, decorateRequests, getActor, registerProtectedApi } from './http/auth.ts';
+import {
+  audit,
+  decorateRequests,
+  getActor,
+  registerProtectedApi,
+  requesterOf,
+} from './http/auth.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { sessionRoutes, signInRoutes } from './routes/auth.ts';
 import { centreRoutes } from './routes/centres.ts';
@@ -29,6 +35,7 @@ import { sealedPushRoutes } from './routes/sealed-push.ts';
 import { syncRoutes } from './routes/sync.ts';
 import { userRoutes } from './routes/users.ts';
 import type { SyncTables } from './db/sync-schema.ts';
+import { createAuditGroupCommit } from './services/audit-group-commit.ts';
 import type { ServiceContext } from './services/context.ts';
 import type { NewDeviceLimits } from './services/new-device-quota.ts';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './services/passwords.ts';
@@ -119,23 +126,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await api.register(deviceRoutes, { ctx });
     await api.register(reportRoutes, { ctx });
     await api.register(auditRoutes, { ctx });
+    const auditRead = createAuditGroupCommit(ctx.db);
     await api.register(syncRoutes, {
       db: options.db.withTables<SyncTables>(),
       now: ctx.now,
       resolveActor: (request) => getActor(request),
-      audit: (request, entry, db) =>
-        audit(
-          ctx,
-          request,
-          {
-            action: entry.action,
-            outcome: 'success',
-            resourceType: 'sync',
-            centreId: entry.centreId,
-            details: entry.details,
-          },
-          db,
-        ),
+      audit: (request, entry, db) => {
+        const row = {
+          action: entry.action,
+          outcome: 'success' as const,
+          resourceType: 'sync',
+          centreId: entry.centreId,
+          details: entry.details,
+        };
+        // A push's row goes in its own transaction; a pull's joins the next group commit.
+        if (db) return audit(ctx, request, row, db);
+        const { actor, ip } = requesterOf(request);
+        return auditRead(ctx.now(), { ...row, userId: actor.userId, deviceId: actor.deviceId, ip });
+      },
     });
   });
   await registerAppShell(app, options.staticDir);

@@ -35,6 +35,7 @@ import * as deviceKeys from './migrations/0006-device-keys.ts';
 import { hashedUnknownUsernames } from './migrations/0007-hashed-unknown-usernames.ts';
 import * as reportFacts from './migrations/0008-report-facts.ts';
 import * as reportAndSignInIndexes from './migrations/0010-report-and-sign-in-indexes.ts';
+import * as pullSizeIndex from './migrations/0012-pull-size-index.ts';
 
 /**
  * Every migration, given the secrets file's username key (0007 hashes stored usernames
@@ -52,6 +53,7 @@ export function listMigrations(usernameKey: Buffer | null): Record<string, Migra
     '0007-hashed-unknown-usernames': hashedUnknownUsernames(usernameKey),
     '0008-report-facts': reportFacts,
     '0010-report-and-sign-in-indexes': reportAndSignInIndexes,
+    '0012-pull-size-index': pullSizeIndex,
   };
 }
 

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -25,6 +25,8 @@ import {
   type SyncTestDatabase,
 } from '../../tests/support/sync-fixture.ts';
 import { actorHeaders, buildSyncTestApp } from '../../tests/support/sync-server.ts';
+import { encodeRecords } from '../../src/domain/wire-groups.ts';
+import { pullChanges } from '../services/sync-pull.ts';
 import type { SyncActor } from '../services/sync-scope.ts';
 import { PUSH_BODY_LIMIT_BYTES, type SyncAuditEntry } from './sync.ts';
 
@@ -90,6 +92,29 @@ describe('sync routes', () => {
       );
     return { records: await count('sync_records'), mutations: await count('sync_mutations') };
   };
+
+  it('serves a brotli pull page whose JSON is byte for byte the page as the service reads it', async () => {
+    const { caseworker, counsellor } = fixture.actors;
+    const creates = Array.from({ length: 5 }, (_, i) =>
+      newCaseMutation(caseworker, stampAt(10 + i, caseworker.deviceId)),
+    );
+    const pushed = await post(
+      '/api/sync/push',
+      caseworker,
+      encodePushRequest(pushRequestOf(caseworker, creates)),
+    );
+    expect(pushed.statusCode).toBe(200);
+    const request = { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 };
+    const pulled = await post('/api/sync/pull', counsellor, request, {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(pulled.statusCode).toBe(200);
+    expect(pulled.headers['content-encoding']).toBe('br');
+    const { records, ...page } = await pullChanges(database.db, counsellor, request, now);
+    expect(records).toHaveLength(creates.length);
+    const expected = JSON.stringify({ ...page, groups: encodeRecords(records) });
+    expect(brotliDecompressSync(pulled.rawPayload).toString()).toBe(expected);
+  });
 
   it('takes a gzip push and serves the records back on a compressed pull', async () => {
     const { caseworker, counsellor } = fixture.actors;

@@ -24,6 +24,7 @@ import {
 } from '../../src/domain/wire.ts';
 import { encodeRecords } from '../../src/domain/wire-groups.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
+import { sendCompressedJson } from '../http/compressed-json.ts';
 import { handleErrorWithServerTime } from '../http/error-handler.ts';
 import { ServiceError, refuseInvalidRequest } from '../services/service-error.ts';
 import { assertSupportedProtocol } from '../services/sync-errors.ts';
@@ -106,7 +107,7 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
     );
   });
 
-  app.post('/sync/pull', { bodyLimit: PULL_BODY_LIMIT_BYTES }, async (request) => {
+  app.post('/sync/pull', { bodyLimit: PULL_BODY_LIMIT_BYTES }, async (request, reply) => {
     const actor = await actorOf(request);
     const body = parseSyncBody(pullRequestSchema, request.body);
     const { records, ...page } = await pullChanges(options.db, actor, body, now());
@@ -116,7 +117,8 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
       details: { records: records.length },
     });
     const answer: WirePullResponse = { ...page, groups: encodeRecords(records) };
-    return answer;
+    // A page is up to ~1 MB of JSON: compressed off the event loop (compressed-json.ts).
+    return sendCompressedJson(request, reply, answer);
   });
   return Promise.resolve();
 }

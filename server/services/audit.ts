@@ -48,21 +48,23 @@ export async function recordAudit(
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      at: at.toISOString(),
-      user_id: entry.userId ?? null,
-      device_id: entry.deviceId ?? null,
-      action: entry.action,
-      resource_type: entry.resourceType ?? null,
-      resource_id: entry.resourceId ?? null,
-      centre_id: entry.centreId ?? null,
-      ip: entry.ip ?? null,
-      outcome: entry.outcome,
-      details: JSON.stringify(entry.details ?? {}),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRowOf(at, entry)).execute();
+}
+
+/** The row `recordAudit` inserts, for writers that insert several at once. */
+export function auditRowOf(at: Date, entry: AuditEntry) {
+  return {
+    at: at.toISOString(),
+    user_id: entry.userId ?? null,
+    device_id: entry.deviceId ?? null,
+    action: entry.action,
+    resource_type: entry.resourceType ?? null,
+    resource_id: entry.resourceId ?? null,
+    centre_id: entry.centreId ?? null,
+    ip: entry.ip ?? null,
+    outcome: entry.outcome,
+    details: JSON.stringify(entry.details ?? {}),
+  };
 }
 
 /** Who made a request, from the session and the connection, never from its body. */

@@ -50,14 +50,7 @@ export async function pullChanges(
   if (centreId === null) throw refuseSync('headquarters_no_records');
   const position = await readChangeLogPosition(db);
   const after = parseCursor(request.cursor, position);
-  const sizes = await db
-    .selectFrom('sync_records')
-    .select(['seq', sql<number>`octet_length(fields)`.as('size')])
-    .where('centre_id', '=', centreId)
-    .where('seq', '>', after)
-    .orderBy('seq')
-    .limit(request.limit + 1)
-    .execute();
+  const sizes = await selectPageSizes(db, centreId, after, request.limit + 1).execute();
   const pageSeqs = fitPage(sizes, request.limit);
   const last = pageSeqs.at(-1);
   // Between the two reads a record of the page may change again: it then has a number
@@ -86,6 +79,26 @@ export async function pullChanges(
     cursor: last === undefined ? request.cursor : formatCursor(position.logId, last),
     hasMore: sizes.length > pageSeqs.length,
   };
+}
+
+/**
+ * The numbers and field sizes of the centre's next `limit` records. The size expression
+ * is the one in the index sync_records_centre_seq_size (migration 0012), written the same
+ * so that SQLite answers this from the index alone.
+ */
+export function selectPageSizes(
+  db: Kysely<SyncDatabase>,
+  centreId: string,
+  after: number,
+  limit: number,
+) {
+  return db
+    .selectFrom('sync_records')
+    .select(['seq', sql<number>`octet_length(fields)`.as('size')])
+    .where('centre_id', '=', centreId)
+    .where('seq', '>', after)
+    .orderBy('seq')
+    .limit(limit);
 }
 
 /** The numbers of the leading records within `limit` and `maxPullPageBytes`; at least one. */

@@ -33,6 +33,7 @@ export const MIGRATION_NAMES = [
   '0007-hashed-unknown-usernames',
   '0008-report-facts',
   '0010-report-and-sign-in-indexes',
+  '0012-pull-size-index',
 ];
 
 export async function expectMigratesOnceThenNoop(db: Kysely<Database>): Promise<void> {
