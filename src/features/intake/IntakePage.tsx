@@ -190,6 +190,7 @@ function IntakeForm({
       ref={formRef}
       class="intake-form"
       noValidate
+      onKeyDown={submitOnEnterInList}
       onSubmit={(event) => {
         event.preventDefault();
         if (currentStep === 'review') void save();
@@ -272,4 +273,15 @@ function IntakeForm({
       </div>
     </form>
   );
+}
+
+/**
+ * Enter goes on from a closed list too, as it does from a text box: the browser submits a
+ * form on Enter in an input but not in a select, and intake's required answers are lists.
+ */
+function submitOnEnterInList(event: KeyboardEvent): void {
+  const target = event.target;
+  if (event.key !== 'Enter' || !(target instanceof HTMLSelectElement)) return;
+  event.preventDefault();
+  target.form?.requestSubmit();
 }
