@@ -237,7 +237,13 @@ function IntakeForm({
       ) : null}
       {currentStep === 'risk' ? <RiskFields {...stepProps} /> : null}
       {currentStep === 'review' ? (
-        <ReviewStep values={values} isMinor={minorSteps.length > 0} duplicates={duplicates} />
+        <ReviewStep
+          values={values}
+          isMinor={minorSteps.length > 0}
+          duplicates={duplicates}
+          stepLabels={stepLabel}
+          onChangeStep={goTo}
+        />
       ) : null}
       {currentStep === 'review' && stepsWithErrors.length > 0 && shownErrorSteps.size > 0 ? (
         <Banner tone="danger">
