@@ -1,9 +1,5 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import { fill } from '../i18n/define-messages.ts';
-import { useLang, type Lang } from '../i18n/lang.ts';
-import { appMessages } from '../i18n/messages.ts';
-import { formatDateInWords, formatDateTime, fromLocalDateTimeInput } from './datetime.ts';
 
 export interface FieldProps {
   readonly label: string;
@@ -89,15 +85,8 @@ export function TextField(
     max,
     min,
   } = props;
-  const lang = useLang();
-  const readBack = readBackDate(type, value, lang);
   return (
-    <Field
-      label={label}
-      error={error}
-      hint={readBack ? [hint, readBack].filter(Boolean).join(' · ') : hint}
-      isRequired={isRequired}
-    >
+    <Field label={label} error={error} hint={hint} isRequired={isRequired}>
       {({ id, describedBy, isInvalid, ariaRequired }) => (
         <input
           id={id}
@@ -117,21 +106,6 @@ export function TextField(
       )}
     </Field>
   );
-}
-
-/**
- * A date input shows day and month in the order of the browser's language, which on a
- * tablet set to English (US) is mm/dd/yyyy: the date she chose is said back with its month
- * in words, so 03/12 cannot be read as 12 March when it is 3 December.
- */
-function readBackDate(type: string, value: string, lang: Lang): string | null {
-  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    return fill(appMessages[lang].dateReadBack, { date: formatDateInWords(value, lang) });
-  }
-  const instant = type === 'datetime-local' ? fromLocalDateTimeInput(value) : null;
-  return instant
-    ? fill(appMessages[lang].dateReadBack, { date: formatDateTime(instant, lang) })
-    : null;
 }
 
 export function TextAreaField(props: InputFieldProps & { readonly rows?: number }) {

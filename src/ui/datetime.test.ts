@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatDateInWords } from './DateField.tsx';
 import {
   formatDate,
-  formatDateInWords,
   formatDateTime,
   fromLocalDateTimeInput,
   isCalendarDateInput,

@@ -35,20 +35,6 @@ export function formatDateTime(instant: string, lang: Lang): string {
   return `${formatDate(instant)}, ${time}`;
 }
 
-/**
- * A calendar date with its month in words ('12 मार्च 2026', '12 March 2026'): said back under
- * a date input, whose order of day and month follows the browser's language, not the app's.
- */
-export function formatDateInWords(date: string, lang: Lang): string {
-  if (!calendarDatePattern.test(date)) return date;
-  return new Date(`${date}T00:00:00Z`).toLocaleDateString(locales[lang], {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-}
-
 /** What a datetime-local input shows for a moment: 'YYYY-MM-DDTHH:mm' in the tablet's zone. */
 export function toLocalDateTimeInput(date: Date): string {
   return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
