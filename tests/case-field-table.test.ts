@@ -12,7 +12,7 @@ import {
   emptyFormValuesOf,
   formValuesOf,
   maxLengthsOf,
-  reviewRowsOf,
+  reviewGroupsOf,
   toStoredFields,
   type FormValuesOf,
 } from '../src/forms/case-field-values.ts';
@@ -23,7 +23,7 @@ const fixtureFields = {
     'survivor',
     { hi: 'वे कौन सी भाषा बोलती हैं', en: 'Language she speaks' },
     60,
-    { isReviewed: true, shortLabel: { hi: 'भाषा', en: 'Language' } },
+    { shortLabel: { hi: 'भाषा', en: 'Language' } },
   ),
 };
 type FixtureValues = FormValuesOf<typeof fixtureFields>;
@@ -55,18 +55,22 @@ describe('a field added to the case field table', () => {
     expect(maxLengthsOf(fixtureFields).survivorLanguage).toBe(60);
   });
 
-  it('shows on the review with its short label', () => {
-    const rows = reviewRowsOf(fixtureFields, typed('Bhojpuri'), 'en');
-    expect(rows).toContainEqual({
+  it('shows on the review, under its step, with its short label, once it is filled', () => {
+    const survivorRows = (language: string, lang: 'hi' | 'en') =>
+      reviewGroupsOf(fixtureFields, typed(language), lang).find(
+        (group) => group.step === 'survivor',
+      )?.rows;
+    expect(survivorRows('Bhojpuri', 'en')).toContainEqual({
       field: 'survivorLanguage',
       label: 'Language',
       value: 'Bhojpuri',
     });
-    expect(reviewRowsOf(fixtureFields, typed(''), 'hi')).toContainEqual({
+    expect(survivorRows('भोजपुरी', 'hi')).toContainEqual({
       field: 'survivorLanguage',
       label: 'भाषा',
-      value: '',
+      value: 'भोजपुरी',
     });
+    expect(survivorRows('', 'hi')?.map((row) => row.field)).not.toContain('survivorLanguage');
   });
 
   it('is named in a conflict in both languages', () => {

@@ -56,8 +56,6 @@ interface FieldBasics {
   readonly shortLabel?: FieldLabel;
   /** Sealed at rest and never in headquarters' views (identifyingCaseFields). */
   readonly isIdentifying: boolean;
-  /** Shown on intake's review step before the case is saved. */
-  readonly isReviewed: boolean;
 }
 
 /** How a field is typed in a form and stored in the record. */
@@ -95,10 +93,10 @@ export type CaseFieldSpec = FieldBasics &
 
 export type CaseFieldTable = Readonly<Record<string, CaseFieldSpec>>;
 
-type Options = Partial<Pick<FieldBasics, 'shortLabel' | 'isReviewed' | 'isIdentifying'>>;
+type Options = Partial<Pick<FieldBasics, 'shortLabel' | 'isIdentifying'>>;
 
 function basics(step: CaseDetailStep, label: FieldLabel, options: Options, isIdentifying: boolean) {
-  return { step, label, isReviewed: false, isIdentifying, ...options };
+  return { step, label, isIdentifying, ...options };
 }
 
 /** Free text, null when blank; always identifying (see the header). */
@@ -178,7 +176,7 @@ export const caseDetailFields = {
     { hi: 'वे केंद्र तक कैसे पहुंचीं?', en: 'How did she reach the centre?' },
     arrivalRoutes,
     arrivalRouteSchema,
-    { whenBlank: 'other', isReviewed: true, shortLabel: { hi: 'आगमन', en: 'Arrival' } },
+    { whenBlank: 'other', shortLabel: { hi: 'आगमन', en: 'Arrival' } },
   ),
 
   /** As she gives it, in either script. */
@@ -186,7 +184,7 @@ export const caseDetailFields = {
     kind: 'name',
     schema: textSchema(shortText),
     maxLength: shortText,
-    ...basics('survivor', { hi: 'नाम', en: 'Name' }, { isReviewed: true }, true),
+    ...basics('survivor', { hi: 'नाम', en: 'Name' }, {}, true),
   },
   /** Another name she is known by, or the name she wants used at the centre. */
   survivorAlias: textField(
@@ -198,16 +196,14 @@ export const caseDetailFields = {
    * Age in whole years as she (or whoever brought her) gave it at registration; it does not
    * grow with time. Prefer survivorDateOfBirth when known (see survivorAgeOn).
    */
-  survivorAgeYears: wholeNumberField('survivor', { hi: 'उम्र (वर्ष)', en: 'Age (years)' }, [0, 120], {
-    isReviewed: true,
-  }),
+  survivorAgeYears: wholeNumberField('survivor', { hi: 'उम्र (वर्ष)', en: 'Age (years)' }, [0, 120]),
   /** Calendar date, India time. */
   survivorDateOfBirth: otherField(
     'date',
     calendarDateSchema.nullable(),
     'survivor',
     { hi: 'जन्म तिथि', en: 'Date of birth' },
-    { isReviewed: true, isIdentifying: true },
+    { isIdentifying: true },
   ),
   /** Stored form: 10 digits, no +91 (normalizeIndianMobile turns typed input into this). */
   survivorPhone: otherField(
@@ -215,7 +211,7 @@ export const caseDetailFields = {
     indianMobileSchema.nullable(),
     'survivor',
     { hi: 'मोबाइल नंबर', en: 'Mobile number' },
-    { isReviewed: true, isIdentifying: true },
+    { isIdentifying: true },
   ),
   survivorAddress: textField('survivor', { hi: 'पता', en: 'Address' }, 500),
   /** The district she lives in; null if outside Uttar Pradesh or not known. */
@@ -272,7 +268,7 @@ export const caseDetailFields = {
     { hi: 'हिंसा का प्रकार (एक या अधिक चुनें)', en: 'Kind of violence (choose one or more)' },
     violenceTypes,
     uniqueListOf(violenceTypeSchema).min(1).nullable(),
-    { isNullWhenNone: true, isReviewed: true, shortLabel: { hi: 'हिंसा', en: 'Violence' } },
+    { isNullWhenNone: true, shortLabel: { hi: 'हिंसा', en: 'Violence' } },
   ),
   perpetratorName: textField(
     'incident',
@@ -284,7 +280,6 @@ export const caseDetailFields = {
     { hi: 'पीड़िता से उसका संबंध', en: 'His or her relation to the survivor' },
     perpetratorRelationships,
     perpetratorRelationshipSchema.nullable(),
-    { isReviewed: true },
   ),
   /**
    * The relation in her words where the list is too coarse ("husband's elder brother",
@@ -297,7 +292,7 @@ export const caseDetailFields = {
       en: "Relation in detail (e.g. husband's elder brother)",
     },
     100,
-    { isReviewed: true, shortLabel: { hi: 'संबंध का ब्योरा', en: 'Relation in detail' } },
+    { shortLabel: { hi: 'संबंध का ब्योरा', en: 'Relation in detail' } },
   ),
   /** Her account, as she told it. */
   incidentNarrative: textField(
@@ -349,7 +344,6 @@ export const caseDetailFields = {
     { hi: 'जोखिम का स्तर', en: 'Risk level' },
     riskLevels,
     riskLevelSchema.nullable(),
-    { isReviewed: true },
   ),
   safetyPlan: textField(
     'risk',

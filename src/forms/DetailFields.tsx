@@ -13,6 +13,7 @@ import { useLang } from '../i18n/lang.ts';
 import { intakeMessages } from '../i18n/messages-intake.ts';
 import { Banner } from '../ui/Banner.tsx';
 import { TextAreaField, TextField } from '../ui/Field.tsx';
+import { DateField } from '../ui/DateField.tsx';
 import { VocabularyChecks, VocabularySelect, YesNoField } from '../ui/VocabularySelect.tsx';
 import { toLocalDateTimeInput } from '../ui/datetime.ts';
 import type { CaseDetailsFieldProps } from './field-props.ts';
@@ -51,7 +52,7 @@ export function IncidentFields({ values, errors, set }: CaseDetailsFieldProps) {
   const t = useMessages(intakeMessages);
   return (
     <div class="form-grid">
-      <TextField
+      <DateField
         name="incidentDate"
         type="date"
         label={t.incidentDate}
@@ -183,7 +184,7 @@ export function ConsentFields({
           onInput={(v) => set('consentGiverName', v)}
         />
       ) : null}
-      <TextField
+      <DateField
         name="consentRecordedAt"
         type="datetime-local"
         label={t.consentRecordedAt}

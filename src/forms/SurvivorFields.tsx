@@ -4,6 +4,7 @@ import { educationLevels, maritalStatuses, occupations } from '../domain/vocabul
 import { fill, useMessages } from '../i18n/define-messages.ts';
 import { intakeMessages } from '../i18n/messages-intake.ts';
 import { TextAreaField, TextField } from '../ui/Field.tsx';
+import { DateField } from '../ui/DateField.tsx';
 import { VocabularySelect } from '../ui/VocabularySelect.tsx';
 import type { CaseDetailsFieldProps } from './field-props.ts';
 
@@ -42,7 +43,7 @@ export function SurvivorFields({ values, errors, set }: CaseDetailsFieldProps) {
         error={errors.survivorAgeYears}
         onInput={(v) => set('survivorAgeYears', v)}
       />
-      <TextField
+      <DateField
         name="survivorDateOfBirth"
         type="date"
         label={t.survivorDateOfBirth}

@@ -6,10 +6,18 @@
  * What must stay true: a form holds strings for what staff type (a half-typed age or
  * phone survives), and the stored value never holds '' (records say "not known" as null).
  */
-import type { CaseFieldSpec, CaseFieldTable } from '../domain/case-fields.ts';
+import {
+  caseDetailSteps,
+  type CaseDetailStep,
+  type CaseFieldSpec,
+  type CaseFieldTable,
+} from '../domain/case-fields.ts';
 import { normalizeIndianMobile } from '../domain/common-fields.ts';
 import { labelOf, type CodeOf, type Lang, type Vocabulary } from '../domain/vocabulary.ts';
+import { appMessages } from '../i18n/messages.ts';
 import {
+  formatDate,
+  formatDateTime,
   fromLocalDateTimeInput,
   isCalendarDateInput,
   toLocalDateTimeInput,
@@ -124,8 +132,9 @@ export function maxLengthsOf<T extends CaseFieldTable>(table: T): Partial<Record
 }
 
 /**
- * An answer as the review shows it before saving: codes by their labels, a phone as it will
- * be saved; '' when nothing is given.
+ * An answer as the review shows it before saving: codes by their labels, yes or no in words,
+ * dates as the screens show them (India days, dd/mm/yyyy), a phone as it will be saved;
+ * '' when nothing is given.
  */
 export function showFormValue(spec: CaseFieldSpec, value: FormValue, lang: Lang): string {
   if (spec.kind === 'code' && typeof value === 'string' && value !== '') {
@@ -134,9 +143,17 @@ export function showFormValue(spec: CaseFieldSpec, value: FormValue, lang: Lang)
   if (spec.kind === 'codes' && Array.isArray(value)) {
     return value.map((code: string) => labelOf(spec.vocabulary, code, lang)).join(', ');
   }
-  if (spec.kind === 'phone' && typeof value === 'string') return normalizeIndianMobile(value) ?? '';
-  if (typeof value === 'string') return value.trim();
-  return '';
+  if (spec.kind === 'yesNo' && typeof value === 'boolean') {
+    return value ? appMessages[lang].yes : appMessages[lang].no;
+  }
+  if (typeof value !== 'string') return '';
+  if (spec.kind === 'phone') return normalizeIndianMobile(value) ?? '';
+  if (spec.kind === 'date') return isCalendarDateInput(value) ? formatDate(value, lang) : '';
+  if (spec.kind === 'dateTime') {
+    const instant = fromLocalDateTimeInput(value);
+    return instant ? formatDateTime(instant, lang) : '';
+  }
+  return value.trim();
 }
 
 export interface ReviewRow {
@@ -145,21 +162,29 @@ export interface ReviewRow {
   readonly value: string;
 }
 
-/** The answers intake's review shows, in table order. */
-export function reviewRowsOf<T extends CaseFieldTable>(
+export interface ReviewGroup {
+  readonly step: CaseDetailStep;
+  readonly rows: readonly ReviewRow[];
+}
+
+/**
+ * What she filled, for intake's review: every answered field, grouped by the step that asks
+ * it, in intake's order. A step with nothing filled is still listed (empty), so staff can
+ * go back to it from the review.
+ */
+export function reviewGroupsOf<T extends CaseFieldTable>(
   table: T,
   values: FormValuesOf<T>,
   lang: Lang,
-): ReviewRow[] {
-  return Object.entries(table).flatMap(([field, spec]) =>
-    spec.isReviewed
-      ? [
-          {
-            field,
-            label: (spec.shortLabel ?? spec.label)[lang],
-            value: showFormValue(spec, (values as Record<string, FormValue>)[field] ?? null, lang),
-          },
-        ]
-      : [],
-  );
+): ReviewGroup[] {
+  const answered = Object.entries(table).flatMap(([field, spec]) => {
+    const value = showFormValue(spec, (values as Record<string, FormValue>)[field] ?? null, lang);
+    return value === ''
+      ? []
+      : [{ step: spec.step, row: { field, label: (spec.shortLabel ?? spec.label)[lang], value } }];
+  });
+  return caseDetailSteps.map((step) => ({
+    step,
+    rows: answered.filter((answer) => answer.step === step).map((answer) => answer.row),
+  }));
 }

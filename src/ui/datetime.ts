@@ -1,31 +1,38 @@
-// Dates as staff read and type them. Calendar dates ('YYYY-MM-DD') are India days; an
-// instant is shown in the tablet's zone, which in a centre is India's.
+// Dates as staff read and type them, in India time whatever zone the tablet's browser is
+// set to. What must stay true: every date on a screen reads dd/mm/yyyy (as Indian forms and
+// registers write it), in both languages; a calendar date ('YYYY-MM-DD') is already an India
+// day and is never shifted by a zone; an instant is shown as the India day and time it was.
 import type { Lang } from '../i18n/lang.ts';
 
 const locales: Record<Lang, string> = { hi: 'hi-IN', en: 'en-IN' };
+const indiaZone = 'Asia/Kolkata';
+const calendarDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export function formatDate(date: string, lang: Lang): string {
-  const ms = Date.parse(date.length === 10 ? `${date}T00:00:00Z` : date);
-  if (Number.isNaN(ms)) return date;
-  return new Date(ms).toLocaleDateString(locales[lang], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    ...(date.length === 10 ? { timeZone: 'UTC' } : { timeZone: 'Asia/Kolkata' }),
-  });
+/** The India day of an instant as 'YYYY-MM-DD'. */
+function indiaDayOf(ms: number): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Date(ms).toLocaleDateString('en-CA', { timeZone: indiaZone });
 }
 
+/** 'dd/mm/yyyy' for a calendar date or an instant (its India day); anything else as it came. */
+export function formatDate(date: string, _lang?: Lang): string {
+  const day = calendarDatePattern.test(date) ? date : indiaDayOf(Date.parse(date));
+  const match = calendarDatePattern.exec(day);
+  if (!match) return date;
+  const [, year, month, dayOfMonth] = match;
+  return `${dayOfMonth}/${month}/${year}`;
+}
+
+/** 'dd/mm/yyyy, h:mm am' in India time. */
 export function formatDateTime(instant: string, lang: Lang): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return instant;
-  return new Date(ms).toLocaleString(locales[lang], {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
+  const time = new Date(ms).toLocaleTimeString(locales[lang], {
     hour: 'numeric',
     minute: '2-digit',
-    timeZone: 'Asia/Kolkata',
+    timeZone: indiaZone,
   });
+  return `${formatDate(instant)}, ${time}`;
 }
 
 /** What a datetime-local input shows for a moment: 'YYYY-MM-DDTHH:mm' in the tablet's zone. */

@@ -7,7 +7,8 @@ import { createConsoleRequest, type ConsoleSession } from '../../shell/console-r
 import { useOnline } from '../../shell/use-online.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { Field, TextField } from '../../ui/Field.tsx';
+import { Field } from '../../ui/Field.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { formatDateTime } from '../../ui/datetime.ts';
 import { createAuditClient, type AuditClient, type AuditEntry } from './audit-client.ts';
 import { indiaDayRange } from './audit-range.ts';
@@ -91,14 +92,14 @@ export function AuditPage({
             ...auditActionCodes.map((code) => [code, t[code]] as const),
           ]}
         />
-        <TextField
+        <DateField
           type="date"
           label={t.fromDate}
           value={fromDate}
           onInput={setFromDate}
           name="from"
         />
-        <TextField
+        <DateField
           type="date"
           label={t.toDate}
           value={toDate}

@@ -29,7 +29,7 @@ describe('case page: short stay', () => {
     fireEvent.click(screen.getByTestId('action-stay'));
     const form = screen.getByTestId('stay-form');
     fireEvent.input(fieldIn(form, 'admittedAt'), { target: { value: '2026-03-10T10:30' } });
-    expect(within(form).getByText('A short stay is up to 5 days: until 15 Mar 2026')).toBeTruthy();
+    expect(within(form).getByText('A short stay is up to 5 days: until 15/03/2026')).toBeTruthy();
     fireEvent.input(fieldIn(form, 'plannedDischargeDate'), { target: { value: '2026-03-17' } });
     fireEvent.click(screen.getByTestId('stay-form-save'));
     expect(

@@ -8,7 +8,8 @@ import { useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { fromLocalDateTimeInput, toLocalDateTimeInput } from '../../ui/datetime.ts';
-import { TextAreaField, TextField } from '../../ui/Field.tsx';
+import { TextAreaField } from '../../ui/Field.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
 import { saveEntryCorrection } from './entry-edit.ts';
@@ -57,7 +58,7 @@ export function FollowUpForm({
       testId={followUp ? 'follow-up-edit-form' : 'follow-up-form'}
       {...form}
     >
-      <TextField {...bind('dueDate')} type="date" label={t.dueDate} isRequired />
+      <DateField {...bind('dueDate')} type="date" label={t.dueDate} isRequired />
       <VocabularySelect {...bind('mode')} label={t.mode} isRequired vocabulary={followUpModes} />
       <div class="form-wide">
         <TextAreaField {...bind('notes')} rows={2} label={t.notes} />

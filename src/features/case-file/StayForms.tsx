@@ -17,7 +17,8 @@ import {
   isCalendarDateInput,
   toLocalDateTimeInput,
 } from '../../ui/datetime.ts';
-import { TextAreaField, TextField } from '../../ui/Field.tsx';
+import { TextAreaField } from '../../ui/Field.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
 import { checkEntryFields } from './entry-checks.ts';
 import { saveEntryCorrection } from './entry-edit.ts';
@@ -125,7 +126,7 @@ export function AdmitForm({
       {...form}
     >
       <WhenField {...bind('admittedAt')} label={t.admittedAt} />
-      <TextField
+      <DateField
         {...bind('plannedDischargeDate')}
         type="date"
         label={t.plannedDischargeDate}
@@ -175,7 +176,7 @@ export function ExtendStayForm({ stay, onDone }: ActionProps<{ stay: StayEntry }
 
   return (
     <ActionForm title={t.extend} testId="extend-form" {...form}>
-      <TextField
+      <DateField
         {...bind('extendedUntil')}
         type="date"
         label={t.extendedUntil}

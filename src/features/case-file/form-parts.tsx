@@ -7,7 +7,7 @@ import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { DateField } from '../../ui/DateField.tsx';
 
 export interface ActionFormProps {
   readonly title: string;
@@ -79,7 +79,7 @@ export function WhenField(props: {
   readonly error: string | undefined;
   readonly onInput: (value: string) => void;
 }) {
-  return <TextField {...props} type="datetime-local" isRequired />;
+  return <DateField {...props} type="datetime-local" isRequired />;
 }
 
 /** Trimmed text, or null for an empty answer (records never hold ''). */

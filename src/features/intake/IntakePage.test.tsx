@@ -243,6 +243,16 @@ describe('intake: where the keyboard goes', () => {
     expect(document.activeElement).toBe(screen.getByTestId('step-title'));
   });
 
+  it('Enter in a closed list goes on to the next step, as it does in a text box', async () => {
+    const { container } = await openIntake();
+    choose(container, 'arrivalRoute', 'walk_in');
+    fireEvent.keyDown(field(container, 'arrivalRoute'), { key: 'Enter' });
+    await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe(hi.stepSurvivor));
+    // Any other key in a list only moves through its choices.
+    fireEvent.keyDown(field(container, 'survivorDistrictCode'), { key: 'ArrowDown' });
+    expect(screen.getByTestId('step-title').textContent).toBe(hi.stepSurvivor);
+  });
+
   it('with something to fix, focus goes to the first field to fix, not the heading', async () => {
     const { container } = await openIntake();
     choose(container, 'arrivalRoute', 'walk_in');

@@ -190,6 +190,7 @@ function IntakeForm({
       ref={formRef}
       class="intake-form"
       noValidate
+      onKeyDown={submitOnEnterInList}
       onSubmit={(event) => {
         event.preventDefault();
         if (currentStep === 'review') void save();
@@ -236,7 +237,13 @@ function IntakeForm({
       ) : null}
       {currentStep === 'risk' ? <RiskFields {...stepProps} /> : null}
       {currentStep === 'review' ? (
-        <ReviewStep values={values} isMinor={minorSteps.length > 0} duplicates={duplicates} />
+        <ReviewStep
+          values={values}
+          isMinor={minorSteps.length > 0}
+          duplicates={duplicates}
+          stepLabels={stepLabel}
+          onChangeStep={goTo}
+        />
       ) : null}
       {currentStep === 'review' && stepsWithErrors.length > 0 && shownErrorSteps.size > 0 ? (
         <Banner tone="danger">
@@ -272,4 +279,15 @@ function IntakeForm({
       </div>
     </form>
   );
+}
+
+/**
+ * Enter goes on from a closed list too, as it does from a text box: the browser submits a
+ * form on Enter in an input but not in a select, and intake's required answers are lists.
+ */
+function submitOnEnterInList(event: KeyboardEvent): void {
+  const target = event.target;
+  if (event.key !== 'Enter' || !(target instanceof HTMLSelectElement)) return;
+  event.preventDefault();
+  target.form?.requestSubmit();
 }

@@ -57,7 +57,7 @@ describe('StateReportsPage', () => {
     expect(fetchStub.mock.calls[0]![0]).toBe('/api/reports/indicators?from=2020-01&to=2020-12');
     expect(fetchStub.mock.calls[0]![1]?.headers).toEqual({ authorization: 'Bearer hq-token' });
     expect(screen.getByTestId('report-period').textContent).toBe('January 2020 to December 2020');
-    expect(screen.getByTestId('fetched-at').textContent).toContain('31 Dec 2020');
+    expect(screen.getByTestId('fetched-at').textContent).toContain('31/12/2020');
     expect(screen.getByTestId('district-table')).toBeTruthy();
   });
 
@@ -85,7 +85,7 @@ describe('StateReportsPage', () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     const fetchStub = renderPage(() => Promise.reject(new TypeError('offline')));
     const kept = await screen.findByTestId('kept-copy');
-    expect(kept.textContent).toContain('31 Dec 2020');
+    expect(kept.textContent).toContain('31/12/2020');
     expect(fetchStub).not.toHaveBeenCalled();
     const summary = screen.getByTestId('report-table-summary');
     expect(within(summary).getByText('Cases registered').closest('tr')?.textContent).toBe(
