@@ -129,6 +129,12 @@ const cells: {
     allows: isCentreRole,
   },
   {
+    rule: 'registering a case in no one’s caseload',
+    recordType: 'case',
+    values: { registeredBy: self, assignedStaffIds: [], assignedBy: null, assignedAt: null },
+    allows: isCentreRole,
+  },
+  {
     rule: 'assigning_a_case (registering it to a colleague)',
     recordType: 'case',
     values: { registeredBy: self, assignedStaffIds: [colleague] },

@@ -50,8 +50,8 @@ const isSet = (value: unknown) => value !== null;
 
 /**
  * Registering her puts the case in the registrant's own caseload: a write that registers
- * the case (it names its registrant) and assigns it to her alone, by no one, is not an
- * assignment. It is judged on the values written, like every row, so an intake saved
+ * the case (it names its registrant) and assigns it to her alone or to no one, by no one,
+ * is not an assignment. It is judged on the values written, like every row, so an intake saved
  * offline is never refused.
  */
 function isOwnRegistration({ writer, values }: WriteValues): boolean {
@@ -59,8 +59,7 @@ function isOwnRegistration({ writer, values }: WriteValues): boolean {
   return (
     values.registeredBy === writer.userId &&
     Array.isArray(assigned) &&
-    assigned.length === 1 &&
-    assigned[0] === writer.userId &&
+    assigned.every((id) => id === writer.userId) &&
     (values.assignedBy ?? null) === null &&
     (values.assignedAt ?? null) === null
   );
@@ -156,7 +155,8 @@ export const writeRules: readonly WriteRule[] = [
     fields: ['assignedStaffIds', 'assignedBy', 'assignedAt'],
     roles: ['manager', 'counsellor'],
     covers: (_value, write) => !isOwnRegistration(write),
-    coversText: 'any, except a registration assigning the case to its registrant alone',
+    coversText:
+      'any, except a registration assigning the case to its registrant alone or to no one',
     namesWriter: 'assignedBy',
     reason: {
       hi: 'केस केवल केंद्र प्रबंधक या परामर्शदाता अपने नाम से सौंप सकती हैं; आप अपनी प्रबंधक से कहें।',
