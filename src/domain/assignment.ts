@@ -18,7 +18,7 @@ export function assignmentOf(writer: Writer, staffIds: readonly string[], assign
     assignedStaffIds: [...new Set(staffIds)],
     assignedBy: writer.userId,
     assignedAt,
-  } as const;
+  };
 }
 
 // Any colleague and instant will do: the rule judges who assigns and in whose name.
