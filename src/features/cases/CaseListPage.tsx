@@ -7,12 +7,14 @@ import type { CaseStatus, RiskLevel } from '../../domain/code-schemas.ts';
 import { caseStatuses, riskLevels } from '../../domain/vocabularies-case.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
+import { assignedFilterMessages } from '../../i18n/messages-assigned-filter.ts';
 import { caseListMessages } from '../../i18n/messages-cases.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { LinkButton } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
+import { AssignedFilter } from './AssignedFilter.tsx';
 import { CaseRow, caseRowHeightPx } from './CaseRow.tsx';
 
 // Short enough to feel instant, long enough not to search on every key of a fast typist.
@@ -25,6 +27,8 @@ interface Filters {
   readonly riskLevel: RiskLevel | '';
   readonly isInStay: boolean;
   readonly isFollowUpOverdue: boolean;
+  /** A staff member's user id; '' for everyone's cases. */
+  readonly assignedTo: string;
 }
 
 function toCaseFilter(filters: Filters): CaseFilter {
@@ -33,6 +37,7 @@ function toCaseFilter(filters: Filters): CaseFilter {
     ...(filters.riskLevel ? { riskLevel: filters.riskLevel } : {}),
     ...(filters.isInStay ? { isInStay: true } : {}),
     ...(filters.isFollowUpOverdue ? { isFollowUpOverdue: true } : {}),
+    ...(filters.assignedTo ? { assignedTo: filters.assignedTo } : {}),
   };
 }
 
@@ -95,8 +100,11 @@ function useCaseSearch(
 
 const noCases: ReadonlySet<string> = new Set();
 
-export function CaseListPage() {
+/** `assignedTo`: a staff member's user id to list only her cases (the caseload's links); '' for all. */
+export function CaseListPage({ assignedTo = '' }: { readonly assignedTo?: string }) {
   const t = useMessages(caseListMessages);
+  const tAssigned = useMessages(assignedFilterMessages);
+  const { staff } = useStores();
   const lang = useLang();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({
@@ -104,6 +112,7 @@ export function CaseListPage() {
     riskLevel: '',
     isInStay: false,
     isFollowUpOverdue: false,
+    assignedTo,
   });
   const { results, notYetSent, isArriving, showMore } = useCaseSearch(query, filters);
   const hasCriteria = query.trim() !== '' || Object.keys(toCaseFilter(filters)).length > 0;
@@ -112,6 +121,11 @@ export function CaseListPage() {
     <section class="page page-cases">
       <div class="page-heading">
         <h2>{t.title}</h2>
+        {staff.role === 'manager' ? (
+          <LinkButton href={paths.caseload} variant="secondary" testId="caseload-link">
+            {tAssigned.caseloadLink}
+          </LinkButton>
+        ) : null}
         <LinkButton href={paths.newCase} variant="primary" testId="new-case">
           {t.newCase}
         </LinkButton>
@@ -127,6 +141,10 @@ export function CaseListPage() {
         />
       </div>
       <div class="filters">
+        <AssignedFilter
+          value={filters.assignedTo}
+          onChange={(staffId) => setFilters({ ...filters, assignedTo: staffId })}
+        />
         <VocabularySelect
           label={t.filterStatus}
           vocabulary={caseStatuses}
