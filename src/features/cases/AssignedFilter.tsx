@@ -1,4 +1,6 @@
+import { paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
+import { LinkButton } from '../../ui/Button.tsx';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { assignedFilterMessages } from '../../i18n/messages-assigned-filter.ts';
 import { Field } from '../../ui/Field.tsx';
@@ -36,5 +38,17 @@ export function AssignedFilter({
         </select>
       )}
     </Field>
+  );
+}
+
+/** The manager's way to the caseload screen, beside "New case". */
+export function CaseloadLink() {
+  const t = useMessages(assignedFilterMessages);
+  const { staff } = useStores();
+  if (staff.role !== 'manager') return null;
+  return (
+    <LinkButton href={paths.caseload} variant="secondary" testId="caseload-link">
+      {t.caseloadLink}
+    </LinkButton>
   );
 }

@@ -7,14 +7,13 @@ import type { CaseStatus, RiskLevel } from '../../domain/code-schemas.ts';
 import { caseStatuses, riskLevels } from '../../domain/vocabularies-case.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
-import { assignedFilterMessages } from '../../i18n/messages-assigned-filter.ts';
 import { caseListMessages } from '../../i18n/messages-cases.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { LinkButton } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
-import { AssignedFilter } from './AssignedFilter.tsx';
+import type * as AssignedFilterExports from './AssignedFilter.tsx';
 import { CaseRow, caseRowHeightPx } from './CaseRow.tsx';
 
 // Short enough to feel instant, long enough not to search on every key of a fast typist.
@@ -100,11 +99,28 @@ function useCaseSearch(
 
 const noCases: ReadonlySet<string> = new Set();
 
+type AssignedFilterModule = typeof AssignedFilterExports;
+
+/** The filter by staff member loads after the first screen, which must stay small over 2G. */
+function useAssignedFilter(): AssignedFilterModule | null {
+  const [module, setModule] = useState<AssignedFilterModule | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    import('./AssignedFilter.tsx').then(
+      (loaded) => isCurrent && setModule(loaded),
+      (error: unknown) => console.warn('Sakhi: the staff filter could not load', error),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return module;
+}
+
 /** `assignedTo`: a staff member's user id to list only her cases (the caseload's links); '' for all. */
 export function CaseListPage({ assignedTo = '' }: { readonly assignedTo?: string }) {
   const t = useMessages(caseListMessages);
-  const tAssigned = useMessages(assignedFilterMessages);
-  const { staff } = useStores();
+  const assigned = useAssignedFilter();
   const lang = useLang();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({
@@ -121,11 +137,7 @@ export function CaseListPage({ assignedTo = '' }: { readonly assignedTo?: string
     <section class="page page-cases">
       <div class="page-heading">
         <h2>{t.title}</h2>
-        {staff.role === 'manager' ? (
-          <LinkButton href={paths.caseload} variant="secondary" testId="caseload-link">
-            {tAssigned.caseloadLink}
-          </LinkButton>
-        ) : null}
+        {assigned ? <assigned.CaseloadLink /> : null}
         <LinkButton href={paths.newCase} variant="primary" testId="new-case">
           {t.newCase}
         </LinkButton>
@@ -141,10 +153,12 @@ export function CaseListPage({ assignedTo = '' }: { readonly assignedTo?: string
         />
       </div>
       <div class="filters">
-        <AssignedFilter
-          value={filters.assignedTo}
-          onChange={(staffId) => setFilters({ ...filters, assignedTo: staffId })}
-        />
+        {assigned ? (
+          <assigned.AssignedFilter
+            value={filters.assignedTo}
+            onChange={(staffId) => setFilters({ ...filters, assignedTo: staffId })}
+          />
+        ) : null}
         <VocabularySelect
           label={t.filterStatus}
           vocabulary={caseStatuses}

@@ -65,7 +65,12 @@ describe('the case list by assigned staff member', () => {
   it('shows "My cases" to the caseworker, and one colleague’s cases by name', async () => {
     const store = await storeWithCases(testStaff.caseworker);
     const { container } = await renderScreen(<CaseListPage />, { lang: 'en', store, centreStaff });
-    const select = container.querySelector<HTMLSelectElement>('select[name="assignedTo"]')!;
+    // The filter loads after the first screen.
+    const select = await waitFor(() => {
+      const found = container.querySelector<HTMLSelectElement>('select[name="assignedTo"]');
+      if (!found) throw new Error('the staff filter has not loaded yet');
+      return found;
+    });
     expect([...select.options].map((option) => option.text)).toEqual([
       'All cases',
       'My cases',
@@ -83,6 +88,6 @@ describe('the case list by assigned staff member', () => {
     const store = await storeWithCases(testStaff.manager);
     await renderScreen(<CaseListPage assignedTo={nurseId} />, { lang: 'en', store, centreStaff });
     await waitFor(() => expect(screen.getByTestId('result-count').textContent).toContain('2'));
-    expect(screen.getByTestId('caseload-link')).toBeTruthy();
+    expect(await screen.findByTestId('caseload-link')).toBeTruthy();
   });
 });
