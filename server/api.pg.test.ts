@@ -4,6 +4,7 @@ import { pgHarness, type ApiHarness } from '../tests/support/api-harness.ts';
 import { auditSuite } from '../tests/support/api-suite-audit.ts';
 import { authSuite } from '../tests/support/api-suite-auth.ts';
 import { bodySuite } from '../tests/support/api-suite-bodies.ts';
+import { centreDetailsSuite } from '../tests/support/api-suite-centre-details.ts';
 import { custodySuite } from '../tests/support/api-suite-custody.ts';
 import { newDeviceSuite } from '../tests/support/api-suite-new-devices.ts';
 import { matrixSuite } from '../tests/support/api-suite-matrix.ts';
@@ -28,6 +29,7 @@ describe('API on PostgreSQL', () => {
   describe('disabling staff accounts', () => staffSuite(() => harness));
   describe('request bodies and caching', () => bodySuite(() => harness));
   describe('device keys and data-key custody', () => custodySuite(() => harness));
+  describe("the centre's details for its tablets", () => centreDetailsSuite(() => harness));
 });
 
 // Its own server, at the production bounds on new tablets that the one above lifts.

@@ -9,7 +9,12 @@ import { instantSchema, objectSchema, stringSchema } from '../http/json-schema.t
 import type { DevicePublicKey } from '../../src/domain/auth-protocol.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { describeSession, signInTablet, signOut } from '../services/tablet-sessions.ts';
-import { centreJsonSchema, deviceJsonSchema, userJsonSchema } from './response-schemas.ts';
+import {
+  centreDetailsJsonSchema,
+  centreJsonSchema,
+  deviceJsonSchema,
+  userJsonSchema,
+} from './response-schemas.ts';
 
 interface RouteOptions {
   ctx: ServiceContext;
@@ -23,6 +28,7 @@ interface SignInBody {
   devicePublicKey: DevicePublicKey;
   deviceSignature: string;
   switchCentre?: true;
+  withCentreDetails?: true;
 }
 
 const BASE64URL_32 = '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$';
@@ -55,16 +61,21 @@ const signInSchema = {
       }),
       deviceSignature: { type: 'string', pattern: '^[A-Za-z0-9_-]{85}[AQgw]$' },
       switchCentre: { type: 'boolean', const: true },
+      withCentreDetails: { type: 'boolean', const: true },
     },
-    ['deviceName', 'switchCentre'],
+    ['deviceName', 'switchCentre', 'withCentreDetails'],
   ),
   response: withErrorResponses({
-    200: objectSchema({
-      token: stringSchema,
-      ...sessionProperties,
-      dataKey: stringSchema,
-      sealingKey: stringSchema,
-    }),
+    200: objectSchema(
+      {
+        token: stringSchema,
+        ...sessionProperties,
+        dataKey: stringSchema,
+        sealingKey: stringSchema,
+        centreDetails: { anyOf: [centreDetailsJsonSchema, { type: 'null' }] },
+      },
+      ['centreDetails'],
+    ),
   }),
 } as const;
 
@@ -82,6 +93,7 @@ export const signInRoutes: FastifyPluginAsync<RouteOptions> = (app, { ctx }) => 
       devicePublicKey: body.devicePublicKey,
       deviceSignature: body.deviceSignature,
       switchCentre: body.switchCentre === true,
+      withCentreDetails: body.withCentreDetails === true,
       ip: request.ip,
     });
   });

@@ -1,5 +1,6 @@
 /** The JSON Schemas the API's shapes (server/services/api-views.ts) are serialised with. */
 import {
+  arraySchema,
   instantSchema,
   nullableInstantSchema,
   nullableStringSchema,
@@ -39,6 +40,14 @@ export const centreDetailJsonSchema = objectSchema({
   phone: nullableStringSchema,
   address: nullableStringSchema,
   email: nullableStringSchema,
+});
+
+export const centreDetailsJsonSchema = objectSchema({
+  address: nullableStringSchema,
+  phone: nullableStringSchema,
+  staff: arraySchema(
+    objectSchema({ id: stringSchema, displayName: stringSchema, role: stringSchema }),
+  ),
 });
 
 const deviceProperties = { id: stringSchema, tag: stringSchema, name: nullableStringSchema };

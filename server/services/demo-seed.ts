@@ -36,7 +36,9 @@ const DEMO_CENTRES: readonly DemoCentre[] = [
     nameEn: 'One Stop Centre (Sakhi), Lucknow — demo',
     // STD code, then a local number no exchange gives out (it starts with 0).
     phone: '05220000000',
-    address: 'डेमो पता, लखनऊ, उत्तर प्रदेश | Demo address, Lucknow, Uttar Pradesh',
+    // Printed on referral letters as the centre's address: shaped like a real one, marked demo.
+    address:
+      'ज़िला महिला चिकित्सालय परिसर, हज़रतगंज, लखनऊ 226001 (डेमो) | District Women Hospital campus, Hazratganj, Lucknow 226001 (demo)',
   },
   {
     districtCode: 'VNS',

@@ -47,6 +47,8 @@ export interface SignInInput {
   devicePublicKey: DevicePublicKey;
   deviceSignature: string;
   switchCentre: boolean;
+  /** The answer carries the centre's address, phone and staff (tablet-sessions.ts). */
+  withCentreDetails?: boolean;
   ip: string;
 }
 

@@ -8,6 +8,7 @@
 import { DEFAULT_LOCK_IDLE_MINUTES } from '../../src/domain/lock-settings.ts';
 import type { Centre } from '../db/schema.ts';
 import { centreView, deviceView, userView } from './api-views.ts';
+import { readCentreDetails } from './centre-details.ts';
 import { findCentre } from './accounts.ts';
 import { recordRequestAudit, type Requester } from './audit.ts';
 import type { ServiceContext } from './context.ts';
@@ -18,6 +19,10 @@ import { signIn, type SignInInput } from './sign-in.ts';
 
 export async function signInTablet(ctx: ServiceContext, input: SignInInput) {
   const { session, user, centre, device, dataKey } = await signIn(ctx, input);
+  // Only a tablet that asks gets it: older tablets read the answer strictly.
+  const details = input.withCentreDetails
+    ? { centreDetails: centre ? await readCentreDetails(ctx.db, centre) : null }
+    : {};
   return {
     token: session.token,
     user: userView(user),
@@ -29,6 +34,7 @@ export async function signInTablet(ctx: ServiceContext, input: SignInInput) {
     lock: lockView(centre ?? undefined),
     dataKey: dataKey.toString('base64url'),
     sealingKey: ctx.secrets.sealingPublicKey,
+    ...details,
   };
 }
 

@@ -36,6 +36,8 @@ const loadSyncStatus: ScreenLoader<SyncStatusPageProps> = () =>
 const loadTablets: ScreenLoader<object> = () =>
   import('../features/tablets/TabletsScreen.tsx').then((module) => module.TabletsScreen);
 // The console: online-only screens of a manager and the state administrator.
+const loadCaseload: ScreenLoader<object> = () =>
+  import('../features/cases/CaseloadPage.tsx').then((module) => module.CaseloadPage);
 const loadStaff: ScreenLoader<ConsoleSession> = () =>
   import('../features/staff/StaffPage.tsx').then((module) => module.StaffScreen);
 const loadAudit: ScreenLoader<ConsoleSession> = () =>
@@ -68,7 +70,9 @@ export function Screen({
 }) {
   switch (route.name) {
     case 'cases':
-      return <CaseListPage />;
+      return <CaseListPage key={route.assignedTo ?? ''} assignedTo={route.assignedTo ?? ''} />;
+    case 'caseload':
+      return <LazyScreen key="caseload" load={loadCaseload} props={{}} />;
     case 'newCase':
       return <LazyScreen key="intake" load={loadIntake} props={{}} />;
     case 'caseFile':

@@ -24,6 +24,7 @@ export interface DirectoryCase extends Omit<CaseRow, 'fields'> {
   readonly survivorAgeYears: number | null;
   /** search-keys.ts; empty on a removed case so it is never found. */
   readonly searchKeys: readonly string[];
+  readonly assignedStaffIds: readonly string[];
 }
 
 export function directoryCaseOf(row: CaseRow): DirectoryCase {
@@ -38,6 +39,10 @@ export function directoryCaseOf(row: CaseRow): DirectoryCase {
     survivorAlias,
     survivorPhone,
     survivorAgeYears: value('survivorAgeYears') as number | null,
+    // A case pulled with only some of its fields may lack the list: it is then assigned to no one.
+    assignedStaffIds: Array.isArray(value('assignedStaffIds'))
+      ? (value('assignedStaffIds') as string[])
+      : [],
     searchKeys:
       row.isRemoved === 1
         ? []

@@ -32,6 +32,20 @@ describe('searchCases', () => {
     expect(await names('meena')).toEqual([]);
   });
 
+  it('lists the cases assigned to one staff member, after an assignment too', async () => {
+    store = await openTestStore();
+    const asha = '01900000-0000-7000-8000-0000000000a5';
+    await register('Meena', { assignedStaffIds: [asha] });
+    const rekha = await register('Rekha', { assignedStaffIds: [store.staff.userId] });
+    await register('Sita', { assignedStaffIds: [] });
+    expect(await names('', { assignedTo: asha })).toEqual(['Meena']);
+    expect(await names('', { assignedTo: store.staff.userId })).toEqual(['Rekha']);
+    await store.cases.updateCase(rekha.id, { assignedStaffIds: [asha, store.staff.userId] });
+    expect(await names('', { assignedTo: asha })).toEqual(['Rekha', 'Meena']);
+    const [summary] = await store.cases.searchCases('rekha');
+    expect(summary?.assignedStaffIds).toEqual([asha, store.staff.userId]);
+  });
+
   it('finds her by alias', async () => {
     store = await openTestStore();
     await register('Fatima Bano', { survivorAlias: 'गुड्डी' });

@@ -91,6 +91,9 @@ function isSameNameByKeys(probeKeys: readonly string[], caseKeys: readonly strin
 function matchesFilter(entry: DirectoryCase, filter: CaseFilter, today: string): boolean {
   if (filter.status !== undefined && entry.status !== filter.status) return false;
   if (filter.riskLevel !== undefined && entry.riskLevel !== filter.riskLevel) return false;
+  if (filter.assignedTo !== undefined && !entry.assignedStaffIds.includes(filter.assignedTo)) {
+    return false;
+  }
   if (filter.isInStay !== undefined && (entry.isInStay === 1) !== filter.isInStay) return false;
   if (filter.isFollowUpOverdue !== undefined) {
     const isOverdue = entry.nextFollowUpDue !== null && entry.nextFollowUpDue < today;

@@ -63,6 +63,8 @@ export interface CaseSummary {
   readonly isFollowUpOverdue: boolean;
   /** Referrals planned or sent and not yet answered. */
   readonly waitingReferrals: number;
+  /** User ids of the staff the case is assigned to. */
+  readonly assignedStaffIds: readonly string[];
 }
 
 export interface CaseFilter {
@@ -70,6 +72,8 @@ export interface CaseFilter {
   readonly riskLevel?: RiskLevel;
   readonly isInStay?: boolean;
   readonly isFollowUpOverdue?: boolean;
+  /** Only cases assigned to this staff member (her user id). */
+  readonly assignedTo?: string;
 }
 
 export interface CaseFile {

@@ -154,5 +154,6 @@ export function toCaseSummary(row: DirectoryCase, today: string): CaseSummary {
     nextFollowUpDue: row.nextFollowUpDue,
     isFollowUpOverdue: row.nextFollowUpDue !== null && row.nextFollowUpDue < today,
     waitingReferrals: row.waitingReferrals,
+    assignedStaffIds: row.assignedStaffIds,
   };
 }

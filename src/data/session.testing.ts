@@ -34,6 +34,18 @@ export function sampleSignInResponse(
     absoluteExpiresAt: '2026-06-08T05:00:00.000Z',
     serverTime: overrides.serverTime ?? '2026-03-10T05:00:00.000Z',
     lock: { idleMinutes: 5 },
+    centreDetails: {
+      address: 'सिविल अस्पताल परिसर, लखनऊ',
+      phone: '0522 2612345',
+      staff: [
+        { id: staff.userId, displayName: staff.displayName, role: staff.role },
+        {
+          id: testStaff.manager.userId,
+          displayName: testStaff.manager.displayName,
+          role: 'manager',
+        },
+      ],
+    },
     // 32 bytes each, base64url.
     dataKey: 'ZGF0YS1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXM',
     sealingKey: 'c2VhbGluZy1rZXktZm9yLXRlc3RzLW9ubHktMzJieXQ',
@@ -47,5 +59,6 @@ export function headquartersSignInResponse(): SignInResponse {
     ...response,
     user: { ...response.user, username: 'state.admin', role: 'state_admin', centreId: null },
     centre: null,
+    centreDetails: null,
   });
 }

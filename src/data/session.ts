@@ -15,7 +15,12 @@
  * - The token and the identity are sealed at rest like survivor data (sealed-tables.ts seals
  *   the `session` and `sessions` meta rows under the data key her PIN unwraps).
  */
-import type { SessionCentre, SessionUser, SignInResponse } from '../domain/auth-protocol.ts';
+import type {
+  CentreDetails,
+  SessionCentre,
+  SessionUser,
+  SignInResponse,
+} from '../domain/auth-protocol.ts';
 import type { Instant } from '../domain/india-time.ts';
 import type { StaffMember } from './case-store.ts';
 import type { SakhiDatabase } from './database.ts';
@@ -37,6 +42,11 @@ export interface SignedInSession {
   readonly signedInAt: Instant;
   /** Minutes without use before the app locks, the centre's setting; absent on older rows. */
   readonly idleLockMinutes?: number;
+  /**
+   * Her centre's address, phone and active staff as of this sign-in; absent on older rows
+   * and null when the server did not send them. Sealed with the rest of the session.
+   */
+  readonly centreDetails?: CentreDetails | null;
 }
 
 /** What the tablet keeps of a sign-in answer. */
@@ -50,6 +60,7 @@ export function sessionFromSignIn(response: SignInResponse): SignedInSession {
     deviceTag: response.device.tag,
     signedInAt: response.serverTime,
     idleLockMinutes: response.lock.idleMinutes,
+    centreDetails: response.centreDetails ?? null,
   };
 }
 

@@ -81,6 +81,11 @@ export const signInRequestSchema = z.strictObject({
    * will be erased (after a `device_other_centre` refusal).
    */
   switchCentre: z.literal(true).optional(),
+  /**
+   * Asks for `centreDetails` in the answer (her centre's address, phone and staff list).
+   * A tablet that does not send it gets the answer it always got, which it reads strictly.
+   */
+  withCentreDetails: z.literal(true).optional(),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
@@ -122,6 +127,25 @@ export const sessionDeviceSchema = z.strictObject({
   name: z.string().nullable(),
 });
 
+/** A colleague as her tablet knows her: enough to name her and to assign her a case. */
+export const centreStaffMemberSchema = z.strictObject({
+  id: z.string().min(1),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type CentreStaffMember = z.infer<typeof centreStaffMemberSchema>;
+
+/**
+ * What a centre's tablet keeps of its centre beyond its names: the address and phone its
+ * letters print (null where never recorded), and its staff whose accounts are not disabled.
+ */
+export const centreDetailsSchema = z.strictObject({
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  staff: z.array(centreStaffMemberSchema),
+});
+export type CentreDetails = z.infer<typeof centreDetailsSchema>;
+
 const sessionFields = {
   user: sessionUserSchema,
   /** The user's centre; null for headquarters roles. */
@@ -153,6 +177,11 @@ export const signInResponseSchema = z.strictObject({
    * sealed to. The tablet pins it: a different one is taken only from a fresh sign-in.
    */
   sealingKey: base64Url32Schema,
+  /**
+   * Only when the request set `withCentreDetails`; null for headquarters roles, which
+   * receive no centre's staff.
+   */
+  centreDetails: centreDetailsSchema.nullable().optional(),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 

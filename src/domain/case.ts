@@ -63,6 +63,12 @@ export const caseSchema = z.strictObject({
 
   /** User ids of the staff responsible for her case. */
   assignedStaffIds: uniqueListOf(idSchema),
+  /**
+   * When the case was last assigned after registration, and by whom (the timeline shows
+   * it); null while it is with whoever registered her. The write rules say who may assign.
+   */
+  assignedAt: instantSchema.nullable(),
+  assignedBy: idSchema.nullable(),
 });
 
 export type Case = z.infer<typeof caseSchema>;
@@ -104,6 +110,8 @@ export const laterCaseBlanks = {
   reopenReason: null,
   arrivalRouteChangedAt: null,
   arrivalRouteChangedBy: null,
+  assignedAt: null,
+  assignedBy: null,
 } as const satisfies Partial<Case>;
 
 /** A case just registered: open, with nothing of a closure. */

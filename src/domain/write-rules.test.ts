@@ -92,6 +92,54 @@ const cells: {
     values: { value: 'high' },
     allows: () => false,
   },
+  {
+    rule: 'assigning_a_case',
+    recordType: 'case',
+    values: { assignedStaffIds: [colleague], assignedBy: self, assignedAt: at },
+    allows: (role) => role === 'manager' || role === 'counsellor',
+  },
+  {
+    rule: 'assigning_a_case (the list alone, unsigned)',
+    recordType: 'case',
+    values: { assignedStaffIds: [self, colleague] },
+    allows: (role) => role === 'manager' || role === 'counsellor',
+  },
+  {
+    rule: 'assigning_a_case (taking a case for herself)',
+    recordType: 'case',
+    values: { assignedStaffIds: [self] },
+    allows: (role) => role === 'manager' || role === 'counsellor',
+  },
+  {
+    rule: 'assigning_a_case (in a colleague’s name)',
+    recordType: 'case',
+    values: { assignedStaffIds: [self], assignedBy: colleague, assignedAt: at },
+    allows: () => false,
+  },
+  {
+    rule: 'registering a case in her own caseload',
+    recordType: 'case',
+    values: {
+      registeredBy: self,
+      status: 'open',
+      assignedStaffIds: [self],
+      assignedBy: null,
+      assignedAt: null,
+    },
+    allows: isCentreRole,
+  },
+  {
+    rule: 'registering a case in no one’s caseload',
+    recordType: 'case',
+    values: { registeredBy: self, assignedStaffIds: [], assignedBy: null, assignedAt: null },
+    allows: isCentreRole,
+  },
+  {
+    rule: 'assigning_a_case (registering it to a colleague)',
+    recordType: 'case',
+    values: { registeredBy: self, assignedStaffIds: [colleague] },
+    allows: (role) => role === 'manager' || role === 'counsellor',
+  },
   // What no row covers stays open to every centre role.
   {
     rule: 'a new case opens',

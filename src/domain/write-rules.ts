@@ -28,8 +28,11 @@ export interface WriteRule {
   readonly fields: readonly string[];
   /** The roles that may make such a write; empty when no tablet may. */
   readonly roles: readonly Role[];
-  /** Which writes of these fields the row covers, by the value written; all when absent. */
-  readonly covers?: (value: unknown) => boolean;
+  /**
+   * Which writes of these fields the row covers, by the value written (and, for a row that
+   * needs it, the other values of the same write and who writes); all when absent.
+   */
+  readonly covers?: (value: unknown, write: WriteValues) => boolean;
   readonly coversText?: string;
   /** The field whose value must be the writer's own user id. */
   readonly namesWriter?: string;
@@ -37,7 +40,30 @@ export interface WriteRule {
   readonly reason: BilingualMessage;
 }
 
+/** One write as the rules read it: who makes it and every value it writes. */
+export interface WriteValues {
+  readonly writer: Writer;
+  readonly values: Readonly<Record<string, unknown>>;
+}
+
 const isSet = (value: unknown) => value !== null;
+
+/**
+ * Registering her puts the case in the registrant's own caseload: a write that registers
+ * the case (it names its registrant) and assigns it to her alone or to no one, by no one,
+ * is not an assignment. It is judged on the values written, like every row, so an intake saved
+ * offline is never refused.
+ */
+function isOwnRegistration({ writer, values }: WriteValues): boolean {
+  const assigned = values.assignedStaffIds;
+  return (
+    values.registeredBy === writer.userId &&
+    Array.isArray(assigned) &&
+    assigned.every((id) => id === writer.userId) &&
+    (values.assignedBy ?? null) === null &&
+    (values.assignedAt ?? null) === null
+  );
+}
 
 /**
  * Any centre role records a referral's answer, but only in her own name: the step list
@@ -123,6 +149,20 @@ export const writeRules: readonly WriteRule[] = [
       en: 'Only the centre manager can resolve a conflict, and only in her own name.',
     },
   },
+  {
+    name: 'assigning_a_case',
+    recordType: 'case',
+    fields: ['assignedStaffIds', 'assignedBy', 'assignedAt'],
+    roles: ['manager', 'counsellor'],
+    covers: (_value, write) => !isOwnRegistration(write),
+    coversText:
+      'any, except a registration assigning the case to its registrant alone or to no one',
+    namesWriter: 'assignedBy',
+    reason: {
+      hi: 'केस केवल केंद्र प्रबंधक या परामर्शदाता अपने नाम से सौंप सकती हैं; आप अपनी प्रबंधक से कहें।',
+      en: 'Only the centre manager or the counsellor can assign a case, in her own name; ask your manager.',
+    },
+  },
   ...(Object.keys(referralStepFields) as (keyof typeof referralStepFields)[]).map(referralStepRule),
 ];
 
@@ -174,7 +214,7 @@ export function findWriteRefusal(
     return { rule: headquartersRule, field: fields[0] ?? '' };
   }
   for (const field of fields) {
-    const rule = ruleFor(recordType, field, values[field]);
+    const rule = ruleFor(recordType, field, { writer, values });
     if (rule === null) continue;
     if (!rule.roles.includes(writer.role)) return { rule, field };
     if (rule.namesWriter !== undefined && rule.namesWriter in values) {
@@ -207,9 +247,10 @@ for (const rule of writeRules) {
   }
 }
 
-function ruleFor(recordType: RecordType, field: string, value: unknown): WriteRule | null {
+function ruleFor(recordType: RecordType, field: string, write: WriteValues): WriteRule | null {
   const candidates = rulesByField.get(`${recordType} ${field}`);
-  const row = candidates?.find((rule) => rule.covers === undefined || rule.covers(value));
+  const value = write.values[field];
+  const row = candidates?.find((rule) => rule.covers === undefined || rule.covers(value, write));
   if (row !== undefined) return row;
   return recordType === 'conflict' ? conflictRecordRule : null;
 }

@@ -311,8 +311,12 @@ function storesOf(
     readSessionToken: () => Promise.resolve(session.token),
     idleLockMinutes: session.idleLockMinutes ?? DEFAULT_LOCK_IDLE_MINUTES,
     centre: letterheadOf(session),
+    centreStaff: session.centreDetails?.staff ?? [],
     readStaffNames: async () => {
       const names = new Map<string, string>();
+      for (const member of session.centreDetails?.staff ?? []) {
+        names.set(member.id, member.displayName);
+      }
       for (const user of await enrolledStaff()) names.set(user.userId, user.displayName);
       return names.set(staff.userId, staff.displayName);
     },
@@ -359,14 +363,14 @@ async function afterSave<T>(save: Promise<T>, notifySaved: () => void): Promise<
 }
 
 /**
- * What a letter can say of her centre. Sign-in brings only its names; the centre's
- * address and phone are not sent to tablets yet, so letters say they are missing.
+ * What a letter can say of her centre, as her last sign-in brought it; a session kept
+ * before sign-in brought the address and phone says they are missing.
  */
 function letterheadOf(session: SignedInSession): CentreLetterhead {
   return {
     nameHi: session.centre?.nameHi ?? '',
     nameEn: session.centre?.nameEn ?? '',
-    address: null,
-    phone: null,
+    address: session.centreDetails?.address ?? null,
+    phone: session.centreDetails?.phone ?? null,
   };
 }

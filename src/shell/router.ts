@@ -6,7 +6,9 @@
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
-  | { readonly name: 'cases' }
+  /** `assignedTo`: only the cases assigned to this staff member (her user id). */
+  | { readonly name: 'cases'; readonly assignedTo?: string }
+  | { readonly name: 'caseload' }
   | { readonly name: 'newCase' }
   | { readonly name: 'caseFile'; readonly caseId: string }
   | { readonly name: 'referralLetter'; readonly caseId: string; readonly referralId: string }
@@ -24,6 +26,8 @@ export type Route =
 export const paths = {
   cases: '/',
   newCase: '/cases/new',
+  casesAssignedTo: (userId: string) => `/cases/assigned/${encodeURIComponent(userId)}`,
+  caseload: '/caseload',
   caseFile: (caseId: string) => `/cases/${encodeURIComponent(caseId)}`,
   referralLetter: (caseId: string, referralId: string) =>
     `/cases/${encodeURIComponent(caseId)}/referrals/${encodeURIComponent(referralId)}/letter`,
@@ -42,6 +46,11 @@ export function parseRoute(pathname: string): Route {
   const path = pathname.replace(/\/+$/, '') || '/';
   if (path === '/' || path === '/cases') return { name: 'cases' };
   if (path === '/cases/new') return { name: 'newCase' };
+  if (path === '/caseload') return { name: 'caseload' };
+  const assignedMatch = /^\/cases\/assigned\/([^/]+)$/.exec(path);
+  if (assignedMatch?.[1]) {
+    return { name: 'cases', assignedTo: decodeURIComponent(assignedMatch[1]) };
+  }
   if (path === '/today') return { name: 'today' };
   if (path === '/sync') return { name: 'syncStatus' };
   if (path === '/tablets') return { name: 'tablets' };

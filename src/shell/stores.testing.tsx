@@ -8,6 +8,7 @@ import type { StaffMember } from '../data/case-store.ts';
 import { openTestStore, type TestStore } from '../data/case-store.testing.ts';
 import { readCentreReport } from '../data/centre-report.ts';
 import { openSyncReviewStore } from '../data/sync-review.ts';
+import type { CentreStaffMember } from '../domain/auth-protocol.ts';
 import type { CentreLetterhead } from '../domain/referral-letter.ts';
 import { LangContext, type Lang } from '../i18n/lang.ts';
 import { StoresContext, type Stores } from './stores.ts';
@@ -35,6 +36,8 @@ export async function renderScreen(
     readonly store?: TestStore;
     /** Colleagues' names the tablet knows, by user id. */
     readonly staffNames?: ReadonlyMap<string, string>;
+    /** Her centre's active staff as her sign-in brought them. */
+    readonly centreStaff?: readonly CentreStaffMember[];
     /** Her centre as the tablet knows it; a full letterhead unless a test says otherwise. */
     readonly centre?: CentreLetterhead;
   } = {},
@@ -53,9 +56,14 @@ export async function renderScreen(
       address: 'Civil Hospital campus, Lucknow',
       phone: '05222612345',
     },
+    centreStaff: options.centreStaff ?? [],
     readStaffNames: () =>
       Promise.resolve(
-        new Map([...(options.staffNames ?? []), [store.staff.userId, store.staff.displayName]]),
+        new Map([
+          ...(options.centreStaff ?? []).map((member) => [member.id, member.displayName] as const),
+          ...(options.staffNames ?? []),
+          [store.staff.userId, store.staff.displayName],
+        ]),
       ),
     readCentreReport: (period, asOf) =>
       readCentreReport(store.reportSource, store.staff, period, asOf),

@@ -4,6 +4,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { CaseStore, DraftStore, StaffMember } from '../data/case-store.ts';
 import type { SyncReviewStore } from '../data/sync-review.ts';
+import type { CentreStaffMember } from '../domain/auth-protocol.ts';
 import type { CentreLetterhead } from '../domain/referral-letter.ts';
 import type { IndicatorReport, ReportPeriod } from '../domain/report-indicators.ts';
 
@@ -25,6 +26,11 @@ export interface Stores {
    * (their sign-in brought the name), and herself. An id it lacks is shown as "a colleague".
    */
   readonly readStaffNames: () => Promise<ReadonlyMap<string, string>>;
+  /**
+   * Her centre's active staff as her last sign-in brought them (id, name, role), for
+   * assigning cases and the caseload; empty when her sign-in did not bring them.
+   */
+  readonly centreStaff: readonly CentreStaffMember[];
   /**
    * Her centre's figures for whole months, counted on this tablet from its own records, so
    * it works offline (src/data/centre-report.ts); `asOf` is when "overdue" is judged.

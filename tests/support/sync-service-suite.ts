@@ -417,6 +417,51 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
       expect(closed!.fields.closureApprovedBy?.value).toBe(manager.userId);
     });
 
+    it('lets the manager and the counsellor assign a case in their own name, never a caseworker', async () => {
+      const { caseworker, caseworker2, counsellor, manager } = fixture.actors;
+      const mine = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId), {
+        assignedStaffIds: [caseworker.userId],
+      });
+      expect(await rejectionOf(caseworker, mine)).toBe('applied');
+      const target = caseTargetOf(mine);
+      const assignTo = (by: SyncActor, ids: string[], signedBy = by.userId, tick = 2) =>
+        mutationOf(
+          target,
+          { assignedStaffIds: ids, assignedBy: signedBy, assignedAt: now.toISOString() },
+          stampAt(tick, by.deviceId),
+        );
+      const refused = await push(caseworker, [assignTo(caseworker, [caseworker2.userId])]);
+      expect(refused.results[0]).toMatchObject({ status: 'rejected', code: 'forbidden' });
+      if (refused.results[0]?.status === 'rejected') {
+        expect(refused.results[0].reason.hi).toMatch(DEVANAGARI);
+        expect(refused.results[0].reason.en).toContain('assign');
+      }
+      const taking = mutationOf(
+        target,
+        { assignedStaffIds: [caseworker2.userId] },
+        stampAt(3, caseworker2.deviceId),
+      );
+      expect(await rejectionOf(caseworker2, taking)).toBe('forbidden');
+      expect(
+        await rejectionOf(manager, assignTo(manager, [caseworker2.userId], caseworker.userId, 4)),
+      ).toBe('forbidden');
+      expect(
+        await rejectionOf(manager, assignTo(manager, [caseworker2.userId], undefined, 5)),
+      ).toBe('applied');
+      expect(
+        await rejectionOf(
+          counsellor,
+          assignTo(counsellor, [caseworker2.userId, counsellor.userId], undefined, 6),
+        ),
+      ).toBe('applied');
+      const assigned = (await pullAll(caseworker)).find((record) => record.recordType === 'case');
+      expect(assigned!.fields.assignedStaffIds?.value).toEqual([
+        caseworker2.userId,
+        counsellor.userId,
+      ]);
+      expect(assigned!.fields.assignedBy?.value).toBe(counsellor.userId);
+    });
+
     it("records a referral's steps only in the pushing staff member's own name", async () => {
       const { caseworker, counsellor } = fixture.actors;
       const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));

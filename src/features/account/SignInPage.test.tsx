@@ -1,3 +1,4 @@
+import { testStaff } from '../../data/case-store.testing.ts';
 import { createPublicKey, verify } from 'node:crypto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -284,6 +285,7 @@ describe('sign-in screen', () => {
       deviceId: tablet.deviceId,
       devicePublicKey: deviceKey.publicJwk,
       deviceSignature: expect.any(String) as unknown,
+      withCentreDetails: true,
     });
     const signed = new TextEncoder().encode(`sakhi-sign-in-v1\n${tablet.deviceId}\nlko.caseworker`);
     const publicKey = createPublicKey({ key: { ...deviceKey.publicJwk }, format: 'jwk' });
@@ -299,6 +301,8 @@ describe('sign-in screen', () => {
     const session = await unsealed.readSession();
     expect(session?.token).toBe(answer.token);
     expect(session?.deviceTag).toBe('K7');
+    // The centre's staff and address are kept sealed with her session.
+    expect(session?.centreDetails).toEqual(answer.centreDetails);
     expect(JSON.stringify(session)).not.toContain('sakhi-demo-2026');
     expect(JSON.stringify(session)).not.toContain(answer.dataKey);
     unsealed.lock();
@@ -309,6 +313,11 @@ describe('sign-in screen', () => {
     const unlocked = await reopened.unlockWithPin(answer.user.id, '482915');
     expect(unlocked.outcome).toBe('unlocked');
     expect(reopened.stores?.staff).toMatchObject({ userId: answer.user.id, districtCode: 'LKO' });
+    // Letters print the centre's address and phone; colleagues are named and assignable.
+    expect(reopened.stores?.centre).toMatchObject({ address: answer.centreDetails?.address });
+    expect(reopened.stores?.centreStaff).toEqual(answer.centreDetails?.staff);
+    const names = await reopened.stores?.readStaffNames();
+    expect(names?.get(testStaff.manager.userId)).toBe(testStaff.manager.displayName);
   });
 });
 

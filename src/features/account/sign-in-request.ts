@@ -35,6 +35,8 @@ export async function buildSignInRequest(attempt: SignInAttempt): Promise<SignIn
     deviceId: attempt.deviceId,
     devicePublicKey: attempt.deviceKey.publicJwk,
     ...(attempt.switchCentre ? { switchCentre: true } : {}),
+    // Her centre's address, phone and staff list: letters and case assignment need them offline.
+    withCentreDetails: true,
   };
   // Checked before signing, so a blank field never costs a signature.
   const shape = signInRequestSchema.omit({ deviceSignature: true }).safeParse(unsigned);

@@ -15,6 +15,7 @@ import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { Banner } from '../../ui/Banner.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ArrivalRouteForm } from './ArrivalRouteForm.tsx';
+import { CaseAssignment } from './CaseAssignment.tsx';
 import { whyDetailsLocked } from './case-details-edit.ts';
 import { CaseDetailsForm } from './CaseDetailsForm.tsx';
 import { CasePaper } from './CasePaper.tsx';
@@ -103,6 +104,7 @@ export function CaseFilePage({ caseId }: { readonly caseId: string }) {
         </p>
       ) : null}
       <CaseSummaryPanel file={file} />
+      <CaseAssignment caseFile={c} />
       <CasePaper file={file} />
       <section class="case-actions">
         <h3>{t.actionsTitle}</h3>

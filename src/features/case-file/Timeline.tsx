@@ -18,6 +18,7 @@ import { labelOf } from '../../domain/vocabulary.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { useLang } from '../../i18n/lang.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
+import { assignmentMessages } from '../../i18n/messages-assignment.ts';
 import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { Badge } from '../../ui/Badge.tsx';
 import { Button } from '../../ui/Button.tsx';
@@ -49,6 +50,7 @@ export function Timeline({
 }) {
   const t = useMessages(caseFileMessages);
   const tEdit = useMessages(entryEditMessages);
+  const tAssign = useMessages(assignmentMessages);
   const [openForm, setOpenForm] = useState<OpenForm>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const { caseStore } = useStores();
@@ -71,7 +73,26 @@ export function Timeline({
         </p>
       </li>
     );
-  if (entries.length === 0 && arrivalChange === null) {
+  const assignmentChange =
+    caseFile.assignedAt == null ? null : (
+      <li class="timeline-entry timeline-assignment" data-testid="entry-assignment">
+        <EntryText
+          kind={tAssign.entryAssigned}
+          when={formatDateTime(caseFile.assignedAt, lang)}
+          title={fill(tAssign.assignedToNames, {
+            names: (caseFile.assignedStaffIds ?? [])
+              .map((id) => nameWriter(id, names, t.aColleague))
+              .join(', '),
+          })}
+        />
+        <p class="entry-by" data-testid="entry-by">
+          {fill(t.recordedBy, {
+            name: nameWriter(caseFile.assignedBy ?? '', names, t.aColleague),
+          })}
+        </p>
+      </li>
+    );
+  if (entries.length === 0 && arrivalChange === null && assignmentChange === null) {
     return <p class="muted">{t.timelineEmpty}</p>;
   }
 
@@ -90,6 +111,7 @@ export function Timeline({
     <>
       {failure ? <p class="field-error">{fill(t.saveFailed, { reason: failure })}</p> : null}
       <ol class="timeline" data-testid="timeline">
+        {assignmentChange}
         {arrivalChange}
         {[...entries].reverse().map((item) => {
           const actions = (children: ComponentChildren) =>

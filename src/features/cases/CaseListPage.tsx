@@ -13,6 +13,7 @@ import { LinkButton } from '../../ui/Button.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { VirtualList } from '../../ui/VirtualList.tsx';
 import { VocabularySelect } from '../../ui/VocabularySelect.tsx';
+import type * as AssignedFilterExports from './AssignedFilter.tsx';
 import { CaseRow, caseRowHeightPx } from './CaseRow.tsx';
 
 // Short enough to feel instant, long enough not to search on every key of a fast typist.
@@ -25,6 +26,8 @@ interface Filters {
   readonly riskLevel: RiskLevel | '';
   readonly isInStay: boolean;
   readonly isFollowUpOverdue: boolean;
+  /** A staff member's user id; '' for everyone's cases. */
+  readonly assignedTo: string;
 }
 
 function toCaseFilter(filters: Filters): CaseFilter {
@@ -33,6 +36,7 @@ function toCaseFilter(filters: Filters): CaseFilter {
     ...(filters.riskLevel ? { riskLevel: filters.riskLevel } : {}),
     ...(filters.isInStay ? { isInStay: true } : {}),
     ...(filters.isFollowUpOverdue ? { isFollowUpOverdue: true } : {}),
+    ...(filters.assignedTo ? { assignedTo: filters.assignedTo } : {}),
   };
 }
 
@@ -95,8 +99,28 @@ function useCaseSearch(
 
 const noCases: ReadonlySet<string> = new Set();
 
-export function CaseListPage() {
+type AssignedFilterModule = typeof AssignedFilterExports;
+
+/** The filter by staff member loads after the first screen, which must stay small over 2G. */
+function useAssignedFilter(): AssignedFilterModule | null {
+  const [module, setModule] = useState<AssignedFilterModule | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    import('./AssignedFilter.tsx').then(
+      (loaded) => isCurrent && setModule(loaded),
+      (error: unknown) => console.warn('Sakhi: the staff filter could not load', error),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+  return module;
+}
+
+/** `assignedTo`: a staff member's user id to list only her cases (the caseload's links); '' for all. */
+export function CaseListPage({ assignedTo = '' }: { readonly assignedTo?: string }) {
   const t = useMessages(caseListMessages);
+  const assigned = useAssignedFilter();
   const lang = useLang();
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<Filters>({
@@ -104,6 +128,7 @@ export function CaseListPage() {
     riskLevel: '',
     isInStay: false,
     isFollowUpOverdue: false,
+    assignedTo,
   });
   const { results, notYetSent, isArriving, showMore } = useCaseSearch(query, filters);
   const hasCriteria = query.trim() !== '' || Object.keys(toCaseFilter(filters)).length > 0;
@@ -112,6 +137,7 @@ export function CaseListPage() {
     <section class="page page-cases">
       <div class="page-heading">
         <h2>{t.title}</h2>
+        {assigned ? <assigned.CaseloadLink /> : null}
         <LinkButton href={paths.newCase} variant="primary" testId="new-case">
           {t.newCase}
         </LinkButton>
@@ -127,6 +153,12 @@ export function CaseListPage() {
         />
       </div>
       <div class="filters">
+        {assigned ? (
+          <assigned.AssignedFilter
+            value={filters.assignedTo}
+            onChange={(staffId) => setFilters({ ...filters, assignedTo: staffId })}
+          />
+        ) : null}
         <VocabularySelect
           label={t.filterStatus}
           vocabulary={caseStatuses}
