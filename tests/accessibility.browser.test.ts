@@ -232,6 +232,7 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
         actionForm('referral', 'referral-form'),
         actionForm('followUp', 'follow-up-form'),
         actionForm('note', 'note-form'),
+        actionForm('assign', 'assign-form'),
         actionForm('closure', 'closure-form'),
         [
           'case page with a service, a stay, a referral and a follow-up',
@@ -301,7 +302,7 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
   );
 
   it(
-    'the case list, today, sync, tablets, monthly report and change PIN',
+    'the case list, caseload, today, sync, tablets, staff, audit log, monthly report and change PIN',
     async () => {
       const nav = (screen: string, testId: string, shown: () => Promise<void>) =>
         [
@@ -315,9 +316,12 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
         nav('case list', 'nav-cases', () =>
           page.getByTestId('case-row').first().waitFor({ state: 'visible' }),
         ),
+        nav('caseload', 'caseload-link', () => page.getByTestId('caseload').waitFor()),
         nav('today', 'nav-today', () => page.getByTestId('today-followups-due').waitFor()),
         nav('sync', 'nav-sync', () => page.locator('.page').first().waitFor()),
         nav('tablets', 'nav-tablets', () => page.locator('.page').first().waitFor()),
+        nav('staff', 'nav-staff', () => page.getByTestId('staff-page').waitFor()),
+        nav('audit log', 'nav-audit', () => page.getByTestId('audit-page').waitFor()),
         nav('monthly report', 'nav-monthly-report', async () => {
           await page.getByTestId('computed-at').waitFor();
           await page.locator('[data-testid="report-chart"] svg').first().waitFor();

@@ -11,6 +11,8 @@ export const reportsMessages = defineMessages(
     periodFrom: 'किस महीने से',
     periodTo: 'किस महीने तक',
     month: 'महीना',
+    calendarMonth: 'महीना',
+    calendarYear: 'वर्ष',
     show: 'दिखाएँ',
     periodInvalid: 'महीना सही नहीं है: दोनों महीने चुनें, और "से" वाला महीना "तक" वाले से पहले हो।',
     periodLabel: '{from} से {to} तक',
@@ -74,6 +76,8 @@ export const reportsMessages = defineMessages(
     periodFrom: 'From month',
     periodTo: 'To month',
     month: 'Month',
+    calendarMonth: 'Month',
+    calendarYear: 'Year',
     show: 'Show',
     periodInvalid:
       'The months are not right: choose both, with the "from" month not after the "to" month.',

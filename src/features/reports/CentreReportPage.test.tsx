@@ -43,11 +43,20 @@ describe('CentreReportPage', () => {
     const readCentreReport = counting();
     renderPage(readCentreReport, 'en');
     await screen.findByTestId('report-view');
-    fireEvent.input(screen.getByTestId('period-from'), { target: { value: '2020-03' } });
+    fireEvent.change(screen.getByTestId('period-from-month'), { target: { value: '03' } });
     fireEvent.click(screen.getByTestId('period-show'));
     await waitFor(() => expect(readCentreReport).toHaveBeenCalledTimes(2));
     expect(readCentreReport.mock.calls[1]![0]).toEqual({ from: '2020-03', to: '2020-03' });
     await waitFor(() => expect(screen.getByTestId('report-period').textContent).toBe('March 2020'));
+  });
+
+  it('names the months to choose from in the app’s language', async () => {
+    renderPage(counting());
+    await screen.findByTestId('report-view');
+    const month = screen.getByTestId('period-from-month') as HTMLSelectElement;
+    expect(month.value).toBe('12');
+    expect(month.options[2]!.textContent).toBe('मार्च');
+    expect((screen.getByTestId('period-from-year') as HTMLSelectElement).value).toBe('2020');
   });
 
   it('exports a table named for the centre and the month', async () => {

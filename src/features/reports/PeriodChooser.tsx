@@ -3,7 +3,7 @@ import { reportPeriodSchema, type ReportPeriod } from '../../domain/report-indic
 import { useMessages } from '../../i18n/define-messages.ts';
 import { reportsMessages } from '../../i18n/messages-reports.ts';
 import { Button } from '../../ui/Button.tsx';
-import { Field } from '../../ui/Field.tsx';
+import { MonthPicker } from './MonthPicker.tsx';
 
 export interface PeriodChooserProps {
   readonly period: ReportPeriod;
@@ -24,31 +24,24 @@ export function PeriodChooser({ period, onChoose, isOneMonth = false }: PeriodCh
     setInvalid(!parsed.success);
     if (parsed.success) onChoose(parsed.data);
   };
-  const monthInput = (
-    label: string,
-    value: string,
-    onInput: (value: string) => void,
-    testId: string,
-  ) => (
-    <Field label={label} error={null}>
-      {({ id, describedBy }) => (
-        <input
-          id={id}
-          type="month"
-          class="input"
-          value={value}
-          aria-describedby={describedBy}
-          aria-invalid={isInvalid}
-          data-testid={testId}
-          onInput={(event) => onInput(event.currentTarget.value)}
-        />
-      )}
-    </Field>
-  );
   return (
     <form class="period-chooser" onSubmit={choose} data-testid="period-chooser">
-      {monthInput(isOneMonth ? t.month : t.periodFrom, from, setFrom, 'period-from')}
-      {isOneMonth ? null : monthInput(t.periodTo, to, setTo, 'period-to')}
+      <MonthPicker
+        label={isOneMonth ? t.month : t.periodFrom}
+        value={from}
+        onChoose={setFrom}
+        isInvalid={isInvalid}
+        testId="period-from"
+      />
+      {isOneMonth ? null : (
+        <MonthPicker
+          label={t.periodTo}
+          value={to}
+          onChoose={setTo}
+          isInvalid={isInvalid}
+          testId="period-to"
+        />
+      )}
       <Button type="submit" variant="primary" testId="period-show">
         {t.show}
       </Button>

@@ -64,14 +64,14 @@ describe('StateReportsPage', () => {
   it('asks again for the period she chooses, and refuses one that ends before it starts', async () => {
     const fetchStub = renderPage(answering(buildAnswer()));
     await screen.findByTestId('report-view');
-    fireEvent.input(screen.getByTestId('period-from'), { target: { value: '2020-06' } });
-    fireEvent.input(screen.getByTestId('period-to'), { target: { value: '2020-03' } });
+    fireEvent.change(screen.getByTestId('period-from-month'), { target: { value: '06' } });
+    fireEvent.change(screen.getByTestId('period-to-month'), { target: { value: '03' } });
     fireEvent.click(screen.getByTestId('period-show'));
     expect((await screen.findByTestId('period-error')).textContent).toBe(
       reportsMessages.en.periodInvalid,
     );
     expect(fetchStub).toHaveBeenCalledTimes(1);
-    fireEvent.input(screen.getByTestId('period-to'), { target: { value: '2020-09' } });
+    fireEvent.change(screen.getByTestId('period-to-month'), { target: { value: '09' } });
     fireEvent.click(screen.getByTestId('period-show'));
     await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(2));
     expect(fetchStub.mock.calls[1]![0]).toBe('/api/reports/indicators?from=2020-06&to=2020-09');

@@ -27,6 +27,14 @@ export function formatMonth(month: ReportMonth, lang: Lang): string {
   });
 }
 
+/** A month's own name ('03' → "मार्च" / "March"), for choosing a month in the app's language. */
+export function formatMonthName(month: string, lang: Lang): string {
+  return new Date(`2000-${month}-01T00:00:00Z`).toLocaleDateString(
+    lang === 'hi' ? 'hi-IN' : 'en-IN',
+    { month: 'long', timeZone: 'UTC' },
+  );
+}
+
 /** `?from=2020-01&to=2020-12` as a period, or the fallback when absent or not a period. */
 export function readPeriodFromSearch(search: string, fallback: ReportPeriod): ReportPeriod {
   const params = new URLSearchParams(search);
