@@ -7,6 +7,7 @@
  * from the `x-test-actor` header, which each tablet's fetch adds; everything else on the
  * wire is what a tablet sends.
  */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -50,9 +51,19 @@ beforeAll(async () => {
     requestEncodings.push(request.headers['content-encoding'] ?? 'none');
     done();
   });
-  app.addHook('preSerialization', (request, _reply, payload, done) => {
-    if (request.url === '/api/sync/pull')
-      pullAnswerBytes.push(Buffer.byteLength(JSON.stringify(payload)));
+  // A pull page is sent as bytes already serialised and compressed (compressed-json.ts):
+  // its JSON's size is what it unpacks to.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.url === '/api/sync/pull' && Buffer.isBuffer(payload)) {
+      const encoding = reply.getHeader('content-encoding');
+      const json =
+        encoding === 'br'
+          ? brotliDecompressSync(payload)
+          : encoding === 'gzip'
+            ? gunzipSync(payload)
+            : payload;
+      pullAnswerBytes.push(json.byteLength);
+    }
     done(null, payload);
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
