@@ -51,6 +51,7 @@ import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
 import {
   checkClosureStep,
+  checkStoredCaseWrite,
   checkWriteScope,
   type RecordHead,
   type SyncActor,
@@ -234,7 +235,8 @@ class Batch {
     const parentCase = this.state.records.get(mutation.caseId) ?? null;
     const refusal =
       checkWriteScope(actor, mutation, stored?.head ?? null, parentCase?.head ?? null) ??
-      checkClosureStep(mutation, stored?.fields ?? null, parentCase?.fields ?? null);
+      checkClosureStep(mutation, stored?.fields ?? null, parentCase?.fields ?? null) ??
+      checkStoredCaseWrite(actor, mutation, stored?.fields ?? null);
     if (refusal) {
       this.rejected.push({ mutationId, status: 'rejected', ...refusal });
       return;

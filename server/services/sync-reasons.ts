@@ -101,6 +101,11 @@ export const REJECTIONS = {
     'यह प्रविष्टि जिस केस की है, वह अभी सर्वर पर नहीं है। केस भेजे जाने के बाद यह अपने-आप फिर भेजी जाएगी।',
     'The case this entry belongs to is not on the server yet. It will be sent again after the case.',
   ),
+  changesRegistrant: reject(
+    'forbidden',
+    'केस किसने दर्ज किया, यह दर्ज होने के बाद बदला नहीं जा सकता। यह बदलाव टैबलेट पर रखा गया है; अपनी केंद्र प्रबंधक को दिखाएँ।',
+    'Who registered a case cannot change once it is registered. The change is kept on the tablet; show it to your centre manager.',
+  ),
   unknownCaseRecord: reject(
     'unknown_case',
     'यह केस अभी सर्वर पर नहीं है और इस बदलाव में उसका केंद्र (centreId) नहीं है। केस के पहले भेजे जाने के बाद यह फिर भेजा जाएगा।',

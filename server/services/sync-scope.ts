@@ -21,7 +21,7 @@ import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import { centreRoles } from '../../src/domain/vocabularies-staff.ts';
 import { findClosureRefusal } from '../../src/domain/closure-write-rules.ts';
 import { valuesOf, type FieldMap } from '../../src/domain/merge.ts';
-import { findWriteRefusal } from '../../src/domain/write-rules.ts';
+import { findWriteRefusal, writeRules } from '../../src/domain/write-rules.ts';
 import { REJECTIONS, identityMismatch, refusedWrite, type Rejection } from './sync-reasons.ts';
 
 /** Who is asking, as the session says. The accounts' `Actor` satisfies it. */
@@ -109,6 +109,33 @@ function checkIdentityFields(mutation: Mutation, centreId: string): Rejection | 
   }
   if (caseId !== undefined && caseId.value !== mutation.caseId) {
     return identityMismatch('caseId', mutation.caseId);
+  }
+  return null;
+}
+
+const assigningRule = writeRules.find((rule) => rule.name === 'assigning_a_case')!;
+const assignmentFields = new Set(assigningRule.fields);
+
+/**
+ * What a write may not do to a case the server already holds, which the write rules
+ * (judged on the values alone) cannot see: change who registered it, or assign it by a
+ * role that may not assign. A registration naming its registrant alone is not an
+ * assignment, but only when it creates the case; sent again on a stored case it would let
+ * anyone take a case onto her own list.
+ */
+export function checkStoredCaseWrite(
+  actor: SyncActor,
+  mutation: Mutation,
+  stored: FieldMap | null,
+): Rejection | null {
+  if (mutation.recordType !== 'case' || stored === null) return null;
+  const registrant = mutation.fields.registeredBy;
+  if (registrant !== undefined && registrant.value !== stored.registeredBy?.value) {
+    return REJECTIONS.changesRegistrant;
+  }
+  const assigned = Object.keys(mutation.fields).find((name) => assignmentFields.has(name));
+  if (assigned !== undefined && !assigningRule.roles.includes(actor.role)) {
+    return refusedWrite({ rule: assigningRule, field: assigned });
   }
   return null;
 }

@@ -454,12 +454,27 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
           assignTo(counsellor, [caseworker2.userId, counsellor.userId], undefined, 6),
         ),
       ).toBe('applied');
+      // Sent again on a stored case, a registration's "to its registrant alone" is no way
+      // round the rule: not for her who registered it, not for one who claims she did.
+      const takingBack = mutationOf(
+        target,
+        { registeredBy: caseworker.userId, assignedStaffIds: [caseworker.userId] },
+        stampAt(7, caseworker.deviceId),
+      );
+      expect(await rejectionOf(caseworker, takingBack)).toBe('forbidden');
+      const claiming = mutationOf(
+        target,
+        { registeredBy: caseworker2.userId, assignedStaffIds: [caseworker2.userId] },
+        stampAt(8, caseworker2.deviceId),
+      );
+      expect(await rejectionOf(caseworker2, claiming)).toBe('forbidden');
       const assigned = (await pullAll(caseworker)).find((record) => record.recordType === 'case');
       expect(assigned!.fields.assignedStaffIds?.value).toEqual([
         caseworker2.userId,
         counsellor.userId,
       ]);
       expect(assigned!.fields.assignedBy?.value).toBe(counsellor.userId);
+      expect(assigned!.fields.registeredBy?.value).toBe(caseworker.userId);
     });
 
     it("records a referral's steps only in the pushing staff member's own name", async () => {
