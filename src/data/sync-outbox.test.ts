@@ -240,7 +240,7 @@ describe('a database written before sealing', () => {
     legacy.close();
 
     store = await openTestStore({ name });
-    expect(store.db.verno).toBe(4);
+    expect(store.db.verno).toBe(5);
     const raw = new SakhiDatabase(name, { rows: rawRows });
     const stored = JSON.stringify([await raw.outbox.toArray(), await raw.cases.toArray()]);
     raw.close();
