@@ -1,5 +1,5 @@
 // Who works on which case, in Chromium against the real demo server, with two tablets of
-// one centre. The manager registers a case and assigns it to the caseworker from the
+// one centre. The manager registers a case (it is then hers) and hands it to the caseworker from the
 // centre's staff list her tablet received at sign-in; her caseload screen counts it. The
 // caseworker's tablet, after its sync, lists it under "My cases", names who it is assigned
 // to, and offers her no way to assign (the server would refuse her).
@@ -23,6 +23,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 
 const survivorName = 'रेशमा परवीन';
 const caseworkerName = displayNameOf('lko.caseworker');
+const managerName = displayNameOf('lko.manager');
 
 function displayNameOf(username: string): string {
   const account = DEMO_ACCOUNTS.find((demo) => demo.username === username);
@@ -72,6 +73,8 @@ describe('assigning a case to a caseworker', () => {
     caseId = await registerCase(manager, { name: survivorName });
     await manager.getByTestId('action-assign').click();
     const form = manager.getByTestId('assign-form');
+    // Registering it put the case on the manager's own list; she hands it over.
+    await form.getByLabel(managerName).uncheck();
     await form.getByLabel(caseworkerName).check();
     await manager.getByTestId('assign-form-save').click();
     await waitForText(manager.getByTestId('assigned-names'), caseworkerName);

@@ -17,7 +17,6 @@ import {
   shownPendingChanges,
   signIn,
   submitSignIn,
-  waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
 import { watchForPageProblems } from './support/page-problems.ts';
@@ -139,24 +138,6 @@ describe('report screens in Chromium', () => {
     expect(counts.get(labelOf(violenceTypes, 'domestic_violence'))).toBe(1);
     expect(counts.get(labelOf(violenceTypes, 'dowry'))).toBe(1);
     for (const count of counts.values()) expect(Number.isInteger(count)).toBe(true);
-  });
-
-  it('opens the state admin her last dashboard again offline, after a reload', async () => {
-    const page = statePage!;
-    shownPage = page;
-    await page.goto(new URL('/state', server.url).href);
-    await page.getByTestId('fetched-at').waitFor();
-    await waitForControllingWorker(page);
-    await stateTablet.context.setOffline(true);
-    try {
-      await page.reload();
-      await page.getByTestId('state-reports').waitFor();
-      await page.getByTestId('fetched-at').waitFor();
-      await waitForText(rowOf(page, 'summary', hi.casesRegistered).locator('td'), '1');
-      expect(await page.getByTestId('district-table').locator('tbody tr').count()).toBe(75);
-    } finally {
-      await stateTablet.context.setOffline(false);
-    }
   });
 
   it('opens the manager her monthly report, again offline, and prints it bare', async () => {
