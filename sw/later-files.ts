@@ -1,8 +1,9 @@
 /**
  * Shell-first install on a slow link: the worker's install (its precache) holds what the
- * app needs to open again offline, signed in; the screens opened later by a tap (the case
- * file, intake, reports, the console) are stored just after the worker activates, so
- * "ready to work offline" does not wait for them (scripts/precache-split.ts decides which).
+ * app needs to open again offline, signed in, and do her casework; the screens opened now
+ * and then by a tap (the monthly report, referral letters, the console) are stored just
+ * after the worker activates, so "ready to work offline" does not wait for them
+ * (scripts/precache-split.ts decides which, from the list in vite.config.ts).
  *
  * What must stay true: a later file is served from this cache when stored, else from the
  * network (and then stored); the cache holds only the current build's later files; and

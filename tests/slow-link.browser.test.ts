@@ -84,19 +84,19 @@ describe('first visit on a slow link', () => {
   }, 240_000);
 
   it('stores the screens opened later by a tap once the worker is active, and serves them offline', async () => {
-    // Readiness did not wait for the case file's code; the active worker fetches it after.
+    // Readiness did not wait for the monthly report's code; the active worker fetches it after.
     await page.reload();
     await page.getByTestId('sign-in-page').waitFor({ timeout: 120_000 });
-    const caseFileUrl = await page.waitForFunction(
+    const reportUrl = await page.waitForFunction(
       async () => {
         const cache = await caches.open('sakhi-later-screens');
         const stored = await cache.keys();
-        return stored.find((request) => request.url.includes('/assets/CaseFilePage-'))?.url;
+        return stored.find((request) => request.url.includes('/assets/CentreReportScreen-'))?.url;
       },
       null,
       { polling: 250, timeout: 120_000 },
     );
-    const url = (await caseFileUrl.jsonValue()) ?? '';
+    const url = (await reportUrl.jsonValue()) ?? '';
     proxy.cutWithReset();
     await browser.context.setOffline(true);
     try {
