@@ -165,7 +165,14 @@ try {
   await tabletB.page.goto(proxy.url, { waitUntil: 'commit' });
   await tabletB.page.getByTestId('sign-in-submit').waitFor();
   from = Date.now();
-  await signInSlowly(tabletB.page, { username: 'lko.manager', password: DEMO_PASSWORD });
+  await signInSlowly(tabletB.page, { username: 'lko.manager', password: DEMO_PASSWORD }).catch(
+    async (error: unknown) => {
+      console.error(
+        `second tablet, screen at the failure:\n${await tabletB.page.innerText('body')}`,
+      );
+      throw error;
+    },
+  );
   await waitForSyncAfter(tabletB.page, null, 300_000);
   record("second tablet's first sync (from sign-in)", Date.now() - from, null);
   await tabletB.browser.close();

@@ -57,6 +57,30 @@ describe('sign-in request', () => {
 });
 
 describe('requestSignIn', () => {
+  it('says the network failed when the answer stops half-way, not that it was unreadable', async () => {
+    const cut: typeof fetch = () =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"token":"abc'));
+              controller.error(new DOMException('The operation timed out.', 'TimeoutError'));
+            },
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        ),
+      );
+    expect(await requestSignIn(attempt(), { fetch: cut })).toEqual({
+      isSignedIn: false,
+      failure: { code: 'network' },
+    });
+    const garbled = answerWith(200, 'not the sign-in answer');
+    expect(await requestSignIn(attempt(), { fetch: garbled })).toEqual({
+      isSignedIn: false,
+      failure: { code: 'bad_response' },
+    });
+  });
+
   it('sends the confirmed centre switch', async () => {
     const send = answerWith(200, sampleSignInResponse());
     const result = await requestSignIn(attempt({ switchCentre: true }), { fetch: send });

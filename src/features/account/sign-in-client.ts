@@ -95,7 +95,15 @@ export async function requestSignIn(
   } catch {
     return failed({ code: 'network' });
   }
-  const json: unknown = await response.json().catch(() => null);
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch (error) {
+    // The body did not arrive whole: the deadline passed, or the link dropped, while it
+    // came. That is the network, not an answer the app cannot read; on 2G, with the first
+    // install sharing the link, it happens.
+    if (!(error instanceof SyntaxError)) return failed({ code: 'network' });
+  }
   if (!response.ok) return failed(failureOf(response, json));
 
   const parsed = signInResponseSchema.safeParse(json);

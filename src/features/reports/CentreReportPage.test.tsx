@@ -53,10 +53,10 @@ describe('CentreReportPage', () => {
   it('names the months to choose from in the app’s language', async () => {
     renderPage(counting());
     await screen.findByTestId('report-view');
-    const month = screen.getByTestId('period-from-month') as HTMLSelectElement;
+    const month = screen.getByTestId<HTMLSelectElement>('period-from-month');
     expect(month.value).toBe('12');
     expect(month.options[2]!.textContent).toBe('मार्च');
-    expect((screen.getByTestId('period-from-year') as HTMLSelectElement).value).toBe('2020');
+    expect(screen.getByTestId<HTMLSelectElement>('period-from-year').value).toBe('2020');
   });
 
   it('exports a table named for the centre and the month', async () => {
