@@ -31,8 +31,16 @@ export interface ThrottleProxy {
 
 const sliceBytes = 512;
 
+/**
+ * One way of the link. Slices leave in the order they were sent, from one queue drained by
+ * one timer: a timer per slice can fire out of order when the machine is busy (Node files
+ * timers by their duration, and a late loop sees several due at once), and a reordered
+ * slice corrupts the stream it belongs to — a script that never runs.
+ */
 class Direction {
   private freeAt = 0;
+  private readonly queue: { dueAt: number; slice: Buffer; write: (slice: Buffer) => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
   bytes = 0;
   constructor(
     private readonly bytesPerSecond: number,
@@ -43,21 +51,39 @@ class Direction {
   send(chunk: Buffer, write: (slice: Buffer) => void): void {
     for (let at = 0; at < chunk.length; at += sliceBytes) {
       const slice = chunk.subarray(at, at + sliceBytes);
-      const now = Date.now();
-      this.freeAt = Math.max(this.freeAt, now) + (slice.length * 1000) / this.bytesPerSecond;
-      setTimeout(
-        () => {
-          this.bytes += slice.length;
-          write(slice);
-        },
-        this.freeAt - now + this.delayMs,
-      );
+      this.freeAt = Math.max(this.freeAt, Date.now()) + (slice.length * 1000) / this.bytesPerSecond;
+      this.queue.push({ dueAt: this.freeAt + this.delayMs, slice, write });
     }
+    this.schedule();
   }
 
   /** Runs `then` once everything sent so far has arrived: a close is a packet too. */
   afterSent(then: () => void): void {
-    setTimeout(then, Math.max(this.freeAt - Date.now(), 0) + this.delayMs);
+    this.queue.push({
+      dueAt: Math.max(this.freeAt, Date.now()) + this.delayMs,
+      slice: Buffer.alloc(0),
+      write: then,
+    });
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined || this.queue.length === 0) return;
+    const wait = Math.max(this.queue[0]!.dueAt - Date.now(), 0);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.deliverDue();
+    }, wait);
+  }
+
+  private deliverDue(): void {
+    const now = Date.now();
+    while (this.queue.length > 0 && this.queue[0]!.dueAt <= now) {
+      const { slice, write } = this.queue.shift()!;
+      this.bytes += slice.length;
+      write(slice);
+    }
+    this.schedule();
   }
 }
 
