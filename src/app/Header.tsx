@@ -5,6 +5,7 @@ import { Badge } from '../ui/Badge.tsx';
 import { formatDateTime } from '../ui/datetime.ts';
 import { paths, type Route } from '../shell/router.ts';
 import { SignOutButton } from './SignOutButton.tsx';
+import { useHeaderClearance } from './use-header-clearance.ts';
 
 export interface HeaderProps {
   readonly route: Route;
@@ -66,6 +67,7 @@ export function Header({
   isStateAdmin = false,
 }: HeaderProps) {
   const t = useMessages(appMessages);
+  const headerRef = useHeaderClearance<HTMLElement>();
   const navLink = (href: string, label: string, isCurrent: boolean, testId: string) => (
     <a
       href={href}
@@ -83,7 +85,7 @@ export function Header({
     </>
   );
   return (
-    <header class="app-header">
+    <header class="app-header" ref={headerRef}>
       <div class="app-header-top">
         <a href={paths.cases} class="app-title-link">
           <h1 data-testid="app-title" class="app-title">
