@@ -8,8 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../src/i18n/lang.ts';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
 import {
@@ -18,16 +17,11 @@ import {
   openFreshIntake,
   planFollowUp,
   registerCase,
-  signIn,
   switchLanguageTo,
   waitForText,
 } from './support/case-register-steps.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll, phone } from './support/open-app.ts';
 
-const phone = { width: 360, height: 740 };
 const maxHeaderPx = 120;
 const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
@@ -59,12 +53,11 @@ function headerHeight(page: Page): Promise<number> {
 }
 
 describe('on a 360×740 phone', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  // The centre manager: the widest menu. As on a phone where Sakhi is installed: the
+  // storage warning is not this test's screen.
+  const app = openAppBeforeAll({ as: 'lko.manager', size: phone, isInstalled: true });
   let page: Page;
   let caseId: string;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
 
   async function capture(name: string, lang: Lang): Promise<void> {
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -78,19 +71,7 @@ describe('on a 360×740 phone', () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
-    await page.setViewportSize(phone);
-    // As on a phone where Sakhi is installed: the storage warning is not this test's screen.
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Browser.grantPermissions', {
-      origin: new URL(server.url).origin,
-      permissions: ['durableStorage'],
-    });
-    await page.goto(server.url);
-    await signIn(page, { username: 'lko.manager', password: DEMO_PASSWORD });
+    page = app.page;
     // A long name and high risk: the widest badges a case shows.
     caseId = await registerCase(page, {
       name: 'सुनीता कुमारी विश्वकर्मा',
@@ -102,11 +83,6 @@ describe('on a 360×740 phone', () => {
     await planFollowUp(page, 0);
     await registerCase(page, { name: 'Fatima Khan', ageYears: '31', riskLevel: 'medium' });
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   describe.each(languages)('in %s', (lang) => {
     beforeAll(async () => {
@@ -159,6 +135,6 @@ describe('on a 360×740 phone', () => {
   });
 
   it('had no errors in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });
