@@ -5,8 +5,6 @@
 // docs/screenshots/phone-<screen>-<lang>.png:
 //
 //   npx vite build && SAKHI_SCREENSHOTS=1 npx vitest run --project browser tests/phone-layout.browser.test.ts
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../src/i18n/lang.ts';
@@ -21,10 +19,9 @@ import {
   waitForText,
 } from './support/case-register-steps.ts';
 import { openAppBeforeAll, phone } from './support/open-app.ts';
+import { captureScreen } from './support/screenshots.ts';
 
 const maxHeaderPx = 120;
-const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
 const languages: readonly Lang[] = ['hi', 'en'];
 
 /** Badges (matching `css`) whose text does not fit where they are drawn: cut by a parent, or past the screen. */
@@ -59,16 +56,7 @@ describe('on a 360×740 phone', () => {
   let page: Page;
   let caseId: string;
 
-  async function capture(name: string, lang: Lang): Promise<void> {
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    if (!isWritingScreenshots) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({
-      path: `${SCREENSHOT_DIR}phone-${name}-${lang}.png`,
-      animations: 'disabled',
-      caret: 'hide',
-    });
-  }
+  const capture = (name: string, lang: Lang) => captureScreen(page, `phone-${name}-${lang}`);
 
   beforeAll(async () => {
     page = app.page;

@@ -2,24 +2,19 @@
 // emulated: the case page prints as a summary with no menu, header or buttons, and a
 // referral letter, in Hindi and in English, carries the centre's name, says which of its
 // details the tablet lacks, and leaves out what her consent does not allow.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 import { referralLetterMessages } from '../src/i18n/messages-paper.ts';
 import { referTo, registerCase, waitForText } from './support/case-register-steps.ts';
 import { openAppBeforeAll, tabletUpright } from './support/open-app.ts';
+import { captureScreen } from './support/screenshots.ts';
 
 const manager = DEMO_ACCOUNTS.find((account) => account.username === 'lko.manager')!;
-const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
 
-async function captureOnPaper(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  if (!isWritingScreenshots) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+/** The whole page as printed (print media emulated), to docs/screenshots/<name>.png. */
+function captureOnPaper(page: Page, name: string): Promise<void> {
+  return captureScreen(page, name, { fullPage: true });
 }
 
 /** How many of the page's elements matching `selector` a reader of the paper would see. */

@@ -7,8 +7,6 @@
 // README), so CI never rewrites the committed pictures.
 //
 //   npx vite build && SAKHI_SCREENSHOTS=1 npx vitest run --project browser tests/screenshots.browser.test.ts
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../src/i18n/lang.ts';
@@ -32,9 +30,8 @@ import {
   waitForText,
 } from './support/case-register-steps.ts';
 import { launchTablet, openAppBeforeAll, tabletUpright } from './support/open-app.ts';
+import { captureScreen } from './support/screenshots.ts';
 
-const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
 const languages: readonly Lang[] = ['hi', 'en'];
 
 /** Every chart of the report on screen is drawn as SVG (the chart chunk loads on its own). */
@@ -54,17 +51,8 @@ describe('screenshots of the main screens, Hindi and English', () => {
   let page: Page;
   let sunitaId: string;
 
-  async function capture(name: string, lang: Lang, shown: Page = page): Promise<void> {
-    // Fonts first: Devanagari must be drawn, not boxes.
-    await shown.evaluate(() => document.fonts.ready.then(() => undefined));
-    if (!isWritingScreenshots) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await shown.screenshot({
-      path: `${SCREENSHOT_DIR}${name}-${lang}.png`,
-      animations: 'disabled',
-      caret: 'hide',
-    });
-  }
+  const capture = (name: string, lang: Lang, shown: Page = page) =>
+    captureScreen(shown, `${name}-${lang}`);
 
   beforeAll(async () => {
     page = app.page;
