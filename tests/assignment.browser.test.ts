@@ -7,19 +7,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import { assignedFilterMessages } from '../src/i18n/messages-assigned-filter.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   countOutboxRows,
   pollUntil,
   registerCase,
   signIn,
   unlockWithPin,
-  waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { launchTablet, openAppBeforeAll, type Tablet } from './support/open-app.ts';
 
 const survivorName = 'रेशमा परवीन';
 const caseworkerName = displayNameOf('lko.caseworker');
@@ -42,30 +38,26 @@ async function readCaseworkerLoad(page: Page): Promise<number> {
 }
 
 describe('assigning a case to a caseworker', () => {
-  let server: TestServer;
-  let managerBrowser: LaunchedChromium;
-  let caseworkerBrowser: LaunchedChromium;
+  const managerApp = openAppBeforeAll({
+    as: 'lko.manager',
+    shouldWaitForWorker: true,
+    label: 'manager',
+  });
+  // Her tablet opens the app in the second test, once the case is assigned to her.
+  let caseworkerTablet: Tablet;
   let manager: Page;
   let caseworker: Page;
   let caseId: string;
-  const problems: string[] = [];
-  showScreenOnFailure(() => manager);
+  const problems = managerApp.problems;
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    [managerBrowser, caseworkerBrowser] = await Promise.all([launchChromium(), launchChromium()]);
-    manager = await managerBrowser.context.newPage();
-    caseworker = await caseworkerBrowser.context.newPage();
-    watchForPageProblems(manager, problems, { label: 'manager' });
-    watchForPageProblems(caseworker, problems, { label: 'caseworker' });
-    await manager.goto(server.url);
-    await signIn(manager, { username: 'lko.manager', password: DEMO_PASSWORD });
-    await waitForControllingWorker(manager);
-  }, 120_000);
+    manager = managerApp.page;
+    caseworkerTablet = await launchTablet({ problems, label: 'caseworker' });
+    caseworker = caseworkerTablet.page;
+  });
 
   afterAll(async () => {
-    await Promise.all([managerBrowser?.close(), caseworkerBrowser?.close()]);
-    await server?.close();
+    await caseworkerTablet?.browser.close();
   });
 
   it('lets the manager assign a case from her centre’s staff list, and counts it', async () => {
@@ -83,13 +75,13 @@ describe('assigning a case to a caseworker', () => {
       (n) => n === 0,
       'the manager’s tablet has sent the assignment',
     );
-    await manager.goto(new URL('/', server.url).href);
+    await manager.goto(new URL('/', managerApp.server.url).href);
     await unlockWithPin(manager);
     expect(await readCaseworkerLoad(manager)).toBe(before + 1);
   }, 120_000);
 
   it('shows the caseworker the case under "My cases", and no way to assign', async () => {
-    await caseworker.goto(server.url);
+    await caseworker.goto(managerApp.server.url);
     await signIn(caseworker, { username: 'lko.caseworker', password: DEMO_PASSWORD });
     await caseworker
       .locator('select[name="assignedTo"]')
@@ -99,7 +91,7 @@ describe('assigning a case to a caseworker', () => {
       .filter({ hasText: survivorName })
       .waitFor({ timeout: 60_000 });
 
-    await caseworker.goto(new URL(`/cases/${caseId}`, server.url).href);
+    await caseworker.goto(new URL(`/cases/${caseId}`, managerApp.server.url).href);
     await unlockWithPin(caseworker);
     await waitForText(caseworker.getByTestId('assigned-names'), caseworkerName);
     expect(await caseworker.getByTestId('action-assign').count()).toBe(0);

@@ -5,45 +5,23 @@
 // `sakhi-push` tag after the save; while the context is offline Chromium holds it pending,
 // and `setOffline(false)` fires it by itself (no CDP dispatchSyncEvent needed).
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../server/db/sync-schema.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import {
-  countOutboxRows,
-  pollUntil,
-  registerCase,
-  signIn,
-  waitForControllingWorker,
-} from './support/case-register-steps.ts';
+import { countOutboxRows, pollUntil, registerCase } from './support/case-register-steps.ts';
 import { readRawTabletStore } from './support/raw-tablet-store.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll } from './support/open-app.ts';
 import { readStoredFields } from '../server/db/sync-record-fields.ts';
 
 describe('background sync with the app closed', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  const app = openAppBeforeAll({ as: 'lko.caseworker', shouldWaitForWorker: true });
   let page: Page;
   let caseId: string;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
-    await page.goto(server.url);
-    await signIn(page);
-    await waitForControllingWorker(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = app.page;
   });
 
   const serverCase = async (id: string) => {
-    const row = await server.database.db
+    const row = await app.server.database.db
       .withTables<SyncTables>()
       .selectFrom('sync_records')
       .select(['record_type', 'fields'])
@@ -53,7 +31,7 @@ describe('background sync with the app closed', () => {
   };
 
   it('saves a case offline and leaves the change waiting, with a background push registered', async () => {
-    await browser.context.setOffline(true);
+    await app.browser.context.setOffline(true);
     caseId = await registerCase(page, { name: 'कमला देवी', phone: '9812345678' });
     expect(await countOutboxRows(page)).toBeGreaterThanOrEqual(1);
     await pollUntil(
@@ -79,9 +57,9 @@ describe('background sync with the app closed', () => {
     await page.getByTestId('switch-user').click();
     await page.getByTestId('unlock-page').waitFor();
     // Every page, including the blank one a persistent context opens with.
-    for (const open of browser.context.pages()) await open.close();
-    expect(browser.context.pages()).toHaveLength(0);
-    await browser.context.setOffline(false);
+    for (const open of app.browser.context.pages()) await open.close();
+    expect(app.browser.context.pages()).toHaveLength(0);
+    await app.browser.context.setOffline(false);
     const stored = await pollUntil(
       () => serverCase(caseId),
       (row) => row !== null,
@@ -91,10 +69,10 @@ describe('background sync with the app closed', () => {
     expect(stored?.recordType).toBe('case');
     expect(stored?.fields.survivorName?.value).toBe('कमला देवी');
     // Still no page: only the worker could have sent it.
-    expect(browser.context.pages()).toHaveLength(0);
+    expect(app.browser.context.pages()).toHaveLength(0);
   });
 
   it('had no errors in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

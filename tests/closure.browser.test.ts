@@ -4,44 +4,26 @@
 // manager sends it back, it is requested again and approved, and the closed case offers
 // only a note until she reopens it with a reason. Every timeline entry names her.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/services/demo-seed.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 import {
   admitToStay,
   field,
   referTo,
   registerCase,
-  signIn,
   waitForText,
 } from './support/case-register-steps.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll } from './support/open-app.ts';
 
 const hi = caseFileMessages.hi;
 const manager = DEMO_ACCOUNTS.find((account) => account.username === 'lko.manager')!;
 
 describe('closing and reopening a case in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  const app = openAppBeforeAll({ as: manager.username });
   let page: Page;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
-    await page.goto(server.url);
-    await signIn(page, { username: manager.username, password: DEMO_PASSWORD });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('blocks a closure while she is in the short stay', async () => {
@@ -90,6 +72,6 @@ describe('closing and reopening a case in Chromium', () => {
     const names = await page.getByTestId('entry-by').allTextContents();
     expect(names.length).toBeGreaterThan(0);
     for (const name of names) expect(name).toBe(`${manager.displayName} द्वारा`);
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

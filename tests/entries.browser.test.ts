@@ -3,23 +3,19 @@
 // case page while Today follows it; a service is corrected in place; the arrival route is
 // changed after intake and the timeline shows it.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { referralStatuses } from '../src/domain/vocabularies-entries.ts';
 import { labelOf } from '../src/domain/vocabulary.ts';
 import { entryEditMessages } from '../src/i18n/messages-entry-edit.ts';
 import { appMessages } from '../src/i18n/messages.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
   field,
   referTo,
   registerCase,
-  signIn,
   waitForText,
 } from './support/case-register-steps.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll } from './support/open-app.ts';
 
 /**
  * Back to her case the way staff do, through the case list: a page load would lock the
@@ -32,24 +28,10 @@ async function openCaseFromList(page: Page, survivorName: string): Promise<void>
 }
 
 describe('correcting entries in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  const app = openAppBeforeAll({ as: 'lko.caseworker' });
   let page: Page;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
-    await page.goto(server.url);
-    await signIn(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('has every correction message in Hindi and English', () => {
@@ -115,6 +97,6 @@ describe('correcting entries in Chromium', () => {
     await waitForText(page.getByTestId('entry-arrival').locator('.entry-title'), /पुलिस/);
     // The server took every step, correction and route change in her own name: none refused.
     await waitForText(page.getByTestId('pending-changes'), appMessages.hi.noPendingChanges);
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

@@ -9,14 +9,10 @@
 // from a closed list by typing the start of its label (as on a hardware keyboard) counts as
 // filling that field. Nothing here clicks, and every press goes through `press` or `fill`.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
-import { signIn, waitForText } from './support/case-register-steps.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { waitForText } from './support/case-register-steps.ts';
+import { openAppBeforeAll, tabletUpright } from './support/open-app.ts';
 
 const waitMs = 30_000;
 const t = intakeMessages.en;
@@ -70,27 +66,13 @@ class KeyboardUser {
 }
 
 describe('keyboard-only intake of a minimal case', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  const app = openAppBeforeAll({ as: 'lko.caseworker', size: tabletUpright });
   let page: Page;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
-    await page.setViewportSize({ width: 800, height: 1280 });
-    await page.goto(server.url);
-    await signIn(page, { username: 'lko.caseworker', password: DEMO_PASSWORD });
+    page = app.page;
     await page.getByTestId('language-switch').click();
     await waitForText(page.getByTestId('app-title'), 'Sakhi');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   it('registers her from the case list in fewer than 60 key presses', async () => {
@@ -152,6 +134,6 @@ describe('keyboard-only intake of a minimal case', () => {
   }, 180_000);
 
   it('had no errors in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

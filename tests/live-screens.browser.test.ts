@@ -7,14 +7,14 @@
 // headquarters refuses that service (a closed case takes only notes), and A's header
 // counts the refusal instead of saying "All changes sent", while the sync page names it in
 // the staff's words and offers the case rather than "Send again".
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import { closureStateRules } from '../src/domain/closure-write-rules.ts';
 import { appMessages } from '../src/i18n/messages.ts';
 import { syncStatusMessages } from '../src/i18n/messages-sync-status.ts';
 import { nameOfEntryKind } from '../src/features/sync-status/conflict-fields.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
+import type { LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
   countOutboxRows,
@@ -26,9 +26,7 @@ import {
   waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { launchTablet, openAppBeforeAll } from './support/open-app.ts';
 
 const hiApp = appMessages.hi;
 const hiSync = syncStatusMessages.hi;
@@ -47,8 +45,8 @@ interface Tablet {
  * Marks the page if the list ever says "no cases" (`data-testid="no-cases"`), however
  * briefly: a MutationObserver sees every render, where polling could miss one.
  */
-async function watchForNoCasesClaim(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
+async function watchForNoCasesClaim(page: Page): Promise<void> {
+  await page.addInitScript(() => {
     const marked = window as unknown as { sawNoCases?: boolean };
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="no-cases"]')) marked.sawNoCases = true;
@@ -102,33 +100,31 @@ async function headerPendingLine(page: Page): Promise<string> {
 }
 
 describe('screens follow the store on two tablets', () => {
-  let server: TestServer;
+  // Tablet A, the caseworker's; B opens the app for the first time in the first test.
+  const appA = openAppBeforeAll({
+    as: 'lko.caseworker',
+    shouldWaitForWorker: true,
+    label: 'A',
+    beforeOpening: watchForNoCasesClaim,
+  });
   let tabletA: Tablet;
   let tabletB: Tablet;
   let caseId: string;
   let caseNumber: string;
-  const problems: string[] = [];
-  showScreenOnFailure(() => tabletA?.page);
-
-  const launchTablet = async (name: string): Promise<Tablet> => {
-    const browser = await launchChromium();
-    await watchForNoCasesClaim(browser.context);
-    const page = await browser.context.newPage();
-    watchForPageProblems(page, problems, { label: name });
-    return { name, browser, page };
-  };
+  const problems = appA.problems;
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    [tabletA, tabletB] = await Promise.all([launchTablet('A'), launchTablet('B')]);
-    await tabletA.page.goto(server.url);
-    await signIn(tabletA.page, { username: 'lko.caseworker', password: DEMO_PASSWORD });
-    await waitForControllingWorker(tabletA.page);
+    tabletA = { name: 'A', browser: appA.browser, page: appA.page };
+    const launched = await launchTablet({
+      problems,
+      label: 'B',
+      beforeOpening: watchForNoCasesClaim,
+    });
+    tabletB = { name: 'B', ...launched };
   });
 
   afterAll(async () => {
-    await Promise.all([tabletA, tabletB].map((tablet) => tablet?.browser.close()));
-    await server?.close();
+    await tabletB?.browser.close();
   });
 
   it('fills a second tablet’s list at its first sign-in, without any navigation', async () => {
@@ -141,7 +137,7 @@ describe('screens follow the store on two tablets', () => {
     );
 
     const page = tabletB.page;
-    await page.goto(server.url);
+    await page.goto(appA.server.url);
     const firstUrl = page.url();
     await signIn(page, { username: 'lko.manager', password: DEMO_PASSWORD });
     await page.getByTestId('case-row').filter({ hasText: survivorName }).waitFor();
@@ -153,7 +149,7 @@ describe('screens follow the store on two tablets', () => {
 
   it('updates an open case page when a pull changes it', async () => {
     const page = tabletB.page;
-    await page.goto(new URL(`/cases/${caseId}`, server.url).href);
+    await page.goto(new URL(`/cases/${caseId}`, appA.server.url).href);
     await unlockWithPin(page);
     await waitForText(page.getByTestId('case-name'), survivorName);
     const summary = page.getByTestId('case-summary');

@@ -1,36 +1,19 @@
 // The app as staff meet it on a tablet: installable, and once opened, every screen opens
 // again with no network — a reload, a deep link, a new tab.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
-
-async function waitForControllingWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-    timeout: 30_000,
-  });
-}
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openAppBeforeAll } from './support/open-app.ts';
 
 describe('offline app shell in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  // Nobody signs in: the app shell alone must open offline.
+  const app = openAppBeforeAll({ shouldWaitForWorker: true });
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    await page.goto(server.url);
-    await waitForControllingWorker(page);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('is installable: manifest with icons and a worker that controls the page', async () => {
-    const cdp = await browser.context.newCDPSession(page);
+    const cdp = await app.browser.context.newCDPSession(page);
     const { installabilityErrors } = (await cdp.send('Page.getInstallabilityErrors')) as {
       installabilityErrors: { errorId: string }[];
     };
@@ -53,7 +36,7 @@ describe('offline app shell in Chromium', () => {
   });
 
   it('reloads with no network', async () => {
-    await browser.context.setOffline(true);
+    await app.browser.context.setOffline(true);
     try {
       await page.reload();
       await page.getByTestId('app-title').waitFor();
@@ -66,27 +49,27 @@ describe('offline app shell in Chromium', () => {
       );
       expect(reached).toBe(false);
     } finally {
-      await browser.context.setOffline(false);
+      await app.browser.context.setOffline(false);
     }
   });
 
   it('opens a deep link in a new tab with no network', async () => {
-    await browser.context.setOffline(true);
-    const tab = await browser.context.newPage();
+    await app.browser.context.setOffline(true);
+    const tab = await app.browser.context.newPage();
     try {
       const response = await tab.goto(
-        new URL('/cases/0190f3a2-7c1e-7000-8000-000000000001', server.url).href,
+        new URL('/cases/0190f3a2-7c1e-7000-8000-000000000001', app.server.url).href,
       );
       expect(response?.fromServiceWorker()).toBe(true);
       await tab.getByTestId('app-title').waitFor();
     } finally {
       await tab.close();
-      await browser.context.setOffline(false);
+      await app.browser.context.setOffline(false);
     }
   });
 
   it('still answers API calls from the network, never from the shell', async () => {
-    await browser.context.setOffline(true);
+    await app.browser.context.setOffline(true);
     try {
       const outcome = await page.evaluate(async () => {
         try {
@@ -99,7 +82,7 @@ describe('offline app shell in Chromium', () => {
       // Sync must see "offline" and retry later, not mistake index.html for an answer.
       expect(outcome).toBe('network error');
     } finally {
-      await browser.context.setOffline(false);
+      await app.browser.context.setOffline(false);
     }
   });
 });

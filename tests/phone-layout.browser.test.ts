@@ -5,11 +5,8 @@
 // docs/screenshots/phone-<screen>-<lang>.png:
 //
 //   npx vite build && SAKHI_SCREENSHOTS=1 npx vitest run --project browser tests/phone-layout.browser.test.ts
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../src/i18n/lang.ts';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
 import {
@@ -18,19 +15,13 @@ import {
   openFreshIntake,
   planFollowUp,
   registerCase,
-  signIn,
   switchLanguageTo,
   waitForText,
 } from './support/case-register-steps.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll, phone } from './support/open-app.ts';
+import { captureScreen } from './support/screenshots.ts';
 
-const phone = { width: 360, height: 740 };
 const maxHeaderPx = 120;
-const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
 const languages: readonly Lang[] = ['hi', 'en'];
 
 /** Badges (matching `css`) whose text does not fit where they are drawn: cut by a parent, or past the screen. */
@@ -59,38 +50,16 @@ function headerHeight(page: Page): Promise<number> {
 }
 
 describe('on a 360×740 phone', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  // The centre manager: the widest menu. As on a phone where Sakhi is installed: the
+  // storage warning is not this test's screen.
+  const app = openAppBeforeAll({ as: 'lko.manager', size: phone, isInstalled: true });
   let page: Page;
   let caseId: string;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
 
-  async function capture(name: string, lang: Lang): Promise<void> {
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    if (!isWritingScreenshots) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.screenshot({
-      path: `${SCREENSHOT_DIR}phone-${name}-${lang}.png`,
-      animations: 'disabled',
-      caret: 'hide',
-    });
-  }
+  const capture = (name: string, lang: Lang) => captureScreen(page, `phone-${name}-${lang}`);
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
-    await page.setViewportSize(phone);
-    // As on a phone where Sakhi is installed: the storage warning is not this test's screen.
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Browser.grantPermissions', {
-      origin: new URL(server.url).origin,
-      permissions: ['durableStorage'],
-    });
-    await page.goto(server.url);
-    await signIn(page, { username: 'lko.manager', password: DEMO_PASSWORD });
+    page = app.page;
     // A long name and high risk: the widest badges a case shows.
     caseId = await registerCase(page, {
       name: 'सुनीता कुमारी विश्वकर्मा',
@@ -102,11 +71,6 @@ describe('on a 360×740 phone', () => {
     await planFollowUp(page, 0);
     await registerCase(page, { name: 'Fatima Khan', ageYears: '31', riskLevel: 'medium' });
   }, 240_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   describe.each(languages)('in %s', (lang) => {
     beforeAll(async () => {
@@ -159,6 +123,6 @@ describe('on a 360×740 phone', () => {
   });
 
   it('had no errors in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

@@ -2,27 +2,19 @@
 // emulated: the case page prints as a summary with no menu, header or buttons, and a
 // referral letter, in Hindi and in English, carries the centre's name, says which of its
 // details the tablet lacks, and leaves out what her consent does not allow.
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/services/demo-seed.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 import { referralLetterMessages } from '../src/i18n/messages-paper.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { referTo, registerCase, signIn, waitForText } from './support/case-register-steps.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { referTo, registerCase, waitForText } from './support/case-register-steps.ts';
+import { openAppBeforeAll, tabletUpright } from './support/open-app.ts';
+import { captureScreen } from './support/screenshots.ts';
 
 const manager = DEMO_ACCOUNTS.find((account) => account.username === 'lko.manager')!;
-const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
 
-async function captureOnPaper(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  if (!isWritingScreenshots) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, fullPage: true });
+/** The whole page as printed (print media emulated), to docs/screenshots/<name>.png. */
+function captureOnPaper(page: Page, name: string): Promise<void> {
+  return captureScreen(page, name, { fullPage: true });
 }
 
 /** How many of the page's elements matching `selector` a reader of the paper would see. */
@@ -37,21 +29,12 @@ async function countShown(page: Page, selector: string): Promise<number> {
 }
 
 describe('printing a case and its referral letters in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  const app = openAppBeforeAll({ as: manager.username, size: tabletUpright });
   let page: Page;
   let caseUrl: string;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    await page.setViewportSize({ width: 800, height: 1280 });
-    watchForPageProblems(page, problems);
-    await page.goto(server.url);
-    await signIn(page, { username: manager.username, password: DEMO_PASSWORD });
+    page = app.page;
     await registerCase(page, {
       name: 'सुनीता देवी',
       phone: '9876543210',
@@ -70,12 +53,6 @@ describe('printing a case and its referral letters in Chromium', () => {
     await form.locator('[name="referralStatus"]').selectOption('planned');
     await page.getByTestId('referral-form-save').click();
     await page.getByTestId('letter-link-dlsa').waitFor();
-  });
-
-  afterAll(async () => {
-    await page?.emulateMedia({ media: 'screen' });
-    await browser?.close();
-    await server?.close();
   });
 
   it('prints the case page as her summary, with no navigation, buttons or forms', async () => {
@@ -133,6 +110,6 @@ describe('printing a case and its referral letters in Chromium', () => {
     expect(text).not.toContain('सुनीता');
     expect(text).not.toContain('9876543210');
     expect(text).toMatch(/Reference: [A-Z]{3}-\d{4}/);
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

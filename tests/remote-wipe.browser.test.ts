@@ -2,55 +2,39 @@
 // offline; headquarters revokes the tablet meanwhile. Back online, the tablet first sends
 // what its outbox holds (the case reaches the server), then erases every case and says so.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../server/db/sync-schema.ts';
 import { readStoredFields } from '../server/db/sync-record-fields.ts';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import {
-  countOutboxRows,
-  pollUntil,
-  registerCase,
-  signIn,
-  waitForControllingWorker,
-} from './support/case-register-steps.ts';
+import { countOutboxRows, pollUntil, registerCase } from './support/case-register-steps.ts';
 import { signedDeviceFields } from './support/device-keys.ts';
 import { findLeaks, readRawTabletStore } from './support/raw-tablet-store.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll } from './support/open-app.ts';
 
 const survivorName = 'रेवती वाइपवाली';
 const survivorPhone = '9834567012';
 
 describe('a revoked tablet sends what waits, then wipes itself', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
   let page: Page;
   let deviceId: string;
   let caseId: string;
-  showScreenOnFailure(() => page);
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    page.on('request', (request) => {
-      if (request.url().endsWith('/api/auth/sign-in')) {
-        deviceId = (request.postDataJSON() as { deviceId: string }).deviceId;
-      }
-    });
-    await page.goto(server.url);
-    await signIn(page);
-    await waitForControllingWorker(page);
+  const app = openAppBeforeAll({
+    as: 'lko.caseworker',
+    shouldWaitForWorker: true,
+    beforeOpening: (opened) => {
+      opened.on('request', (request) => {
+        if (request.url().endsWith('/api/auth/sign-in')) {
+          deviceId = (request.postDataJSON() as { deviceId: string }).deviceId;
+        }
+      });
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = app.page;
   });
 
   const serverCase = async (id: string) => {
-    const row = await server.database.db
+    const row = await app.server.database.db
       .withTables<SyncTables>()
       .selectFrom('sync_records')
       .select(['fields'])
@@ -60,11 +44,11 @@ describe('a revoked tablet sends what waits, then wipes itself', () => {
   };
 
   it('saves a case offline while headquarters revokes the tablet', async () => {
-    await browser.context.setOffline(true);
+    await app.browser.context.setOffline(true);
     caseId = await registerCase(page, { name: survivorName, phone: survivorPhone });
     expect(await countOutboxRows(page)).toBeGreaterThanOrEqual(1);
 
-    const signInResponse = await fetch(new URL('/api/auth/sign-in', server.url), {
+    const signInResponse = await fetch(new URL('/api/auth/sign-in', app.server.url), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -75,7 +59,7 @@ describe('a revoked tablet sends what waits, then wipes itself', () => {
     });
     expect(signInResponse.status).toBe(200);
     const { token } = (await signInResponse.json()) as { token: string };
-    const revoked = await fetch(new URL(`/api/devices/${deviceId}/revoke`, server.url), {
+    const revoked = await fetch(new URL(`/api/devices/${deviceId}/revoke`, app.server.url), {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: '{}',
@@ -85,7 +69,7 @@ describe('a revoked tablet sends what waits, then wipes itself', () => {
   });
 
   it('back online, sends the case, then erases every case and says so', async () => {
-    await browser.context.setOffline(false);
+    await app.browser.context.setOffline(false);
     await pollUntil(
       () => serverCase(caseId),
       (fields) => fields !== null,

@@ -7,18 +7,14 @@
 // README), so CI never rewrites the committed pictures.
 //
 //   npx vite build && SAKHI_SCREENSHOTS=1 npx vitest run --project browser tests/screenshots.browser.test.ts
-import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../src/i18n/lang.ts';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
 import { caseListMessages } from '../src/i18n/messages-cases.ts';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
 import { reportsMessages } from '../src/i18n/messages-reports.ts';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
 import {
   addPoliceHelp,
   admitToStay,
@@ -28,18 +24,14 @@ import {
   planFollowUp,
   referTo,
   registerCase,
-  signIn,
   submitSignIn,
   unlockWithPin,
   switchLanguageTo,
   waitForText,
 } from './support/case-register-steps.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { launchTablet, openAppBeforeAll, tabletUpright } from './support/open-app.ts';
+import { captureScreen } from './support/screenshots.ts';
 
-const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
-// A cheap Android tablet held upright.
-const tablet = { width: 800, height: 1280 };
 const languages: readonly Lang[] = ['hi', 'en'];
 
 /** Every chart of the report on screen is drawn as SVG (the chart chunk loads on its own). */
@@ -52,41 +44,18 @@ async function waitForChartsDrawn(shown: Page): Promise<void> {
 }
 
 describe('screenshots of the main screens, Hindi and English', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  // As on a tablet where Sakhi is installed: Chromium keeps its storage for good, so the
+  // "storage may be cleared" warning (its own component test covers it) does not show.
+  // The centre manager: she registers cases like her staff, and the monthly report is hers.
+  const app = openAppBeforeAll({ as: 'lko.manager', size: tabletUpright, isInstalled: true });
   let page: Page;
   let sunitaId: string;
-  const problems: string[] = [];
 
-  async function capture(name: string, lang: Lang, shown: Page = page): Promise<void> {
-    // Fonts first: Devanagari must be drawn, not boxes.
-    await shown.evaluate(() => document.fonts.ready.then(() => undefined));
-    if (!isWritingScreenshots) return;
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await shown.screenshot({
-      path: `${SCREENSHOT_DIR}${name}-${lang}.png`,
-      animations: 'disabled',
-      caret: 'hide',
-    });
-  }
+  const capture = (name: string, lang: Lang, shown: Page = page) =>
+    captureScreen(shown, `${name}-${lang}`);
 
   beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
-    await page.setViewportSize(tablet);
-    // As on a tablet where Sakhi is installed: Chromium keeps its storage for good, so the
-    // "storage may be cleared" warning (its own component test covers it) does not show.
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('Browser.grantPermissions', {
-      origin: new URL(server.url).origin,
-      permissions: ['durableStorage'],
-    });
-    await page.goto(server.url);
-    // The centre manager: she registers cases like her staff, and the monthly report is hers.
-    await signIn(page, { username: 'lko.manager', password: DEMO_PASSWORD });
-
+    page = app.page;
     // A centre's morning: a follow-up late, one due today, a stay ending, a referral waiting.
     sunitaId = await registerCase(page, {
       name: 'सुनीता देवी',
@@ -153,11 +122,6 @@ describe('screenshots of the main screens, Hindi and English', () => {
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   describe.each(languages)('in %s', (lang) => {
     beforeAll(async () => {
       await switchLanguageTo(page, lang);
@@ -203,7 +167,7 @@ describe('screenshots of the main screens, Hindi and English', () => {
     });
 
     it('case page with a service, a stay, a referral and a follow-up', async () => {
-      await page.goto(new URL(`/cases/${encodeURIComponent(sunitaId)}`, server.url).href);
+      await page.goto(new URL(`/cases/${encodeURIComponent(sunitaId)}`, app.server.url).href);
       // A new navigation starts the app again: locked until her PIN opens it.
       await unlockWithPin(page);
       await waitForText(page.getByTestId('case-name'), 'सुनीता देवी');
@@ -237,12 +201,14 @@ describe('screenshots of the main screens, Hindi and English', () => {
   });
 
   it('the state dashboard, for headquarters, in Hindi and English', async () => {
-    const headquarters = await launchChromium();
+    const headquarters = await launchTablet({
+      problems: app.problems,
+      label: 'state',
+      size: tabletUpright,
+    });
     try {
-      const statePage = await headquarters.context.newPage();
-      watchForPageProblems(statePage, problems, { label: 'state' });
-      await statePage.setViewportSize(tablet);
-      await statePage.goto(server.url);
+      const statePage = headquarters.page;
+      await statePage.goto(app.server.url);
       await submitSignIn(statePage, { username: 'state.admin', password: DEMO_PASSWORD });
       for (const lang of languages) {
         await switchLanguageTo(statePage, lang);
@@ -252,11 +218,11 @@ describe('screenshots of the main screens, Hindi and English', () => {
         await capture('state-dashboard', lang, statePage);
       }
     } finally {
-      await headquarters.close();
+      await headquarters.browser.close();
     }
   });
 
   it('had no errors in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

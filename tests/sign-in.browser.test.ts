@@ -4,11 +4,10 @@
 // opens it offline, with no network at all; signing out offline keeps every case and
 // waiting change (her PIN is forgotten), and signing in again (online) shows them.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 import { accountMessages } from '../src/i18n/messages-account.ts';
 import { appMessages } from '../src/i18n/messages.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import {
   countOutboxRows,
   demoCaseworker,
@@ -20,31 +19,17 @@ import {
   waitForControllingWorker,
   waitForText,
 } from './support/case-register-steps.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll } from './support/open-app.ts';
 
 const caseworker = DEMO_ACCOUNTS.find((account) => account.username === 'lko.caseworker')!;
 
 describe('sign-in in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
+  // Nobody signed in yet: the first test's wrong password is refused on purpose.
+  const app = openAppBeforeAll({ allowRefusedSignIn: true });
   let page: Page;
   let outboxAtSignOut: number;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems, { allowRefusedSignIn: true });
-    await page.goto(server.url);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('refuses a wrong password with a plain message, keeping the username', async () => {
@@ -65,7 +50,7 @@ describe('sign-in in Chromium', () => {
 
   it('after going offline, a reload opens locked, and her PIN alone opens the app as her', async () => {
     await waitForControllingWorker(page);
-    await browser.context.setOffline(true);
+    await app.browser.context.setOffline(true);
     await page.reload();
     await waitForText(page.getByTestId('network-status'), appMessages.hi.offline);
     await page.getByTestId('unlock-page').waitFor();
@@ -99,12 +84,12 @@ describe('sign-in in Chromium', () => {
   });
 
   it('back online, signing in again (and a new PIN) shows the case she saved before signing out', async () => {
-    await browser.context.setOffline(false);
+    await app.browser.context.setOffline(false);
     await signIn(page);
     await page.getByTestId('case-row').filter({ hasText: 'सुनीता देवी' }).waitFor();
   });
 
   it('had no errors in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

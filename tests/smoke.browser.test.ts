@@ -1,34 +1,22 @@
 // The whole stack once, in real Chromium: the server serves the built app, the app
 // renders, talks to the API under its CSP, and installs its service worker.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openAppBeforeAll } from './support/open-app.ts';
 
 describe('smoke: server + app in Chromium', () => {
-  let server: TestServer;
-  let browser: LaunchedChromium;
-  let page: Page;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    browser = await launchChromium();
-    page = await browser.context.newPage();
-    watchForPageProblems(page, problems);
+  const app = openAppBeforeAll({
     // Console messages can miss violations in workers; the DOM event is the reliable record.
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-      });
-    });
-    await page.goto(server.url);
+    beforeOpening: (opened) =>
+      opened.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (event) => {
+          console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+        });
+      }),
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  let page: Page;
+  beforeAll(() => {
+    page = app.page;
   });
 
   it('shows the app title', async () => {
@@ -60,16 +48,16 @@ describe('smoke: server + app in Chromium', () => {
       return { scope: ready.scope, state: worker?.state, script: worker?.scriptURL };
     });
     expect(registration).toEqual({
-      scope: server.url,
+      scope: app.server.url,
       state: 'activated',
-      script: new URL('/sw.js', server.url).href,
+      script: new URL('/sw.js', app.server.url).href,
     });
   });
 
   it('opens a deep link straight from the server', async () => {
-    const deepLink = await browser.context.newPage();
+    const deepLink = await app.browser.context.newPage();
     try {
-      const response = await deepLink.goto(new URL('/cases/some-case', server.url).href);
+      const response = await deepLink.goto(new URL('/cases/some-case', app.server.url).href);
       expect(response?.status()).toBe(200);
       await deepLink.getByTestId('app-title').waitFor();
     } finally {
@@ -78,6 +66,6 @@ describe('smoke: server + app in Chromium', () => {
   });
 
   it('had no console errors and no CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

@@ -10,12 +10,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncTables } from '../server/db/sync-schema.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/services/demo-seed.ts';
+import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 import type { RecordType } from '../src/domain/protocol.ts';
 import { closureReasons } from '../src/domain/vocabularies-case.ts';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
+import type { LaunchedChromium } from './support/chromium.ts';
+import { openApp } from './support/open-app.ts';
 import {
   addPoliceHelp,
   countOutboxRows,
@@ -23,9 +23,7 @@ import {
   pollUntil,
   registerCase,
   shownPendingChanges,
-  signIn,
   unlockWithPin,
-  waitForControllingWorker,
 } from './support/case-register-steps.ts';
 import { findLeaks, readRawTabletStore } from './support/raw-tablet-store.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
@@ -124,15 +122,10 @@ describe('two tablets of one centre edit one case offline', () => {
   let caseNumber: string;
   const problems: string[] = [];
 
-  const launchTablet = async (name: string, username: string): Promise<Tablet> => {
-    const browser = await launchChromium();
-    const page = await browser.context.newPage();
-    watchForPageProblems(page, problems, { label: name });
-    await page.goto(server.url);
-    await signIn(page, { username, password: DEMO_PASSWORD });
-    await waitForControllingWorker(page);
-    return { name, browser, page };
-  };
+  const launchTablet = async (name: string, username: string): Promise<Tablet> => ({
+    name,
+    ...(await openApp(server, { as: username, shouldWaitForWorker: true, problems, label: name })),
+  });
 
   const serverRecords = async (recordType: RecordType) => {
     const rows = await server.database.db

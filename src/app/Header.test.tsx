@@ -26,68 +26,45 @@ function renderHeader(sync: HeaderSync, pendingChanges = 2) {
 describe('Header sync line', () => {
   afterEach(cleanup);
   const lastSyncAt = '2026-11-29T06:00:00.000Z';
+  /** A run that pushed and pulled, none refused; each test changes what it is about. */
+  const afterFullSync: HeaderSync = {
+    isRunning: false,
+    lastSyncAt,
+    lastFullSyncAt: lastSyncAt,
+    needsAttention: false,
+    refused: 0,
+  };
 
   it('says it is waiting for the network after a run found none, rather than a stale time', () => {
-    expect(
-      renderHeader({
-        isRunning: false,
-        lastSyncAt,
-        lastFullSyncAt: lastSyncAt,
-        needsAttention: false,
-        refused: 0,
-        isWaitingForNetwork: true,
-      }),
-    ).toBe(hindi.waitingForNetwork);
+    expect(renderHeader({ ...afterFullSync, isWaitingForNetwork: true })).toBe(
+      hindi.waitingForNetwork,
+    );
   });
 
   it('keeps saying it is waiting while a retry after a silent network is under way', () => {
     // On a link that goes quiet each retry runs until its deadline: "Syncing…" would show
     // most of the time, as if the sync were progressing.
-    expect(
-      renderHeader({
-        isRunning: true,
-        lastSyncAt,
-        lastFullSyncAt: lastSyncAt,
-        needsAttention: false,
-        refused: 0,
-        isWaitingForNetwork: true,
-      }),
-    ).toBe(hindi.waitingForNetwork);
+    expect(renderHeader({ ...afterFullSync, isRunning: true, isWaitingForNetwork: true })).toBe(
+      hindi.waitingForNetwork,
+    );
   });
 
   it('says syncing only while a run is under way, and the last sync once it worked', () => {
-    expect(
-      renderHeader({
-        isRunning: true,
-        lastSyncAt,
-        lastFullSyncAt: lastSyncAt,
-        needsAttention: false,
-        refused: 0,
-      }),
-    ).toBe(hindi.syncing);
+    expect(renderHeader({ ...afterFullSync, isRunning: true })).toBe(hindi.syncing);
     cleanup();
-    expect(
-      renderHeader({
-        isRunning: false,
-        lastSyncAt,
-        lastFullSyncAt: lastSyncAt,
-        needsAttention: false,
-        refused: 0,
-      }),
-    ).toMatch(/^अंतिम सिंक: /);
+    expect(renderHeader(afterFullSync)).toMatch(/^अंतिम सिंक: /);
   });
 
   it('says all changes are sent only after a run that pushed and pulled, with none refused', () => {
-    const idle = { isRunning: false, lastSyncAt, needsAttention: false, refused: 0 };
     const pendingLine = () => screen.queryByTestId('pending-changes')?.textContent ?? null;
     // The service worker's push-only run: sent, but nothing brought down yet.
-    renderHeader({ ...idle, lastFullSyncAt: null }, 0);
+    renderHeader({ ...afterFullSync, lastFullSyncAt: null }, 0);
     expect(pendingLine()).toBeNull();
     cleanup();
-    renderHeader({ ...idle, lastFullSyncAt: lastSyncAt }, 0);
+    renderHeader(afterFullSync, 0);
     expect(pendingLine()).toBe(hindi.noPendingChanges);
     cleanup();
-    renderHeader({ ...idle, lastFullSyncAt: lastSyncAt, needsAttention: true, refused: 3 }, 0);
+    renderHeader({ ...afterFullSync, needsAttention: true, refused: 3 }, 0);
     expect(pendingLine()).toBe(hindi.refusedChanges.replace('{n}', '3'));
   });
 });

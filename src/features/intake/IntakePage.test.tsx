@@ -1,53 +1,27 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../shell/stores.testing.tsx';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sampleIntake } from '../../data/case-store.testing.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
-import { IntakePage } from './IntakePage.tsx';
+import {
+  choose,
+  endIntakeTest,
+  field,
+  next,
+  openIntake,
+  startIntakeTest,
+  type,
+} from './intake-page.testing.tsx';
 import { formatDateTime } from '../../ui/datetime.ts';
 import { draftDelayMs, intakeDraftId } from './use-intake-draft.ts';
 
 const hi = intakeMessages.hi;
 const en = intakeMessages.en;
 
-function field(container: ParentNode, name: string): HTMLInputElement {
-  const element = container.querySelector<HTMLInputElement>(`[name="${name}"]`);
-  if (!element) throw new Error(`no field named ${name}`);
-  return element;
-}
-
-function type(container: ParentNode, name: string, value: string) {
-  fireEvent.input(field(container, name), { target: { value } });
-}
-
-function choose(container: ParentNode, name: string, value: string) {
-  fireEvent.change(field(container, name), { target: { value } });
-}
-
-async function next(title: string) {
-  fireEvent.click(screen.getByTestId('intake-next'));
-  await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe(title));
-}
-
-async function openIntake(options: Parameters<typeof renderScreen>[1] = {}) {
-  const rendered = await renderScreen(<IntakePage />, options);
-  await screen.findByTestId('step-title');
-  return rendered;
-}
-
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-  history.replaceState(null, '', '/cases/new');
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+beforeEach(startIntakeTest);
+afterEach(endIntakeTest);
 
 describe('intake: validation', () => {
   it('says what to fix, per field, in the current language', async () => {

@@ -1,27 +1,18 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { renderScreen } from '../../shell/stores.testing.tsx';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
-import { IntakePage } from './IntakePage.tsx';
+import {
+  choose,
+  endIntakeTest,
+  field,
+  next,
+  openIntake,
+  startIntakeTest,
+  type,
+} from './intake-page.testing.tsx';
 
 const en = intakeMessages.en;
 const hi = intakeMessages.hi;
-
-function field(container: ParentNode, name: string): HTMLInputElement {
-  const element = container.querySelector<HTMLInputElement>(`[name="${name}"]`);
-  if (!element) throw new Error(`no field named ${name}`);
-  return element;
-}
-
-const type = (container: ParentNode, name: string, value: string) =>
-  fireEvent.input(field(container, name), { target: { value } });
-const choose = (container: ParentNode, name: string, value: string) =>
-  fireEvent.change(field(container, name), { target: { value } });
-
-async function next(title: string) {
-  fireEvent.click(screen.getByTestId('intake-next'));
-  await waitFor(() => expect(screen.getByTestId('step-title').textContent).toBe(title));
-}
 
 /** What the review shows under a step, as label → value. */
 function reviewedIn(step: string): Record<string, string> {
@@ -34,21 +25,12 @@ function reviewedIn(step: string): Record<string, string> {
   );
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-  history.replaceState(null, '', '/cases/new');
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+beforeEach(startIntakeTest);
+afterEach(endIntakeTest);
 
 describe('intake: the review before saving', () => {
   it('shows every answer she gave, grouped by step, and nothing she left blank', async () => {
-    const { container } = await renderScreen(<IntakePage />, { lang: 'en' });
-    await screen.findByTestId('step-title');
+    const { container } = await openIntake({ lang: 'en' });
     choose(container, 'arrivalRoute', 'police');
     await next(en.stepSurvivor);
     type(container, 'survivorName', 'Kamla Yadav');
@@ -88,8 +70,7 @@ describe('intake: the review before saving', () => {
   });
 
   it('takes her back to any step to change it, keeping every answer', async () => {
-    const { container } = await renderScreen(<IntakePage />, { lang: 'hi' });
-    await screen.findByTestId('step-title');
+    const { container } = await openIntake({ lang: 'hi' });
     choose(container, 'arrivalRoute', 'walk_in');
     await next(hi.stepSurvivor);
     type(container, 'survivorName', 'सुनीता');
