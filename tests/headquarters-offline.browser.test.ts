@@ -11,6 +11,7 @@ import { reportsMessages } from '../src/i18n/messages-reports.ts';
 import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import { waitForControllingWorker, waitForText } from './support/case-register-steps.ts';
 import {
+  headquartersPin,
   readKeptAnswersOnDisk,
   signInToHeadquarters,
   unlockAs,
@@ -23,7 +24,7 @@ import { startTestServer, type TestServer } from './support/server.ts';
 const hi = reportsMessages.hi;
 const admin = DEMO_ACCOUNTS.find((account) => account.username === 'state.admin')!;
 const analyst = DEMO_ACCOUNTS.find((account) => account.username === 'state.analyst')!;
-const adminPin = '480317';
+const adminPin = headquartersPin;
 const analystPin = '730518';
 // A period only the admin opens: the analyst never fetched it.
 const adminPeriod = '/state?from=2025-01&to=2025-06';

@@ -29,12 +29,12 @@ import {
   referTo,
   registerCase,
   signIn,
-  submitSignIn,
   unlockWithPin,
   switchLanguageTo,
   waitForText,
 } from './support/case-register-steps.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { headquartersPin, signInToHeadquarters } from './support/headquarters-steps.ts';
 
 const SCREENSHOT_DIR = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
 const isWritingScreenshots = process.env.SAKHI_SCREENSHOTS === '1';
@@ -243,7 +243,11 @@ describe('screenshots of the main screens, Hindi and English', () => {
       watchForPageProblems(statePage, problems, { label: 'state' });
       await statePage.setViewportSize(tablet);
       await statePage.goto(server.url);
-      await submitSignIn(statePage, { username: 'state.admin', password: DEMO_PASSWORD });
+      await signInToHeadquarters(
+        statePage,
+        { username: 'state.admin', password: DEMO_PASSWORD },
+        headquartersPin,
+      );
       for (const lang of languages) {
         await switchLanguageTo(statePage, lang);
         await waitForText(statePage.locator('.report-page h2'), reportsMessages[lang].stateTitle);

@@ -66,3 +66,6 @@ export function readKeptAnswersOnDisk(page: Page): Promise<string[]> {
       }),
   );
 }
+
+/** The PIN the browser tests' state officers choose; the policy accepts it. */
+export const headquartersPin = '480317';

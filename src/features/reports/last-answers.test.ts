@@ -50,7 +50,7 @@ describe('openLastAnswers', () => {
     const asAnalyst = openLastAnswers(analyst.seal, store);
     expect(await asAnalyst.read(queryFor(4))).toBeNull();
     // Copied onto the key her own copy would have: the seal is bound to the admin.
-    const [[, kept]] = await entries(store);
+    const [, kept] = (await entries<string, unknown>(store))[0]!;
     await set(`hq-analyst|${keyOf(queryFor(4))}`, kept, store);
     expect(await asAnalyst.read(queryFor(4))).toBeNull();
     expect(await openLastAnswers(admin.seal, store).read(queryFor(4))).toEqual({
