@@ -6,7 +6,7 @@
 import { HybridClock } from '../src/domain/hlc.ts';
 import type { ReportPeriod } from '../src/domain/report-indicators.ts';
 import type { CaseStore, StaffMember } from '../src/data/case-store.ts';
-import { readCentreReport } from '../src/data/centre-report.ts';
+import { readCentreReport, type ReportPhases } from '../src/data/centre-report.ts';
 import type { SakhiDatabase } from '../src/data/database.ts';
 import { openCaseStore } from '../src/data/open-case-store.ts';
 import type { RowSealer } from '../src/data/row-sealing.ts';
@@ -77,17 +77,29 @@ async function fill(input: { year: number; count: number }) {
 
 async function readReports(input: { periods: ReportPeriod[]; asOf: string; times: number }) {
   const { sealer, raw } = opened!;
-  const results: { period: ReportPeriod; ms: number[]; casesRegistered: number }[] = [];
+  const results: {
+    period: ReportPeriod;
+    ms: number[];
+    casesRegistered: number;
+    phases: ReportPhases;
+  }[] = [];
   for (const period of input.periods) {
     const ms: number[] = [];
     let casesRegistered = 0;
+    const phases = { reading: 0, opening: 0, counting: 0, casesOpened: 0, entriesOpened: 0 };
     for (let i = 0; i < input.times; i++) {
       const started = performance.now();
-      const report = await readCentreReport({ raw, sealer }, manager, period, new Date(input.asOf));
+      const report = await readCentreReport(
+        { raw, sealer },
+        manager,
+        period,
+        new Date(input.asOf),
+        phases,
+      );
       ms.push(performance.now() - started);
       casesRegistered = report.casesRegistered;
     }
-    results.push({ period, ms, casesRegistered });
+    results.push({ period, ms, casesRegistered, phases });
   }
   return results;
 }

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build, type Rolldown } from 'vite';
+import type { ReportPhases } from '../src/data/centre-report.ts';
 import type { ReportPeriod } from '../src/domain/report-indicators.ts';
 import {
   CHROMIUM_INSTALL_HINT,
@@ -89,6 +90,13 @@ try {
     percentile(wholeYear!.ms, 0.95).toFixed(1),
     String(wholeYear!.casesRegistered),
   ]);
+  const sum = (pick: (phases: ReportPhases) => number) =>
+    monthly.reduce((total, result) => total + pick(result.phases), 0) / monthMs.length;
+  console.log(
+    `\nwhere a month's report goes (mean per report): reading rows ${sum((p) => p.reading).toFixed(1)} ms, ` +
+      `unsealing ${sum((p) => p.opening).toFixed(1)} ms, reading into records and counting ${sum((p) => p.counting).toFixed(1)} ms; ` +
+      `${sum((p) => p.casesOpened).toFixed(0)} cases and ${sum((p) => p.entriesOpened).toFixed(0)} entries opened`,
+  );
   const median = percentile(monthMs, 0.5);
   console.log(
     `\ncentre monthly report on the tablet: median ${median.toFixed(1)} ms, p95 ${percentile(monthMs, 0.95).toFixed(1)} ms over ${monthMs.length} reads (aim < 200 ms) ${median < 200 ? 'OK' : 'OVER'}`,
@@ -104,7 +112,9 @@ type PageBench = {
     periods: ReportPeriod[];
     asOf: string;
     times: number;
-  }): Promise<{ period: ReportPeriod; ms: number[]; casesRegistered: number }[]>;
+  }): Promise<
+    { period: ReportPeriod; ms: number[]; casesRegistered: number; phases: ReportPhases }[]
+  >;
 };
 
 async function bundlePage(): Promise<string> {

@@ -31,6 +31,7 @@ import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import { watchForPageProblems } from './support/page-problems.ts';
 import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { headquartersPin, signInToHeadquarters } from './support/headquarters-steps.ts';
 
 const viewports = {
   phone: { width: 360, height: 740 },
@@ -378,7 +379,11 @@ describe('WCAG 2.2 AA on every screen, Hindi and English, tablet and phone', () 
             'state dashboard',
             async () => {
               await page.goto(server.url);
-              await submitSignIn(page, { username: 'state.admin', password: DEMO_PASSWORD });
+              await signInToHeadquarters(
+                page,
+                { username: 'state.admin', password: DEMO_PASSWORD },
+                headquartersPin,
+              );
               await waitForText(page.locator('.report-page h2'), reportsMessages.hi.stateTitle);
               await page.getByTestId('fetched-at').waitFor();
             },

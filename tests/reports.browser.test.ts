@@ -16,12 +16,12 @@ import {
   registerCase,
   shownPendingChanges,
   signIn,
-  submitSignIn,
   waitForText,
 } from './support/case-register-steps.ts';
 import { watchForPageProblems } from './support/page-problems.ts';
 import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { headquartersPin, signInToHeadquarters } from './support/headquarters-steps.ts';
 
 const hi = reportsMessages.hi;
 const manager = DEMO_ACCOUNTS.find((account) => account.username === 'lko.manager')!;
@@ -85,7 +85,11 @@ describe('report screens in Chromium', () => {
     shownPage = statePage;
     watchForPageProblems(statePage, problems, { label: 'state' });
     await statePage.goto(server.url);
-    await submitSignIn(statePage, { username: stateAdmin.username, password: DEMO_PASSWORD });
+    await signInToHeadquarters(
+      statePage,
+      { username: stateAdmin.username, password: DEMO_PASSWORD },
+      headquartersPin,
+    );
     await statePage.getByTestId('state-reports').waitFor();
     await waitForText(statePage.locator('.report-page h2'), hi.stateTitle);
     await statePage.getByTestId('fetched-at').waitFor();

@@ -24,13 +24,13 @@ import {
   planFollowUp,
   referTo,
   registerCase,
-  submitSignIn,
   unlockWithPin,
   switchLanguageTo,
   waitForText,
 } from './support/case-register-steps.ts';
 import { launchTablet, openAppBeforeAll, tabletUpright } from './support/open-app.ts';
 import { captureScreen } from './support/screenshots.ts';
+import { headquartersPin, signInToHeadquarters } from './support/headquarters-steps.ts';
 
 const languages: readonly Lang[] = ['hi', 'en'];
 
@@ -209,7 +209,11 @@ describe('screenshots of the main screens, Hindi and English', () => {
     try {
       const statePage = headquarters.page;
       await statePage.goto(app.server.url);
-      await submitSignIn(statePage, { username: 'state.admin', password: DEMO_PASSWORD });
+      await signInToHeadquarters(
+        statePage,
+        { username: 'state.admin', password: DEMO_PASSWORD },
+        headquartersPin,
+      );
       for (const lang of languages) {
         await switchLanguageTo(statePage, lang);
         await waitForText(statePage.locator('.report-page h2'), reportsMessages[lang].stateTitle);

@@ -4,6 +4,7 @@ import { sampleIntake } from '../data/case-store.testing.ts';
 import { openLocalStore } from '../data/local-store.ts';
 import { testDataKey } from '../data/sealed-database.testing.ts';
 import { sessionFromSignIn, staffOfSession } from '../data/session.ts';
+import { destroyHeadquartersVault } from '../data/headquarters-vault.ts';
 import { headquartersSignInResponse, sampleSignInResponse } from '../data/session.testing.ts';
 import { buildAnswer } from '../features/reports/report-fixtures.testing.ts';
 import { accountMessages } from '../i18n/messages-account.ts';
@@ -90,7 +91,8 @@ function stubServer(options: {
   return calls;
 }
 
-beforeEach(() => {
+beforeEach(async () => {
+  await destroyHeadquartersVault();
   localStorage.clear();
   history.replaceState(null, '', '/');
 });
@@ -202,17 +204,38 @@ describe('app frame', () => {
     });
     fireEvent.click(screen.getByTestId('sign-in-submit'));
 
+    // Her PIN seals her session and the copies kept for her; no data key is asked for.
+    const setPin = await screen.findByTestId('set-pin-page');
+    expect(screen.queryByTestId('district-table')).toBeNull();
+    fireEvent.input(setPin.querySelector('[name="new-pin"]')!, { target: { value: '480317' } });
+    fireEvent.input(setPin.querySelector('[name="repeat-pin"]')!, { target: { value: '480317' } });
+    fireEvent.click(screen.getByTestId('set-pin-submit'));
+
     expect(await screen.findByTestId('district-table', {}, { timeout: 5000 })).toBeTruthy();
     expect(location.pathname).toBe('/state');
     expect(screen.getByTestId('nav-state-dashboard')).toBeTruthy();
     expect(screen.queryByTestId('nav-cases')).toBeNull();
-    expect(screen.queryByTestId('set-pin-page')).toBeNull();
     expect(calls.some((call) => call.startsWith('GET /api/reports/indicators?'))).toBe(true);
     expect(calls.some((call) => call.startsWith('GET /api/sync'))).toBe(false);
+
+    // A reload: her PIN, not her password, opens the dashboard again.
+    cleanup();
+    render(<App openTablet={() => openTablet({ databaseName: tablet.databaseName })} />);
+    const unlock = await screen.findByTestId('unlock-page');
+    expect(screen.queryByTestId('sign-in-page')).toBeNull();
+    fireEvent.input(unlock.querySelector('[name="pin"]')!, { target: { value: '480317' } });
+    fireEvent.click(screen.getByTestId('unlock-submit'));
+    expect(await screen.findByTestId('district-table', {}, { timeout: 5000 })).toBeTruthy();
+    expect(calls.filter((call) => call === 'POST /api/auth/sign-in')).toHaveLength(1);
+
     fireEvent.click(screen.getByTestId('sign-out'));
     fireEvent.click(screen.getByTestId('sign-out-confirm'));
     await screen.findByTestId('sign-in-page');
     await waitFor(() => expect(calls).toContain('POST /api/auth/sign-out'));
+    // Signed out, her PIN opens nothing: the next reload asks for a password.
+    cleanup();
+    render(<App openTablet={() => openTablet({ databaseName: tablet.databaseName })} />);
+    await screen.findByTestId('sign-in-page');
     expect(location.pathname).toBe('/');
   });
 

@@ -1,6 +1,5 @@
 // The composition root: each concern (session, sync, language, banners) is a hook or a
 // component of its own in this folder; App only wires them together.
-import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
 import { LangContext } from '../i18n/lang.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
 import { useRoute, type Route } from '../shell/router.ts';
@@ -18,13 +17,14 @@ import { OfflineReadinessLine } from './OfflineReadinessLine.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import {
   HeadquartersScreen,
+  HeadquartersUnlockScreen,
   Screen,
   SetPinScreen,
   SignInScreen,
   TabletErasedScreen,
   UnlockScreen,
 } from './Screen.tsx';
-import { useHeadquartersSession } from './use-headquarters-session.ts';
+import { useHeadquartersSession, type HeadquartersSession } from './use-headquarters-session.ts';
 import { useTabletErasedByWorker } from './use-worker-wipe.ts';
 import { useStorageHealth } from './storage-health.ts';
 import { useWaitingUpdate, type UpdateSignal } from './update-signal.ts';
@@ -58,14 +58,23 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
   const applyUpdate = useWaitingUpdate(updates);
   const isDemo = useServerIsDemo(tablet, isOnline);
   const signedIn = stores.state === 'open' ? stores : null;
-  useIdleLock(signedIn ? signedIn.stores.idleLockMinutes : null, session.lockNow ?? noLock);
+  const headquarters = useHeadquartersSession();
+  const headquartersOpen =
+    headquarters.current.state === 'open' ? headquarters.current.unlocked : null;
+  useIdleLock(
+    signedIn
+      ? signedIn.stores.idleLockMinutes
+      : headquartersOpen
+        ? HEADQUARTERS_IDLE_MINUTES
+        : null,
+    signedIn ? (session.lockNow ?? noLock) : headquarters.lock,
+  );
   const { status: syncStatus, pageSync } = usePageSync(signedIn?.tablet ?? null);
   const headerSync = useHeaderSync(signedIn, syncStatus, route);
   useEndRefusedSession(syncStatus, session);
   useTabletErasedByWorker(session.startAfresh);
-  const headquarters = useHeadquartersSession();
 
-  if (headquarters.signedIn) {
+  if (headquartersOpen) {
     return (
       <LangContext.Provider value={lang}>
         <div class="app" lang={lang}>
@@ -76,15 +85,16 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
             pendingChanges={null}
             sync={null}
             isDemo={isDemo}
-            staffName={headquarters.signedIn.displayName}
+            staffName={headquartersOpen.account.displayName}
             onSwitchLanguage={switchLanguage}
             onSignOut={headquarters.signOut}
+            onSwitchUser={headquarters.lock}
             isHeadquarters
-            isStateAdmin={headquarters.signedIn.role === 'state_admin'}
+            isStateAdmin={headquartersOpen.account.role === 'state_admin'}
           />
           {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
           <main class="app-main" id={MAIN_ID} tabIndex={-1}>
-            <HeadquartersScreen route={route} headquarters={headquarters.signedIn} />
+            <HeadquartersScreen route={route} headquarters={headquartersOpen} />
           </main>
         </div>
       </LangContext.Provider>
@@ -116,7 +126,7 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
             session={session}
             route={route}
             onRequestSync={() => pageSync?.request('manual')}
-            onHeadquartersSignedIn={headquarters.signIn}
+            headquarters={headquarters}
           />
         </main>
       </div>
@@ -126,17 +136,20 @@ export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
 
 function noLock() {}
 
+/** A state officer's tablet locks as a centre's does by default: her PIN opens it again. */
+const HEADQUARTERS_IDLE_MINUTES = 5;
+
 /** What the state of the tablet lets her see: a locked app renders the unlock screen and nothing else. */
 function Body({
   session,
   route,
   onRequestSync,
-  onHeadquartersSignedIn,
+  headquarters,
 }: {
   readonly session: TabletSession;
   readonly route: Route;
   readonly onRequestSync: () => void;
-  readonly onHeadquartersSignedIn: (headquarters: HeadquartersSignIn) => void;
+  readonly headquarters: HeadquartersSession;
 }) {
   const { stores } = session;
   switch (stores.state) {
@@ -165,7 +178,19 @@ function Body({
           />
         </StoresContext.Provider>
       );
-    case 'signedOut':
+    case 'signedOut': {
+      const { current } = headquarters;
+      if (current.state === 'settingPin') return <SetPinScreen setPin={headquarters.setPin} />;
+      if (current.state === 'reading') return <StoreStatus isFailed={false} />;
+      if (current.state === 'locked') {
+        return (
+          <HeadquartersUnlockScreen
+            enrolled={current.enrolled}
+            unlock={headquarters.unlock}
+            onSignInAsOther={headquarters.showSignIn}
+          />
+        );
+      }
       return (
         <>
           {session.hasSessionEnded ? <SessionEndedBanner /> : null}
@@ -175,11 +200,12 @@ function Body({
             deviceKey={stores.tablet.deviceKey}
             centreSwitch={stores.tablet.centreSwitch}
             onDeviceRevoked={session.wipeRevoked}
-            onHeadquartersSignedIn={onHeadquartersSignedIn}
+            onHeadquartersSignedIn={headquarters.signIn}
             onSignedIn={session.onSignedIn}
           />
         </>
       );
+    }
     default:
       return <StoreStatus isFailed={stores.state === 'failed'} />;
   }

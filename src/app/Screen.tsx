@@ -8,7 +8,7 @@ import type { SetPinPageProps } from '../features/unlock/SetPinPage.tsx';
 import type { TabletErasedPageProps } from '../features/unlock/TabletErasedPage.tsx';
 import type { StateReportsScreenProps } from '../features/reports/StateReportsScreen.tsx';
 import type { ConsoleSession } from '../shell/console-request.ts';
-import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
+import type { HeadquartersUnlock, UnlockedHeadquarters } from '../data/headquarters-vault.ts';
 import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { EnrolledStaff } from '../features/unlock/lock-ports.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
@@ -156,13 +156,14 @@ export function HeadquartersScreen({
   headquarters,
 }: {
   readonly route: Route;
-  readonly headquarters: HeadquartersSignIn;
+  readonly headquarters: UnlockedHeadquarters;
 }) {
-  const { token } = headquarters;
-  if ((route.name === 'staff' || route.name === 'audit') && headquarters.role === 'state_admin') {
+  const { account, seal } = headquarters;
+  const { token } = account;
+  if ((route.name === 'staff' || route.name === 'audit') && account.role === 'state_admin') {
     const session: ConsoleSession = {
       token,
-      userId: headquarters.userId,
+      userId: account.userId,
       isStateAdmin: true,
       ownCentreId: null,
     };
@@ -173,7 +174,41 @@ export function HeadquartersScreen({
     );
   }
   const districtCode = route.name === 'stateDistrict' ? route.districtCode : null;
-  return <LazyScreen key="state-reports" load={loadStateReports} props={{ token, districtCode }} />;
+  return (
+    <LazyScreen key="state-reports" load={loadStateReports} props={{ token, seal, districtCode }} />
+  );
+}
+
+/**
+ * A headquarters account's lock screen: her PIN opens her sealed session and the report
+ * copies kept for her, and nothing of any centre.
+ */
+export function HeadquartersUnlockScreen({
+  enrolled,
+  unlock,
+  onSignInAsOther,
+}: {
+  readonly enrolled: readonly EnrolledStaff[];
+  readonly unlock: (userId: string, pin: string) => Promise<HeadquartersUnlock>;
+  readonly onSignInAsOther: () => void;
+}) {
+  return (
+    <LazyScreen
+      key="headquarters-unlock"
+      load={loadUnlock}
+      props={{
+        enrolled,
+        // Her PIN was right but nothing sealed is left to open: her password, online.
+        unlock: async (userId, pin) => {
+          const result = await unlock(userId, pin);
+          return result.outcome === 'not_enrolled' || result.outcome === 'unlocked'
+            ? { outcome: 'unlocked' }
+            : result;
+        },
+        onSignInAsOther,
+      }}
+    />
+  );
 }
 
 /** All a locked app shows: no route, no case, only who may unlock it. */

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { createStore } from 'idb-keyval';
+import { enrolTestAccount } from '../../data/headquarters-vault.testing.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IndicatorAnswer } from '../../domain/report-indicators.ts';
 import { LangContext, type Lang } from '../../i18n/lang.ts';
@@ -14,9 +15,13 @@ const now = () => new Date('2020-12-31T18:00:00.000Z'); // 23:30 IST, still Dece
 let lastAnswers: LastAnswers;
 let storeNumber = 0;
 
-beforeEach(() => {
+beforeEach(async () => {
   storeNumber += 1;
-  lastAnswers = openLastAnswers(createStore(`sakhi-reports-test-${storeNumber}`, 'last-answers'));
+  const { seal } = await enrolTestAccount();
+  lastAnswers = openLastAnswers(
+    seal,
+    createStore(`sakhi-reports-test-${storeNumber}`, 'last-answers'),
+  );
   history.replaceState(null, '', '/state');
 });
 

@@ -1,18 +1,21 @@
 import { useMemo } from 'preact/hooks';
+import type { AccountSeal } from '../../data/headquarters-vault.ts';
 import { openLastAnswers } from './last-answers.ts';
 import { createReportsClient } from './reports-client.ts';
 import { StateReportsPage } from './StateReportsPage.tsx';
 
 export interface StateReportsScreenProps {
-  /** Her headquarters session, held in memory only: it is never written to the tablet. */
+  /** Her headquarters session; on the tablet only sealed under her PIN. */
   readonly token: string;
+  /** Seals the answers kept for offline reading, so only she can read them again. */
+  readonly seal: AccountSeal;
   readonly districtCode: string | null;
 }
 
 /** The headquarters routes: the page over the server, as the signed-in state officer. */
-export function StateReportsScreen({ token, districtCode }: StateReportsScreenProps) {
+export function StateReportsScreen({ token, seal, districtCode }: StateReportsScreenProps) {
   const client = useMemo(() => createReportsClient({ token }), [token]);
-  const lastAnswers = useMemo(() => openLastAnswers(), []);
+  const lastAnswers = useMemo(() => openLastAnswers(seal), [seal]);
   return (
     <StateReportsPage
       key={districtCode ?? 'state'}
@@ -23,7 +26,7 @@ export function StateReportsScreen({ token, districtCode }: StateReportsScreenPr
   );
 }
 
-/** At sign-out: the kept copies go with the session that fetched them. */
-export function forgetKeptReports(): Promise<void> {
-  return openLastAnswers().forgetAll();
+/** At sign-out: her kept copies go with the session that fetched them. */
+export function forgetKeptReports(seal: AccountSeal): Promise<void> {
+  return openLastAnswers(seal).forgetAll();
 }
