@@ -209,44 +209,71 @@ export function findWriteRefusal(
   recordType: RecordType,
   values: Readonly<Record<string, unknown>>,
 ): WriteRefusal | null {
-  const fields = Object.keys(values);
-  if (isHeadquartersRole(writer.role)) {
-    return { rule: headquartersRule, field: fields[0] ?? '' };
-  }
-  const rulesOfType = rulesByField.get(recordType);
-  for (const field of fields) {
-    const rule = ruleFor(recordType, field, rulesOfType?.get(field), { writer, values });
-    if (rule === null) continue;
-    if (!rule.roles.includes(writer.role)) return { rule, field };
-    if (rule.namesWriter !== undefined && rule.namesWriter in values) {
-      if (values[rule.namesWriter] !== writer.userId) return { rule, field: rule.namesWriter };
-    }
-  }
-  return null;
+  return findRefusal({ writer, values }, recordType, Object.keys(values), (name) => values[name]);
 }
 
 /**
  * `findWriteRefusal` on a pushed mutation's fields (each with its value), as the server
- * checks every mutation. Gives exactly what `findWriteRefusal` gives on their values
- * (write-rules.test.ts); it only skips building the values when no row names any of the
- * fields, as for most entries and edits.
+ * checks every mutation: the same answer (write-rules.test.ts), without building the
+ * values unless a row that covers a field needs the others (an assignment, a registration).
  */
 export function findFieldWriteRefusal(
   writer: Writer,
   recordType: RecordType,
   fields: Readonly<Record<string, { readonly value: unknown }>>,
 ): WriteRefusal | null {
-  const rulesOfType = rulesByField.get(recordType);
-  let isRuled = recordType === 'conflict' || isHeadquartersRole(writer.role);
-  for (const name in fields) {
-    if (isRuled) break;
-    isRuled = Object.hasOwn(fields, name) && rulesOfType?.has(name) === true;
+  let values: Record<string, unknown> | undefined;
+  const write: WriteValues = {
+    writer,
+    get values() {
+      return (values ??= valuesOfFields(fields));
+    },
+  };
+  return findRefusal(write, recordType, Object.keys(fields), (name) => fields[name]!.value);
+}
+
+/** Each field's value, as own keys (a field named `__proto__` included, as JSON makes it). */
+function valuesOfFields(
+  fields: Readonly<Record<string, { readonly value: unknown }>>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of Object.keys(fields)) {
+    const value = fields[name]!.value;
+    if (name === '__proto__') {
+      Object.defineProperty(values, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      values[name] = value;
+    }
   }
-  if (!isRuled) return null;
-  // No prototype: a field named `__proto__` is an own key here, as in the fields.
-  const values = Object.create(null) as Record<string, unknown>;
-  for (const name in fields) if (Object.hasOwn(fields, name)) values[name] = fields[name]!.value;
-  return findWriteRefusal(writer, recordType, values);
+  return values;
+}
+
+function findRefusal(
+  write: WriteValues,
+  recordType: RecordType,
+  fields: readonly string[],
+  valueOf: (field: string) => unknown,
+): WriteRefusal | null {
+  const { writer } = write;
+  if (isHeadquartersRole(writer.role)) {
+    return { rule: headquartersRule, field: fields[0] ?? '' };
+  }
+  const rulesOfType = rulesByField.get(recordType);
+  for (const field of fields) {
+    const rule = ruleFor(recordType, rulesOfType?.get(field), valueOf(field), write);
+    if (rule === null) continue;
+    if (!rule.roles.includes(writer.role)) return { rule, field };
+    const signed = rule.namesWriter;
+    if (signed !== undefined && fields.includes(signed) && valueOf(signed) !== writer.userId) {
+      return { rule, field: signed };
+    }
+  }
+  return null;
 }
 
 /** Whether she may make every one of these writes: what a form asks before offering them. */
@@ -277,11 +304,10 @@ for (const rule of writeRules) {
 
 function ruleFor(
   recordType: RecordType,
-  field: string,
   candidates: readonly WriteRule[] | undefined,
+  value: unknown,
   write: WriteValues,
 ): WriteRule | null {
-  const value = write.values[field];
   const row = candidates?.find((rule) => rule.covers === undefined || rule.covers(value, write));
   if (row !== undefined) return row;
   return recordType === 'conflict' ? conflictRecordRule : null;
