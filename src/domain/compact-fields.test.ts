@@ -37,17 +37,15 @@ describe('compact fields', () => {
     // Records of one list in a row reuse its sorted order; a new list, or the same names
     // in another order, must be sorted afresh.
     const name = fc.constantFrom('status', 'riskLevel', 'survivorName', 'caseId', 'b', 'a');
-    const record = fc
-      .uniqueArray(name, { minLength: 1, maxLength: 6 })
-      .chain((names) =>
-        fc.tuple(
-          fc.constant(names),
-          fc.array(fc.integer({ min: 0, max: 3 }), {
-            minLength: names.length,
-            maxLength: names.length,
-          }),
-        ),
-      );
+    const record = fc.uniqueArray(name, { minLength: 1, maxLength: 6 }).chain((names) =>
+      fc.tuple(
+        fc.constant(names),
+        fc.array(fc.integer({ min: 0, max: 3 }), {
+          minLength: names.length,
+          maxLength: names.length,
+        }),
+      ),
+    );
     fc.assert(
       fc.property(fc.array(record, { maxLength: 12 }), fc.nat({ max: 3 }), (records, repeat) => {
         const run = records.flatMap((entry) => Array.from({ length: repeat + 1 }, () => entry));
