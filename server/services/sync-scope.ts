@@ -20,8 +20,8 @@ import type { Mutation, RecordType } from '../../src/domain/protocol.ts';
 import type { Role } from '../../src/domain/vocabularies-staff.ts';
 import { centreRoles } from '../../src/domain/vocabularies-staff.ts';
 import { findClosureRefusal } from '../../src/domain/closure-write-rules.ts';
-import { valuesOf, type FieldMap } from '../../src/domain/merge.ts';
-import { findWriteRefusal, writeRules } from '../../src/domain/write-rules.ts';
+import type { FieldMap } from '../../src/domain/merge.ts';
+import { findFieldWriteRefusal, writeRules } from '../../src/domain/write-rules.ts';
 import { REJECTIONS, identityMismatch, refusedWrite, type Rejection } from './sync-reasons.ts';
 
 /** Who is asking, as the session says. The accounts' `Actor` satisfies it. */
@@ -67,7 +67,7 @@ export function checkWriteScope(
 }
 
 function checkFieldWrites(actor: SyncActor, mutation: Mutation): Rejection | null {
-  const refusal = findWriteRefusal(actor, mutation.recordType, valuesOf(mutation.fields));
+  const refusal = findFieldWriteRefusal(actor, mutation.recordType, mutation.fields);
   return refusal === null ? null : refusedWrite(refusal);
 }
 

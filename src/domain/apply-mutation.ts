@@ -85,11 +85,12 @@ export function checkMutation(
   if (problems.length > 0) return { code: 'invalid_record', problems };
   // A save stamps all its fields alike: check each distinct stamp once.
   let checked: string | null = null;
-  for (const [name, field] of Object.entries(mutation.fields)) {
-    if (field.stamp === checked) continue;
-    if (isStampTooFarAhead(field.stamp, serverNowMs))
-      return { code: 'stamp_too_far_ahead', field: name };
-    checked = field.stamp;
+  for (const name in mutation.fields) {
+    if (!Object.hasOwn(mutation.fields, name)) continue;
+    const { stamp } = mutation.fields[name]!;
+    if (stamp === checked) continue;
+    if (isStampTooFarAhead(stamp, serverNowMs)) return { code: 'stamp_too_far_ahead', field: name };
+    checked = stamp;
   }
   return null;
 }
@@ -101,8 +102,14 @@ export function checkMutation(
  * writes (its stamps) must name the pushing device; its bases may name anyone.
  */
 export function findForeignStamp(mutation: Mutation, deviceId: string): string | null {
-  for (const [name, field] of Object.entries(mutation.fields)) {
-    if (deviceOfStamp(field.stamp) !== deviceId) return name;
+  // A save stamps all its fields alike: read each distinct stamp's device once.
+  let checked: string | null = null;
+  for (const name in mutation.fields) {
+    if (!Object.hasOwn(mutation.fields, name)) continue;
+    const { stamp } = mutation.fields[name]!;
+    if (stamp === checked) continue;
+    if (deviceOfStamp(stamp) !== deviceId) return name;
+    checked = stamp;
   }
   return null;
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compactFields, expandFields } from './compact-fields.ts';
 import { formatStamp } from './hlc.ts';
@@ -30,5 +31,33 @@ describe('compact fields', () => {
     expect(compactFields({ x: a, y: b }).stamp).toBe(stamp(2));
     expect(compactFields({ y: b, x: a }).stamp).toBe(stamp(2));
     expect(() => compactFields({})).toThrow(WireFormatError);
+  });
+
+  it('sort every record of a run, whatever order and lists the records come in', () => {
+    // Records of one list in a row reuse its sorted order; a new list, or the same names
+    // in another order, must be sorted afresh.
+    const name = fc.constantFrom('status', 'riskLevel', 'survivorName', 'caseId', 'b', 'a');
+    const record = fc.uniqueArray(name, { minLength: 1, maxLength: 6 }).chain((names) =>
+      fc.tuple(
+        fc.constant(names),
+        fc.array(fc.integer({ min: 0, max: 3 }), {
+          minLength: names.length,
+          maxLength: names.length,
+        }),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 12 }), fc.nat({ max: 3 }), (records, repeat) => {
+        const run = records.flatMap((entry) => Array.from({ length: repeat + 1 }, () => entry));
+        for (const [names, stamps] of run) {
+          const fields: FieldMap = Object.fromEntries(
+            names.map((field, i) => [field, { value: i, stamp: stamp(stamps[i]!) }]),
+          );
+          const packed = compactFields(fields);
+          expect(Object.keys(packed.values)).toEqual([...names].sort());
+          expect(expandFields(packed)).toEqual(fields);
+        }
+      }),
+    );
   });
 });

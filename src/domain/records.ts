@@ -31,7 +31,10 @@ export function checkMutationFields(
 ): FieldProblem[] {
   const shape: Record<string, z.ZodType> = recordSchemas[recordType].shape;
   const problems: FieldProblem[] = [];
-  for (const [field, { value }] of Object.entries(fields)) {
+  // A push checks every field of every mutation: no entry arrays made per field.
+  for (const field in fields) {
+    if (!Object.hasOwn(fields, field)) continue;
+    const { value } = fields[field]!;
     const schema = Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (!schema) {
       problems.push({

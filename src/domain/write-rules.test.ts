@@ -1,7 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { recordTypes } from './protocol.ts';
 import { referralStepFields, referralStepOf } from './referral-steps.ts';
 import { roles, type Role } from './vocabularies-staff.ts';
 import {
+  findFieldWriteRefusal,
   findWriteRefusal,
   mayApproveClosure,
   mayResolveConflicts,
@@ -240,5 +243,38 @@ describe('write rules', () => {
       expect(mayTakeClosureStep(writer, 'request')).toBe(isCentreRole);
       for (const step of steps) expect(mayTakeClosureStep(writer, step)).toBe(role === 'manager');
     }
+  });
+
+  it("judges a pushed mutation's fields exactly as findWriteRefusal judges their values", () => {
+    // Every field any row names, and fields no row names, with values that make each
+    // row's `covers` go either way (the writer's own id, another's, null, 'closed').
+    const ruled = writeRules.flatMap((rule) => rule.fields);
+    const fieldName = fc.constantFrom(
+      ...ruled,
+      'registeredBy',
+      'riskLevel',
+      'text',
+      'survivorName',
+      '__proto__',
+    );
+    const value = fc.constantFrom<unknown>(self, colleague, null, 'closed', 'open', [self], [], at);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...allRoles),
+        fc.constantFrom(...recordTypes),
+        fc.uniqueArray(fc.tuple(fieldName, value), { selector: ([name]) => name, maxLength: 8 }),
+        (role, recordType, entries) => {
+          const writer = { role, userId: self };
+          const values = Object.fromEntries(entries);
+          const fields = Object.fromEntries(
+            entries.map(([name, written]) => [name, { value: written, stamp: 's', base: null }]),
+          );
+          expect(findFieldWriteRefusal(writer, recordType, fields)).toEqual(
+            findWriteRefusal(writer, recordType, values),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -209,16 +209,68 @@ export function findWriteRefusal(
   recordType: RecordType,
   values: Readonly<Record<string, unknown>>,
 ): WriteRefusal | null {
-  const fields = Object.keys(values);
+  return findRefusal({ writer, values }, recordType, Object.keys(values), (name) => values[name]);
+}
+
+/**
+ * `findWriteRefusal` on a pushed mutation's fields (each with its value), as the server
+ * checks every mutation: the same answer (write-rules.test.ts), without building the
+ * values unless a row that covers a field needs the others (an assignment, a registration).
+ */
+export function findFieldWriteRefusal(
+  writer: Writer,
+  recordType: RecordType,
+  fields: Readonly<Record<string, { readonly value: unknown }>>,
+): WriteRefusal | null {
+  let values: Record<string, unknown> | undefined;
+  const write: WriteValues = {
+    writer,
+    get values() {
+      return (values ??= valuesOfFields(fields));
+    },
+  };
+  return findRefusal(write, recordType, Object.keys(fields), (name) => fields[name]!.value);
+}
+
+/** Each field's value, as own keys (a field named `__proto__` included, as JSON makes it). */
+function valuesOfFields(
+  fields: Readonly<Record<string, { readonly value: unknown }>>,
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const name of Object.keys(fields)) {
+    const value = fields[name]!.value;
+    if (name === '__proto__') {
+      Object.defineProperty(values, name, {
+        value,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    } else {
+      values[name] = value;
+    }
+  }
+  return values;
+}
+
+function findRefusal(
+  write: WriteValues,
+  recordType: RecordType,
+  fields: readonly string[],
+  valueOf: (field: string) => unknown,
+): WriteRefusal | null {
+  const { writer } = write;
   if (isHeadquartersRole(writer.role)) {
     return { rule: headquartersRule, field: fields[0] ?? '' };
   }
+  const rulesOfType = rulesByField.get(recordType);
   for (const field of fields) {
-    const rule = ruleFor(recordType, field, { writer, values });
+    const rule = ruleFor(recordType, rulesOfType?.get(field), valueOf(field), write);
     if (rule === null) continue;
     if (!rule.roles.includes(writer.role)) return { rule, field };
-    if (rule.namesWriter !== undefined && rule.namesWriter in values) {
-      if (values[rule.namesWriter] !== writer.userId) return { rule, field: rule.namesWriter };
+    const signed = rule.namesWriter;
+    if (signed !== undefined && fields.includes(signed) && valueOf(signed) !== writer.userId) {
+      return { rule, field: signed };
     }
   }
   return null;
@@ -234,22 +286,28 @@ export function mayWrite(
 }
 
 /**
- * The rules naming each record type and field, in `writeRules` order: a push checks every
- * field of every mutation, so it looks up its few candidates instead of scanning the table.
+ * The rules naming each field of each record type, in `writeRules` order: a push checks
+ * every field of every mutation, so it looks up its few candidates instead of scanning
+ * the table.
  */
-const rulesByField = new Map<string, WriteRule[]>();
+const rulesByField = new Map<RecordType, Map<string, WriteRule[]>>();
 for (const rule of writeRules) {
+  let rulesOfType = rulesByField.get(rule.recordType);
+  if (!rulesOfType)
+    rulesByField.set(rule.recordType, (rulesOfType = new Map<string, WriteRule[]>()));
   for (const field of rule.fields) {
-    const key = `${rule.recordType} ${field}`;
-    const rules = rulesByField.get(key);
+    const rules = rulesOfType.get(field);
     if (rules) rules.push(rule);
-    else rulesByField.set(key, [rule]);
+    else rulesOfType.set(field, [rule]);
   }
 }
 
-function ruleFor(recordType: RecordType, field: string, write: WriteValues): WriteRule | null {
-  const candidates = rulesByField.get(`${recordType} ${field}`);
-  const value = write.values[field];
+function ruleFor(
+  recordType: RecordType,
+  candidates: readonly WriteRule[] | undefined,
+  value: unknown,
+  write: WriteValues,
+): WriteRule | null {
   const row = candidates?.find((rule) => rule.covers === undefined || rule.covers(value, write));
   if (row !== undefined) return row;
   return recordType === 'conflict' ? conflictRecordRule : null;
