@@ -85,6 +85,9 @@ describe('sign-in in Chromium', () => {
 
   it('back online, signing in again (and a new PIN) shows the case she saved before signing out', async () => {
     await app.browser.context.setOffline(false);
+    // The app hears the network is back a moment later; a sign-in sent before that is
+    // answered "needs the internet" (she would tap again), so wait for what she would see.
+    await waitForText(page.getByTestId('network-status'), appMessages.hi.online);
     await signIn(page);
     await page.getByTestId('case-row').filter({ hasText: 'सुनीता देवी' }).waitFor();
   });
