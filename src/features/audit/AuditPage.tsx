@@ -51,7 +51,7 @@ export function AuditPage({
   );
   const { log, reload, showOlder } = useAuditLog(client, filter);
   return (
-    <section class="page tablets" data-testid="audit-page">
+    <section class="page console" data-testid="audit-page">
       <h2>{t.title}</h2>
       <p class="muted">{t.intro}</p>
       {isOnline ? null : (

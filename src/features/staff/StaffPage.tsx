@@ -43,7 +43,7 @@ export function StaffPage({
   const canManage = (account: ListedStaffAccount) =>
     account.id !== session.userId && (session.isStateAdmin || account.role !== 'manager');
   return (
-    <section class="page tablets" data-testid="staff-page">
+    <section class="page console" data-testid="staff-page">
       <h2>{t.title}</h2>
       <p class="muted">{t.intro}</p>
       {isOnline ? null : (
@@ -85,7 +85,7 @@ export function StaffPage({
       ) : list.staff.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <ul class="tablet-list">
+        <ul class="console-list">
           {list.staff.map((account) => (
             <StaffRow
               key={account.id}

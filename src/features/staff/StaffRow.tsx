@@ -63,12 +63,12 @@ export function StaffRow({
 
   const role = roles.find((term) => term.code === account.role);
   return (
-    <li class="staff-row" data-testid={testId}>
+    <li class="console-row staff-row" data-testid={testId}>
       <strong>{account.displayName}</strong>{' '}
       <span class="muted">
         {t.username}: {account.username}
       </span>
-      <dl class="tablet-facts">
+      <dl class="console-facts">
         <dt>{t.role}</dt>
         <dd>{role ? role[lang] : account.role}</dd>
         <dt>{t.status}</dt>

@@ -28,7 +28,7 @@ export function TabletsPage({ client, canSetLock }: TabletsPageProps) {
   const isOnline = useOnline();
   const { list, reload, revoke } = useTablets(client);
   return (
-    <section class="page tablets" data-testid="tablets-page">
+    <section class="page console" data-testid="tablets-page">
       <h2>{t.title}</h2>
       <p class="muted">{t.intro}</p>
       {isOnline ? null : (
@@ -49,7 +49,7 @@ export function TabletsPage({ client, canSetLock }: TabletsPageProps) {
       ) : list.tablets.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <ul class="tablet-list">
+        <ul class="console-list">
           {list.tablets.map((tablet) => (
             <TabletRow key={tablet.id} tablet={tablet} revoke={revoke} />
           ))}
@@ -71,12 +71,12 @@ function TabletRow({
   const lang = useLang();
   const [hasFailed, setFailed] = useState(false);
   return (
-    <li class="tablet-row" data-testid={`tablet-${tablet.id}`}>
+    <li class="console-row tablet-row" data-testid={`tablet-${tablet.id}`}>
       <strong>{tablet.name ?? t.unnamed}</strong>{' '}
       <span class="muted">
         {t.tag}: {tablet.tag}
       </span>
-      <dl class="tablet-facts">
+      <dl class="console-facts">
         <dt>{t.lastUser}</dt>
         <dd>{tablet.displayName}</dd>
         <dt>{t.lastSeen}</dt>
