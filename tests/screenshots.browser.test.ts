@@ -10,10 +10,13 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Lang } from '../src/i18n/lang.ts';
+import { auditMessages } from '../src/i18n/messages-audit.ts';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
 import { caseListMessages } from '../src/i18n/messages-cases.ts';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
 import { reportsMessages } from '../src/i18n/messages-reports.ts';
+import { staffMessages } from '../src/i18n/messages-staff.ts';
+import { tabletsMessages } from '../src/i18n/messages-tablets.ts';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import {
   addPoliceHelp,
@@ -197,6 +200,28 @@ describe('screenshots of the main screens, Hindi and English', () => {
       await page.getByTestId('computed-at').waitFor();
       await waitForChartsDrawn(page);
       await capture('monthly-report', lang);
+    });
+
+    // The manager's console, online: her centre's tablets, its staff, and what was done.
+    it("the centre's tablets", async () => {
+      await page.getByTestId('nav-tablets').click();
+      await waitForText(page.locator('.console h2'), tabletsMessages[lang].title);
+      await page.getByTestId('tablets-page').locator('.console-row').first().waitFor();
+      await capture('tablets', lang);
+    });
+
+    it("the centre's staff", async () => {
+      await page.getByTestId('nav-staff').click();
+      await waitForText(page.locator('.console h2'), staffMessages[lang].title);
+      await page.getByTestId('staff-lko.nurse').waitFor();
+      await capture('staff', lang);
+    });
+
+    it('the audit log', async () => {
+      await page.getByTestId('nav-audit').click();
+      await waitForText(page.locator('.console h2'), auditMessages[lang].title);
+      await page.getByTestId('audit-entries').locator('.audit-row').first().waitFor();
+      await capture('audit-log', lang);
     });
   });
 
