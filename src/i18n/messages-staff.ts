@@ -6,6 +6,8 @@ export const staffMessages = defineMessages(
   {
     title: 'स्टाफ़',
     intro: 'आपके केंद्र के स्टाफ़ के खाते: नया खाता बनाएँ, पासवर्ड बदलें, या खाता बंद करें।',
+    introState:
+      'हर केंद्र और मुख्यालय के खाते: केंद्र चुनकर सूची छोटी करें, नया खाता बनाएँ, पासवर्ड बदलें, या खाता बंद करें।',
     needsInternet: 'यह काम सर्वर पर होता है: इंटरनेट से जुड़ें। बिना इंटरनेट कुछ नहीं बदलेगा।',
     loading: 'स्टाफ़ की सूची आ रही है…',
     loadFailed: 'स्टाफ़ की सूची नहीं आ सकी। इंटरनेट जाँचें और फिर कोशिश करें।',
@@ -51,6 +53,8 @@ export const staffMessages = defineMessages(
   {
     title: 'Staff',
     intro: "Your centre's staff accounts: add one, reset a password, or disable an account.",
+    introState:
+      'Accounts of every centre and of headquarters: choose a centre to narrow the list, add an account, reset a password, or disable one.',
     needsInternet:
       'This is done on the server: connect to the internet. Nothing changes without it.',
     loading: 'Loading the staff…',

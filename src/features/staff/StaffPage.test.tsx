@@ -37,6 +37,7 @@ function stubServer(users: ListedStaffAccount[], refusals: Record<string, Respon
     const refusal = Object.entries(refusals).find(([prefix]) => route.startsWith(prefix));
     if (refusal) return Promise.resolve(refusal[1]);
     if (route.startsWith('GET /api/users')) return Promise.resolve(json({ users }));
+    if (route.startsWith('GET /api/centres')) return Promise.resolve(json({ centres: [lucknow] }));
     const disable = /^POST \/api\/users\/(.+)\/disable$/.exec(route);
     if (disable) {
       const user = users.find((one) => one.id === disable[1])!;
@@ -50,11 +51,30 @@ function stubServer(users: ListedStaffAccount[], refusals: Record<string, Respon
   });
 }
 
-function renderPage(fetchStub: ReturnType<typeof stubServer>, lang: Lang = 'hi') {
+const lucknow = {
+  id: centreId,
+  districtCode: 'LKO',
+  nameHi: 'सखी केंद्र लखनऊ',
+  nameEn: 'Sakhi Centre Lucknow',
+  phone: null,
+  address: null,
+  email: null,
+};
+
+function renderPage(
+  fetchStub: ReturnType<typeof stubServer>,
+  lang: Lang = 'hi',
+  isStateAdmin = false,
+) {
   const client = createStaffClient(
     createConsoleRequest({ token: 't', fetch: fetchStub as unknown as typeof fetch }),
   );
-  const session = { token: 't', userId: managerId, isStateAdmin: false, ownCentreId: centreId };
+  const session = {
+    token: 't',
+    userId: managerId,
+    isStateAdmin,
+    ownCentreId: isStateAdmin ? null : centreId,
+  };
   return render(
     <LangContext.Provider value={lang}>
       <StaffPage client={client} session={session} />
@@ -65,6 +85,31 @@ function renderPage(fetchStub: ReturnType<typeof stubServer>, lang: Lang = 'hi')
 afterEach(cleanup);
 
 describe('Staff screen', () => {
+  it.each(['hi', 'en'] as const)(
+    'tells the state administrator where each account works; a manager sees her own centre only (%s)',
+    async (lang) => {
+      const t = staffMessages[lang];
+      const users = [
+        account('lko.asha'),
+        account('state.meera', { centreId: null, role: 'state_admin' }),
+      ];
+      renderPage(stubServer(users), lang, true);
+      expect(await screen.findByText(t.introState)).toBeTruthy();
+      await waitFor(() =>
+        expect(screen.getByTestId('staff-lko.asha-centre').textContent).toBe(
+          lang === 'hi' ? lucknow.nameHi : lucknow.nameEn,
+        ),
+      );
+      expect(screen.getByTestId('staff-state.meera-centre').textContent).toBe(t.headquarters);
+      cleanup();
+
+      renderPage(stubServer([account('lko.asha')]), lang);
+      await screen.findByTestId('staff-lko.asha');
+      expect(screen.getByText(t.intro)).toBeTruthy();
+      expect(screen.queryByTestId('staff-lko.asha-centre')).toBeNull();
+    },
+  );
+
   it.each(['hi', 'en'] as const)(
     'shows when each account last signed in, and says so when she never has (%s)',
     async (lang) => {

@@ -40,12 +40,19 @@ export function StaffPage({
   const [centreFilter, setCentreFilter] = useState<string | null>(session.ownCentreId);
   const { list, reload } = useStaff(client, centreFilter);
   const centres = useCentres(client, session.isStateAdmin);
+  // Across centres, each account says where she works: names alone do not tell.
+  const centreOf = (account: ListedStaffAccount): string | null => {
+    if (!session.isStateAdmin) return null;
+    if (account.centreId === null) return t.headquarters;
+    const centre = centres.find((each) => each.id === account.centreId);
+    return centre ? (lang === 'hi' ? centre.nameHi : centre.nameEn) : account.centreId;
+  };
   const canManage = (account: ListedStaffAccount) =>
     account.id !== session.userId && (session.isStateAdmin || account.role !== 'manager');
   return (
     <section class="page console" data-testid="staff-page">
       <h2>{t.title}</h2>
-      <p class="muted">{t.intro}</p>
+      <p class="muted">{session.isStateAdmin ? t.introState : t.intro}</p>
       {isOnline ? null : (
         <Banner tone="warning" testId="staff-offline">
           {t.needsInternet}
@@ -92,6 +99,7 @@ export function StaffPage({
               account={account}
               client={client}
               canManage={canManage(account)}
+              centreName={centreOf(account)}
               onChanged={reload}
             />
           ))}

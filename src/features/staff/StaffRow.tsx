@@ -19,12 +19,15 @@ export function StaffRow({
   account,
   client,
   canManage,
+  centreName = null,
   onChanged,
 }: {
   readonly account: ListedStaffAccount;
   readonly client: StaffClient;
   /** False for herself and for accounts the API would refuse her. */
   readonly canManage: boolean;
+  /** Where she works, for the state administrator's list across centres; null: not shown. */
+  readonly centreName?: string | null;
   readonly onChanged: () => void;
 }) {
   const t = useMessages(staffMessages);
@@ -69,6 +72,12 @@ export function StaffRow({
         {t.username}: {account.username}
       </span>
       <dl class="console-facts">
+        {centreName === null ? null : (
+          <>
+            <dt>{t.centre}</dt>
+            <dd data-testid={`${testId}-centre`}>{centreName}</dd>
+          </>
+        )}
         <dt>{t.role}</dt>
         <dd>{role ? role[lang] : account.role}</dd>
         <dt>{t.status}</dt>
