@@ -1,9 +1,14 @@
-// The sync status screen: changes headquarters refused, and conflicts for a manager.
+// The sync status screen: sync now, changes headquarters refused, and conflicts for a manager.
 import { defineMessages } from './define-messages.ts';
 
 export const syncStatusMessages = defineMessages(
   {
     title: 'सिंक की स्थिति',
+    syncNow: 'अभी सिंक करें',
+    syncNowHint:
+      'बदलाव हर मिनट अपने-आप भेजे और लाए जाते हैं। केंद्र से निकलने से पहले या इंटरनेट मिलते ही अभी भेजने के लिए यह दबाएँ।',
+    syncNowStarted: 'सिंक शुरू हो गया। ऊपर की पट्टी बताती है कि क्या बाकी है।',
+    syncNowOffline: 'अभी इंटरनेट नहीं है। इंटरनेट मिलते ही सिंक अपने-आप होगा; बदलाव तब तक यहाँ सुरक्षित हैं।',
     rejectedTitle: 'मुख्यालय ने ये बदलाव नहीं लिए',
     rejectedIntro:
       'ये बदलाव इस टैबलेट पर सुरक्षित हैं। कारण पढ़ें, ज़रूरत हो तो मामले में सुधार करें, फिर दोबारा भेजें।',
@@ -77,6 +82,12 @@ export const syncStatusMessages = defineMessages(
   },
   {
     title: 'Sync status',
+    syncNow: 'Sync now',
+    syncNowHint:
+      'Changes are sent and fetched by themselves every minute. Tap this to sync at once: before leaving the centre, or as soon as there is internet.',
+    syncNowStarted: 'Sync started. The bar at the top shows what is still waiting.',
+    syncNowOffline:
+      'There is no internet now. Sync will run by itself as soon as there is; until then your changes are safe here.',
     rejectedTitle: 'Changes headquarters did not accept',
     rejectedIntro:
       'These changes are kept on this tablet. Read the reason, correct the case if needed, then send again.',

@@ -44,6 +44,24 @@ async function pullConflict(store: TestStore, caseId: string, overrides: Partial
 }
 
 describe('sync status page', () => {
+  it('starts a sync at once on Sync now, and offline says sync will run by itself', async () => {
+    const store = await openTestStore();
+    const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
+    const onRequestSync = vi.fn();
+    await renderScreen(<SyncStatusPage onRequestSync={onRequestSync} />, { store });
+    fireEvent.click(await screen.findByTestId('sync-now'));
+    expect(onRequestSync).toHaveBeenCalledTimes(1);
+    expect(screen.getByTestId('sync-now-started').textContent).toBe(t.syncNowStarted);
+
+    onLine.mockReturnValue(false);
+    window.dispatchEvent(new Event('offline'));
+    expect((await screen.findByTestId('sync-now-offline')).textContent).toBe(t.syncNowOffline);
+    const button = screen.getByTestId<HTMLButtonElement>('sync-now');
+    expect(button.disabled).toBe(true);
+    fireEvent.click(button);
+    expect(onRequestSync).toHaveBeenCalledTimes(1);
+  });
+
   it('lists a refused change with its reason and time, and sends it again on Retry', async () => {
     const store = await openTestStore();
     const saved = await store.cases.registerCase(sampleIntake({ survivorName: 'सुनीता' }));

@@ -3,6 +3,7 @@ import { mayResolveConflicts } from '../../domain/write-rules.ts';
 import { useEffect, useState } from 'preact/hooks';
 import { adviceForRejection, type RejectionAdvice } from '../../domain/rejection-advice.ts';
 import { paths } from '../../shell/router.ts';
+import { useOnline } from '../../shell/use-online.ts';
 import { useStores } from '../../shell/stores.ts';
 import { useLiveValue } from '../../shell/use-live-value.ts';
 import type { ConflictGroup, RejectedChange, SyncReviewStore } from '../../data/sync-review.ts';
@@ -29,7 +30,10 @@ interface Review {
   readonly cases: ReadonlyMap<string, { readonly number: string; readonly name: string }>;
 }
 
-/** Changes headquarters refused (kept, explained, retryable) and, for a manager, open conflicts. */
+/**
+ * Sync at once, changes headquarters refused (kept, explained, retryable) and, for a manager,
+ * open conflicts.
+ */
 export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
   const { openSyncReview, caseStore, staff } = useStores();
   const t = useMessages(syncStatusMessages);
@@ -81,6 +85,7 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
   return (
     <section class="page page-sync-status" data-testid="sync-status-page">
       <h2>{t.title}</h2>
+      <SyncNow onRequestSync={onRequestSync} />
       {hasFailed || live.state === 'failed' ? (
         <Banner tone="danger">{t.actionFailed}</Banner>
       ) : null}
@@ -110,6 +115,44 @@ export function SyncStatusPage({ onRequestSync }: SyncStatusPageProps) {
           ) : null}
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * Sync runs by itself every minute; before she walks out of the centre's reach, or the
+ * moment a signal appears, she can start it herself. Offline the button would do nothing,
+ * so it says why instead of pretending.
+ */
+function SyncNow({ onRequestSync }: { readonly onRequestSync: () => void }) {
+  const t = useMessages(syncStatusMessages);
+  const isOnline = useOnline();
+  const [hasStarted, setStarted] = useState(false);
+  return (
+    <section class="sync-now" aria-labelledby="sync-now-hint">
+      <p id="sync-now-hint" class="muted">
+        {t.syncNowHint}
+      </p>
+      <Button
+        variant="primary"
+        testId="sync-now"
+        disabled={!isOnline}
+        onClick={() => {
+          setStarted(true);
+          onRequestSync();
+        }}
+      >
+        {t.syncNow}
+      </Button>
+      {!isOnline ? (
+        <p role="status" data-testid="sync-now-offline">
+          {t.syncNowOffline}
+        </p>
+      ) : hasStarted ? (
+        <p role="status" data-testid="sync-now-started">
+          {t.syncNowStarted}
+        </p>
+      ) : null}
     </section>
   );
 }
