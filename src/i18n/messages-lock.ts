@@ -35,6 +35,8 @@ export const lockMessages = defineMessages(
     savingPin: 'पिन रखा जा रहा है…',
     setPinFailed: 'पिन नहीं रखा जा सका। फिर कोशिश करें।',
     changePinTitle: 'पिन बदलें',
+    changePinIntro:
+      'नया पिन सिर्फ़ इस टैबलेट पर आपका पिन बदलता है, पासवर्ड नहीं। कम से कम 6 अंक, जो सिर्फ़ आप जानें; किसी को पिन दिख गया हो तो अभी बदलें।',
     oldPin: 'अभी का पिन',
     changePin: 'पिन बदलें',
     changingPin: 'पिन बदल रहा है…',
@@ -85,6 +87,8 @@ export const lockMessages = defineMessages(
     savingPin: 'Keeping the PIN…',
     setPinFailed: 'The PIN could not be kept. Try again.',
     changePinTitle: 'Change PIN',
+    changePinIntro:
+      'This changes your PIN on this tablet only, not your password. At least 6 digits, known only to you; if someone may have seen it, change it now.',
     oldPin: 'Current PIN',
     changePin: 'Change PIN',
     changingPin: 'Changing the PIN…',

@@ -70,6 +70,7 @@ export function ChangePinPage({
   return (
     <section class="page change-pin" data-testid="change-pin-page">
       <h2>{t.changePinTitle}</h2>
+      <p class="muted">{t.changePinIntro}</p>
       {outcome?.kind === 'changed' ? (
         <Banner tone="success" testId="change-pin-done">
           {t.pinChanged}
