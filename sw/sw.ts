@@ -14,7 +14,7 @@ import {
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { openLocalStore } from '../src/data/local-store.ts';
+import { openKeylessStore } from '../src/data/keyless-store.ts';
 import { pushLockedOutbox } from '../src/sync/locked-push.ts';
 import { SyncError } from '../src/sync/sync-ports.ts';
 import { backgroundPushTag } from '../src/sync/tablet-sync.ts';
@@ -80,7 +80,7 @@ self.addEventListener('sync', (event) => {
  * shows it. A revoked tablet pushes what it can, then wipes itself and tells open pages.
  */
 async function pushFromWorker(): Promise<void> {
-  const local = await openLocalStore();
+  const local = await openKeylessStore();
   const options = {
     db: local.database,
     clock: local.clock,

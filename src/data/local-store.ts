@@ -1,7 +1,7 @@
 /**
- * How the app gets its store: `openLocalStore()` once at start (page or service worker)
- * gives what is readable without the data key; `unseal(dataKey)` gives the rest, once
- * someone has unlocked.
+ * How the page gets its store: `openLocalStore()` once at start gives what is readable
+ * without the data key; `unseal(dataKey)` gives the rest, once someone has unlocked. (The
+ * service worker opens only the keyless part, keyless-store.ts.)
  *
  *   const local = await openLocalStore();                  // device, clock, server facts
  *   const unsealed = await local.unseal(dataKey);          // after the PIN unwrapped the key
@@ -13,20 +13,22 @@
  * What must always hold: nothing sealed is readable through the keyless store (its
  * database refuses, locked-rows.ts), and the sealing code loads only with `unseal`.
  */
-import type { HybridClock } from '../domain/hlc.ts';
-import { SakhiDatabase } from './database.ts';
-import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
+import type { SakhiDatabase } from './database.ts';
 import { eraseCentreData, type ErasedCentreData } from './erase-centre-data.ts';
+import {
+  defaultDatabaseName,
+  openKeylessStore,
+  type KeylessStore,
+  type KeylessStoreOptions,
+} from './keyless-store.ts';
 import { readServerIsDemo, rememberServerIsDemo } from './server-facts.ts';
 import type { SignedInSession } from './session.ts';
 import { toStoreError } from './store-errors.ts';
-import { openStoredClock } from './stored-clock.ts';
 import type { UnsealedStore } from './unsealed-store.ts';
 
 export type { ErasedCentreData, UnsealedStore };
 
-export interface LocalStore {
-  readonly device: DeviceIdentity;
+export interface LocalStore extends KeylessStore {
   /** Opens the sealed stores with the tablet's data key (32 bytes). */
   unseal(dataKey: Uint8Array): Promise<UnsealedStore>;
   /**
@@ -37,50 +39,31 @@ export interface LocalStore {
   eraseCentreData(): Promise<ErasedCentreData>;
   /**
    * The session only while it is still a clear row from before sealing; null once sealed
-   * (read it through `unseal`). The service worker no longer needs it: it pushes sealed
-   * and signed (src/sync/locked-push.ts).
+   * (read it through `unseal`). The service worker does not need it: it pushes sealed
+   * and signed (src/sync/locked-push.ts) over the keyless store alone (keyless-store.ts).
    */
   readSession(): Promise<SignedInSession | null>;
   readServerIsDemo(): Promise<boolean>;
   rememberServerIsDemo(isDemo: boolean): Promise<void>;
-  /** The keyless database: its sealed tables refuse every read and write (locked-rows.ts). */
-  readonly database: SakhiDatabase;
-  readonly clock: HybridClock;
-  close(): void;
 }
 
-export interface LocalStoreOptions {
-  /** A different database name, for tests and benchmarks. */
-  readonly databaseName?: string;
-  readonly readDeviceTime?: () => number;
-}
+export type LocalStoreOptions = KeylessStoreOptions;
 
 export async function openLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
-  const databaseName = options.databaseName ?? 'sakhi';
-  const db = new SakhiDatabase(databaseName);
-  const readDeviceTime = options.readDeviceTime ?? (() => Date.now());
-  try {
-    await db.open();
-    const device = await ensureDeviceIdentity(db, () => new Date(readDeviceTime()));
-    const clock = await openStoredClock(db, device.id, readDeviceTime);
-    return {
-      device,
-      unseal: async (dataKey) => {
-        const { openUnsealedStore } = await import('./unsealed-store.ts');
-        return openUnsealedStore({ databaseName, dataKey, device, clock });
-      },
-      eraseCentreData: () => eraseCentreData(db),
-      readSession: () => readClearSession(db),
-      readServerIsDemo: () => readServerIsDemo(db),
-      rememberServerIsDemo: (isDemo) => rememberServerIsDemo(db, isDemo),
-      database: db,
-      clock,
-      close: () => db.close(),
-    };
-  } catch (error) {
-    db.close();
-    throw toStoreError(error);
-  }
+  const databaseName = options.databaseName ?? defaultDatabaseName;
+  const keyless = await openKeylessStore(options);
+  const { device, clock, database: db } = keyless;
+  return {
+    ...keyless,
+    unseal: async (dataKey) => {
+      const { openUnsealedStore } = await import('./unsealed-store.ts');
+      return openUnsealedStore({ databaseName, dataKey, device, clock });
+    },
+    eraseCentreData: () => eraseCentreData(db),
+    readSession: () => readClearSession(db),
+    readServerIsDemo: () => readServerIsDemo(db),
+    rememberServerIsDemo: (isDemo) => rememberServerIsDemo(db, isDemo),
+  };
 }
 
 async function readClearSession(db: SakhiDatabase): Promise<SignedInSession | null> {
