@@ -8,6 +8,7 @@
  * - The common stamp is the one most fields carry, the greater on a tie, so the choice
  *   never depends on the order of the fields.
  */
+import { FixedShapes } from './fixed-shape.ts';
 import type { Stamp } from './hlc.ts';
 import type { FieldMap, FieldState } from './merge.ts';
 import type { RecordType } from './protocol.ts';
@@ -31,11 +32,14 @@ export interface CompactRecord extends CompactFields {
   readonly centreId: string;
 }
 
+/** Values objects in a fixed shape, so `JSON.stringify` writes them fast (fixed-shape.ts). */
+const valueShapes = new FixedShapes();
+
 export function compactFields(fields: FieldMap): CompactFields {
   const names = sortedNamesOf(fields);
   if (names.length === 0) throw new WireFormatError('a record has at least one field');
   const stamp = commonestStampOf(fields, names);
-  const values = { ...valuesTemplateOf(names) };
+  const values = valueShapes.blankOf(names);
   let stamps: Record<string, Stamp> | undefined;
   for (const name of names) {
     const field = fields[name]!;
@@ -71,24 +75,6 @@ function sortedNamesOf(fields: FieldMap): readonly string[] {
     lastSorted = [...names].sort();
   }
   return lastSorted;
-}
-
-/**
- * An object with the names as keys, in order, for `values` to be copied from. Why: an
- * object given ~50 keys one by one becomes a hash table in V8 (its "dictionary mode"),
- * which `JSON.stringify` writes several times slower than an object with a fixed shape;
- * a copy of this one has its shape from the start, and setting its keys keeps it. A run
- * of records with one field list builds the template once.
- */
-let templateNames: readonly string[] = [];
-let template: Readonly<Record<string, unknown>> = {};
-
-function valuesTemplateOf(names: readonly string[]): Readonly<Record<string, unknown>> {
-  if (!isSameList(names, templateNames)) {
-    templateNames = names;
-    template = Object.fromEntries(names.map((name) => [name, null]));
-  }
-  return template;
 }
 
 function isSameList(a: readonly string[], b: readonly string[]): boolean {
