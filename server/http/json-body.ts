@@ -6,12 +6,13 @@
  * and PostgreSQL alike. A lenient decoder would store invalid bytes as U+FFFD; PostgreSQL
  * refuses NUL in text (a 500 at the insert, after the throttle had been passed) and
  * cannot hold a lone surrogate (server/services/stored-text.ts). So each is refused here,
- * 400, before any service runs. `text/plain` is not a body this API reads: it is refused
+ * 400, before any service runs. Only a `\u` escape can bring either into strict UTF-8 JSON,
+ * so the parsed body is walked only when its bytes hold one (`findJsonTextProblem`). `text/plain` is not a body this API reads: it is refused
  * 415 like any other type.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { refuseInvalidRequest } from '../services/service-error.ts';
-import { findTextProblemIn } from '../services/stored-text.ts';
+import { findJsonTextProblem } from '../services/stored-text.ts';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
@@ -42,7 +43,7 @@ export function registerJsonBodies(app: FastifyInstance, options: JsonBodyOption
         done(error, undefined);
         return;
       }
-      const problem = findTextProblemIn(parsed);
+      const problem = findJsonTextProblem(body, parsed);
       if (problem) {
         done(refuseInvalidRequest(`a text holds ${problem}`), undefined);
         return;

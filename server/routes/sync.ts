@@ -17,11 +17,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { pullRequestSchema } from '../../src/domain/protocol.ts';
-import {
-  decodePushRequest,
-  wirePushRequestSchema,
-  type WirePullResponse,
-} from '../../src/domain/wire.ts';
+import { decodeCheckedPushRequest } from '../../src/domain/checked-push.ts';
+import { wirePushRequestSchema, type WirePullResponse } from '../../src/domain/wire.ts';
 import { encodeRecords } from '../../src/domain/wire-groups.ts';
 import type { SyncDatabase } from '../db/sync-schema.ts';
 import { sendCompressedJson } from '../http/compressed-json.ts';
@@ -87,7 +84,7 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
 
   app.post('/sync/push', { bodyLimit: PUSH_BODY_LIMIT_BYTES }, async (request) => {
     const actor = await actorOf(request);
-    const body = decodePushRequest(parseSyncBody(wirePushRequestSchema, request.body));
+    const body = decodeCheckedPushRequest(parseSyncBody(wirePushRequestSchema, request.body));
     return pushMutations(options.db, actor, body, now(), (trx, answer) =>
       options.audit
         ? options.audit(

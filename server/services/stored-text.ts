@@ -31,3 +31,15 @@ export function findTextProblemIn(value: unknown): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * `findTextProblemIn` of JSON that was read from strict UTF-8 (`json`, as bytes or text)
+ * and parsed (`parsed`), without walking it when it cannot hold a problem. Neither can
+ * arrive unescaped: strict UTF-8 has no encoding of a surrogate, and JSON allows no raw
+ * NUL (a control character) in a string, nor anywhere outside one. Only a `\u` escape can
+ * put either into a parsed string or key, so a body without the two characters `\u` is
+ * free of both (a `\\u`, an escaped backslash before a u, only makes the walk run).
+ */
+export function findJsonTextProblem(json: Buffer | string, parsed: unknown): string | undefined {
+  return json.includes('\\u') ? findTextProblemIn(parsed) : undefined;
+}

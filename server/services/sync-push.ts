@@ -27,6 +27,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { applyMutation, checkMutation, findForeignStamp } from '../../src/domain/apply-mutation.ts';
+import type { CheckedPushRequest } from '../../src/domain/checked-push.ts';
 import type { Conflict, FieldConflict } from '../../src/domain/conflicts.ts';
 import { HybridClock } from '../../src/domain/hlc.ts';
 import type { FieldMap } from '../../src/domain/merge.ts';
@@ -38,6 +39,7 @@ import {
   type RejectedResult,
   type RejectionCode,
 } from '../../src/domain/protocol.ts';
+import type { FieldProblem } from '../../src/domain/records.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
 import { storeReportFacts } from '../db/report-facts.ts';
@@ -106,7 +108,12 @@ interface KeptConflict {
  * id that was applied before is still answered `duplicate`: it is on the server already.
  */
 export type PushItem =
-  | { readonly mutation: Mutation; readonly actor: SyncActor }
+  | {
+      readonly mutation: Mutation;
+      readonly actor: SyncActor;
+      /** The record schemas' findings for its fields, when made on arrival (checked-push.ts). */
+      readonly fieldProblems?: readonly FieldProblem[];
+    }
   | { readonly mutationId: string; readonly refusal: Rejection };
 
 export interface PushBatch {
@@ -120,14 +127,19 @@ export interface PushBatch {
 export async function pushMutations(
   db: Kysely<SyncDatabase>,
   actor: SyncActor,
-  request: PushRequest,
+  request: PushRequest | CheckedPushRequest,
   now: Date,
   /** Runs in the push's transaction before it commits (the audit row): both or neither. */
   beforeCommit?: (trx: Kysely<SyncDatabase>, answer: PushResponse) => Promise<void>,
 ): Promise<PushResponse> {
   assertSupportedProtocol(request.protocolVersion);
   if (request.deviceId !== actor.deviceId) throw refuseSync('device_mismatch');
-  const items = request.mutations.map((mutation) => ({ mutation, actor }));
+  const fieldProblems = 'fieldProblems' in request ? request.fieldProblems : undefined;
+  const items = request.mutations.map((mutation, i) => ({
+    mutation,
+    actor,
+    fieldProblems: fieldProblems?.[i],
+  }));
   return applyPush(db, { ...request, items }, now, beforeCommit);
 }
 
@@ -225,7 +237,7 @@ class Batch {
       this.rejected.push({ mutationId, status: 'rejected', ...item.refusal });
       return;
     }
-    const { mutation, actor } = item;
+    const { mutation, actor, fieldProblems } = item;
     const foreign = findForeignStamp(mutation, this.deviceId);
     if (foreign !== null) {
       this.rejected.push({ mutationId, status: 'rejected', ...foreignDeviceStamp(foreign) });
@@ -241,7 +253,8 @@ class Batch {
       this.rejected.push({ mutationId, status: 'rejected', ...refusal });
       return;
     }
-    const problem = checkMutation(mutation, this.nowMs, stored?.head.recordType ?? null);
+    const storedType = stored?.head.recordType ?? null;
+    const problem = checkMutation(mutation, this.nowMs, storedType, fieldProblems);
     if (problem) {
       const reason = describeProblem(mutation.recordType, problem);
       this.rejected.push({ mutationId, status: 'rejected', ...reason });

@@ -77,11 +77,13 @@ export function checkMutation(
   mutation: Mutation,
   serverNowMs: number,
   storedType: RecordType | null = null,
+  /** `checkMutationFields`' findings for this mutation when already made (checked-push.ts). */
+  fieldProblems?: readonly FieldProblem[],
 ): MutationProblem | null {
   if (storedType !== null && storedType !== mutation.recordType) {
     return { code: 'record_type_mismatch', expected: storedType };
   }
-  const problems = checkMutationFields(mutation.recordType, mutation.fields);
+  const problems = fieldProblems ?? checkMutationFields(mutation.recordType, mutation.fields);
   if (problems.length > 0) return { code: 'invalid_record', problems };
   // A save stamps all its fields alike: check each distinct stamp once.
   let checked: string | null = null;

@@ -8,6 +8,7 @@
  * - The common stamp is the one most fields carry, the greater on a tie, so the choice
  *   never depends on the order of the fields.
  */
+import { FixedShapes } from './fixed-shape.ts';
 import type { Stamp } from './hlc.ts';
 import type { FieldMap, FieldState } from './merge.ts';
 import type { RecordType } from './protocol.ts';
@@ -31,11 +32,14 @@ export interface CompactRecord extends CompactFields {
   readonly centreId: string;
 }
 
+/** Values objects in a fixed shape, so `JSON.stringify` writes them fast (fixed-shape.ts). */
+const valueShapes = new FixedShapes();
+
 export function compactFields(fields: FieldMap): CompactFields {
   const names = sortedNamesOf(fields);
   if (names.length === 0) throw new WireFormatError('a record has at least one field');
   const stamp = commonestStampOf(fields, names);
-  const values: Record<string, unknown> = {};
+  const values = valueShapes.blankOf(names);
   let stamps: Record<string, Stamp> | undefined;
   for (const name of names) {
     const field = fields[name]!;

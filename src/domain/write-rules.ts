@@ -15,6 +15,7 @@
  *   The steps of a closure, which do depend on the case's state, are judged on the merged
  *   case by closure-write-rules.ts, after these rows.
  */
+import { FixedShapes } from './fixed-shape.ts';
 import { closureRequestOf, closureSendBackOf, reopeningOf, type ClosureStep } from './closure.ts';
 import type { BilingualMessage, RecordType } from './protocol.ts';
 import { referralStepFields } from './referral-steps.ts';
@@ -232,24 +233,19 @@ export function findFieldWriteRefusal(
   return findRefusal(write, recordType, Object.keys(fields), (name) => fields[name]!.value);
 }
 
-/** Each field's value, as own keys (a field named `__proto__` included, as JSON makes it). */
+const valueShapes = new FixedShapes();
+
+/**
+ * Each field's value, as own keys (a field named `__proto__` included, as JSON makes it),
+ * in a fixed shape (fixed-shape.ts): a new case's registration rule reads all ~50.
+ */
 function valuesOfFields(
   fields: Readonly<Record<string, { readonly value: unknown }>>,
 ): Record<string, unknown> {
-  const values: Record<string, unknown> = {};
-  for (const name of Object.keys(fields)) {
-    const value = fields[name]!.value;
-    if (name === '__proto__') {
-      Object.defineProperty(values, name, {
-        value,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    } else {
-      values[name] = value;
-    }
-  }
+  const names = Object.keys(fields);
+  const values = valueShapes.blankOf(names);
+  // Each name is an own key of `values` already, so even `__proto__` is set, not the prototype.
+  for (const name of names) values[name] = fields[name]!.value;
   return values;
 }
 
