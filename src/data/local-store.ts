@@ -22,6 +22,7 @@ import type { SignedInSession } from './session.ts';
 import { toStoreError } from './store-errors.ts';
 import { openStoredClock } from './stored-clock.ts';
 import type { UnsealedStore } from './unsealed-store.ts';
+import { TABLET_DATABASE_NAME } from './database-names.ts';
 
 export type { ErasedCentreData, UnsealedStore };
 
@@ -56,7 +57,7 @@ export interface LocalStoreOptions {
 }
 
 export async function openLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
-  const databaseName = options.databaseName ?? 'sakhi';
+  const databaseName = options.databaseName ?? TABLET_DATABASE_NAME;
   const db = new SakhiDatabase(databaseName);
   const readDeviceTime = options.readDeviceTime ?? (() => Date.now());
   try {
