@@ -74,13 +74,12 @@ describe("a new tablet's first screen", () => {
   it('shows the sign-in form, then the full app carries on from her sign-in: PIN, case list', async () => {
     const signIns = stubServer();
     const open = newTablet();
-    const onSignInReady = vi.fn();
-    render(
-      <FirstVisit updates={createUpdateSignal()} openTablet={open} onSignInReady={onSignInReady} />,
-    );
+    const onLinkFree = vi.fn();
+    render(<FirstVisit updates={createUpdateSignal()} openTablet={open} onLinkFree={onLinkFree} />);
     expect(screen.getByTestId('sign-in-page')).toBeTruthy();
     expect(screen.getByTestId('language-switch')).toBeTruthy();
-    await waitFor(() => expect(onSignInReady).toHaveBeenCalledTimes(1));
+    // Nothing typed yet when the store has loaded: the worker's install may take the link.
+    await waitFor(() => expect(onLinkFree).toHaveBeenCalled());
 
     signIn();
     await screen.findByTestId('set-pin-page', {}, { timeout: 5000 });
@@ -105,7 +104,8 @@ describe("a new tablet's first screen", () => {
       await storeMayOpen;
       return openTablet({ databaseName });
     });
-    render(<FirstVisit updates={createUpdateSignal()} openTablet={open} />);
+    const onLinkFree = vi.fn();
+    render(<FirstVisit updates={createUpdateSignal()} openTablet={open} onLinkFree={onLinkFree} />);
 
     signIn();
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -115,6 +115,8 @@ describe("a new tablet's first screen", () => {
     await screen.findByTestId('set-pin-page', {}, { timeout: 5000 });
     expect(signIns).toHaveLength(1);
     expect(open).toHaveBeenCalledTimes(1);
+    // She typed before the store arrived: the install waited for her sign-in's answer.
+    expect(onLinkFree).toHaveBeenCalledTimes(1);
   });
 
   it("opens a state officer's PIN screen after her sign-in, with no centre's store open", async () => {

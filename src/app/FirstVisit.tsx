@@ -8,7 +8,7 @@
 // What must stay true: this file and what it imports statically are what a new tablet
 // loads before the form (tests/bundle-budget.browser.test.ts holds their size), so nothing
 // here may import the store, App.tsx or Screen.tsx except through import().
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
 import { SignInPage, type SignInDevice } from '../features/account/SignInPage.tsx';
@@ -27,8 +27,14 @@ import { useServerIsDemo } from './use-server-is-demo.ts';
 
 export interface FirstVisitProps {
   readonly updates: UpdateSignal;
-  /** Once her sign-in can be sent without waiting (the app and the store have loaded, or failed to). */
-  readonly onSignInReady?: () => void;
+  /**
+   * When the service worker's install may take the link. Over 2G a browser's six
+   * connections to the server are the install's for a minute, and a sign-in sent meanwhile
+   * queues behind them (measured: ~50 s to her PIN screen). So: once the app and the store
+   * have loaded behind the form if she has typed nothing yet (she is reading; the link would
+   * idle), else once her sign-in is answered.
+   */
+  readonly onLinkFree?: () => void;
   /** Tests open a tablet over their own database; the app opens the tablet's. */
   readonly openTablet?: () => Promise<Tablet>;
 }
@@ -40,11 +46,7 @@ interface TakeOver {
   readonly props: AppProps;
 }
 
-export function FirstVisit({
-  updates,
-  onSignInReady,
-  openTablet = openThisTablet,
-}: FirstVisitProps) {
+export function FirstVisit({ updates, onLinkFree, openTablet = openThisTablet }: FirstVisitProps) {
   const route = useRoute();
   const isOnline = useOnline();
   const { lang, switchLanguage } = useLanguage();
@@ -54,6 +56,7 @@ export function FirstVisit({
   const isDemo = useServerIsDemo(tablet, isOnline);
   const [takeOver, setTakeOver] = useState<TakeOver | null>(null);
 
+  const hasTyped = useRef(false);
   // The form is on screen (this component rendered it): now the rest, while she types.
   useEffect(() => {
     const loading = Promise.all([rest.loadApp(), rest.loadTablet()]);
@@ -63,8 +66,11 @@ export function FirstVisit({
         // Her sign-in asks again when she sends it, and says what failed.
         console.warn('Sakhi: the app did not load behind the sign-in form', error);
       });
-    void loading.then(onSignInReady, onSignInReady);
-  }, [rest, onSignInReady]);
+    const freeLinkIfIdle = () => {
+      if (!hasTyped.current) onLinkFree?.();
+    };
+    void loading.then(freeLinkIfIdle, freeLinkIfIdle);
+  }, [rest, onLinkFree]);
 
   if (takeOver) return <takeOver.App {...takeOver.props} />;
 
@@ -73,11 +79,15 @@ export function FirstVisit({
     return opened;
   };
   const carryOn = async (signedInBefore: AppProps['signedInBefore']) => {
-    const [FullApp, opened] = await Promise.all([rest.loadApp(), rest.loadTablet()]);
-    setTakeOver({
-      App: FullApp,
-      props: { updates, openTablet: rest.openFirstThen(opened), signedInBefore },
-    });
+    try {
+      const [FullApp, opened] = await Promise.all([rest.loadApp(), rest.loadTablet()]);
+      setTakeOver({
+        App: FullApp,
+        props: { updates, openTablet: rest.openFirstThen(opened), signedInBefore },
+      });
+    } finally {
+      onLinkFree?.();
+    }
   };
 
   return (
@@ -95,7 +105,14 @@ export function FirstVisit({
           onSignOut={null}
         />
         {storageHealth ? <StorageBanner health={storageHealth} /> : null}
-        <main class="app-main" id={MAIN_ID} tabIndex={-1}>
+        <main
+          class="app-main"
+          id={MAIN_ID}
+          tabIndex={-1}
+          onInput={() => {
+            hasTyped.current = true;
+          }}
+        >
           <SignInPage
             readDevice={readDevice}
             onSignedIn={(response: SignInResponse) => carryOn({ staff: response })}

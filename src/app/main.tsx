@@ -23,8 +23,8 @@ registerServiceWorker(updates.announce, firstScreen);
 async function start(root: HTMLElement): Promise<void> {
   interceptLinkClicks(root);
   if (await isFirstVisit()) {
-    await new Promise<void>((signInReady) => {
-      render(<FirstVisit updates={updates} onSignInReady={signInReady} />, root);
+    await new Promise<void>((linkIsFree) => {
+      render(<FirstVisit updates={updates} onLinkFree={linkIsFree} />, root);
     });
     return;
   }

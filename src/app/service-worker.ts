@@ -2,8 +2,9 @@
  * Registers sw.js. A new version waits until the user accepts it (applyUpdate), so a
  * half-filled form is never reloaded under her. workbox-window loads after the first
  * screen, so it does not count against the first screen's size, and the worker registers
- * only once `firstScreen` has settled: on a first visit the worker's ~100 kB would
- * otherwise share a 2G link with what her sign-in is waiting for.
+ * only once `firstScreen` has settled: on a first visit, once the link is free of what her
+ * sign-in waits for (FirstVisit.tsx, `onLinkFree`), since the install takes every
+ * connection to the server for a minute over 2G.
  *
  * It also feeds the page's offline readiness (src/shell/offline-readiness.ts): the
  * worker's install reports, and `ready` once a worker is active — every file the app needs
