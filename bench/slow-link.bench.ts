@@ -75,15 +75,20 @@ async function openTablet(): Promise<{ browser: LaunchedChromium; page: Page }> 
   return { browser, page };
 }
 
-/** As the tests' sign-in step, with waits fit for screens that still load over 2G. */
+/**
+ * As the tests' sign-in step, with waits fit for screens that still load over 2G.
+ * `onAnswered`: her sign-in is done, the screen after it (her PIN, or the case list) shows.
+ */
 async function signInSlowly(
   page: Page,
   credentials: { readonly username: string; readonly password: string },
+  onAnswered: () => void = () => undefined,
 ): Promise<void> {
   await submitSignIn(page, credentials);
   const caseList = page.getByTestId('new-case');
   const setPin = page.getByTestId('set-pin-page');
   await caseList.or(setPin).first().waitFor();
+  onAnswered();
   if (await setPin.isVisible()) await chooseNewPin(page, testPin);
   await caseList.waitFor();
 }
@@ -115,7 +120,10 @@ try {
   record('first meaningful paint', await firstPaint, 3_000);
   await tabletA.page.getByTestId('sign-in-submit').waitFor();
   record('sign-in usable', Date.now() - started, 12_000);
-  await signInSlowly(tabletA.page, demoCaseworker);
+  // Sent the moment the form shows (no typing time), so this is the sooner a sign-in can end.
+  await signInSlowly(tabletA.page, demoCaseworker, () =>
+    record('signed in, sent at once (PIN screen)', Date.now() - started, null),
+  );
   const readyMs = await offlineReady;
   const installBytes = proxy.downBytes();
 

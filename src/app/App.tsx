@@ -1,5 +1,7 @@
 // The composition root: each concern (session, sync, language, banners) is a hook or a
 // component of its own in this folder; App only wires them together.
+import type { SignInResponse } from '../domain/auth-protocol.ts';
+import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
 import { LangContext } from '../i18n/lang.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
 import { useRoute, type Route } from '../shell/router.ts';
@@ -44,21 +46,35 @@ export interface AppProps {
   readonly updates?: UpdateSignal;
   /** Tests open a tablet over their own database; the app opens the tablet's. */
   readonly openTablet?: () => Promise<Tablet>;
+  /**
+   * She signed in on a first visit's own sign-in screen (FirstVisit.tsx), before this
+   * frame had loaded: the app carries on from there, with her PIN next.
+   */
+  readonly signedInBefore?: SignedInBefore;
 }
+
+export type SignedInBefore =
+  { readonly staff: SignInResponse } | { readonly headquarters: HeadquartersSignIn };
 
 const openThisTablet = () => openTablet();
 
-export function App({ updates, openTablet: open = openThisTablet }: AppProps) {
+export function App({ updates, openTablet: open = openThisTablet, signedInBefore }: AppProps) {
   const route = useRoute();
   const isOnline = useOnline();
   const { lang, switchLanguage } = useLanguage();
-  const session = useTabletSession(open);
+  const session = useTabletSession(
+    open,
+    signedInBefore && 'staff' in signedInBefore ? signedInBefore.staff : null,
+  );
   const { stores, tablet } = session;
   const storageHealth = useStorageHealth();
   const applyUpdate = useWaitingUpdate(updates);
   const isDemo = useServerIsDemo(tablet, isOnline);
   const signedIn = stores.state === 'open' ? stores : null;
-  const headquarters = useHeadquartersSession();
+  const headquarters = useHeadquartersSession(
+    undefined,
+    signedInBefore && 'headquarters' in signedInBefore ? signedInBefore.headquarters : null,
+  );
   const headquartersOpen =
     headquarters.current.state === 'open' ? headquarters.current.unlocked : null;
   useIdleLock(
@@ -196,8 +212,7 @@ function Body({
           {session.hasSessionEnded ? <SessionEndedBanner /> : null}
           <SignInScreen
             key="sign-in"
-            deviceId={stores.tablet.deviceId}
-            deviceKey={stores.tablet.deviceKey}
+            readDevice={() => Promise.resolve(stores.tablet)}
             centreSwitch={stores.tablet.centreSwitch}
             onDeviceRevoked={session.wipeRevoked}
             onHeadquartersSignedIn={headquarters.signIn}

@@ -1,7 +1,10 @@
 /**
  * Registers sw.js. A new version waits until the user accepts it (applyUpdate), so a
  * half-filled form is never reloaded under her. workbox-window loads after the first
- * screen, so it does not count against the first screen's size.
+ * screen, so it does not count against the first screen's size, and the worker registers
+ * only once `firstScreen` has settled: on a first visit, once the link is free of what her
+ * sign-in waits for (FirstVisit.tsx, `onLinkFree`), since the install takes every
+ * connection to the server for a minute over 2G.
  *
  * It also feeds the page's offline readiness (src/shell/offline-readiness.ts): the
  * worker's install reports, and `ready` once a worker is active — every file the app needs
@@ -10,19 +13,26 @@
 import { readPrecacheProgress, storeLaterFilesType } from '../platform/precache-progress.ts';
 import { offlineReadiness } from '../shell/offline-readiness.ts';
 
-export function registerServiceWorker(onUpdateReady?: (applyUpdate: () => void) => void): void {
+export function registerServiceWorker(
+  onUpdateReady?: (applyUpdate: () => void) => void,
+  firstScreen: Promise<unknown> = Promise.resolve(),
+): void {
   if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
   watchOfflineReadiness(navigator.serviceWorker);
-  void import('workbox-window').then(({ Workbox }) => {
-    const workbox = new Workbox('/sw.js', { scope: '/' });
-    workbox.addEventListener('waiting', () => {
-      onUpdateReady?.(() => {
-        workbox.addEventListener('controlling', () => window.location.reload());
-        workbox.messageSkipWaiting();
+  // Registered even when the first screen failed to load: a retry then finds it cached.
+  void firstScreen
+    .catch(() => undefined)
+    .then(async () => {
+      const { Workbox } = await import('workbox-window');
+      const workbox = new Workbox('/sw.js', { scope: '/' });
+      workbox.addEventListener('waiting', () => {
+        onUpdateReady?.(() => {
+          workbox.addEventListener('controlling', () => window.location.reload());
+          workbox.messageSkipWaiting();
+        });
       });
+      return workbox.register();
     });
-    return workbox.register();
-  });
 }
 
 function watchOfflineReadiness(workers: ServiceWorkerContainer): void {

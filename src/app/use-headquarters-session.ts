@@ -4,7 +4,7 @@
 // here: no data key reaches her, so no case record reaches her screens. Locking (idle, or a
 // reload) forgets her session from memory; signing out ends it on the server and forgets
 // her wrapping and her kept copies.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
   openHeadquartersVault,
   type EnrolledHeadquarters,
@@ -35,10 +35,19 @@ export interface HeadquartersSession {
   readonly signOut: () => void;
 }
 
+/**
+ * `signedInBefore`: she signed in on a first visit's own sign-in screen (FirstVisit.tsx),
+ * before the app had loaded: she chooses her PIN next.
+ */
 export function useHeadquartersSession(
   vault: HeadquartersVault = defaultVault(),
+  signedInBefore: HeadquartersSignIn | null = null,
 ): HeadquartersSession {
-  const [current, setCurrent] = useState<HeadquartersState>({ state: 'reading' });
+  const [current, setCurrent] = useState<HeadquartersState>(() =>
+    signedInBefore ? { state: 'settingPin', signIn: signedInBefore } : { state: 'reading' },
+  );
+  // Reading the PINs kept here would replace her PIN screen with "none".
+  const isChoosingPin = useRef(signedInBefore !== null);
 
   const lockedOrNone = useCallback(async (): Promise<HeadquartersState> => {
     const enrolled = await vault.enrolled();
@@ -46,6 +55,7 @@ export function useHeadquartersSession(
   }, [vault]);
 
   useEffect(() => {
+    if (isChoosingPin.current) return;
     lockedOrNone().then(setCurrent, (error: unknown) => {
       // Then the tablet's own sign-in is shown: a password always gets her in online.
       console.warn('Sakhi: could not read the headquarters PINs', error);

@@ -4,7 +4,7 @@
 // here already. Locking (idle, hidden, "Switch user") forgets the key and every case held
 // in memory. Sign-out and a session the server refused only ever forget a session: every
 // case and every unsent change stays, sealed, and goes up after the next sign-in.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
@@ -44,11 +44,21 @@ export interface TabletSession {
   readonly startAfresh: () => void;
 }
 
-export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
+/**
+ * `signedInBefore`: she signed in on a first visit's own sign-in screen (FirstVisit.tsx),
+ * before the app had loaded; the first opening carries on from that sign-in (her PIN next)
+ * rather than asking for her password again.
+ */
+export function useTabletSession(
+  open: () => Promise<Tablet>,
+  signedInBefore: SignInResponse | null = null,
+): TabletSession {
   const [stores, setStores] = useState<StoresState>({ state: 'opening' });
   const [hasSessionEnded, setSessionEnded] = useState(false);
   // Opening again after a wipe makes a new device identity.
   const [openings, setOpenings] = useState(0);
+  // Used by the first opening only: one after a wipe is a new tablet nobody signed in on.
+  const pendingSignIn = useRef(signedInBefore);
 
   useEffect(() => {
     const opening = async (): Promise<StoresState> => {
@@ -56,6 +66,9 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
       const notice = await tablet.readErasedNotice();
       if (notice) return { state: 'erased', tablet, notice };
       if (tablet.stores) return { state: 'open', tablet, stores: tablet.stores };
+      const signedIn = pendingSignIn.current;
+      pendingSignIn.current = null;
+      if (signedIn) return afterSignIn(tablet, signedIn);
       return tablet.opensLocked ? { state: 'locked', tablet } : { state: 'signedOut', tablet };
     };
     opening().then(setStores, (error: unknown) => {
@@ -70,12 +83,7 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
     async (response: SignInResponse) => {
       if (!tablet) return;
       setSessionEnded(false);
-      if (await tablet.hasPin(response.user.id)) {
-        const opened = await tablet.openWithSignIn(response, null);
-        setStores({ state: 'open', tablet, stores: opened });
-      } else {
-        setStores({ state: 'settingPin', tablet, response });
-      }
+      setStores(await afterSignIn(tablet, response));
     },
     [tablet],
   );
@@ -187,6 +195,14 @@ export function useTabletSession(open: () => Promise<Tablet>): TabletSession {
     signOut,
     endRefusedSession,
   };
+}
+
+/** After her password sign-in: her stores open if she has a PIN here; otherwise she sets one first. */
+async function afterSignIn(tablet: Tablet, response: SignInResponse): Promise<StoresState> {
+  if (await tablet.hasPin(response.user.id)) {
+    return { state: 'open', tablet, stores: await tablet.openWithSignIn(response, null) };
+  }
+  return { state: 'settingPin', tablet, response };
 }
 
 /**

@@ -32,6 +32,7 @@ import type { SealedBox } from '../domain/sealed-push-protocol.ts';
 import type { CalendarDate, Instant } from '../domain/india-time.ts';
 import { lockedRowsMiddleware } from './locked-rows.ts';
 import type { SignedInSession } from './session.ts';
+import { TABLET_DATABASE_NAME } from './database-names.ts';
 
 /** IndexedDB cannot index booleans, so flags that are indexed are 0 or 1. */
 export type Flag = 0 | 1;
@@ -225,7 +226,7 @@ export class SakhiDatabase extends Dexie {
   declare meta: EntityTable<MetaRow, 'key'>;
   declare conflicts: EntityTable<ConflictRow, 'id'>;
 
-  constructor(name = 'sakhi', options: DatabaseOptions = {}) {
+  constructor(name = TABLET_DATABASE_NAME, options: DatabaseOptions = {}) {
     super(name);
     this.use(options.rows ?? lockedRowsMiddleware);
     // Version 1: the offline register. Shipped versions are never edited: add version 2 below.
@@ -280,6 +281,9 @@ export class SakhiDatabase extends Dexie {
   }
 }
 
-export function openDatabase(name = 'sakhi', options: DatabaseOptions = {}): SakhiDatabase {
+export function openDatabase(
+  name = TABLET_DATABASE_NAME,
+  options: DatabaseOptions = {},
+): SakhiDatabase {
   return new SakhiDatabase(name, options);
 }

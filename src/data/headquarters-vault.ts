@@ -27,6 +27,7 @@ import {
   type PinWrapping,
 } from '../platform/pin-key.ts';
 import { MAX_WRONG_PINS } from './key-vault.ts';
+import { HEADQUARTERS_DATABASE_NAME } from './database-names.ts';
 
 /** Who she is at headquarters, as her sign-in answer said; the token is her session. */
 export interface HeadquartersAccount {
@@ -88,7 +89,7 @@ const ivBytes = 12;
 const emptyKeyring: Keyring = { users: {}, failedAttempts: 0 };
 
 export function openHeadquartersVault(
-  store: UseStore = createStore('sakhi-headquarters', 'vault'),
+  store: UseStore = createStore(HEADQUARTERS_DATABASE_NAME, 'vault'),
   iterations: number = PIN_KEY_ITERATIONS,
 ): HeadquartersVault {
   const readKeyring = async (): Promise<Keyring> =>
@@ -182,7 +183,7 @@ export function openHeadquartersVault(
 
 /** Forgets every headquarters wrapping on this tablet: for a wiped tablet. */
 export async function destroyHeadquartersVault(
-  store: UseStore = createStore('sakhi-headquarters', 'vault'),
+  store: UseStore = createStore(HEADQUARTERS_DATABASE_NAME, 'vault'),
 ): Promise<void> {
   await del(keyringKey, store);
 }

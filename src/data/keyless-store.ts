@@ -6,6 +6,7 @@
  * (a classic worker cannot load a chunk later, so `unseal`'s lazy import would be inlined).
  */
 import type { HybridClock } from '../domain/hlc.ts';
+import { TABLET_DATABASE_NAME } from './database-names.ts';
 import { SakhiDatabase } from './database.ts';
 import { ensureDeviceIdentity, type DeviceIdentity } from './device.ts';
 import { toStoreError } from './store-errors.ts';
@@ -25,11 +26,8 @@ export interface KeylessStoreOptions {
   readonly readDeviceTime?: () => number;
 }
 
-/** The tablet's database as it is on this device: `sakhi` unless a test names another. */
-export const defaultDatabaseName = 'sakhi';
-
 export async function openKeylessStore(options: KeylessStoreOptions = {}): Promise<KeylessStore> {
-  const db = new SakhiDatabase(options.databaseName ?? defaultDatabaseName);
+  const db = new SakhiDatabase(options.databaseName ?? TABLET_DATABASE_NAME);
   const readDeviceTime = options.readDeviceTime ?? (() => Date.now());
   try {
     await db.open();

@@ -13,14 +13,10 @@
  * What must always hold: nothing sealed is readable through the keyless store (its
  * database refuses, locked-rows.ts), and the sealing code loads only with `unseal`.
  */
+import { TABLET_DATABASE_NAME } from './database-names.ts';
 import type { SakhiDatabase } from './database.ts';
 import { eraseCentreData, type ErasedCentreData } from './erase-centre-data.ts';
-import {
-  defaultDatabaseName,
-  openKeylessStore,
-  type KeylessStore,
-  type KeylessStoreOptions,
-} from './keyless-store.ts';
+import { openKeylessStore, type KeylessStore, type KeylessStoreOptions } from './keyless-store.ts';
 import { readServerIsDemo, rememberServerIsDemo } from './server-facts.ts';
 import type { SignedInSession } from './session.ts';
 import { toStoreError } from './store-errors.ts';
@@ -50,7 +46,7 @@ export interface LocalStore extends KeylessStore {
 export type LocalStoreOptions = KeylessStoreOptions;
 
 export async function openLocalStore(options: LocalStoreOptions = {}): Promise<LocalStore> {
-  const databaseName = options.databaseName ?? defaultDatabaseName;
+  const databaseName = options.databaseName ?? TABLET_DATABASE_NAME;
   const keyless = await openKeylessStore(options);
   const { device, clock, database: db } = keyless;
   return {

@@ -20,6 +20,7 @@ import { rawRows } from './legacy-sealing.ts';
 import { toStoreError } from './store-errors.ts';
 import { removeAcknowledged } from './sync-outbox.ts';
 import type { RejectedMutation } from './sync-store-ports.ts';
+import { TABLET_DATABASE_NAME } from './database-names.ts';
 
 /** An outbox row's clear columns as stored; its record payload is inside `sealed`. */
 type StoredOutboxRow = Pick<
@@ -44,7 +45,7 @@ export interface LockedOutboxOptions {
 }
 
 export async function openLockedOutbox(options: LockedOutboxOptions): Promise<LockedOutbox> {
-  const db = new SakhiDatabase(options.databaseName ?? 'sakhi', { rows: rawRows });
+  const db = new SakhiDatabase(options.databaseName ?? TABLET_DATABASE_NAME, { rows: rawRows });
   try {
     await db.open();
   } catch (error) {

@@ -1,4 +1,5 @@
 import { testStaff } from '../../data/case-store.testing.ts';
+import { StoreError } from '../../data/case-store.ts';
 import { createPublicKey, verify } from 'node:crypto';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -16,7 +17,7 @@ import {
 } from '../../shell/offline-readiness.ts';
 import { precacheProgressType } from '../../platform/precache-progress.ts';
 import type { HeadquartersSignIn } from './sign-in-client.ts';
-import { SignInPage } from './SignInPage.tsx';
+import { SignInPage, type SignInDevice } from './SignInPage.tsx';
 
 /** An error answer exactly as the server shapes it (docs/api.md). */
 function errorAnswer(status: number, code: string, headers: Record<string, string> = {}) {
@@ -46,6 +47,7 @@ function renderPage(
     onSignedIn?: (response: SignInResponse) => Promise<void>;
     deviceId?: string;
     deviceKey?: DeviceKeyPair | null;
+    readDevice?: () => Promise<SignInDevice>;
     readiness?: OfflineReadinessTracker;
     onHeadquartersSignedIn?: (headquarters: HeadquartersSignIn) => void;
   } = {},
@@ -55,8 +57,14 @@ function renderPage(
   render(
     <LangContext.Provider value={options.lang ?? 'hi'}>
       <SignInPage
-        deviceId={options.deviceId ?? 'tablet-1'}
-        deviceKey={options.deviceKey === undefined ? deviceKey : options.deviceKey}
+        readDevice={
+          options.readDevice ??
+          (() =>
+            Promise.resolve({
+              deviceId: options.deviceId ?? 'tablet-1',
+              deviceKey: options.deviceKey === undefined ? deviceKey : options.deviceKey,
+            }))
+        }
         onSignedIn={onSignedIn}
         {...(options.onHeadquartersSignedIn
           ? { onHeadquartersSignedIn: options.onHeadquartersSignedIn }
@@ -206,6 +214,55 @@ describe('sign-in screen', () => {
     expect((await screen.findByTestId('sign-in-error')).textContent).toBe(
       accountMessages.hi.noDeviceKey,
     );
+    expect(fetchStub).not.toHaveBeenCalled();
+  });
+
+  it('sent before the store has loaded, waits for it and then signs in as this tablet', async () => {
+    let deliverDevice: (device: SignInDevice) => void = () => undefined;
+    const device = new Promise<SignInDevice>((resolve) => (deliverDevice = resolve));
+    const answer = sampleSignInResponse({ deviceId: 'tablet-late', tag: 'K7' });
+    const { fetchStub, onSignedIn } = renderPage({
+      readDevice: () => device,
+      fetch: () => Promise.resolve(okAnswer(answer)),
+    });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    await waitFor(() =>
+      expect(screen.getByTestId('sign-in-submit').textContent).toBe(accountMessages.hi.signingIn),
+    );
+    expect(fetchStub).not.toHaveBeenCalled();
+    deliverDevice({ deviceId: 'tablet-late', deviceKey });
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    const [, init] = fetchStub.mock.calls[0]! as [string, RequestInit];
+    expect(JSON.parse(init.body as string)).toMatchObject({ deviceId: 'tablet-late' });
+  });
+
+  it("says the link failed when the store's code did not arrive, and asks again on the next try", async () => {
+    const readDevice = vi
+      .fn<() => Promise<SignInDevice>>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+      .mockResolvedValue({ deviceId: 'tablet-1', deviceKey });
+    const { fetchStub } = renderPage({
+      readDevice,
+      fetch: () => Promise.resolve(errorAnswer(401, 'invalid_credentials')),
+    });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe(
+      accountMessages.hi.network,
+    );
+    expect(fetchStub).not.toHaveBeenCalled();
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    await waitFor(() => expect(fetchStub).toHaveBeenCalledTimes(1));
+    expect(readDevice).toHaveBeenCalledTimes(2);
+  });
+
+  it('says what went wrong when the store would not open', async () => {
+    const refused = new StoreError('storage_full', { hi: 'जगह भर गई', en: 'Storage is full' });
+    const { fetchStub } = renderPage({ readDevice: () => Promise.reject(refused) });
+    typeCredentials('lko.caseworker', 'sakhi-demo-2026');
+    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    expect((await screen.findByTestId('sign-in-error')).textContent).toBe('जगह भर गई');
     expect(fetchStub).not.toHaveBeenCalled();
   });
 

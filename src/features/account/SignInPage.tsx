@@ -26,15 +26,24 @@ import type {
 // on a 2G link: it loads after the form shows, while she types, not before.
 const loadSignInClient = () => import('./sign-in-client.ts');
 
-export interface SignInPageProps {
+/** Who the sign-in says the tablet is. */
+export interface SignInDevice {
   /** This tablet's id (device.ts): the server registers the tablet under it. */
   readonly deviceId: string;
   /**
    * This tablet's device key (data/device-key-store.ts), which signs the sign-in; null when
    * it could not be made or read, and then no one can sign in.
    */
-  // Optional for the screen's tests; absent counts as null.
-  readonly deviceKey?: DeviceKeyPair | null;
+  readonly deviceKey: DeviceKeyPair | null;
+}
+
+export interface SignInPageProps {
+  /**
+   * This tablet's id and key, read when she sends the form. On a first visit the form shows
+   * before the tablet's store has loaded over the network, so sending waits for it; a failed
+   * load rejects, and her next try asks again.
+   */
+  readonly readDevice: () => Promise<SignInDevice>;
   /**
    * Before another centre's staff signs in here: changes not yet acknowledged by
    * headquarters, and the erase of the centre's data (refused while any wait).
@@ -72,8 +81,7 @@ type Problem =
  * the app opens offline. The password lives only in this form's state until it is sent.
  */
 export function SignInPage({
-  deviceId,
-  deviceKey,
+  readDevice,
   centreSwitch,
   onDeviceRevoked,
   onHeadquartersSignedIn,
@@ -111,6 +119,20 @@ export function SignInPage({
     if (missing.username || missing.password) return;
     setSending(true);
     setProblem(null);
+    let device: SignInDevice;
+    try {
+      device = await readDevice();
+    } catch (error) {
+      // A store that would not open says why; otherwise its code did not arrive over the link.
+      setProblem(
+        error instanceof StoreError
+          ? { kind: 'storage', error }
+          : { kind: 'server', failure: { code: 'network' } },
+      );
+      setSending(false);
+      return;
+    }
+    const { deviceId, deviceKey } = device;
     if (!deviceKey) {
       setProblem({ kind: 'noDeviceKey' });
       setSending(false);
