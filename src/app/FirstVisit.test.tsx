@@ -93,7 +93,8 @@ describe("a new tablet's first screen", () => {
     expect(open).toHaveBeenCalledTimes(1);
     const tablet = (await open.mock.results[0]!.value) as Tablet;
     expect(signIns).toEqual([{ deviceId: tablet.deviceId }]);
-  });
+    // Three screens and two key derivations (the PIN's): slow on a busy machine.
+  }, 20_000);
 
   it('takes a sign-in sent before the store has opened, and sends it once the store is there', async () => {
     const signIns = stubServer();
