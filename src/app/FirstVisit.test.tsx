@@ -79,7 +79,7 @@ describe("a new tablet's first screen", () => {
     expect(screen.getByTestId('sign-in-page')).toBeTruthy();
     expect(screen.getByTestId('language-switch')).toBeTruthy();
     // Nothing typed yet when the store has loaded: the worker's install may take the link.
-    await waitFor(() => expect(onLinkFree).toHaveBeenCalled());
+    await waitFor(() => expect(onLinkFree).toHaveBeenCalled(), { timeout: 10_000 });
 
     signIn();
     await screen.findByTestId('set-pin-page', {}, { timeout: 5000 });
