@@ -79,7 +79,7 @@ describe("a new tablet's first screen", () => {
     expect(screen.getByTestId('sign-in-page')).toBeTruthy();
     expect(screen.getByTestId('language-switch')).toBeTruthy();
     // Nothing typed yet when the store has loaded: the worker's install may take the link.
-    await waitFor(() => expect(onLinkFree).toHaveBeenCalled());
+    await waitFor(() => expect(onLinkFree).toHaveBeenCalled(), { timeout: 10_000 });
 
     signIn();
     await screen.findByTestId('set-pin-page', {}, { timeout: 5000 });
@@ -93,7 +93,8 @@ describe("a new tablet's first screen", () => {
     expect(open).toHaveBeenCalledTimes(1);
     const tablet = (await open.mock.results[0]!.value) as Tablet;
     expect(signIns).toEqual([{ deviceId: tablet.deviceId }]);
-  });
+    // Three screens and two key derivations (the PIN's): slow on a busy machine.
+  }, 20_000);
 
   it('takes a sign-in sent before the store has opened, and sends it once the store is there', async () => {
     const signIns = stubServer();
