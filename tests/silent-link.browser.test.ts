@@ -25,7 +25,7 @@ import {
   unlockWithPin,
   waitForControllingWorker,
 } from './support/case-register-steps.ts';
-import { launchTablet, openApp, type Tablet } from './support/open-app.ts';
+import { launchTablet, type Tablet } from './support/open-app.ts';
 import { showScreenOnFailure } from './support/screen-on-failure.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 import { addNote, readLastSyncAt, waitForSyncAfter } from './support/slow-link-steps.ts';
@@ -132,17 +132,18 @@ describe('a silent link never hangs sync', () => {
   beforeAll(async () => {
     server = await startTestServer({ demo: true });
     proxy = await startThrottleProxy(new URL(server.url), link);
-    const openThroughLink = async () => {
+    // Both at once, so the file stays short; each screen may then take long on a busy machine.
+    const openSignedIn = async (url: string, username: string) => {
       const opened = await launchTablet({ problems });
-      await opened.page.goto(proxy.url);
-      await signIn(opened.page, { username: 'lko.caseworker', password: DEMO_PASSWORD }, 60_000);
+      await opened.page.goto(url);
+      await signIn(opened.page, { username, password: DEMO_PASSWORD }, 90_000);
       // Its Background Sync pushes too, when the network comes back.
       await waitForControllingWorker(opened.page);
       return opened;
     };
     [tablet, second] = await Promise.all([
-      openThroughLink(),
-      openApp(server, { as: 'lko.manager', problems: [] }),
+      openSignedIn(proxy.url, 'lko.caseworker'),
+      openSignedIn(server.url, 'lko.manager'),
     ]);
     caseId = await registerCase(page(), { name: 'कमला देवी' });
     await pollUntil(
