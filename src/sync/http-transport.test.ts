@@ -3,7 +3,12 @@ import { formatStamp } from '../domain/hlc.ts';
 import { PROTOCOL_VERSION, maxPushBytes, type Mutation } from '../domain/protocol.ts';
 import { decodePushRequest, wirePushRequestSchema } from '../domain/wire.ts';
 import { createHttpTransport, fitPushBody } from './http-transport.ts';
+import { createKeptConnections, keptConnectionsPerServer } from './kept-connections.ts';
 import { SyncError } from './sync-ports.ts';
+
+/** What the code under test fetched: it always passes a URL as text. */
+const urlOf = (url: RequestInfo | URL): string =>
+  typeof url === 'string' ? url : url instanceof URL ? url.href : url.url;
 
 const uuid = (n: number) => `0190f3a2-7c1e-7000-8000-${String(n).padStart(12, '0')}`;
 const stamp = formatStamp({ wallMs: Date.UTC(2026, 10, 29), counter: 0, deviceId: 'tab-a' });
@@ -96,8 +101,18 @@ describe('request deadlines', () => {
   const deadlines = { firstByteMs: 40, slowestBytesPerSecond: 1_000_000, stallMs: 40 };
   const pullRequest = { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 };
   const serverTime = '2026-11-29T06:00:00.000Z';
-  const transportOver = (fetch: typeof globalThis.fetch) =>
-    createHttpTransport({ baseUrl: '', readToken: () => Promise.resolve('t'), fetch, deadlines });
+  const transportOver = (
+    fetch: typeof globalThis.fetch,
+    keptConnections = createKeptConnections(40),
+  ) =>
+    createHttpTransport({
+      baseUrl: '',
+      readToken: () => Promise.resolve('t'),
+      fetch,
+      deadlines,
+      keptConnections,
+    });
+  const emptyPage = JSON.stringify({ serverTime, groups: [], cursor: '7', hasMore: false });
 
   it('gives up a request whose answer never starts, as offline, so it is retried', async () => {
     let signal: AbortSignal | null = null;
@@ -145,5 +160,60 @@ describe('request deadlines', () => {
     expect(pieces.length * 15).toBeGreaterThan(deadlines.stallMs * 2);
     const answer = await transportOver(trickle).pull(pullRequest);
     expect(answer.cursor).toBe('7');
+  });
+
+  it('after a request given up for silence, closes the connections kept from before', async () => {
+    const sent: string[] = [];
+    let isSilent = true;
+    let healthInFlight = 0;
+    let mostHealthAtOnce = 0;
+    const link: typeof fetch = async (url) => {
+      const path = urlOf(url);
+      sent.push(path);
+      if (path.endsWith('/api/health')) {
+        // A new connection: silent while the link is, like every other.
+        if (isSilent) return new Promise<Response>(() => undefined);
+        healthInFlight += 1;
+        mostHealthAtOnce = Math.max(mostHealthAtOnce, healthInFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        healthInFlight -= 1;
+        return new Response('{}', { status: 200 });
+      }
+      if (isSilent) return new Promise<Response>(() => undefined);
+      return new Response(emptyPage, { status: 200 });
+    };
+    const transport = transportOver(link);
+    const health = Array<string>(keptConnectionsPerServer).fill('/api/health');
+    // Given up, then the kept connections taken and closed before the run lets go.
+    await expect(transport.pull(pullRequest)).rejects.toMatchObject({ code: 'offline' });
+    expect(sent).toEqual(['/api/sync/pull', ...health]);
+
+    // Nothing answered then: the next request clears again first.
+    isSilent = false;
+    sent.length = 0;
+    expect((await transport.pull(pullRequest)).cursor).toBe('7');
+    expect(sent).toEqual([...health, '/api/sync/pull']);
+    // All at once: between them they take every kept connection.
+    expect(mostHealthAtOnce).toBe(keptConnectionsPerServer);
+
+    // The link answered: nothing more until it goes silent again.
+    sent.length = 0;
+    await transport.pull(pullRequest);
+    expect(sent).toEqual(['/api/sync/pull']);
+  });
+
+  it('clears nothing after a refused connection: the browser drops that one itself', async () => {
+    const sent: string[] = [];
+    let isRefusing = true;
+    const link: typeof fetch = (url) => {
+      sent.push(urlOf(url));
+      if (isRefusing) return Promise.reject(new TypeError('Failed to fetch'));
+      return Promise.resolve(new Response(emptyPage, { status: 200 }));
+    };
+    const transport = transportOver(link);
+    await expect(transport.pull(pullRequest)).rejects.toMatchObject({ code: 'offline' });
+    isRefusing = false;
+    await transport.pull(pullRequest);
+    expect(sent).toEqual(['/api/sync/pull', '/api/sync/pull']);
   });
 });

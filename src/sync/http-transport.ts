@@ -22,6 +22,7 @@ import {
   encodePushRequest,
   wirePullResponseSchema,
 } from '../domain/wire.ts';
+import type { KeptConnections } from './kept-connections.ts';
 import { defaultRequestDeadlines, type RequestDeadlines } from './request-deadline.ts';
 import { SyncError, type SentPush, type SyncErrorCode, type SyncTransport } from './sync-ports.ts';
 import { postWithinDeadlines } from './timed-fetch.ts';
@@ -34,6 +35,8 @@ export interface HttpTransportOptions {
   readonly fetch?: typeof fetch;
   /** How long each request may take; `defaultRequestDeadlines` unless a test shortens them. */
   readonly deadlines?: RequestDeadlines;
+  /** This context's kept connections (kept-connections.ts); tests give their own. */
+  readonly keptConnections?: KeptConnections;
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
@@ -46,6 +49,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       schema,
       fetch: options.fetch,
       deadlines: options.deadlines,
+      keptConnections: options.keptConnections,
     });
   };
   return {
@@ -73,6 +77,7 @@ export interface SyncPost<T> {
   readonly schema: z.ZodType<T>;
   readonly fetch?: typeof fetch;
   readonly deadlines?: RequestDeadlines;
+  readonly keptConnections?: KeptConnections;
   /** Sees the headers of an answer that fits `schema`. */
   readonly onAnswerHeaders?: (headers: Headers) => void;
 }
@@ -92,6 +97,7 @@ export async function postSyncJson<T>(post: SyncPost<T>): Promise<T> {
     body,
     deadlines: post.deadlines ?? defaultRequestDeadlines,
     fetch: post.fetch,
+    keptConnections: post.keptConnections,
   });
   if (!response.ok) throw errorFromResponse(response.status, json);
   const parsed = post.schema.safeParse(json);

@@ -2,7 +2,9 @@
  * One POST whose every wait is bounded (request-deadline.ts): until the answer's headers,
  * between two pieces of its body, and for the whole body when its length is known. When a
  * bound passes the request is aborted and the caller hears `offline`, which the scheduler
- * retries with back-off, exactly as for a refused connection.
+ * retries with back-off, exactly as for a refused connection. A request given up for
+ * silence first closes the connections the browser kept from before the silence
+ * (kept-connections.ts), so no retry waits out a dead one.
  */
 import {
   msForAnswerBody,
@@ -10,6 +12,7 @@ import {
   readContentLength,
   type RequestDeadlines,
 } from './request-deadline.ts';
+import { browserKeptConnections, type KeptConnections } from './kept-connections.ts';
 import { SyncError } from './sync-ports.ts';
 
 export interface TimedPost {
@@ -18,6 +21,8 @@ export interface TimedPost {
   readonly body: Uint8Array<ArrayBuffer> | ArrayBuffer;
   readonly deadlines: RequestDeadlines;
   readonly fetch?: typeof fetch;
+  /** This context's kept connections; tests give their own. */
+  readonly keptConnections?: KeptConnections;
 }
 
 export interface TimedAnswer {
@@ -27,12 +32,15 @@ export interface TimedAnswer {
 }
 
 export async function postWithinDeadlines(post: TimedPost): Promise<TimedAnswer> {
+  const fetchWith = post.fetch ?? fetch;
+  const keptConnections = post.keptConnections ?? browserKeptConnections;
+  await keptConnections.clearIfStillSilent(post.url, fetchWith);
   const controller = new AbortController();
   const sentBytes = post.body.byteLength;
   const watch = watchDeadline(controller, msUntilAnswer(post.deadlines, sentBytes));
   try {
     const response = await watch.race(
-      (post.fetch ?? fetch)(post.url, {
+      fetchWith(post.url, {
         method: 'POST',
         headers: post.headers,
         body: post.body,
@@ -44,6 +52,7 @@ export async function postWithinDeadlines(post: TimedPost): Promise<TimedAnswer>
     const bytes = await readBody(response, watch, post.deadlines.stallMs);
     return { response, json: parseJson(bytes) };
   } catch (cause) {
+    if (watch.hasPassed) await keptConnections.clearAfterSilence(post.url, fetchWith);
     const message = watch.hasPassed
       ? `no answer from ${post.url} in time; trying again later`
       : 'the server could not be reached';

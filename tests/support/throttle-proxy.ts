@@ -5,7 +5,12 @@
  * nobody closes anything, as when the tower drops the tablet). After a silent cut the
  * connections it caught stay silent forever; new ones work once `restore` is called.
  * `cutSilentlyOnNextAnswer` times the silent cut to the server's next answer: the request
- * arrived and was handled, and the tablet never hears back.
+ * arrived and was handled, and the tablet never hears back; `cutWithResetOnNextAnswer`
+ * does the same with a reset instead.
+ *
+ * Every connection is logged (`connectionLog`): when it opened, each request's first line
+ * as it reached the server, each answer's status line as the server sent it, and how it
+ * ended — so a test that waits too long can say which connection the time went to.
  */
 import { createServer, connect, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -23,9 +28,18 @@ export interface ThrottleProxy {
   readonly resetCounts: () => void;
   cutWithReset(): void;
   cutSilently(): void;
-  /** Goes silent the moment the server next starts to answer, before any of it crosses. */
-  cutSilentlyOnNextAnswer(): void;
+  /**
+   * Goes silent the moment the server next starts to answer (a request whose path matches
+   * `toPath`, when given), before any of the answer crosses.
+   */
+  cutSilentlyOnNextAnswer(toPath?: RegExp): void;
+  /** As `cutSilentlyOnNextAnswer`, with a reset of every connection instead of silence. */
+  cutWithResetOnNextAnswer(toPath?: RegExp): void;
+  /** True from a silent cut until `restore`. */
+  isSilent(): boolean;
   restore(): void;
+  /** One line per event, oldest first: `+12.345 s #3 POST /api/sync/push`. */
+  connectionLog(): readonly string[];
   close(): Promise<void>;
 }
 
@@ -91,18 +105,50 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
   const oneWayMs = shape.roundTripMs / 2;
   const down = new Direction((shape.downKbitPerSecond * 1000) / 8, oneWayMs);
   const up = new Direction((shape.upKbitPerSecond * 1000) / 8, oneWayMs);
-  const open = new Set<{ client: Socket; server: Socket; isSilenced: boolean }>();
+  const open = new Set<{ client: Socket; server: Socket; isSilenced: boolean; path: string }>();
   let state: 'up' | 'silent' = 'up';
-  let isCutOnNextAnswer = false;
+  let cutOnNextAnswer: { readonly how: 'silent' | 'reset'; readonly toPath: RegExp } | null = null;
+  const startedAt = Date.now();
+  const log: string[] = [];
+  let connections = 0;
+  const note = (connection: number | null, event: string) => {
+    const at = ((Date.now() - startedAt) / 1000).toFixed(3);
+    log.push(`+${at} s${connection === null ? '' : ` #${connection}`} ${event}`);
+  };
   const silenceAll = () => {
     state = 'silent';
+    note(null, `silent (${open.size} connections open)`);
     for (const pair of open) pair.isSilenced = true;
+  };
+  const resetAll = () => {
+    note(null, `reset (${open.size} connections open)`);
+    for (const pair of open) {
+      pair.client.resetAndDestroy();
+      pair.server.destroy();
+    }
+    open.clear();
   };
 
   const proxy = createServer((client) => {
     const server = connect(Number(target.port), target.hostname);
-    const pair = { client, server, isSilenced: state === 'silent' };
+    const pair = { client, server, isSilenced: state === 'silent', path: '' };
+    const connection = ++connections;
+    note(connection, pair.isSilenced ? 'opened, silent' : 'opened');
     open.add(pair);
+    client.on('data', (chunk: Buffer) => {
+      const line = /^[A-Z]+ (\S+)/.exec(chunk.subarray(0, 200).toString('latin1'));
+      if (!line) return;
+      // Read before the bytes cross: the server answers only what has arrived.
+      if (!pair.isSilenced) pair.path = line[1]!;
+      note(connection, pair.isSilenced ? `${line[0]} (lost in the silence)` : line[0]);
+    });
+    server.on('data', (chunk: Buffer) => {
+      const line = /^HTTP\/1\.1 \d+/.exec(chunk.subarray(0, 20).toString('latin1'));
+      if (line) {
+        const isLost = pair.isSilenced || !open.has(pair);
+        note(connection, `answer ${line[0].slice(9)}${isLost ? ' (lost)' : ''}`);
+      }
+    });
     const pass = (from: Socket, to: Socket, direction: Direction) =>
       from.on('data', (chunk: Buffer) => {
         if (pair.isSilenced) return;
@@ -112,17 +158,22 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
       });
     pass(client, server, up);
     server.prependListener('data', () => {
-      if (!isCutOnNextAnswer) return;
-      isCutOnNextAnswer = false;
-      silenceAll();
+      const cut = cutOnNextAnswer;
+      if (cut === null || !cut.toPath.test(pair.path)) return;
+      cutOnNextAnswer = null;
+      if (cut.how === 'silent') silenceAll();
+      else resetAll();
     });
     pass(server, client, down);
     const end = () => {
-      open.delete(pair);
+      if (open.delete(pair)) note(connection, pair.isSilenced ? 'closed (silent)' : 'closed');
       client.destroy();
       server.destroy();
     };
-    server.on('end', () => down.afterSent(() => pair.isSilenced || client.end()));
+    server.on('end', () => {
+      if (pair.isSilenced) note(connection, 'closed by the server, unheard in the silence');
+      down.afterSent(() => pair.isSilenced || client.end());
+    });
     client.on('end', () => up.afterSent(() => pair.isSilenced || server.end()));
     client.on('close', end);
     client.on('error', end);
@@ -138,20 +189,20 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
       down.bytes = 0;
       up.bytes = 0;
     },
-    cutWithReset() {
-      for (const pair of open) {
-        pair.client.resetAndDestroy();
-        pair.server.destroy();
-      }
-      open.clear();
-    },
+    cutWithReset: resetAll,
     cutSilently: silenceAll,
-    cutSilentlyOnNextAnswer() {
-      isCutOnNextAnswer = true;
+    cutSilentlyOnNextAnswer(toPath = /^/) {
+      cutOnNextAnswer = { how: 'silent', toPath };
     },
+    cutWithResetOnNextAnswer(toPath = /^/) {
+      cutOnNextAnswer = { how: 'reset', toPath };
+    },
+    isSilent: () => state === 'silent',
     restore() {
+      note(null, 'restored');
       state = 'up';
     },
+    connectionLog: () => [...log],
     close: () =>
       new Promise<void>((resolve) => {
         for (const pair of open) {
