@@ -14,13 +14,21 @@
  *   across every server process on the database; the lock is released only after the
  *   commit is visible (PostgreSQL ends the transaction, then releases its locks), so the
  *   next writer's numbers are all greater than, and commit after, the previous writer's.
- *   The same lock makes each push's read-merge-write of records safe from lost updates.
  *   server/routes/sync-never-skip.pg.test.ts tries to make a puller skip.
+ * - A push reads and merges BEFORE taking the lock (sync-push.ts), so the lock is held only
+ *   for the writes and the commit. Its reads may then be stale: another process may have
+ *   committed a change to one of its records, or applied one of its mutations, meanwhile.
+ *   So the first statement under the lock (`claimChangeLog`) reads again the number of
+ *   every record the push read and which of its mutations are applied; if anything differs
+ *   from what the push merged on, the push reads and merges again under the lock. Every
+ *   write of a record gives it a new number, so an unchanged number is an unchanged
+ *   record: no push merges on a stale record, and none loses another's update.
  * - SQLite: one writer at a time by construction (one connection, one server process),
  *   so a writer continues from max(seq) read inside its own transaction.
  *
- * Cost: pushes to one PostgreSQL database are serialised. A push of 500 mutations holds
- * the lock for tens of milliseconds; that is ample for one state's centres.
+ * Cost: pushes to one PostgreSQL database commit one at a time. The lock is held for the
+ * lock's round trip, the check and the numbers (one statement), the writes and the commit;
+ * docs/performance.md has what that costs under load.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { SyncDatabase } from '../db/sync-schema.ts';
@@ -32,10 +40,74 @@ function isPostgres(db: Kysely<SyncDatabase>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Call first in every transaction that writes sync_records; held until it ends. */
+/** Call before any write to sync_records in a transaction; held until it ends. */
 export async function lockChangeLog(trx: Kysely<SyncDatabase>): Promise<void> {
   if (!isPostgres(trx)) return;
   await sql`select pg_advisory_xact_lock(${sql.lit(CHANGE_LOG_LOCK_KEY)})`.execute(trx);
+}
+
+/** What a push read before the lock, to be checked under it. */
+export interface PushReads {
+  /** Every record id the push asked for; the number of each one found (absent: not found). */
+  readonly recordIds: readonly string[];
+  readonly recordSeqs: ReadonlyMap<string, number>;
+  /** Every mutation id of the push, and those found already applied. */
+  readonly mutationIds: readonly string[];
+  readonly appliedIds: ReadonlySet<string>;
+}
+
+export interface ChangeLogClaim {
+  /** False when a record or receipt the push read has changed since: read and merge again. */
+  readonly isCurrent: boolean;
+  /** `count` new numbers, ascending (see allocateSeqs). */
+  readonly seqs: number[];
+}
+
+/**
+ * Takes the change log's lock, then in one statement checks `reads` and allocates `count`
+ * numbers. If the check fails the numbers are still the caller's (allocate more with
+ * allocateSeqs if the new merge needs them); unused numbers only leave a gap, which a
+ * cursor never minds.
+ */
+export async function claimChangeLog(
+  trx: Kysely<SyncDatabase>,
+  reads: PushReads,
+  count: number,
+): Promise<ChangeLogClaim> {
+  // SQLite: the push's transaction holds the one connection from its first read, so
+  // nothing else wrote meanwhile.
+  if (!isPostgres(trx)) return { isCurrent: true, seqs: await allocateSeqs(trx, count) };
+  await lockChangeLog(trx);
+  // A new statement, so a new snapshot (READ COMMITTED): it sees every commit made before
+  // the lock was granted.
+  const { rows } = await sql<{ kind: 'seq' | 'record' | 'receipt'; id: string; seq: number }>`
+    select 'seq' as kind, '' as id, nextval('sync_change_seq') as seq
+      from generate_series(1, ${count}::int)
+    union all
+    select 'record', id, seq from sync_records where id = any(${reads.recordIds}::text[])
+    union all
+    select 'receipt', id, 0 from sync_mutations where id = any(${reads.mutationIds}::text[])
+  `.execute(trx);
+  const seqs: number[] = [];
+  let recordsFound = 0;
+  let receiptsFound = 0;
+  let isCurrent = true;
+  for (const row of rows) {
+    const seq = Number(row.seq);
+    if (row.kind === 'seq') seqs.push(seq);
+    else if (row.kind === 'record') {
+      recordsFound++;
+      if (reads.recordSeqs.get(row.id) !== seq) isCurrent = false;
+    } else {
+      receiptsFound++;
+      if (!reads.appliedIds.has(row.id)) isCurrent = false;
+    }
+  }
+  // Records and receipts are never deleted: equal counts and no unknown row mean equal sets.
+  if (recordsFound !== reads.recordSeqs.size || receiptsFound !== reads.appliedIds.size) {
+    isCurrent = false;
+  }
+  return { isCurrent, seqs: seqs.sort((a, b) => a - b) };
 }
 
 /** `count` new numbers, ascending, all greater than any number given before. */

@@ -48,6 +48,17 @@ export async function pullChanges(
   assertSupportedProtocol(request.protocolVersion);
   const centreId = syncCentreOf(actor);
   if (centreId === null) throw refuseSync('headquarters_no_records');
+  // One connection for the pull's three reads: under load a pool connection can take
+  // long to come free, and each read taking its own would wait three times.
+  return db.connection().execute((connection) => readPage(connection, centreId, request, now));
+}
+
+async function readPage(
+  db: Kysely<SyncDatabase>,
+  centreId: string,
+  request: PullRequest,
+  now: Date,
+): Promise<PullPage> {
   const position = await readChangeLogPosition(db);
   const after = parseCursor(request.cursor, position);
   const sizes = await selectPageSizes(db, centreId, after, request.limit + 1).execute();

@@ -48,8 +48,9 @@ import { RowStatement } from '../db/row-statement.ts';
 import type { SyncDatabase, SyncMutationsTable, SyncRecordsTable } from '../db/sync-schema.ts';
 import type { CaseNumberIssuer } from '../../src/domain/case-number.ts';
 import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
-import { allocateSeqs, lockChangeLog } from './change-log.ts';
+import { allocateSeqs, claimChangeLog, type PushReads } from './change-log.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
+import { createWorkGate } from './work-gate.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
 import {
   checkClosureStep,
@@ -58,6 +59,15 @@ import {
   type RecordHead,
   type SyncActor,
 } from './sync-scope.ts';
+
+/**
+ * Push transactions at a time in this process; the rest wait here, in memory. Pushes on one
+ * database commit one at a time anyway (the change log's lock), so more in flight would
+ * only hold the pool's connections (10 a process on PostgreSQL) while they wait for the
+ * lock, and the pulls and session checks behind them would wait for a connection.
+ */
+const PUSHES_AT_ONCE = 4;
+const pushTransactions = createWorkGate(PUSHES_AT_ONCE);
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -157,17 +167,58 @@ export async function applyPush(
     if (item.actor.deviceId !== push.deviceId) throw new Error('a push item names another device');
     mutations.push(item.mutation);
   }
+  return pushTransactions.run(() => writeBatch(db, push, mutations, now, beforeCommit));
+}
+
+async function writeBatch(
+  db: Kysely<SyncDatabase>,
+  push: PushBatch,
+  mutations: readonly Mutation[],
+  now: Date,
+  beforeCommit?: (trx: Kysely<SyncDatabase>, answer: PushResponse) => Promise<void>,
+): Promise<PushResponse> {
   return db.transaction().execute(async (trx) => {
-    await lockChangeLog(trx);
-    const state = await loadBatchState(trx, push.items, mutations);
-    const issuer = await findCaseNumberIssuer(trx, push.deviceId);
-    const batch = new Batch(push.deviceId, now, { ...state, issuer });
-    for (const item of push.items) batch.apply(item);
-    await batch.commit(trx);
-    const answer = batch.answer(push.protocolVersion);
+    // Reads, checks and the merge come before the change log's lock, so the lock (which
+    // every push on the database waits for) is held only for the writes and the commit.
+    // claimChangeLog then checks that nothing read has changed; rarely, something has, and
+    // the batch is read and merged again under the lock.
+    let prepared = await prepareBatch(trx, push, mutations, now);
+    const claim = await claimChangeLog(trx, prepared.reads, prepared.rows.length);
+    let seqs = claim.seqs;
+    if (!claim.isCurrent) {
+      prepared = await prepareBatch(trx, push, mutations, now);
+      if (prepared.rows.length > seqs.length) {
+        const more = await allocateSeqs(trx, prepared.rows.length - seqs.length);
+        seqs = [...seqs, ...more];
+      }
+    }
+    await prepared.batch.write(trx, prepared.rows, seqs);
+    const answer = prepared.batch.answer(push.protocolVersion);
     await beforeCommit?.(trx, answer);
     return answer;
   });
+}
+
+interface PreparedBatch {
+  readonly batch: Batch;
+  /** Records to write (changed ones, then new conflicts), each to get a new number. */
+  readonly rows: WorkingRecord[];
+  readonly reads: PushReads;
+}
+
+/** Reads what the batch needs and merges it in memory; writes nothing. */
+async function prepareBatch(
+  trx: Kysely<SyncDatabase>,
+  push: PushBatch,
+  mutations: readonly Mutation[],
+  now: Date,
+): Promise<PreparedBatch> {
+  const { reads, ...state } = await loadBatchState(trx, push.items, mutations);
+  const issuer = await findCaseNumberIssuer(trx, push.deviceId);
+  const batch = new Batch(push.deviceId, now, { ...state, issuer });
+  for (const item of push.items) batch.apply(item);
+  const rows = await batch.recordsToWrite(trx);
+  return { batch, rows, reads };
 }
 
 /** A rejection as the server makes it, before it is answered in the tablet's version. */
@@ -184,9 +235,10 @@ async function loadBatchState(
   trx: Kysely<SyncDatabase>,
   items: readonly PushItem[],
   mutations: readonly Mutation[],
-): Promise<Omit<BatchState, 'issuer'>> {
+): Promise<Omit<BatchState, 'issuer'> & { reads: PushReads }> {
   const appliedIds = new Set<string>();
-  for (const ids of chunksOf(unique(items.map(mutationIdOf)))) {
+  const mutationIds = unique(items.map(mutationIdOf));
+  for (const ids of chunksOf(mutationIds)) {
     const rows = await trx
       .selectFrom('sync_mutations')
       .select('id')
@@ -195,8 +247,9 @@ async function loadBatchState(
     for (const row of rows) appliedIds.add(row.id);
   }
   const records = new Map<string, WorkingRecord>();
-  const wanted = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
-  for (const ids of chunksOf(wanted)) {
+  const recordSeqs = new Map<string, number>();
+  const recordIds = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
+  for (const ids of chunksOf(recordIds)) {
     const rows = await trx.selectFrom('sync_records').selectAll().where('id', 'in', ids).execute();
     for (const row of rows) {
       records.set(row.id, {
@@ -205,9 +258,12 @@ async function loadBatchState(
         fields: readStoredFields(row.fields),
         createdAt: row.created_at,
       });
+      recordSeqs.set(row.id, Number(row.seq));
     }
   }
-  return { appliedIds, records };
+  // The batch adds to appliedIds as it applies: the check compares with what was read.
+  const reads = { recordIds, recordSeqs, mutationIds, appliedIds: new Set(appliedIds) };
+  return { appliedIds, records, reads };
 }
 
 /** One batch in memory: each mutation sees the ones before it, then all is written at once. */
@@ -293,12 +349,17 @@ class Batch {
     };
   }
 
-  async commit(trx: Kysely<SyncDatabase>): Promise<void> {
-    if (this.applied.length === 0) return;
+  /** The records to write: changed ones, then a new record per kept conflict. */
+  async recordsToWrite(trx: Kysely<SyncDatabase>): Promise<WorkingRecord[]> {
+    if (this.applied.length === 0) return [];
     const conflicts = await this.buildConflictRecords(trx);
     const changed = [...this.changed].map((id) => this.state.records.get(id)!);
-    const rows = [...changed, ...conflicts];
-    const seqs = await allocateSeqs(trx, rows.length);
+    return [...changed, ...conflicts];
+  }
+
+  /** Writes `rows` (from recordsToWrite) under `seqs`, their facts and the receipts. */
+  async write(trx: Kysely<SyncDatabase>, rows: WorkingRecord[], seqs: number[]): Promise<void> {
+    if (this.applied.length === 0) return;
     const updatedAt = this.now.toISOString();
     const values: SyncRecordsTable[] = rows.map((record, i) => ({
       id: record.id,
@@ -311,7 +372,7 @@ class Batch {
       updated_at: updatedAt,
     }));
     await recordUpserts.run(trx, values, ROWS_PER_STATEMENT);
-    await storeReportFacts(trx, changed);
+    await storeReportFacts(trx, rows.slice(0, this.changed.size));
     const receipts = this.applied.map(({ id, recordId, userId }) => ({
       id,
       device_id: this.deviceId,
