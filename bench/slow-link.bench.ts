@@ -126,6 +126,8 @@ try {
   );
   const readyMs = await offlineReady;
   const installBytes = proxy.downBytes();
+  // Which file crossed the link when, to see where a first visit's time goes.
+  if (process.env.SAKHI_LINK_LOG) console.log(proxy.connectionLog().join('\n'));
 
   // Ready must be true: with the network off, the app opens again (locked, her PIN opens it).
   await tabletA.browser.context.setOffline(true);

@@ -105,15 +105,35 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
   const oneWayMs = shape.roundTripMs / 2;
   const down = new Direction((shape.downKbitPerSecond * 1000) / 8, oneWayMs);
   const up = new Direction((shape.upKbitPerSecond * 1000) / 8, oneWayMs);
-  const open = new Set<{ client: Socket; server: Socket; isSilenced: boolean; path: string }>();
+  interface Pair {
+    client: Socket;
+    server: Socket;
+    isSilenced: boolean;
+    path: string;
+    /** Bytes of the current answer that reached the browser, and when the last did. */
+    delivered: number;
+    deliveredAt: number;
+  }
+  const open = new Set<Pair>();
   let state: 'up' | 'silent' = 'up';
   let cutOnNextAnswer: { readonly how: 'silent' | 'reset'; readonly toPath: RegExp } | null = null;
   const startedAt = Date.now();
   const log: string[] = [];
   let connections = 0;
+  const secondsSinceStart = (at: number) => ((at - startedAt) / 1000).toFixed(3);
   const note = (connection: number | null, event: string) => {
-    const at = ((Date.now() - startedAt) / 1000).toFixed(3);
-    log.push(`+${at} s${connection === null ? '' : ` #${connection}`} ${event}`);
+    log.push(
+      `+${secondsSinceStart(Date.now())} s${connection === null ? '' : ` #${connection}`} ${event}`,
+    );
+  };
+  /** What reached the browser of the answer just ended, so a log shows each file's cost. */
+  const noteDelivered = (connection: number, pair: Pair) => {
+    if (pair.delivered === 0) return;
+    note(
+      connection,
+      `${pair.delivered} B delivered, the last at +${secondsSinceStart(pair.deliveredAt)} s`,
+    );
+    pair.delivered = 0;
   };
   const silenceAll = () => {
     state = 'silent';
@@ -131,13 +151,21 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
 
   const proxy = createServer((client) => {
     const server = connect(Number(target.port), target.hostname);
-    const pair = { client, server, isSilenced: state === 'silent', path: '' };
+    const pair: Pair = {
+      client,
+      server,
+      isSilenced: state === 'silent',
+      path: '',
+      delivered: 0,
+      deliveredAt: 0,
+    };
     const connection = ++connections;
     note(connection, pair.isSilenced ? 'opened, silent' : 'opened');
     open.add(pair);
     client.on('data', (chunk: Buffer) => {
       const line = /^[A-Z]+ (\S+)/.exec(chunk.subarray(0, 200).toString('latin1'));
       if (!line) return;
+      noteDelivered(connection, pair);
       // Read before the bytes cross: the server answers only what has arrived.
       if (!pair.isSilenced) pair.path = line[1]!;
       note(connection, pair.isSilenced ? `${line[0]} (lost in the silence)` : line[0]);
@@ -153,7 +181,12 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
       from.on('data', (chunk: Buffer) => {
         if (pair.isSilenced) return;
         direction.send(chunk, (slice) => {
-          if (!pair.isSilenced && !to.destroyed) to.write(slice);
+          if (pair.isSilenced || to.destroyed) return;
+          to.write(slice);
+          if (to === client) {
+            pair.delivered += slice.length;
+            pair.deliveredAt = Date.now();
+          }
         });
       });
     pass(client, server, up);
@@ -166,6 +199,7 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
     });
     pass(server, client, down);
     const end = () => {
+      noteDelivered(connection, pair);
       if (open.delete(pair)) note(connection, pair.isSilenced ? 'closed (silent)' : 'closed');
       client.destroy();
       server.destroy();
