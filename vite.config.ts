@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { createPrecacheSplit } from './scripts/precache-split.ts';
+import { createServiceWorkerBuild } from './scripts/service-worker-build.ts';
 
 // Screens a first install may store once the worker is active: those that need the
 // network anyway (tablets, staff, audit log, the state dashboard) and the paper and figures
@@ -17,9 +18,12 @@ const precacheSplit = createPrecacheSplit([
   '/src/features/reports/StateReportsScreen.tsx',
 ]);
 
+const serviceWorkerBuild = createServiceWorkerBuild();
+
 export default defineConfig({
   plugins: [
     preact(),
+    serviceWorkerBuild.plugin,
     precacheSplit.plugin,
     VitePWA({
       strategies: 'injectManifest',
@@ -28,12 +32,14 @@ export default defineConfig({
       // The app registers the worker itself (workbox-window) so an update waits for the user's word.
       injectRegister: false,
       registerType: 'prompt',
+      integration: {
+        configureCustomSWViteBuild: serviceWorkerBuild.configureRegisteredScriptBuild,
+      },
       injectManifest: {
         // Icons are added by the plugin from the manifest; globbing them too precaches them twice.
         globPatterns: ['**/*.{js,css,html}'],
-        // The worker is registered as a classic script: one IIFE file, so no `import.meta`
-        // (Vite's preload helper for the sealed store's lazy import) can reach it.
-        rollupFormat: 'iife',
+        // A module worker: /sw.js imports the worker's chunk of the app's build.
+        rollupFormat: 'es',
         manifestTransforms: [precacheSplit.markLaterFiles],
       },
       manifest: {

@@ -5,7 +5,7 @@
  *
  * After each save the page also registers a Background Sync tag with the service worker,
  * so the change goes up when the network returns even if the app has been closed by then
- * (sw/sw.ts pushes on it).
+ * (sw/worker.ts pushes on it).
  */
 import { createSyncScheduler, type SyncStatus, type SyncTrigger } from '../sync/sync-scheduler.ts';
 import { backgroundPushTag, openTabletSync } from '../sync/tablet-sync.ts';

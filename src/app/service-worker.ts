@@ -24,7 +24,8 @@ export function registerServiceWorker(
     .catch(() => undefined)
     .then(async () => {
       const { Workbox } = await import('workbox-window');
-      const workbox = new Workbox('/sw.js', { scope: '/' });
+      // A module worker: it imports the app's own chunks (scripts/service-worker-build.ts).
+      const workbox = new Workbox('/sw.js', { scope: '/', type: 'module' });
       workbox.addEventListener('waiting', () => {
         onUpdateReady?.(() => {
           workbox.addEventListener('controlling', () => window.location.reload());
