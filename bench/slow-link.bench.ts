@@ -6,6 +6,10 @@
  * a second tablet's first sync, a sync whose connection goes silent (no reset) for 10 s,
  * and a revisit when nothing changed. Prints each figure against its target.
  * Needs `vite build` first (it serves dist/).
+ *
+ * By default the link carries plain HTTP/1.1 to the server, the worst case. With
+ * SAKHI_LINK_HTTP=2 it carries TLS and HTTP/2, as behind the reverse proxy of
+ * docs/operations.md (tests/support/h2-terminator.ts): one connection, headers compressed.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +35,7 @@ import {
   recordDaysWork,
   waitForSyncAfter,
 } from '../tests/support/slow-link-steps.ts';
+import { startTlsTerminator } from '../tests/support/h2-terminator.ts';
 import { startThrottleProxy } from '../tests/support/throttle-proxy.ts';
 import { DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 
@@ -54,7 +59,10 @@ if (!existsSync(join(DIST_DIR, 'index.html'))) {
 }
 
 const server = await startTestServer({ demo: true });
-const proxy = await startThrottleProxy(new URL(server.url), link);
+const overHttp2 = process.env.SAKHI_LINK_HTTP === '2';
+const terminator = overHttp2 ? await startTlsTerminator(new URL(server.url)) : null;
+const proxy = await startThrottleProxy(new URL(terminator?.url ?? server.url), link);
+const appUrl = overHttp2 ? proxy.url.replace(/^http:/, 'https:') : proxy.url;
 const browsers: LaunchedChromium[] = [];
 const figures: Figure[] = [];
 
@@ -68,7 +76,7 @@ const record = (what: string, ms: number, targetMs: number | null) =>
   });
 
 async function openTablet(): Promise<{ browser: LaunchedChromium; page: Page }> {
-  const browser = await launchChromium();
+  const browser = await launchChromium({ trustedSpkiHash: terminator?.spkiHash });
   browsers.push(browser);
   const page = await browser.context.newPage();
   page.setDefaultTimeout(180_000);
@@ -95,7 +103,7 @@ async function signInSlowly(
 
 try {
   console.log(
-    `link: ${link.downKbitPerSecond}/${link.upKbitPerSecond} kbit/s, ${link.roundTripMs} ms round trip`,
+    `link: ${link.downKbitPerSecond}/${link.upKbitPerSecond} kbit/s, ${link.roundTripMs} ms round trip, ${overHttp2 ? 'TLS and HTTP/2' : 'plain HTTP/1.1'}`,
   );
   // First visit: what shows when, while she signs in as soon as she can.
   const tabletA = await openTablet();
@@ -116,7 +124,7 @@ try {
     )
     .then(() => Date.now() - started);
   offlineReady.catch(() => undefined);
-  await tabletA.page.goto(proxy.url, { waitUntil: 'commit' });
+  await tabletA.page.goto(appUrl, { waitUntil: 'commit' });
   record('first meaningful paint', await firstPaint, 3_000);
   await tabletA.page.getByTestId('sign-in-submit').waitFor();
   record('sign-in usable', Date.now() - started, 12_000);
@@ -172,7 +180,7 @@ try {
 
   // A second tablet of the centre: first visit, sign-in, and its first sync.
   const tabletB = await openTablet();
-  await tabletB.page.goto(proxy.url, { waitUntil: 'commit' });
+  await tabletB.page.goto(appUrl, { waitUntil: 'commit' });
   await tabletB.page.getByTestId('sign-in-submit').waitFor();
   from = Date.now();
   await signInSlowly(tabletB.page, { username: 'lko.manager', password: DEMO_PASSWORD }).catch(
@@ -221,6 +229,7 @@ try {
   printFigures(figures);
   for (const browser of browsers) await browser.close().catch(() => undefined);
   await proxy.close();
+  await terminator?.close();
   await server.close();
 }
 

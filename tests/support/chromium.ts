@@ -32,7 +32,11 @@ export interface LaunchedChromium {
  * start the same tablet again (its IndexedDB, service worker and PIN as they were left).
  */
 export async function launchChromium(
-  options: { readonly keptProfileDir?: string } = {},
+  options: {
+    readonly keptProfileDir?: string;
+    /** Trusts this certificate key: tests/support/h2-terminator.ts's self-signed one. */
+    readonly trustedSpkiHash?: string;
+  } = {},
 ): Promise<LaunchedChromium> {
   const isKept = options.keptProfileDir !== undefined;
   const profileDir = options.keptProfileDir ?? mkdtempSync(join(tmpdir(), 'sakhi-chromium-'));
@@ -53,6 +57,9 @@ export async function launchChromium(
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...(options.trustedSpkiHash
+          ? [`--ignore-certificate-errors-spki-list=${options.trustedSpkiHash}`]
+          : []),
       ],
     });
     return {
