@@ -39,7 +39,10 @@ export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = Object.free
   idleTimeoutMs: 30_000,
   keepAliveTimeoutMs: 10_000,
   checkIntervalMs: 2_000,
-  unauthenticatedPerAddress: 32,
+  // A tablet's first install opens up to ~12 sockets before it signs in: six for the page
+  // and as many for the service worker's scripts and precache. Several tablets of one
+  // centre behind one address installing at once must all fit.
+  unauthenticatedPerAddress: 64,
 });
 
 /** The Fastify factory options that carry the timeouts. */

@@ -24,16 +24,45 @@ export function registerServiceWorker(
     .catch(() => undefined)
     .then(async () => {
       const { Workbox } = await import('workbox-window');
-      // A module worker: it imports the app's own chunks (scripts/service-worker-build.ts).
-      const workbox = new Workbox('/sw.js', { scope: '/', type: 'module' });
-      workbox.addEventListener('waiting', () => {
-        onUpdateReady?.(() => {
-          workbox.addEventListener('controlling', () => window.location.reload());
-          workbox.messageSkipWaiting();
+      await withRetries(async () => {
+        // A module worker: it imports the app's own chunks (scripts/service-worker-build.ts).
+        const workbox = new Workbox('/sw.js', { scope: '/', type: 'module' });
+        workbox.addEventListener('waiting', () => {
+          onUpdateReady?.(() => {
+            workbox.addEventListener('controlling', () => window.location.reload());
+            workbox.messageSkipWaiting();
+          });
         });
-      });
-      return workbox.register();
-    });
+        await workbox.register();
+      }, registrationRetryDelaysMs);
+    })
+    // Given up for now: the next time the app opens, it registers again.
+    .catch(() => undefined);
+}
+
+/**
+ * When to register again after a registration failed: the worker's script or one of its
+ * chunks did not arrive (a link that dropped, a server refusing a socket while several
+ * tablets behind one address install at once). Without a retry the tablet would stay
+ * without offline use until the app was next opened.
+ */
+export const registrationRetryDelaysMs: readonly number[] = [5_000, 15_000, 60_000, 180_000];
+
+/** Runs `attempt`, and again after each delay while it fails; rejects with the last failure. */
+export async function withRetries(
+  attempt: () => Promise<void>,
+  delaysMs: readonly number[],
+  wait: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      return await attempt();
+    } catch (error) {
+      const delay = delaysMs[tries];
+      if (delay === undefined) throw error;
+      await wait(delay);
+    }
+  }
 }
 
 function watchOfflineReadiness(workers: ServiceWorkerContainer): void {

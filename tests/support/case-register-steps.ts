@@ -55,10 +55,23 @@ export function indiaDatePlus(days: number): string {
   return addDays(indiaDateOf(new Date()), days);
 }
 
+/** Until a service worker controls the page; when none does in time, says what state it is in. */
 export async function waitForControllingWorker(page: Page): Promise<void> {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
-    timeout: 30_000,
-  });
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {
+      timeout: 30_000,
+    });
+  } catch (error) {
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      if (!registration) return 'no registration';
+      const { installing, waiting, active } = registration;
+      return `installing ${installing?.state}, waiting ${waiting?.state}, active ${active?.state}`;
+    });
+    throw new Error(`No service worker controls the page after 30 s (${state})`, {
+      cause: error,
+    });
+  }
 }
 
 /** The demo server's Lucknow caseworker (server/services/demo-seed.ts). */
