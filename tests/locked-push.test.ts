@@ -25,7 +25,7 @@ import { openSyncOutbox } from '../src/data/sync-outbox.ts';
 import { readLastSyncAt, readServerStampFloor } from '../src/data/sync-state.ts';
 import { inProcessDeviceLock } from '../src/platform/device-lock.ts';
 import { readErasedNotice } from '../src/data/wipe-tablet.ts';
-import { pushLockedOutbox, stoodAside } from '../src/sync/locked-push.ts';
+import { boxesPerRound, pushLockedOutbox, stoodAside } from '../src/sync/locked-push.ts';
 import { sealOutboxForServer } from '../src/sync/outbox-sealing.ts';
 import type { SyncError } from '../src/sync/sync-ports.ts';
 import { openTabletSync } from '../src/sync/tablet-sync.ts';
@@ -243,6 +243,34 @@ describe('the locked push beside a page that syncs by itself', () => {
     expect(result).toBe(stoodAside);
     expect(headquarters.sent).toEqual([]);
     expect(await rawOutbox(local)).toHaveLength(2);
+  });
+
+  it('stands aside between rounds when a page starts syncing, leaving it the rest', async () => {
+    const { local, store } = await signedInTablet();
+    await saveCases(
+      store,
+      Array.from({ length: boxesPerRound + 3 }, (_, index) => `केस ${index + 1}`),
+    );
+    await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    store.db.close();
+    let isPageOpen = false;
+    const headquarters = fakeHeadquarters((ids) => {
+      // She unlocks the app while the first round crosses the link.
+      isPageOpen = true;
+      return answer({ applied: ids.length, duplicates: [], rejected: [] });
+    });
+    const result = await pushLockedOutbox({
+      db: local.database,
+      clock: local.clock,
+      deviceId: local.device.id,
+      baseUrl: 'https://hq.example',
+      fetch: headquarters.fetch,
+      withDeviceLock: inProcessDeviceLock(),
+      isPageSyncing: () => Promise.resolve(isPageOpen),
+    });
+    expect(headquarters.sent.map((body) => body.ids.length)).toEqual([boxesPerRound]);
+    expect(result).toEqual({ pushed: boxesPerRound, duplicates: 0, rejected: 0 });
+    expect(await rawOutbox(local)).toHaveLength(3);
   });
 
   it('pushes every box when no page syncs', async () => {

@@ -51,6 +51,13 @@ export interface LockedPushOptions {
 export const stoodAside = 'stood_aside';
 
 /**
+ * Boxes per round of the worker's push. A box is ~2 kB and does not compress, so a round is
+ * ~30 kB, ~10 s up a 25 kbit/s link: the longest a page opened meanwhile waits for the
+ * device lock before the worker stands aside (a full round of 500 would be minutes).
+ */
+export const boxesPerRound = 16;
+
+/**
  * One locked push under the device lock, or `stoodAside` when a page that syncs by itself
  * is open before it sends anything. Rejects with a SyncError when it stops early:
  * `device_revoked` (wipe: wipe-after-revocation.ts), `bad_device_signature` (sign in
@@ -69,7 +76,10 @@ export async function pushLockedOutbox(
     if ((globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false) {
       throw new SyncError('offline', 'the tablet is offline');
     }
-    const totals = await pushBoxes(options, isPageSyncing);
+    const totals = await pushBoxes(options, {
+      shouldStop: isPageSyncing,
+      roundLimit: boxesPerRound,
+    });
     await recordSyncSuccess(options.db, readCorrectedNow(options.clock), { hasPulled: false });
     return totals;
   });
@@ -77,16 +87,19 @@ export async function pushLockedOutbox(
 
 /** The locked push for a caller that already holds the device lock: every box, no standing aside. */
 export function pushLockedOutboxHeld(options: LockedPushOptions): Promise<PushTotals> {
-  return pushBoxes(options, () => Promise.resolve(false));
+  return pushBoxes(options, {
+    shouldStop: () => Promise.resolve(false),
+    roundLimit: Number.POSITIVE_INFINITY,
+  });
 }
 
 /**
- * Rounds of boxes until none is left, or until `shouldStop` says a page has come to
- * push the rest (its session push sends them compressed, and pulls).
+ * Rounds of at most `roundLimit` boxes until none is left, or until `shouldStop` says a
+ * page has come to push the rest (its session push sends them compressed, and pulls).
  */
 async function pushBoxes(
   options: LockedPushOptions,
-  shouldStop: () => Promise<boolean>,
+  rounds: { readonly shouldStop: () => Promise<boolean>; readonly roundLimit: number },
 ): Promise<PushTotals> {
   const { db, clock, deviceId } = options;
   const deviceKey = await readDeviceKey(db);
@@ -100,7 +113,8 @@ async function pushBoxes(
   let isDeviceRevoked = false;
   try {
     const totals = await pushInRounds({
-      readPending: async (limit) => ((await shouldStop()) ? [] : outbox.readBoxes(limit)),
+      readPending: async (limit) =>
+        (await rounds.shouldStop()) ? [] : outbox.readBoxes(Math.min(limit, rounds.roundLimit)),
       send: async (boxes) => {
         const sent = await pushSealed({
           baseUrl: options.baseUrl,
