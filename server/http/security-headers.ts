@@ -17,9 +17,9 @@
  *   X-DNS-Prefetch-Control, X-Download-Options and X-XSS-Protection act on a document
  *   (framing it, its browsing context, the requests it makes, a download of it);
  *   X-Permitted-Cross-Domain-Policies on policy files for Flash and PDF readers.
- * - Strict-Transport-Security is noted from any answer over HTTPS, and every visit
- *   brings answers that keep it: the page itself, the worker's update check of `sw.js`,
- *   and each sync (/api/*). Production's TLS proxy sends it too.
+ * - Strict-Transport-Security is noted from any answer over HTTPS, and answers that keep
+ *   it keep coming: the first visit's page, then on every visit the worker's update check
+ *   of `sw.js` and each sync (/api/*). Production's TLS proxy sends it too.
  * So every document (index.html, at / and at every deep link), `sw.js` and every API
  * answer carries the full set. The app's static files (the types in `SUBRESOURCE_TYPES`)
  * keep what acts on a subresource: `X-Content-Type-Options: nosniff` (a script or a
