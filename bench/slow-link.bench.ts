@@ -31,6 +31,8 @@ import { DIST_DIR } from '../tests/support/paths.ts';
 import { startTestServer } from '../tests/support/server.ts';
 import {
   addNote,
+  firstVisitAnswerKinds,
+  measureHeaderBytes,
   readLastSyncAt,
   recordDaysWork,
   waitForSyncAfter,
@@ -105,6 +107,10 @@ try {
   console.log(
     `link: ${link.downKbitPerSecond}/${link.upKbitPerSecond} kbit/s, ${link.roundTripMs} ms round trip, ${overHttp2 ? 'TLS and HTTP/2' : 'plain HTTP/1.1'}`,
   );
+  console.log('header bytes per answer:');
+  for (const answer of await measureHeaderBytes(server.url, firstVisitAnswerKinds(DIST_DIR))) {
+    console.log(`  ${answer.path.padEnd(40)} ${answer.status}  ${answer.bytes} B`);
+  }
   // First visit: what shows when, while she signs in as soon as she can.
   const tabletA = await openTablet();
   const started = Date.now();
@@ -169,9 +175,13 @@ try {
   });
   let before = await readLastSyncAt(tabletA.page);
   proxy.resetCounts();
+  const daysWorkLogFrom = proxy.connectionLog().length;
   let from = Date.now();
   await tabletA.browser.context.setOffline(false);
   await waitForSyncAfter(tabletA.page, before, 120_000);
+  if (process.env.SAKHI_LINK_LOG) {
+    console.log(`a day's work:\n${proxy.connectionLog().slice(daysWorkLogFrom).join('\n')}`);
+  }
   record(
     `a day's work synced (${work.caseIds.length} cases, ${work.noteTexts.length} notes)`,
     Date.now() - from,

@@ -70,31 +70,6 @@ describe('unknown API paths', () => {
   });
 });
 
-describe('security headers', () => {
-  it.each(['/api/health', '/', '/api/missing', FAKE_ASSET_PATH])(
-    'sends a same-origin-only CSP on %s',
-    async (url) => {
-      const response = await subject.app.inject({ method: 'GET', url });
-      const csp = String(response.headers['content-security-policy']);
-      for (const directive of [
-        "default-src 'self'",
-        "script-src 'self'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "manifest-src 'self'",
-        "object-src 'none'",
-        "frame-ancestors 'none'",
-      ]) {
-        expect(csp).toContain(directive);
-      }
-      expect(csp).not.toMatch(/https?:|unsafe-eval|\*/);
-      expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(response.headers['referrer-policy']).toBe('no-referrer');
-    },
-  );
-});
-
 describe('compression', () => {
   it('gzips when the client asks for gzip', async () => {
     const response = await subject.app.inject({

@@ -22,10 +22,10 @@ import { openKeyVault } from '../src/data/key-vault.ts';
 import { rawRows } from '../src/data/legacy-sealing.ts';
 import { openLocalStore, type LocalStore } from '../src/data/local-store.ts';
 import { openSyncOutbox } from '../src/data/sync-outbox.ts';
-import { readServerStampFloor } from '../src/data/sync-state.ts';
+import { readLastSyncAt, readServerStampFloor } from '../src/data/sync-state.ts';
 import { inProcessDeviceLock } from '../src/platform/device-lock.ts';
 import { readErasedNotice } from '../src/data/wipe-tablet.ts';
-import { pushLockedOutbox } from '../src/sync/locked-push.ts';
+import { boxesPerRound, pushLockedOutbox, stoodAside } from '../src/sync/locked-push.ts';
 import { sealOutboxForServer } from '../src/sync/outbox-sealing.ts';
 import type { SyncError } from '../src/sync/sync-ports.ts';
 import { openTabletSync } from '../src/sync/tablet-sync.ts';
@@ -183,6 +183,111 @@ describe('outbox rows sealed for headquarters', () => {
     await openKeyVault(local.database).destroyAll();
     await saveCases(store, ['सुनीता देवी']);
     expect(await sealOutboxForServer({ db: store.db, deviceId: local.device.id })).toBe(0);
+  });
+});
+
+describe('the locked push beside a page that syncs by itself', () => {
+  /** A tablet with two cases sealed for headquarters, the unlocked store closed. */
+  async function tabletWithBoxes() {
+    const { local, store } = await signedInTablet();
+    await saveCases(store, ['एक', 'दो']);
+    await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    store.db.close();
+    return local;
+  }
+  const acceptAll = () =>
+    fakeHeadquarters((ids) => answer({ applied: ids.length, duplicates: [], rejected: [] }));
+
+  it('stands aside without queuing for the device lock, sending and recording nothing', async () => {
+    const local = await tabletWithBoxes();
+    const headquarters = acceptAll();
+    const lockRequests: string[] = [];
+    const inProcess = inProcessDeviceLock();
+    const result = await pushLockedOutbox({
+      db: local.database,
+      clock: local.clock,
+      deviceId: local.device.id,
+      baseUrl: 'https://hq.example',
+      fetch: headquarters.fetch,
+      withDeviceLock: (name, work) => {
+        lockRequests.push(name);
+        return inProcess(name, work);
+      },
+      isPageSyncing: () => Promise.resolve(true),
+    });
+    expect(result).toBe(stoodAside);
+    expect(lockRequests).toEqual([]);
+    expect(headquarters.sent).toEqual([]);
+    expect(await rawOutbox(local)).toHaveLength(2);
+    expect(await readLastSyncAt(local.database)).toBeNull();
+  });
+
+  it('stands aside when a page started syncing while it waited for the lock', async () => {
+    const local = await tabletWithBoxes();
+    const headquarters = acceptAll();
+    let isPageOpen = false;
+    const inProcess = inProcessDeviceLock();
+    const result = await pushLockedOutbox({
+      db: local.database,
+      clock: local.clock,
+      deviceId: local.device.id,
+      baseUrl: 'https://hq.example',
+      fetch: headquarters.fetch,
+      // The page's run held the lock; by the time it is let go, the page syncs by itself.
+      withDeviceLock: (name, work) => {
+        isPageOpen = true;
+        return inProcess(name, work);
+      },
+      isPageSyncing: () => Promise.resolve(isPageOpen),
+    });
+    expect(result).toBe(stoodAside);
+    expect(headquarters.sent).toEqual([]);
+    expect(await rawOutbox(local)).toHaveLength(2);
+  });
+
+  it('stands aside between rounds when a page starts syncing, leaving it the rest', async () => {
+    const { local, store } = await signedInTablet();
+    await saveCases(
+      store,
+      Array.from({ length: boxesPerRound + 3 }, (_, index) => `केस ${index + 1}`),
+    );
+    await sealOutboxForServer({ db: store.db, deviceId: local.device.id });
+    store.db.close();
+    let isPageOpen = false;
+    const headquarters = fakeHeadquarters((ids) => {
+      // She unlocks the app while the first round crosses the link.
+      isPageOpen = true;
+      return answer({ applied: ids.length, duplicates: [], rejected: [] });
+    });
+    const result = await pushLockedOutbox({
+      db: local.database,
+      clock: local.clock,
+      deviceId: local.device.id,
+      baseUrl: 'https://hq.example',
+      fetch: headquarters.fetch,
+      withDeviceLock: inProcessDeviceLock(),
+      isPageSyncing: () => Promise.resolve(isPageOpen),
+    });
+    expect(headquarters.sent.map((body) => body.ids.length)).toEqual([boxesPerRound]);
+    expect(result).toEqual({ pushed: boxesPerRound, duplicates: 0, rejected: 0 });
+    expect(await rawOutbox(local)).toHaveLength(3);
+  });
+
+  it('pushes every box when no page syncs', async () => {
+    const local = await tabletWithBoxes();
+    const headquarters = acceptAll();
+    const result = await pushLockedOutbox({
+      db: local.database,
+      clock: local.clock,
+      deviceId: local.device.id,
+      baseUrl: 'https://hq.example',
+      fetch: headquarters.fetch,
+      withDeviceLock: inProcessDeviceLock(),
+      isPageSyncing: () => Promise.resolve(false),
+    });
+    expect(result).toEqual({ pushed: 2, duplicates: 0, rejected: 0 });
+    expect(await rawOutbox(local)).toEqual([]);
+    expect(await readLastSyncAt(local.database)).not.toBeNull();
   });
 });
 

@@ -57,11 +57,19 @@ describe('the built app', () => {
     expect((await get('/sw.js')).headers['content-type']).toMatch(/javascript/);
   });
 
-  it('lets hashed assets be cached for a year', async () => {
+  it('lets hashed assets be cached for a year, with no validators it would never use', async () => {
     const response = await get(FAKE_ASSET_PATH);
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers.etag).toBeUndefined();
+    expect(response.headers['last-modified']).toBeUndefined();
     expect(response.body).toBe(FAKE_ASSET_BODY);
+  });
+
+  it('offers no byte ranges: every file is small enough to fetch whole', async () => {
+    for (const url of ['/', '/sw.js', FAKE_ASSET_PATH]) {
+      expect((await get(url)).headers['accept-ranges'], url).toBeUndefined();
+    }
   });
 
   it('answers a missing file with 404, never with index.html', async () => {
@@ -96,7 +104,7 @@ describe('a revisit on a slow link', () => {
       headers: { 'accept-encoding': 'br, gzip', ...headers },
     });
 
-  it.each(['/sw.js', '/', FAKE_ASSET_PATH])(
+  it.each(['/sw.js', '/', '/manifest.webmanifest'])(
     'answers %s with 304 and no body when nothing changed',
     async (url) => {
       const first = await revisit(url, {});

@@ -8,6 +8,7 @@
  * (sw/worker.ts pushes on it).
  */
 import { createSyncScheduler, type SyncStatus, type SyncTrigger } from '../sync/sync-scheduler.ts';
+import { holdPageSyncPresence } from '../sync/page-sync-presence.ts';
 import { backgroundPushTag, openTabletSync } from '../sync/tablet-sync.ts';
 import type { SyncSource } from '../shell/open-stores.ts';
 
@@ -29,6 +30,8 @@ export function startPageSync(
     withDeviceLock: (work) => work(),
     onStatus,
   });
+  // While this page syncs, the worker's Background Sync push leaves the outbox to it.
+  const releasePresence = holdPageSyncPresence();
   const onOnline = () => scheduler.request('online');
   window.addEventListener('online', onOnline);
   scheduler.request('start');
@@ -41,6 +44,7 @@ export function startPageSync(
     stop: () => {
       window.removeEventListener('online', onOnline);
       scheduler.stop();
+      releasePresence();
     },
   };
 }

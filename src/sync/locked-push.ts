@@ -12,6 +12,8 @@
  *   cannot be re-stamped without the key: those rows wait for the unlocked app.
  * - It runs under the same device lock as every sync run, so the page's session sync and
  *   the worker's locked push never overlap.
+ * - It stands aside while a page of the app syncs by itself (page-sync-presence.ts): it
+ *   neither queues behind that page's run nor makes the page wait behind its own rounds.
  * - A revoked tablet (headquarters says so in its answers) first sends every box it has,
  *   then the push rejects with `device_revoked`, so the caller wipes.
  */
@@ -22,6 +24,7 @@ import { openLockedOutbox } from '../data/locked-outbox.ts';
 import { readCorrectedNow } from '../data/stored-clock.ts';
 import { openServerTimeStore, recordSyncSuccess } from '../data/sync-state.ts';
 import { browserDeviceLock, type WithDeviceLock } from '../platform/device-lock.ts';
+import { isPageSyncing as isAnyPageSyncing } from './page-sync-presence.ts';
 import { pushSealed } from './sealed-push.ts';
 import { SyncError } from './sync-ports.ts';
 import { pushInRounds, type PushTotals } from './sync-run.ts';
@@ -36,28 +39,68 @@ export interface LockedPushOptions {
   readonly baseUrl: string;
   readonly fetch?: typeof fetch;
   readonly withDeviceLock?: WithDeviceLock;
+  /**
+   * True while a page of the app syncs by itself: the push then stands aside, before it
+   * queues for the device lock, once it holds it, and between rounds. Default: a page
+   * holds the presence lock (page-sync-presence.ts); never, where there are no Web Locks.
+   */
+  readonly isPageSyncing?: () => Promise<boolean>;
 }
 
+/** What `pushLockedOutbox` did when a page that syncs by itself was there to push instead. */
+export const stoodAside = 'stood_aside';
+
 /**
- * One locked push under the device lock. Rejects with a SyncError when it stops early:
+ * Boxes per round of the worker's push. A box is ~2 kB and does not compress, so a round is
+ * ~30 kB, ~10 s up a 25 kbit/s link: the longest a page opened meanwhile waits for the
+ * device lock before the worker stands aside (a full round of 500 would be minutes).
+ */
+export const boxesPerRound = 16;
+
+/**
+ * One locked push under the device lock, or `stoodAside` when a page that syncs by itself
+ * is open before it sends anything. Rejects with a SyncError when it stops early:
  * `device_revoked` (wipe: wipe-after-revocation.ts), `bad_device_signature` (sign in
  * online first), or as the session push does.
  */
-export function pushLockedOutbox(options: LockedPushOptions): Promise<PushTotals> {
+export async function pushLockedOutbox(
+  options: LockedPushOptions,
+): Promise<PushTotals | typeof stoodAside> {
   const withDeviceLock = options.withDeviceLock ?? browserDeviceLock();
+  const isPageSyncing = options.isPageSyncing ?? (() => isAnyPageSyncing());
+  if (await isPageSyncing()) return stoodAside;
   return withDeviceLock(syncLockName, async () => {
+    // A page may have opened, or been unlocked, while this waited for the lock.
+    if (await isPageSyncing()) return stoodAside;
     // Known offline: fail as the fetch would, without a request the browser logs as an error.
     if ((globalThis as { navigator?: { onLine?: boolean } }).navigator?.onLine === false) {
       throw new SyncError('offline', 'the tablet is offline');
     }
-    const totals = await pushLockedOutboxHeld(options);
+    const totals = await pushBoxes(options, {
+      shouldStop: isPageSyncing,
+      roundLimit: boxesPerRound,
+    });
     await recordSyncSuccess(options.db, readCorrectedNow(options.clock), { hasPulled: false });
     return totals;
   });
 }
 
-/** The locked push for a caller that already holds the device lock. */
-export async function pushLockedOutboxHeld(options: LockedPushOptions): Promise<PushTotals> {
+/** The locked push for a caller that already holds the device lock: every box, no standing aside. */
+export function pushLockedOutboxHeld(options: LockedPushOptions): Promise<PushTotals> {
+  return pushBoxes(options, {
+    shouldStop: () => Promise.resolve(false),
+    roundLimit: Number.POSITIVE_INFINITY,
+  });
+}
+
+/**
+ * Rounds of at most `roundLimit` boxes until none is left, or until `shouldStop` says a
+ * page has come to push the rest (its session push sends them compressed, and pulls).
+ */
+async function pushBoxes(
+  options: LockedPushOptions,
+  rounds: { readonly shouldStop: () => Promise<boolean>; readonly roundLimit: number },
+): Promise<PushTotals> {
   const { db, clock, deviceId } = options;
   const deviceKey = await readDeviceKey(db);
   // Never signed in on this release: the server knows no key to check a signature with.
@@ -70,7 +113,8 @@ export async function pushLockedOutboxHeld(options: LockedPushOptions): Promise<
   let isDeviceRevoked = false;
   try {
     const totals = await pushInRounds({
-      readPending: (limit) => outbox.readBoxes(limit),
+      readPending: async (limit) =>
+        (await rounds.shouldStop()) ? [] : outbox.readBoxes(Math.min(limit, rounds.roundLimit)),
       send: async (boxes) => {
         const sent = await pushSealed({
           baseUrl: options.baseUrl,

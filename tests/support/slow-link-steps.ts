@@ -7,6 +7,9 @@
  *   await browser.context.setOffline(false);                // the `online` event syncs
  *   await waitForSyncAfter(page, before);
  */
+import { readdirSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { field, pollUntil, registerCase } from './case-register-steps.ts';
 
@@ -85,4 +88,49 @@ export async function recordDaysWork(
     }
   }
   return { caseIds, noteTexts };
+}
+
+/**
+ * The bytes of each answer's header (status line to the blank line) as the server sends it,
+ * brotli accepted as a browser does: headers cross a 2G link uncompressed, once per file.
+ * Asked directly of the server, not through the shaped link.
+ */
+export async function measureHeaderBytes(
+  serverUrl: string,
+  paths: readonly string[],
+): Promise<{ path: string; status: number; bytes: number }[]> {
+  const { hostname, port, host } = new URL(serverUrl);
+  const ask = (path: string) =>
+    new Promise<{ path: string; status: number; bytes: number }>((resolve, reject) => {
+      const socket = connect(Number(port), hostname);
+      let received = Buffer.alloc(0);
+      socket.on('data', (chunk: Buffer) => {
+        received = Buffer.concat([received, chunk]);
+        const end = received.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        socket.destroy();
+        resolve({ path, status: Number(received.subarray(9, 12).toString()), bytes: end + 4 });
+      });
+      socket.on('error', reject);
+      socket.write(`GET ${path} HTTP/1.1\r\nHost: ${host}\r\nAccept-Encoding: br, gzip\r\n\r\n`);
+    });
+  const answers = [];
+  for (const path of paths) answers.push(await ask(path));
+  return answers;
+}
+
+/** One of each kind of answer a first visit gets, from the built app in `distDir`. */
+export function firstVisitAnswerKinds(distDir: string): string[] {
+  const assets = readdirSync(join(distDir, 'assets'));
+  const firstOf = (type: string) => assets.find((name) => name.endsWith(type));
+  return [
+    '/',
+    '/sw.js',
+    `/assets/${firstOf('.js') ?? 'missing.js'}`,
+    `/assets/${firstOf('.css') ?? 'missing.css'}`,
+    '/boot.css',
+    '/icon-192.png',
+    '/manifest.webmanifest',
+    '/api/health',
+  ];
 }
