@@ -87,19 +87,16 @@ export function App({ updates, openTablet: open = openThisTablet, signedInBefore
   const headerSync = useHeaderSync(signedIn, syncStatus, route);
   useEndRefusedSession(syncStatus, session);
   useTabletErasedByWorker(session.startAfresh);
+  const frame = { lang, onSwitchLanguage: switchLanguage, route, isOnline, isDemo };
 
   if (headquartersOpen) {
     return (
       <AppFrame
-        lang={lang}
-        header={{
-          route,
-          isOnline,
+        {...frame}
+        session={{
           pendingChanges: null,
           sync: null,
-          isDemo,
           staffName: headquartersOpen.account.displayName,
-          onSwitchLanguage: switchLanguage,
           onSignOut: headquarters.signOut,
           onSwitchUser: headquarters.lock,
           isHeadquarters: true,
@@ -114,15 +111,11 @@ export function App({ updates, openTablet: open = openThisTablet, signedInBefore
 
   return (
     <AppFrame
-      lang={lang}
-      header={{
-        route,
-        isOnline,
+      {...frame}
+      session={{
         pendingChanges: signedIn ? headerSync.pendingChanges : null,
         sync: headerSync.sync,
-        isDemo,
         staffName: signedIn?.stores.staff.displayName ?? null,
-        onSwitchLanguage: switchLanguage,
         onSignOut: signedIn ? session.signOut : null,
         onSwitchUser: session.lockNow,
         canManageTablets: signedIn?.stores.staff.role === 'manager',

@@ -91,16 +91,10 @@ export function FirstVisit({ updates, onLinkFree, openTablet = openThisTablet }:
   return (
     <AppFrame
       lang={lang}
-      header={{
-        route,
-        isOnline,
-        pendingChanges: null,
-        sync: null,
-        isDemo,
-        staffName: null,
-        onSwitchLanguage: switchLanguage,
-        onSignOut: null,
-      }}
+      onSwitchLanguage={switchLanguage}
+      route={route}
+      isOnline={isOnline}
+      isDemo={isDemo}
       banners={storageHealth ? <StorageBanner health={storageHealth} /> : null}
       onInput={() => {
         hasTyped.current = true;
