@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { gunzipSync, brotliDecompressSync, gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import packageJson from '../package.json' with { type: 'json' };
 import { PROTOCOL_VERSION } from '../src/domain/protocol.ts';
 import {
@@ -12,15 +12,15 @@ import {
 import { withErrorResponses } from './http/api-errors.ts';
 import { ERROR_MESSAGES } from './services/service-error.ts';
 
+// One server for the file: these tests only read from it. The two that change a server
+// (closing its database, adding routes) have their own.
 let subject: AppUnderTest;
 
-beforeEach(async () => {
+beforeAll(async () => {
   subject = await createAppUnderTest();
 });
 
-afterEach(async () => {
-  await subject.close();
-});
+afterAll(() => subject?.close());
 
 describe('GET /api/health', () => {
   it('reports the database, protocol, server time, mode and version', async () => {
@@ -42,12 +42,17 @@ describe('GET /api/health', () => {
   });
 
   it('answers 503 database_unavailable when the database is gone', async () => {
-    await subject.database.close();
-    const response = await subject.app.inject({ method: 'GET', url: '/api/health' });
-    expect(response.statusCode).toBe(503);
-    expect(response.json()).toEqual({
-      error: { code: 'database_unavailable', message: ERROR_MESSAGES.database_unavailable },
-    });
+    const own = await createAppUnderTest();
+    try {
+      await own.database.close();
+      const response = await own.app.inject({ method: 'GET', url: '/api/health' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({
+        error: { code: 'database_unavailable', message: ERROR_MESSAGES.database_unavailable },
+      });
+    } finally {
+      await own.close();
+    }
   });
 });
 
@@ -117,18 +122,26 @@ describe('request errors', () => {
     }),
   } as const;
 
-  beforeEach(() => {
-    // Routes for later issues do not exist yet; this one exercises the shared handling.
-    subject.app.post('/api/test/echo', { schema: echoSchema }, (request) => ({
+  // Its own server: routes can be added only before a server answers its first request.
+  let withTestRoutes: AppUnderTest;
+  beforeAll(async () => {
+    withTestRoutes = await createAppUnderTest();
+    // Routes made for the test, to exercise the handling every route shares.
+    withTestRoutes.app.post('/api/test/echo', { schema: echoSchema }, (request) => ({
       length: (request.body as { name: string }).name.length,
     }));
-    subject.app.get('/api/test/crash', { schema: { response: withErrorResponses({}) } }, () => {
-      throw new Error('secret internal detail');
-    });
+    withTestRoutes.app.get(
+      '/api/test/crash',
+      { schema: { response: withErrorResponses({}) } },
+      () => {
+        throw new Error('secret internal detail');
+      },
+    );
   });
+  afterAll(() => withTestRoutes?.close());
 
   const post = (payload: string | Buffer, headers: Record<string, string> = {}) =>
-    subject.app.inject({
+    withTestRoutes.app.inject({
       method: 'POST',
       url: '/api/test/echo',
       payload,
@@ -192,7 +205,7 @@ describe('request errors', () => {
   });
 
   it('hides internals of an unexpected failure behind 500 internal_error', async () => {
-    const response = await subject.app.inject({ method: 'GET', url: '/api/test/crash' });
+    const response = await withTestRoutes.app.inject({ method: 'GET', url: '/api/test/crash' });
     expect(response.statusCode).toBe(500);
     expect(response.json()).toEqual({
       error: { code: 'internal_error', message: ERROR_MESSAGES.internal_error },

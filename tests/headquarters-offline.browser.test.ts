@@ -4,11 +4,9 @@
 // after a reload the admin's PIN opens the copy kept for her, labelled with when it was
 // fetched; the analyst's PIN opens her session but not the admin's copy; and the copies on
 // disk hold no figure in the clear.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/services/demo-seed.ts';
 import { reportsMessages } from '../src/i18n/messages-reports.ts';
-import { launchChromium, type LaunchedChromium } from './support/chromium.ts';
 import { waitForControllingWorker, waitForText } from './support/case-register-steps.ts';
 import {
   headquartersPin,
@@ -17,9 +15,7 @@ import {
   unlockAs,
   waitForStoredDashboard,
 } from './support/headquarters-steps.ts';
-import { watchForPageProblems } from './support/page-problems.ts';
-import { showScreenOnFailure } from './support/screen-on-failure.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { openAppBeforeAll } from './support/open-app.ts';
 
 const hi = reportsMessages.hi;
 const admin = DEMO_ACCOUNTS.find((account) => account.username === 'state.admin')!;
@@ -30,29 +26,11 @@ const analystPin = '730518';
 const adminPeriod = '/state?from=2025-01&to=2025-06';
 
 describe('a state officer’s dashboard offline after a reload', () => {
-  let server: TestServer;
-  let tablet: LaunchedChromium;
-  let page: Page;
-  let isServerUp = false;
-  const problems: string[] = [];
-  showScreenOnFailure(() => page);
-
-  beforeAll(async () => {
-    server = await startTestServer({ demo: true });
-    isServerUp = true;
-    tablet = await launchChromium();
-    page = await tablet.context.newPage();
-    // Offline, the dashboard's own request is refused by design; nothing else may fail.
-    watchForPageProblems(page, problems, { label: 'headquarters' });
-  });
-
-  afterAll(async () => {
-    await tablet?.close();
-    if (isServerUp) await server?.close();
-  });
+  // Offline, the dashboard's own request is refused by design; nothing else may fail.
+  const app = openAppBeforeAll({ label: 'headquarters' });
 
   it('signs the admin in with a new PIN and keeps her dashboard', async () => {
-    await page.goto(server.url);
+    const { page, server } = app;
     await signInToHeadquarters(
       page,
       { username: admin.username, password: DEMO_PASSWORD },
@@ -71,6 +49,7 @@ describe('a state officer’s dashboard offline after a reload', () => {
   });
 
   it('lets the analyst sign in on the same tablet, for her own figures', async () => {
+    const { page } = app;
     await page.getByTestId('switch-user').click();
     await page.getByTestId('unlock-page').waitFor();
     await page.getByTestId('unlock-sign-in-other').click();
@@ -84,9 +63,9 @@ describe('a state officer’s dashboard offline after a reload', () => {
   });
 
   it('opens the admin her kept copy with her PIN, with no server and no network', async () => {
+    const { page, server, browser } = app;
     await server.close();
-    isServerUp = false;
-    await tablet.context.setOffline(true);
+    await browser.context.setOffline(true);
     await page.goto(new URL(adminPeriod, server.url).href);
     expect(await page.getByTestId('sign-in-page').count()).toBe(0);
     // Her PIN under the analyst's name is a wrong PIN: it opens nothing.
@@ -107,6 +86,7 @@ describe('a state officer’s dashboard offline after a reload', () => {
   });
 
   it('never shows the analyst the copy the admin fetched', async () => {
+    const { page } = app;
     await page.reload();
     await unlockAs(page, analyst.displayName, analystPin);
     await page.getByTestId('state-reports').waitFor();
@@ -119,7 +99,7 @@ describe('a state officer’s dashboard offline after a reload', () => {
   });
 
   it('holds no figure, period or time of a kept copy in the clear on disk', async () => {
-    const onDisk = await readKeptAnswersOnDisk(page);
+    const onDisk = await readKeptAnswersOnDisk(app.page);
     expect(onDisk.length).toBeGreaterThanOrEqual(2);
     for (const kept of onDisk) {
       for (const clear of ['casesRegistered', 'byDistrict', 'fetchedAt', '"LKO"']) {
@@ -129,6 +109,6 @@ describe('a state officer’s dashboard offline after a reload', () => {
   });
 
   it('had no errors in the page', () => {
-    expect(problems).toEqual([]);
+    expect(app.problems).toEqual([]);
   });
 });

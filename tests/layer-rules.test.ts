@@ -4,7 +4,7 @@
 // allowed directions stay open.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 
@@ -29,6 +29,10 @@ function importOf(from: string, probePath: string) {
 }
 
 describe('layer rules', () => {
+  // The first lint loads the config, the parser and the import resolver: seconds on a busy
+  // machine, more than one test's time. Once here, so every test times only its own lint.
+  beforeAll(() => eslint.lintText('', { filePath: 'src/domain/layer-probe.ts' }), 60_000);
+
   it.each([
     ['src/domain/layer-probe.ts', '../i18n/lang.ts', 'src/domain is the one set of rules'],
     ['src/platform/layer-probe.ts', '../data/database.ts', 'src/platform is a thin wrapper'],

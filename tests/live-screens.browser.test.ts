@@ -14,7 +14,6 @@ import { closureStateRules } from '../src/domain/closure-write-rules.ts';
 import { appMessages } from '../src/i18n/messages.ts';
 import { syncStatusMessages } from '../src/i18n/messages-sync-status.ts';
 import { nameOfEntryKind } from '../src/features/sync-status/conflict-fields.ts';
-import type { LaunchedChromium } from './support/chromium.ts';
 import {
   addPoliceHelp,
   countOutboxRows,
@@ -27,6 +26,7 @@ import {
   waitForText,
 } from './support/case-register-steps.ts';
 import { launchTablet, openAppBeforeAll } from './support/open-app.ts';
+import { readLastFullSyncAt, syncNow, type NamedTablet } from './support/tablet-meta.ts';
 
 const hiApp = appMessages.hi;
 const hiSync = syncStatusMessages.hi;
@@ -34,12 +34,6 @@ const survivorName = 'शबनम बानो';
 const firstPhone = '9876512345';
 const newPhone = '9123467890';
 const police = { firNumber: '0789/2026', policeStation: 'हज़रतगंज' } as const;
-
-interface Tablet {
-  readonly name: string;
-  readonly browser: LaunchedChromium;
-  readonly page: Page;
-}
 
 /**
  * Marks the page if the list ever says "no cases" (`data-testid="no-cases"`), however
@@ -58,43 +52,6 @@ function readSawNoCases(page: Page): Promise<boolean> {
   return page.evaluate(() => (window as unknown as { sawNoCases?: boolean }).sawNoCases === true);
 }
 
-/** When a sync run that pushed and pulled last finished here (IndexedDB `meta`). */
-function readLastFullSyncAt(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      new Promise<string | null>((resolve, reject) => {
-        const open = indexedDB.open('sakhi');
-        // Never create the database: only the app may, at its own version.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const read = db.transaction('meta').objectStore('meta').get('lastFullSyncAt');
-          read.onsuccess = () => {
-            db.close();
-            resolve((read.result as { value?: string } | undefined)?.value ?? null);
-          };
-          read.onerror = () => {
-            db.close();
-            reject(read.error ?? new Error('meta read failed'));
-          };
-        };
-      }),
-  );
-}
-
-/** Network off and on: the `online` event starts a run; waits for one that pushed and pulled. */
-async function syncNow(tablet: Tablet): Promise<void> {
-  const before = await readLastFullSyncAt(tablet.page);
-  await tablet.browser.context.setOffline(true);
-  await tablet.browser.context.setOffline(false);
-  await pollUntil(
-    () => readLastFullSyncAt(tablet.page),
-    (at) => at !== null && at !== before,
-    `a finished sync on tablet ${tablet.name}`,
-  );
-}
-
 async function headerPendingLine(page: Page): Promise<string> {
   return ((await page.getByTestId('pending-changes').textContent()) ?? '').trim();
 }
@@ -107,8 +64,8 @@ describe('screens follow the store on two tablets', () => {
     label: 'A',
     beforeOpening: watchForNoCasesClaim,
   });
-  let tabletA: Tablet;
-  let tabletB: Tablet;
+  let tabletA: NamedTablet;
+  let tabletB: NamedTablet;
   let caseId: string;
   let caseNumber: string;
   const problems = appA.problems;
@@ -170,14 +127,14 @@ describe('screens follow the store on two tablets', () => {
     // count as "a finished sync": sync again until a run has brought it. The page is never
     // reloaded or left, so the screen must follow the store by itself.
     const deadline = Date.now() + 60_000;
-    await syncNow(tabletB);
+    await syncNow(tabletB, { readFinished: readLastFullSyncAt });
     while (!((await summary.textContent()) ?? '').includes(newPhone)) {
       if (Date.now() > deadline) {
         throw new Error(
           `the new phone never showed on B’s open case page: ${await summary.textContent()}`,
         );
       }
-      await syncNow(tabletB);
+      await syncNow(tabletB, { readFinished: readLastFullSyncAt });
     }
     expect(await summary.textContent()).not.toContain(firstPhone);
     expect(page.url()).toBe(openUrl);
@@ -208,7 +165,7 @@ describe('screens follow the store on two tablets', () => {
     await tabletA.browser.context.setOffline(false);
     await waitForText(page.getByTestId('pending-changes'), hiApp.refusedChangesOne);
     // A later run that pushed and pulled finds nothing waiting: still refused, never "sent".
-    await syncNow(tabletA);
+    await syncNow(tabletA, { readFinished: readLastFullSyncAt });
     expect(await headerPendingLine(page)).toBe(hiApp.refusedChangesOne);
     await page.getByTestId('closed-only-notes').waitFor();
 

@@ -14,7 +14,6 @@ import { DEMO_ACCOUNTS } from '../server/services/demo-seed.ts';
 import type { RecordType } from '../src/domain/protocol.ts';
 import { closureReasons } from '../src/domain/vocabularies-case.ts';
 import { caseFileMessages } from '../src/i18n/messages-case-file.ts';
-import type { LaunchedChromium } from './support/chromium.ts';
 import { openApp } from './support/open-app.ts';
 import {
   addPoliceHelp,
@@ -27,6 +26,7 @@ import {
 } from './support/case-register-steps.ts';
 import { findLeaks, readRawTabletStore } from './support/raw-tablet-store.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
+import { syncNow, type NamedTablet } from './support/tablet-meta.ts';
 import { readStoredFields } from '../server/db/sync-record-fields.ts';
 
 const survivorName = 'रेखा कुमारी';
@@ -36,60 +36,13 @@ const police = { firNumber: '0456/2026', policeStation: 'गोमती नग�
 const reasonA = 'survivor_withdrew';
 const reasonB = 'referred_onward';
 
-interface Tablet {
-  readonly name: string;
-  readonly browser: LaunchedChromium;
-  readonly page: Page;
-}
-
-/** The tablet's last successful sync, as its sync engine stored it (IndexedDB `meta`). */
-function readLastSyncAt(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      new Promise<string | null>((resolve, reject) => {
-        const open = indexedDB.open('sakhi');
-        // Never create the database: only the app may, at its own version.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const read = db.transaction('meta').objectStore('meta').get('lastSyncAt');
-          read.onsuccess = () => {
-            db.close();
-            const row = read.result as { value?: string } | undefined;
-            resolve(row?.value ?? null);
-          };
-          read.onerror = () => {
-            db.close();
-            reject(read.error ?? new Error('meta read failed'));
-          };
-        };
-      }),
-  );
-}
-
-/**
- * Network off and on again: the `online` event starts a sync run (push, then pull); waits
- * until a run started after that has finished without error.
- */
-async function syncNow(tablet: Tablet): Promise<void> {
-  const before = await readLastSyncAt(tablet.page);
-  await tablet.browser.context.setOffline(true);
-  await tablet.browser.context.setOffline(false);
-  await pollUntil(
-    () => readLastSyncAt(tablet.page),
-    (at) => at !== null && at !== before,
-    `a finished sync on tablet ${tablet.name}`,
-  );
-}
-
 /** A new navigation starts the app again: locked, until her PIN opens it. */
 async function openUnlocked(page: Page, url: string): Promise<void> {
   await page.goto(url);
   await unlockWithPin(page);
 }
 
-async function openCase(tablet: Tablet, baseUrl: string, caseId: string): Promise<void> {
+async function openCase(tablet: NamedTablet, baseUrl: string, caseId: string): Promise<void> {
   await openUnlocked(tablet.page, new URL(`/cases/${caseId}`, baseUrl).href);
   await tablet.page
     .getByTestId('case-summary')
@@ -115,14 +68,14 @@ async function addNote(page: Page, text: string): Promise<void> {
 
 describe('two tablets of one centre edit one case offline', () => {
   let server: TestServer;
-  let tabletA: Tablet;
-  let tabletB: Tablet;
-  let tabletC: Tablet;
+  let tabletA: NamedTablet;
+  let tabletB: NamedTablet;
+  let tabletC: NamedTablet;
   let caseId: string;
   let caseNumber: string;
   const problems: string[] = [];
 
-  const launchTablet = async (name: string, username: string): Promise<Tablet> => ({
+  const launchTablet = async (name: string, username: string): Promise<NamedTablet> => ({
     name,
     ...(await openApp(server, { as: username, shouldWaitForWorker: true, problems, label: name })),
   });

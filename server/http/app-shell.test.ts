@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FAKE_ASSET_BODY,
   FAKE_ASSET_PATH,
@@ -8,15 +8,14 @@ import {
   type AppUnderTest,
 } from '../../tests/support/app-under-test.ts';
 
+// One server for the file: every test only reads the built app it serves.
 let subject: AppUnderTest;
 
-beforeEach(async () => {
+beforeAll(async () => {
   subject = await createAppUnderTest();
 });
 
-afterEach(async () => {
-  await subject.close();
-});
+afterAll(() => subject?.close());
 
 const get = (url: string, method: 'GET' | 'HEAD' = 'GET') =>
   subject.app.inject({ method, url, headers: { 'accept-encoding': 'identity' } });

@@ -16,12 +16,9 @@
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mergeFields, type FieldMap } from '../../src/domain/merge.ts';
 import { PROTOCOL_VERSION, pushResponseSchema, type Mutation } from '../../src/domain/protocol.ts';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
-import type { SyncDatabase, SyncTables } from '../db/sync-schema.ts';
 import type { SyncActor } from '../services/sync-scope.ts';
 import {
   SYNC_START,
@@ -29,13 +26,13 @@ import {
   mutationOf,
   newCaseMutation,
   newNoteMutation,
-  openSyncTestDatabase,
+  openTwoPoolSyncDatabase,
   pushRequestOf,
   resultsInOrder,
-  seedSyncFixture,
   stampAt,
   type SyncFixture,
   type SyncTestDatabase,
+  type TwoPoolSyncDatabase,
 } from '../../tests/support/sync-fixture.ts';
 import { actorHeaders, buildSyncTestApp } from '../../tests/support/sync-server.ts';
 import { readStoredFields } from '../db/sync-record-fields.ts';
@@ -51,26 +48,25 @@ const PULLERS = 6;
 const now = () => new Date(SYNC_START.getTime() + 24 * 3600_000);
 
 describe('the change log under concurrent pushes through two servers', () => {
+  let pools: TwoPoolSyncDatabase;
   let database: SyncTestDatabase;
-  let secondPool: OpenDatabase;
   let servers: FastifyInstance[];
   let urls: string[];
   let fixture: SyncFixture;
 
   beforeAll(async () => {
-    database = await openSyncTestDatabase('postgres', inject('databaseUrl'));
-    secondPool = openDatabase({ dialect: 'postgres', url: database.url! });
-    const pools: Kysely<SyncDatabase>[] = [database.db, secondPool.db.withTables<SyncTables>()];
-    servers = await Promise.all(pools.map((db) => buildSyncTestApp(db, { now })));
+    pools = await openTwoPoolSyncDatabase(inject('databaseUrl'));
+    ({ database, fixture } = pools);
+    servers = await Promise.all(
+      [database.db, pools.secondPool].map((db) => buildSyncTestApp(db, { now })),
+    );
     urls = await Promise.all(
       servers.map((server) => server.listen({ host: '127.0.0.1', port: 0 })),
     );
-    fixture = await seedSyncFixture(database.db);
   });
   afterAll(async () => {
-    await Promise.all(servers.map((server) => server.close()));
-    await secondPool.close();
-    await database.close();
+    await Promise.all((servers ?? []).map((server) => server.close()));
+    await pools?.close();
   });
 
   const anyServer = () => urls[Math.floor(Math.random() * urls.length)]!;

@@ -10,21 +10,20 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { mergeFields } from '../../src/domain/merge.ts';
 import type { Mutation } from '../../src/domain/protocol.ts';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
-import type { SyncDatabase, SyncTables } from '../db/sync-schema.ts';
+import type { SyncDatabase } from '../db/sync-schema.ts';
 import type { Kysely } from 'kysely';
 import {
   SYNC_START,
   mutationOf,
   newCaseMutation,
-  openSyncTestDatabase,
+  openTwoPoolSyncDatabase,
   pushRequestOf,
   resultsInOrder,
-  seedSyncFixture,
   stampAt,
   type SyncFixture,
   type SyncTestDatabase,
+  type TwoPoolSyncDatabase,
 } from '../../tests/support/sync-fixture.ts';
 import { lockChangeLog } from './change-log.ts';
 import { pushMutations } from './sync-push.ts';
@@ -32,21 +31,16 @@ import { pushMutations } from './sync-push.ts';
 const now = new Date(SYNC_START.getTime() + 3600_000);
 
 describe('a push whose reads change while it waits for the change log', () => {
+  let pools: TwoPoolSyncDatabase;
   let database: SyncTestDatabase;
-  let otherPool: OpenDatabase;
   let otherDb: Kysely<SyncDatabase>;
   let fixture: SyncFixture;
 
   beforeAll(async () => {
-    database = await openSyncTestDatabase('postgres', inject('databaseUrl'));
-    otherPool = openDatabase({ dialect: 'postgres', url: database.url! });
-    otherDb = otherPool.db.withTables<SyncTables>();
-    fixture = await seedSyncFixture(database.db);
+    pools = await openTwoPoolSyncDatabase(inject('databaseUrl'));
+    ({ database, secondPool: otherDb, fixture } = pools);
   });
-  afterAll(async () => {
-    await otherPool.close();
-    await database.close();
-  });
+  afterAll(() => pools?.close());
 
   /** Runs `write` holding the lock while a push of `mutations` reads and then waits. */
   async function pushAround(

@@ -12,6 +12,7 @@ import { appMessages } from '../i18n/messages.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
 import { useUnsavedInput } from '../shell/unsaved-input.ts';
 import { App } from './App.tsx';
+import { choosePin, signIn } from './app-steps.testing.ts';
 import { createUpdateSignal } from './update-signal.ts';
 
 let databaseCount = 0;
@@ -113,21 +114,12 @@ describe('app frame', () => {
     await screen.findByTestId('sign-in-page');
     expect(screen.queryByTestId('nav-cases')).toBeNull();
     expect(screen.queryByTestId('sign-out')).toBeNull();
-    const form = screen.getByTestId('sign-in-page');
-    fireEvent.input(form.querySelector('[name="username"]')!, {
-      target: { value: 'lko.caseworker' },
-    });
-    fireEvent.input(form.querySelector('[name="password"]')!, {
-      target: { value: 'sakhi-demo-2026' },
-    });
-    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    signIn();
 
     // Nothing opens before she has chosen the PIN that opens this tablet from now on.
-    const setPin = await screen.findByTestId('set-pin-page');
+    await screen.findByTestId('set-pin-page');
     expect(screen.queryByTestId('new-case')).toBeNull();
-    fireEvent.input(setPin.querySelector('[name="new-pin"]')!, { target: { value: '482915' } });
-    fireEvent.input(setPin.querySelector('[name="repeat-pin"]')!, { target: { value: '482915' } });
-    fireEvent.click(screen.getByTestId('set-pin-submit'));
+    choosePin();
 
     expect(await screen.findByTestId('new-case', {}, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByTestId('staff-name').textContent).toBe(
@@ -197,19 +189,13 @@ describe('app frame', () => {
     const calls = stubServer({ isDemo: false, isHeadquarters: true });
     const tablet = await prepareTablet();
     render(<App openTablet={() => openTablet({ databaseName: tablet.databaseName })} />);
-    const form = await screen.findByTestId('sign-in-page');
-    fireEvent.input(form.querySelector('[name="username"]')!, { target: { value: 'state.admin' } });
-    fireEvent.input(form.querySelector('[name="password"]')!, {
-      target: { value: 'sakhi-demo-2026' },
-    });
-    fireEvent.click(screen.getByTestId('sign-in-submit'));
+    await screen.findByTestId('sign-in-page');
+    signIn('state.admin');
 
     // Her PIN seals her session and the copies kept for her; no data key is asked for.
-    const setPin = await screen.findByTestId('set-pin-page');
+    await screen.findByTestId('set-pin-page');
     expect(screen.queryByTestId('district-table')).toBeNull();
-    fireEvent.input(setPin.querySelector('[name="new-pin"]')!, { target: { value: '480317' } });
-    fireEvent.input(setPin.querySelector('[name="repeat-pin"]')!, { target: { value: '480317' } });
-    fireEvent.click(screen.getByTestId('set-pin-submit'));
+    choosePin('480317');
 
     expect(await screen.findByTestId('district-table', {}, { timeout: 5000 })).toBeTruthy();
     expect(location.pathname).toBe('/state');

@@ -2,7 +2,6 @@
 // component of its own in this folder; App only wires them together.
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
-import { LangContext } from '../i18n/lang.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
 import { useRoute, type Route } from '../shell/router.ts';
 import { StoresContext } from '../shell/stores.ts';
@@ -14,9 +13,8 @@ import {
   SyncProblemBanner,
   UpdateBanner,
 } from './Banners.tsx';
-import { Header } from './Header.tsx';
+import { AppFrame } from './AppFrame.tsx';
 import { OfflineReadinessLine } from './OfflineReadinessLine.tsx';
-import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import {
   HeadquartersScreen,
   HeadquartersUnlockScreen,
@@ -89,64 +87,55 @@ export function App({ updates, openTablet: open = openThisTablet, signedInBefore
   const headerSync = useHeaderSync(signedIn, syncStatus, route);
   useEndRefusedSession(syncStatus, session);
   useTabletErasedByWorker(session.startAfresh);
+  const frame = { lang, onSwitchLanguage: switchLanguage, route, isOnline, isDemo };
 
   if (headquartersOpen) {
     return (
-      <LangContext.Provider value={lang}>
-        <div class="app" lang={lang}>
-          <SkipLink />
-          <Header
-            route={route}
-            isOnline={isOnline}
-            pendingChanges={null}
-            sync={null}
-            isDemo={isDemo}
-            staffName={headquartersOpen.account.displayName}
-            onSwitchLanguage={switchLanguage}
-            onSignOut={headquarters.signOut}
-            onSwitchUser={headquarters.lock}
-            isHeadquarters
-            isStateAdmin={headquartersOpen.account.role === 'state_admin'}
-          />
-          {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
-          <main class="app-main" id={MAIN_ID} tabIndex={-1}>
-            <HeadquartersScreen route={route} headquarters={headquartersOpen} />
-          </main>
-        </div>
-      </LangContext.Provider>
+      <AppFrame
+        {...frame}
+        session={{
+          pendingChanges: null,
+          sync: null,
+          staffName: headquartersOpen.account.displayName,
+          onSignOut: headquarters.signOut,
+          onSwitchUser: headquarters.lock,
+          isHeadquarters: true,
+          isStateAdmin: headquartersOpen.account.role === 'state_admin',
+        }}
+        banners={applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
+      >
+        <HeadquartersScreen route={route} headquarters={headquartersOpen} />
+      </AppFrame>
     );
   }
 
   return (
-    <LangContext.Provider value={lang}>
-      <div class="app" lang={lang}>
-        <SkipLink />
-        <Header
-          route={route}
-          isOnline={isOnline}
-          pendingChanges={signedIn ? headerSync.pendingChanges : null}
-          sync={headerSync.sync}
-          isDemo={isDemo}
-          staffName={signedIn?.stores.staff.displayName ?? null}
-          onSwitchLanguage={switchLanguage}
-          onSignOut={signedIn ? session.signOut : null}
-          onSwitchUser={session.lockNow}
-          canManageTablets={signedIn?.stores.staff.role === 'manager'}
-        />
-        {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
-        {storageHealth ? <StorageBanner health={storageHealth} /> : null}
-        {signedIn ? <SyncProblemBanner status={syncStatus} /> : null}
-        {signedIn ? <OfflineReadinessLine /> : null}
-        <main class="app-main" id={MAIN_ID} tabIndex={-1}>
-          <Body
-            session={session}
-            route={route}
-            onRequestSync={() => pageSync?.request('manual')}
-            headquarters={headquarters}
-          />
-        </main>
-      </div>
-    </LangContext.Provider>
+    <AppFrame
+      {...frame}
+      session={{
+        pendingChanges: signedIn ? headerSync.pendingChanges : null,
+        sync: headerSync.sync,
+        staffName: signedIn?.stores.staff.displayName ?? null,
+        onSignOut: signedIn ? session.signOut : null,
+        onSwitchUser: session.lockNow,
+        canManageTablets: signedIn?.stores.staff.role === 'manager',
+      }}
+      banners={
+        <>
+          {applyUpdate ? <UpdateBanner applyUpdate={applyUpdate} /> : null}
+          {storageHealth ? <StorageBanner health={storageHealth} /> : null}
+          {signedIn ? <SyncProblemBanner status={syncStatus} /> : null}
+          {signedIn ? <OfflineReadinessLine /> : null}
+        </>
+      }
+    >
+      <Body
+        session={session}
+        route={route}
+        onRequestSync={() => pageSync?.request('manual')}
+        headquarters={headquarters}
+      />
+    </AppFrame>
   );
 }
 

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { destroyHeadquartersVault } from '../data/headquarters-vault.ts';
 import { headquartersSignInResponse, sampleSignInResponse } from '../data/session.testing.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
+import { choosePin, signIn } from './app-steps.testing.ts';
 import { FirstVisit } from './FirstVisit.tsx';
 import { createUpdateSignal } from './update-signal.ts';
 
@@ -40,22 +41,6 @@ function stubServer(options: { isHeadquarters?: boolean } = {}) {
     }),
   );
   return signIns;
-}
-
-function signIn(username = 'lko.caseworker') {
-  const form = screen.getByTestId('sign-in-page');
-  fireEvent.input(form.querySelector('[name="username"]')!, { target: { value: username } });
-  fireEvent.input(form.querySelector('[name="password"]')!, {
-    target: { value: 'sakhi-demo-2026' },
-  });
-  fireEvent.click(screen.getByTestId('sign-in-submit'));
-}
-
-function choosePin(pin = '482915') {
-  const setPin = screen.getByTestId('set-pin-page');
-  fireEvent.input(setPin.querySelector('[name="new-pin"]')!, { target: { value: pin } });
-  fireEvent.input(setPin.querySelector('[name="repeat-pin"]')!, { target: { value: pin } });
-  fireEvent.click(screen.getByTestId('set-pin-submit'));
 }
 
 beforeEach(async () => {

@@ -12,14 +12,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
 import { SignInPage, type SignInDevice } from '../features/account/SignInPage.tsx';
-import { LangContext } from '../i18n/lang.ts';
 import type { Tablet } from '../shell/open-stores.ts';
 import { useRoute } from '../shell/router.ts';
 import { useOnline } from '../shell/use-online.ts';
 import type { App, AppProps } from './App.tsx';
 import { StorageBanner } from './Banners.tsx';
-import { Header } from './Header.tsx';
-import { MAIN_ID, SkipLink } from './SkipLink.tsx';
+import { AppFrame } from './AppFrame.tsx';
 import { useStorageHealth } from './storage-health.ts';
 import type { UpdateSignal } from './update-signal.ts';
 import { useLanguage } from './use-language.ts';
@@ -91,40 +89,27 @@ export function FirstVisit({ updates, onLinkFree, openTablet = openThisTablet }:
   };
 
   return (
-    <LangContext.Provider value={lang}>
-      <div class="app" lang={lang}>
-        <SkipLink />
-        <Header
-          route={route}
-          isOnline={isOnline}
-          pendingChanges={null}
-          sync={null}
-          isDemo={isDemo}
-          staffName={null}
-          onSwitchLanguage={switchLanguage}
-          onSignOut={null}
-        />
-        {storageHealth ? <StorageBanner health={storageHealth} /> : null}
-        <main
-          class="app-main"
-          id={MAIN_ID}
-          tabIndex={-1}
-          onInput={() => {
-            hasTyped.current = true;
-          }}
-        >
-          <SignInPage
-            readDevice={readDevice}
-            onSignedIn={(response: SignInResponse) => carryOn({ staff: response })}
-            onHeadquartersSignedIn={(headquarters: HeadquartersSignIn) => {
-              carryOn({ headquarters }).catch((error: unknown) =>
-                console.warn('Sakhi: the app did not load after sign-in', error),
-              );
-            }}
-          />
-        </main>
-      </div>
-    </LangContext.Provider>
+    <AppFrame
+      lang={lang}
+      onSwitchLanguage={switchLanguage}
+      route={route}
+      isOnline={isOnline}
+      isDemo={isDemo}
+      banners={storageHealth ? <StorageBanner health={storageHealth} /> : null}
+      onInput={() => {
+        hasTyped.current = true;
+      }}
+    >
+      <SignInPage
+        readDevice={readDevice}
+        onSignedIn={(response: SignInResponse) => carryOn({ staff: response })}
+        onHeadquartersSignedIn={(headquarters: HeadquartersSignIn) => {
+          carryOn({ headquarters }).catch((error: unknown) =>
+            console.warn('Sakhi: the app did not load after sign-in', error),
+          );
+        }}
+      />
+    </AppFrame>
   );
 }
 

@@ -16,11 +16,11 @@ import { watchForPageProblems } from './page-problems.ts';
 import {
   countOutboxRows,
   field,
-  pollUntil,
   signIn,
   unlockWithPin,
   waitForControllingWorker,
 } from './case-register-steps.ts';
+import { readTabletMeta, syncNow } from './tablet-meta.ts';
 
 export interface BrowserTablet {
   readonly profileDir: string;
@@ -112,39 +112,10 @@ export async function closeBrowserTablet(tablet: BrowserTablet): Promise<void> {
 
 /** What a pull has reached, as stored (meta `syncCursor`, kept clear). */
 export function readPullCursor(page: Page): Promise<string | null> {
-  return readMeta(page, 'syncCursor').then((value) => {
+  return readTabletMeta(page, 'syncCursor').then((value) => {
     const cursor = (value as { cursor?: unknown } | null)?.cursor;
     return typeof cursor === 'string' ? cursor : null;
   });
-}
-
-export function readLastSyncAt(page: Page): Promise<string | null> {
-  return readMeta(page, 'lastSyncAt').then((value) => (typeof value === 'string' ? value : null));
-}
-
-function readMeta(page: Page, key: string): Promise<unknown> {
-  return page.evaluate(
-    (metaKey) =>
-      new Promise<unknown>((resolve, reject) => {
-        const open = indexedDB.open('sakhi');
-        // Never create the database: only the app may, at its own version.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => reject(open.error ?? new Error('indexedDB.open failed'));
-        open.onsuccess = () => {
-          const db = open.result;
-          const read = db.transaction('meta').objectStore('meta').get(metaKey);
-          read.onsuccess = () => {
-            db.close();
-            resolve((read.result as { value?: unknown } | undefined)?.value ?? null);
-          };
-          read.onerror = () => {
-            db.close();
-            reject(read.error ?? new Error('meta read failed'));
-          };
-        };
-      }),
-    key,
-  );
 }
 
 /** The clear columns of a stored case or entry row: written with its sealed fields, or not at all. */
@@ -206,20 +177,10 @@ export function readStoredRecords(page: Page): Promise<StoredRecords> {
  * started after that to finish without error; returns false if none did in `timeoutMs`.
  */
 export async function syncOnce(tablet: BrowserTablet, timeoutMs = 15_000): Promise<boolean> {
-  const before = await readLastSyncAt(tablet.page);
-  await tablet.browser.context.setOffline(true);
-  await tablet.browser.context.setOffline(false);
-  try {
-    await pollUntil(
-      () => readLastSyncAt(tablet.page),
-      (at) => at !== null && at !== before,
-      'a finished sync run',
-      timeoutMs,
-    );
-    return true;
-  } catch {
-    return false;
-  }
+  return syncNow(tablet, { timeoutMs }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Syncs on a good link until nothing waits in the outbox. */

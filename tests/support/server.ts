@@ -49,16 +49,20 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
+  let closing: Promise<void> | undefined;
+  const close = async () => {
+    try {
+      await server.close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  };
   return {
     url: server.url,
     database: server.database,
-    close: async () => {
-      try {
-        await server.close();
-      } finally {
-        rmSync(dataDir, { recursive: true, force: true });
-      }
-    },
+    // Once only: a test that stops the server itself (to be offline) leaves the closing
+    // after the file (openAppBeforeAll) with nothing to do.
+    close: () => (closing ??= close()),
   };
 }
 

@@ -12,37 +12,10 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { field, pollUntil, registerCase } from './case-register-steps.ts';
+import { readLastSyncAt } from './tablet-meta.ts';
 
-/** The tablet's last successful sync, as its sync engine stored it (IndexedDB `meta`). */
-export function readLastSyncAt(page: Page): Promise<string | null> {
-  return page.evaluate(
-    () =>
-      new Promise<string | null>((resolve, reject) => {
-        const open = indexedDB.open('sakhi');
-        // Never create the database: only the app may, at its own version.
-        open.onupgradeneeded = () => open.transaction?.abort();
-        open.onerror = () => resolve(null);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('meta')) {
-            db.close();
-            resolve(null);
-            return;
-          }
-          const read = db.transaction('meta').objectStore('meta').get('lastSyncAt');
-          read.onsuccess = () => {
-            db.close();
-            const row = read.result as { value?: string } | undefined;
-            resolve(row?.value ?? null);
-          };
-          read.onerror = () => {
-            db.close();
-            reject(read.error ?? new Error('meta read failed'));
-          };
-        };
-      }),
-  );
-}
+// The slow-link bench reads it from here, with the other steps.
+export { readLastSyncAt };
 
 /** Waits until a sync run finished after the one stored as `before`; returns when it did. */
 export async function waitForSyncAfter(

@@ -82,6 +82,36 @@ export async function openSyncTestDatabase(
   };
 }
 
+/** A seeded PostgreSQL sync database, and a second connection pool of its own onto it. */
+export interface TwoPoolSyncDatabase {
+  readonly database: SyncTestDatabase;
+  /**
+   * What another server process on the same database would hold: a pool whose
+   * transactions and locks are not the first pool's.
+   */
+  readonly secondPool: Kysely<SyncDatabase>;
+  readonly fixture: SyncFixture;
+  /** Closes both pools and drops the database. */
+  close(): Promise<void>;
+}
+
+/** For tests of what two servers (or two connections) on one PostgreSQL database do. */
+export async function openTwoPoolSyncDatabase(baseUrl: string): Promise<TwoPoolSyncDatabase> {
+  const database = await openSyncTestDatabase('postgres', baseUrl);
+  const second = openDatabase({ dialect: 'postgres', url: database.url! });
+  const close = async () => {
+    await second.close();
+    await database.close();
+  };
+  try {
+    const fixture = await seedSyncFixture(database.db);
+    return { database, secondPool: second.db.withTables<SyncTables>(), fixture, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 export interface SyncFixture {
   own: { id: string };
   other: { id: string };
