@@ -2,9 +2,11 @@
  * Push: the server's final say on a batch of mutations from one tablet.
  *
  * What must always hold:
- * - One database transaction per batch. A mutation's change, the conflicts it causes and
- *   its id are committed together or not at all, so a repeated push answers `duplicate`
- *   and changes nothing, and a crash never leaves a change without its id (or the reverse).
+ * - A batch is written in one database transaction (on SQLite, in a savepoint of a
+ *   transaction shared with the pushes that arrived with it: push-group-commit.ts), and
+ *   answered only after it commits. A mutation's change, the conflicts it causes and its
+ *   id are committed together or not at all, so a repeated push answers `duplicate` and
+ *   changes nothing, and a crash never leaves a change without its id (or the reverse).
  * - Each mutation is answered — applied, duplicate, or rejected with a reason — and a
  *   rejected one never stops the ones behind it. The answer is grouped as it travels
  *   (PushResponse): duplicates and rejections listed in order, the rest counted as
@@ -48,7 +50,8 @@ import { RowStatement } from '../db/row-statement.ts';
 import type { SyncDatabase, SyncMutationsTable, SyncRecordsTable } from '../db/sync-schema.ts';
 import type { CaseNumberIssuer } from '../../src/domain/case-number.ts';
 import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
-import { allocateSeqs, claimChangeLog, type PushReads } from './change-log.ts';
+import { allocateSeqs, claimChangeLog, isPostgres, type PushReads } from './change-log.ts';
+import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { createWorkGate } from './work-gate.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
@@ -61,13 +64,28 @@ import {
 } from './sync-scope.ts';
 
 /**
- * Push transactions at a time in this process; the rest wait here, in memory. Pushes on one
- * database commit one at a time anyway (the change log's lock), so more in flight would
- * only hold the pool's connections (10 a process on PostgreSQL) while they wait for the
+ * PostgreSQL: push transactions at a time in this process; the rest wait here, in memory.
+ * Pushes on one database commit one at a time anyway (the change log's lock), so more in
+ * flight would only hold the pool's connections (10 a process) while they wait for the
  * lock, and the pulls and session checks behind them would wait for a connection.
  */
 const PUSHES_AT_ONCE = 4;
 const pushTransactions = createWorkGate(PUSHES_AT_ONCE);
+
+/**
+ * SQLite: the pushes that arrive together share one transaction and one commit
+ * (push-group-commit.ts), one group queue per database handle.
+ */
+const pushGroups = new WeakMap<Kysely<SyncDatabase>, PushGroupCommit<SyncDatabase>>();
+
+function pushGroupsOf(db: Kysely<SyncDatabase>): PushGroupCommit<SyncDatabase> {
+  let groups = pushGroups.get(db);
+  if (groups === undefined) {
+    groups = createPushGroupCommit(db);
+    pushGroups.set(db, groups);
+  }
+  return groups;
+}
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -167,36 +185,37 @@ export async function applyPush(
     if (item.actor.deviceId !== push.deviceId) throw new Error('a push item names another device');
     mutations.push(item.mutation);
   }
-  return pushTransactions.run(() => writeBatch(db, push, mutations, now, beforeCommit));
+  const write = (trx: Kysely<SyncDatabase>) => writeBatch(trx, push, mutations, now, beforeCommit);
+  if (isPostgres(db)) return pushTransactions.run(() => db.transaction().execute(write));
+  return pushGroupsOf(db).run(push.items.length, write);
 }
 
+/** The push's work inside its transaction; the caller commits it. */
 async function writeBatch(
-  db: Kysely<SyncDatabase>,
+  trx: Kysely<SyncDatabase>,
   push: PushBatch,
   mutations: readonly Mutation[],
   now: Date,
   beforeCommit?: (trx: Kysely<SyncDatabase>, answer: PushResponse) => Promise<void>,
 ): Promise<PushResponse> {
-  return db.transaction().execute(async (trx) => {
-    // Reads, checks and the merge come before the change log's lock, so the lock (which
-    // every push on the database waits for) is held only for the writes and the commit.
-    // claimChangeLog then checks that nothing read has changed; rarely, something has, and
-    // the batch is read and merged again under the lock.
-    let prepared = await prepareBatch(trx, push, mutations, now);
-    const claim = await claimChangeLog(trx, prepared.reads, prepared.rows.length);
-    let seqs = claim.seqs;
-    if (!claim.isCurrent) {
-      prepared = await prepareBatch(trx, push, mutations, now);
-      if (prepared.rows.length > seqs.length) {
-        const more = await allocateSeqs(trx, prepared.rows.length - seqs.length);
-        seqs = [...seqs, ...more];
-      }
+  // Reads, checks and the merge come before the change log's lock, so the lock (which
+  // every push on the database waits for) is held only for the writes and the commit.
+  // claimChangeLog then checks that nothing read has changed; rarely, something has, and
+  // the batch is read and merged again under the lock.
+  let prepared = await prepareBatch(trx, push, mutations, now);
+  const claim = await claimChangeLog(trx, prepared.reads, prepared.rows.length);
+  let seqs = claim.seqs;
+  if (!claim.isCurrent) {
+    prepared = await prepareBatch(trx, push, mutations, now);
+    if (prepared.rows.length > seqs.length) {
+      const more = await allocateSeqs(trx, prepared.rows.length - seqs.length);
+      seqs = [...seqs, ...more];
     }
-    await prepared.batch.write(trx, prepared.rows, seqs);
-    const answer = prepared.batch.answer(push.protocolVersion);
-    await beforeCommit?.(trx, answer);
-    return answer;
-  });
+  }
+  await prepared.batch.write(trx, prepared.rows, seqs);
+  const answer = prepared.batch.answer(push.protocolVersion);
+  await beforeCommit?.(trx, answer);
+  return answer;
 }
 
 interface PreparedBatch {
