@@ -31,7 +31,7 @@ describe('the SQLite log is checkpointed on a thread of its own', () => {
       });
       const before = statSync(file).size;
       await expect
-        .poll(() => statSync(file).size, { timeout: 5_000 })
+        .poll(() => statSync(file).size, { timeout: 10_000 })
         .toBeGreaterThan(before + pages * 3_000);
       const { rows } = await sql<{ n: number }>`select count(*) as n from survivor_notes`.execute(
         database.db,

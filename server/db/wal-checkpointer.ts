@@ -26,6 +26,13 @@ import { Worker } from 'node:worker_threads';
 export const CHECKPOINT_EVERY_MS = 100;
 
 /**
+ * The thread starts this long after the database opens: starting one costs ~80 ms of CPU,
+ * which a server pays once, but a short admin command or a test that opens and closes a
+ * database need not (the connection's own backstop checkpoints meanwhile).
+ */
+export const START_AFTER_MS = 1_000;
+
+/**
  * The server connection's own automatic checkpoint (~40 MB of 4 kB pages): far past what
  * the thread leaves between two of its checkpoints, so it runs only if the thread falls
  * behind.
@@ -69,12 +76,26 @@ export function startWalCheckpointer(
   file: string,
   onFailure: (message: string) => void = () => {},
 ): WalCheckpointer {
+  let thread: WalCheckpointer | null = null;
+  const timer = setTimeout(() => {
+    thread = startThread(file, onFailure);
+  }, START_AFTER_MS);
+  // Never keeps the process alive: the log is durable without it.
+  timer.unref();
+  return {
+    stop: () => {
+      clearTimeout(timer);
+      return thread?.stop() ?? Promise.resolve();
+    },
+  };
+}
+
+function startThread(file: string, onFailure: (message: string) => void): WalCheckpointer {
   const driverPath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
     workerData: { file, driverPath, everyMs: CHECKPOINT_EVERY_MS },
   });
-  // A checkpointer never keeps the process alive: the log is durable without it.
   worker.unref();
   worker.on('message', (message: { failed?: string }) => {
     if (message.failed !== undefined) onFailure(message.failed);
