@@ -44,7 +44,8 @@ import {
 import type { FieldProblem } from '../../src/domain/records.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
-import { storeReportFacts } from '../db/report-facts.ts';
+import { factsOf, writeReportFacts, type ReportFactsTable } from '../db/report-facts.ts';
+import { writePushOnPostgres } from '../db/pg-push-writes.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import { RowStatement } from '../db/row-statement.ts';
 import type { SyncDatabase, SyncMutationsTable, SyncRecordsTable } from '../db/sync-schema.ts';
@@ -203,16 +204,17 @@ async function writeBatch(
   // claimChangeLog then checks that nothing read has changed; rarely, something has, and
   // the batch is read and merged again under the lock.
   let prepared = await prepareBatch(trx, push, mutations, now);
-  const claim = await claimChangeLog(trx, prepared.reads, prepared.rows.length);
+  const claim = await claimChangeLog(trx, prepared.reads, prepared.writes.records.length);
   let seqs = claim.seqs;
   if (!claim.isCurrent) {
     prepared = await prepareBatch(trx, push, mutations, now);
-    if (prepared.rows.length > seqs.length) {
-      const more = await allocateSeqs(trx, prepared.rows.length - seqs.length);
+    const count = prepared.writes.records.length;
+    if (count > seqs.length) {
+      const more = await allocateSeqs(trx, count - seqs.length);
       seqs = [...seqs, ...more];
     }
   }
-  await prepared.batch.write(trx, prepared.rows, seqs);
+  await storeWrites(trx, prepared.writes, seqs);
   const answer = prepared.batch.answer(push.protocolVersion);
   await beforeCommit?.(trx, answer);
   return answer;
@@ -220,9 +222,33 @@ async function writeBatch(
 
 interface PreparedBatch {
   readonly batch: Batch;
-  /** Records to write (changed ones, then new conflicts), each to get a new number. */
-  readonly rows: WorkingRecord[];
+  readonly writes: BatchWrites;
   readonly reads: PushReads;
+}
+
+/** A batch's rows as stored, but for the records' numbers (given under the lock). */
+interface BatchWrites {
+  /** Changed records, then new conflicts, each to get a new number. */
+  readonly records: readonly Omit<SyncRecordsTable, 'seq'>[];
+  readonly facts: readonly ReportFactsTable[];
+  readonly receipts: readonly SyncMutationsTable[];
+}
+
+/** Writes a prepared batch, its records under `seqs` (one each, in order). */
+async function storeWrites(
+  trx: Kysely<SyncDatabase>,
+  writes: BatchWrites,
+  seqs: readonly number[],
+): Promise<void> {
+  if (writes.receipts.length === 0) return;
+  const records = writes.records.map((record, i) => ({ ...record, seq: seqs[i]! }));
+  if (isPostgres(trx)) {
+    await writePushOnPostgres(trx, { records, facts: writes.facts, receipts: writes.receipts });
+    return;
+  }
+  await recordUpserts.run(trx, records, ROWS_PER_STATEMENT);
+  await writeReportFacts(trx, writes.facts);
+  await mutationReceipts.run(trx, writes.receipts, ROWS_PER_STATEMENT);
 }
 
 /** Reads what the batch needs and merges it in memory; writes nothing. */
@@ -237,7 +263,7 @@ async function prepareBatch(
   const batch = new Batch(push.deviceId, now, { ...state, issuer });
   for (const item of push.items) batch.apply(item);
   const rows = await batch.recordsToWrite(trx);
-  return { batch, rows, reads };
+  return { batch, writes: batch.writesFor(rows), reads };
 }
 
 /** A rejection as the server makes it, before it is answered in the tablet's version. */
@@ -376,30 +402,33 @@ class Batch {
     return [...changed, ...conflicts];
   }
 
-  /** Writes `rows` (from recordsToWrite) under `seqs`, their facts and the receipts. */
-  async write(trx: Kysely<SyncDatabase>, rows: WorkingRecord[], seqs: number[]): Promise<void> {
-    if (this.applied.length === 0) return;
+  /**
+   * Everything the batch writes for `rows` (from recordsToWrite) but their numbers: the
+   * stored text, the report facts and the receipts, made before the change log's lock so
+   * that the lock is held only for the statements.
+   */
+  writesFor(rows: readonly WorkingRecord[]): BatchWrites {
+    if (this.applied.length === 0) return { records: [], facts: [], receipts: [] };
     const updatedAt = this.now.toISOString();
-    const values: SyncRecordsTable[] = rows.map((record, i) => ({
-      id: record.id,
-      record_type: record.head.recordType,
-      case_id: record.head.caseId,
-      centre_id: record.head.centreId,
-      fields: storedFieldsText(record.fields),
-      seq: seqs[i]!,
-      created_at: record.createdAt,
-      updated_at: updatedAt,
-    }));
-    await recordUpserts.run(trx, values, ROWS_PER_STATEMENT);
-    await storeReportFacts(trx, rows.slice(0, this.changed.size));
-    const receipts = this.applied.map(({ id, recordId, userId }) => ({
-      id,
-      device_id: this.deviceId,
-      user_id: userId,
-      record_id: recordId,
-      received_at: updatedAt,
-    }));
-    await mutationReceipts.run(trx, receipts, ROWS_PER_STATEMENT);
+    return {
+      records: rows.map((record) => ({
+        id: record.id,
+        record_type: record.head.recordType,
+        case_id: record.head.caseId,
+        centre_id: record.head.centreId,
+        fields: storedFieldsText(record.fields),
+        created_at: record.createdAt,
+        updated_at: updatedAt,
+      })),
+      facts: factsOf(rows.slice(0, this.changed.size)),
+      receipts: this.applied.map(({ id, recordId, userId }) => ({
+        id,
+        device_id: this.deviceId,
+        user_id: userId,
+        record_id: recordId,
+        received_at: updatedAt,
+      })),
+    };
   }
 
   private createRecord(mutation: Mutation, parentCase: WorkingRecord | null): WorkingRecord {
