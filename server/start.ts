@@ -61,8 +61,6 @@ export async function startServer(
   const database = openDatabase(config.database, {
     onConnectionError: (error) =>
       console.error('sakhi: a database connection broke:', error.message),
-    onCheckpointFailure: (error) =>
-      console.error('sakhi: a background checkpoint of the SQLite log failed:', error.message),
   });
   let app: FastifyInstance | undefined;
   try {

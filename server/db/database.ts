@@ -10,7 +10,6 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { cachePreparedStatements } from './sqlite-statements.ts';
-import { SERVER_CHECKPOINT_PAGES, startWalCheckpointer } from './wal-checkpointer.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
 
@@ -28,39 +27,27 @@ export interface OpenDatabaseOptions {
    * Node would treat the error as unhandled and stop the whole server.
    */
   onConnectionError?: (error: Error) => void;
-  /**
-   * SQLite: called when the checkpointing thread (wal-checkpointer.ts) fails a checkpoint.
-   * Nothing is lost; the server's own connection checkpoints once the log grows long.
-   */
-  onCheckpointFailure?: (error: Error) => void;
 }
 
 export function openDatabase(
   config: DatabaseConfig,
   options: OpenDatabaseOptions = {},
 ): OpenDatabase {
-  if (config.dialect === 'postgres') {
-    const db = new Kysely<Database>({
-      dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
-    });
-    let closing: Promise<void> | undefined;
-    return { db, dialect: config.dialect, close: () => (closing ??= db.destroy()) };
-  }
-  const sqlite = openSqlite(config.file);
-  const checkpointer = sqlite.memory
-    ? null
-    : startWalCheckpointer(config.file, (message) =>
-        options.onCheckpointFailure?.(new Error(message)),
-      );
-  const db = new Kysely<Database>({
-    dialect: new SqliteDialect({ database: cachePreparedStatements(sqlite) }),
-  });
+  const db =
+    config.dialect === 'sqlite'
+      ? new Kysely<Database>({
+          dialect: new SqliteDialect({
+            database: cachePreparedStatements(openSqlite(config.file)),
+          }),
+        })
+      : new Kysely<Database>({
+          dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
+        });
   let closing: Promise<void> | undefined;
   return {
     db,
     dialect: config.dialect,
-    close: () =>
-      (closing ??= Promise.all([checkpointer?.stop(), db.destroy()]).then(() => undefined)),
+    close: () => (closing ??= db.destroy()),
   };
 }
 
@@ -77,8 +64,6 @@ function openSqlite(file: string): SqliteDatabase.Database {
   // server acknowledges a tablet's changes right after commit; the tablet then deletes
   // its copy. An acknowledged change must survive the power cut.
   sqlite.pragma('synchronous = FULL');
-  // Checkpoints run on a thread of their own (wal-checkpointer.ts); this is the backstop.
-  sqlite.pragma(`wal_autocheckpoint = ${SERVER_CHECKPOINT_PAGES}`);
   return sqlite;
 }
 
