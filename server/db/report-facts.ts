@@ -66,7 +66,7 @@ export interface FactSource {
 /** 15 columns a row: 6,000 parameters, well under both engines' limits. */
 const ROWS_PER_STATEMENT = 400;
 
-const COLUMNS = [
+export const REPORT_FACT_COLUMNS = [
   'record_id',
   'record_type',
   'case_id',
@@ -92,25 +92,45 @@ export async function storeReportFacts<DB>(
   trx: Kysely<DB>,
   records: readonly FactSource[],
 ): Promise<void> {
+  await writeReportFacts(trx, factsOf(records));
+}
+
+/** The facts of `records` (those no indicator counts have none). */
+export function factsOf(records: readonly FactSource[]): ReportFactsTable[] {
   const facts: ReportFactsTable[] = [];
   for (const record of records) {
     const fact = factOf(record);
     if (fact !== null) facts.push(fact);
   }
+  return facts;
+}
+
+/** Writes (or rewrites) facts made by factsOf, in the caller's transaction. */
+export async function writeReportFacts<DB>(
+  trx: Kysely<DB>,
+  facts: readonly ReportFactsTable[],
+): Promise<void> {
   await factUpserts.run(trx as Kysely<unknown>, facts, ROWS_PER_STATEMENT);
 }
 
 /** One statement text per row count and engine (row-statement.ts). */
-const factUpserts = new RowStatement<ReportFactsTable, unknown>(COLUMNS, (db, facts) => {
-  const updates = sql.join(
-    COLUMNS.slice(1).map((column) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`),
-  );
-  const rows = facts.map((fact) => sql`(${sql.join(COLUMNS.map((column) => fact[column]))})`);
-  const statement = sql`insert into report_facts (${sql.join(COLUMNS.map((column) => sql.ref(column)))})
+const factUpserts = new RowStatement<ReportFactsTable, unknown>(
+  REPORT_FACT_COLUMNS,
+  (db, facts) => {
+    const updates = sql.join(
+      REPORT_FACT_COLUMNS.slice(1).map(
+        (column) => sql`${sql.ref(column)} = excluded.${sql.ref(column)}`,
+      ),
+    );
+    const rows = facts.map(
+      (fact) => sql`(${sql.join(REPORT_FACT_COLUMNS.map((column) => fact[column]))})`,
+    );
+    const statement = sql`insert into report_facts (${sql.join(REPORT_FACT_COLUMNS.map((column) => sql.ref(column)))})
       values ${sql.join(rows)}
       on conflict (record_id) do update set ${updates}`;
-  return { compile: () => statement.compile(db) };
-});
+    return { compile: () => statement.compile(db) };
+  },
+);
 
 /** The fact a record is counted by, or null for records no indicator counts. */
 export function factOf({ id, head, fields }: FactSource): ReportFactsTable | null {

@@ -36,7 +36,7 @@ import type { SyncDatabase } from '../db/sync-schema.ts';
 /** Any fixed number, used for no other lock (Kysely's migrator uses 3853314791062309107). */
 const CHANGE_LOG_LOCK_KEY = 5_310_520_050_001;
 
-function isPostgres(db: Kysely<SyncDatabase>): boolean {
+export function isPostgres(db: Kysely<SyncDatabase>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 

@@ -2,9 +2,11 @@
  * Push: the server's final say on a batch of mutations from one tablet.
  *
  * What must always hold:
- * - One database transaction per batch. A mutation's change, the conflicts it causes and
- *   its id are committed together or not at all, so a repeated push answers `duplicate`
- *   and changes nothing, and a crash never leaves a change without its id (or the reverse).
+ * - A batch is written in one database transaction (on SQLite, in a savepoint of a
+ *   transaction shared with the pushes that arrived with it: push-group-commit.ts), and
+ *   answered only after it commits. A mutation's change, the conflicts it causes and its
+ *   id are committed together or not at all, so a repeated push answers `duplicate` and
+ *   changes nothing, and a crash never leaves a change without its id (or the reverse).
  * - Each mutation is answered — applied, duplicate, or rejected with a reason — and a
  *   rejected one never stops the ones behind it. The answer is grouped as it travels
  *   (PushResponse): duplicates and rejections listed in order, the rest counted as
@@ -42,13 +44,15 @@ import {
 import type { FieldProblem } from '../../src/domain/records.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import type { Instant } from '../db/schema.ts';
-import { storeReportFacts } from '../db/report-facts.ts';
+import { factsOf, writeReportFacts, type ReportFactsTable } from '../db/report-facts.ts';
+import { writePushOnPostgres } from '../db/pg-push-writes.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import { RowStatement } from '../db/row-statement.ts';
 import type { SyncDatabase, SyncMutationsTable, SyncRecordsTable } from '../db/sync-schema.ts';
 import type { CaseNumberIssuer } from '../../src/domain/case-number.ts';
 import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
-import { allocateSeqs, claimChangeLog, type PushReads } from './change-log.ts';
+import { allocateSeqs, claimChangeLog, isPostgres, type PushReads } from './change-log.ts';
+import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { createWorkGate } from './work-gate.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
@@ -61,13 +65,28 @@ import {
 } from './sync-scope.ts';
 
 /**
- * Push transactions at a time in this process; the rest wait here, in memory. Pushes on one
- * database commit one at a time anyway (the change log's lock), so more in flight would
- * only hold the pool's connections (10 a process on PostgreSQL) while they wait for the
+ * PostgreSQL: push transactions at a time in this process; the rest wait here, in memory.
+ * Pushes on one database commit one at a time anyway (the change log's lock), so more in
+ * flight would only hold the pool's connections (10 a process) while they wait for the
  * lock, and the pulls and session checks behind them would wait for a connection.
  */
 const PUSHES_AT_ONCE = 4;
 const pushTransactions = createWorkGate(PUSHES_AT_ONCE);
+
+/**
+ * SQLite: the pushes that arrive together share one transaction and one commit
+ * (push-group-commit.ts), one group queue per database handle.
+ */
+const pushGroups = new WeakMap<Kysely<SyncDatabase>, PushGroupCommit<SyncDatabase>>();
+
+function pushGroupsOf(db: Kysely<SyncDatabase>): PushGroupCommit<SyncDatabase> {
+  let groups = pushGroups.get(db);
+  if (groups === undefined) {
+    groups = createPushGroupCommit(db);
+    pushGroups.set(db, groups);
+  }
+  return groups;
+}
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -167,43 +186,69 @@ export async function applyPush(
     if (item.actor.deviceId !== push.deviceId) throw new Error('a push item names another device');
     mutations.push(item.mutation);
   }
-  return pushTransactions.run(() => writeBatch(db, push, mutations, now, beforeCommit));
+  const write = (trx: Kysely<SyncDatabase>) => writeBatch(trx, push, mutations, now, beforeCommit);
+  if (isPostgres(db)) return pushTransactions.run(() => db.transaction().execute(write));
+  return pushGroupsOf(db).run(push.items.length, write);
 }
 
+/** The push's work inside its transaction; the caller commits it. */
 async function writeBatch(
-  db: Kysely<SyncDatabase>,
+  trx: Kysely<SyncDatabase>,
   push: PushBatch,
   mutations: readonly Mutation[],
   now: Date,
   beforeCommit?: (trx: Kysely<SyncDatabase>, answer: PushResponse) => Promise<void>,
 ): Promise<PushResponse> {
-  return db.transaction().execute(async (trx) => {
-    // Reads, checks and the merge come before the change log's lock, so the lock (which
-    // every push on the database waits for) is held only for the writes and the commit.
-    // claimChangeLog then checks that nothing read has changed; rarely, something has, and
-    // the batch is read and merged again under the lock.
-    let prepared = await prepareBatch(trx, push, mutations, now);
-    const claim = await claimChangeLog(trx, prepared.reads, prepared.rows.length);
-    let seqs = claim.seqs;
-    if (!claim.isCurrent) {
-      prepared = await prepareBatch(trx, push, mutations, now);
-      if (prepared.rows.length > seqs.length) {
-        const more = await allocateSeqs(trx, prepared.rows.length - seqs.length);
-        seqs = [...seqs, ...more];
-      }
+  // Reads, checks and the merge come before the change log's lock, so the lock (which
+  // every push on the database waits for) is held only for the writes and the commit.
+  // claimChangeLog then checks that nothing read has changed; rarely, something has, and
+  // the batch is read and merged again under the lock.
+  let prepared = await prepareBatch(trx, push, mutations, now);
+  const claim = await claimChangeLog(trx, prepared.reads, prepared.writes.records.length);
+  let seqs = claim.seqs;
+  if (!claim.isCurrent) {
+    prepared = await prepareBatch(trx, push, mutations, now);
+    const count = prepared.writes.records.length;
+    if (count > seqs.length) {
+      const more = await allocateSeqs(trx, count - seqs.length);
+      seqs = [...seqs, ...more];
     }
-    await prepared.batch.write(trx, prepared.rows, seqs);
-    const answer = prepared.batch.answer(push.protocolVersion);
-    await beforeCommit?.(trx, answer);
-    return answer;
-  });
+  }
+  await storeWrites(trx, prepared.writes, seqs);
+  const answer = prepared.batch.answer(push.protocolVersion);
+  await beforeCommit?.(trx, answer);
+  return answer;
 }
 
 interface PreparedBatch {
   readonly batch: Batch;
-  /** Records to write (changed ones, then new conflicts), each to get a new number. */
-  readonly rows: WorkingRecord[];
+  readonly writes: BatchWrites;
   readonly reads: PushReads;
+}
+
+/** A batch's rows as stored, but for the records' numbers (given under the lock). */
+interface BatchWrites {
+  /** Changed records, then new conflicts, each to get a new number. */
+  readonly records: readonly Omit<SyncRecordsTable, 'seq'>[];
+  readonly facts: readonly ReportFactsTable[];
+  readonly receipts: readonly SyncMutationsTable[];
+}
+
+/** Writes a prepared batch, its records under `seqs` (one each, in order). */
+async function storeWrites(
+  trx: Kysely<SyncDatabase>,
+  writes: BatchWrites,
+  seqs: readonly number[],
+): Promise<void> {
+  if (writes.receipts.length === 0) return;
+  const records = writes.records.map((record, i) => ({ ...record, seq: seqs[i]! }));
+  if (isPostgres(trx)) {
+    await writePushOnPostgres(trx, { records, facts: writes.facts, receipts: writes.receipts });
+    return;
+  }
+  await recordUpserts.run(trx, records, ROWS_PER_STATEMENT);
+  await writeReportFacts(trx, writes.facts);
+  await mutationReceipts.run(trx, writes.receipts, ROWS_PER_STATEMENT);
 }
 
 /** Reads what the batch needs and merges it in memory; writes nothing. */
@@ -218,7 +263,7 @@ async function prepareBatch(
   const batch = new Batch(push.deviceId, now, { ...state, issuer });
   for (const item of push.items) batch.apply(item);
   const rows = await batch.recordsToWrite(trx);
-  return { batch, rows, reads };
+  return { batch, writes: batch.writesFor(rows), reads };
 }
 
 /** A rejection as the server makes it, before it is answered in the tablet's version. */
@@ -357,30 +402,33 @@ class Batch {
     return [...changed, ...conflicts];
   }
 
-  /** Writes `rows` (from recordsToWrite) under `seqs`, their facts and the receipts. */
-  async write(trx: Kysely<SyncDatabase>, rows: WorkingRecord[], seqs: number[]): Promise<void> {
-    if (this.applied.length === 0) return;
+  /**
+   * Everything the batch writes for `rows` (from recordsToWrite) but their numbers: the
+   * stored text, the report facts and the receipts, made before the change log's lock so
+   * that the lock is held only for the statements.
+   */
+  writesFor(rows: readonly WorkingRecord[]): BatchWrites {
+    if (this.applied.length === 0) return { records: [], facts: [], receipts: [] };
     const updatedAt = this.now.toISOString();
-    const values: SyncRecordsTable[] = rows.map((record, i) => ({
-      id: record.id,
-      record_type: record.head.recordType,
-      case_id: record.head.caseId,
-      centre_id: record.head.centreId,
-      fields: storedFieldsText(record.fields),
-      seq: seqs[i]!,
-      created_at: record.createdAt,
-      updated_at: updatedAt,
-    }));
-    await recordUpserts.run(trx, values, ROWS_PER_STATEMENT);
-    await storeReportFacts(trx, rows.slice(0, this.changed.size));
-    const receipts = this.applied.map(({ id, recordId, userId }) => ({
-      id,
-      device_id: this.deviceId,
-      user_id: userId,
-      record_id: recordId,
-      received_at: updatedAt,
-    }));
-    await mutationReceipts.run(trx, receipts, ROWS_PER_STATEMENT);
+    return {
+      records: rows.map((record) => ({
+        id: record.id,
+        record_type: record.head.recordType,
+        case_id: record.head.caseId,
+        centre_id: record.head.centreId,
+        fields: storedFieldsText(record.fields),
+        created_at: record.createdAt,
+        updated_at: updatedAt,
+      })),
+      facts: factsOf(rows.slice(0, this.changed.size)),
+      receipts: this.applied.map(({ id, recordId, userId }) => ({
+        id,
+        device_id: this.deviceId,
+        user_id: userId,
+        record_id: recordId,
+        received_at: updatedAt,
+      })),
+    };
   }
 
   private createRecord(mutation: Mutation, parentCase: WorkingRecord | null): WorkingRecord {
