@@ -99,13 +99,20 @@ function fakeHeadquarters(answer: (ids: string[]) => Response) {
 const answer = (body: Omit<PushResponse, 'serverTime'>) =>
   new Response(JSON.stringify({ serverTime, ...body }), { status: 200 });
 
-function lockedPush(local: LocalStore, fetch: typeof globalThis.fetch) {
-  return pushLockedOutbox({
+/** What every push and wipe here is given: this tablet's store, and headquarters. */
+function toHeadquarters(local: LocalStore, fetch: typeof globalThis.fetch) {
+  return {
     db: local.database,
     clock: local.clock,
     deviceId: local.device.id,
     baseUrl: 'https://hq.example',
     fetch,
+  };
+}
+
+function lockedPush(local: LocalStore, fetch: typeof globalThis.fetch) {
+  return pushLockedOutbox({
+    ...toHeadquarters(local, fetch),
     withDeviceLock: inProcessDeviceLock(),
   });
 }
@@ -204,11 +211,7 @@ describe('the locked push beside a page that syncs by itself', () => {
     const lockRequests: string[] = [];
     const inProcess = inProcessDeviceLock();
     const result = await pushLockedOutbox({
-      db: local.database,
-      clock: local.clock,
-      deviceId: local.device.id,
-      baseUrl: 'https://hq.example',
-      fetch: headquarters.fetch,
+      ...toHeadquarters(local, headquarters.fetch),
       withDeviceLock: (name, work) => {
         lockRequests.push(name);
         return inProcess(name, work);
@@ -228,11 +231,7 @@ describe('the locked push beside a page that syncs by itself', () => {
     let isPageOpen = false;
     const inProcess = inProcessDeviceLock();
     const result = await pushLockedOutbox({
-      db: local.database,
-      clock: local.clock,
-      deviceId: local.device.id,
-      baseUrl: 'https://hq.example',
-      fetch: headquarters.fetch,
+      ...toHeadquarters(local, headquarters.fetch),
       // The page's run held the lock; by the time it is let go, the page syncs by itself.
       withDeviceLock: (name, work) => {
         isPageOpen = true;
@@ -260,11 +259,7 @@ describe('the locked push beside a page that syncs by itself', () => {
       return answer({ applied: ids.length, duplicates: [], rejected: [] });
     });
     const result = await pushLockedOutbox({
-      db: local.database,
-      clock: local.clock,
-      deviceId: local.device.id,
-      baseUrl: 'https://hq.example',
-      fetch: headquarters.fetch,
+      ...toHeadquarters(local, headquarters.fetch),
       withDeviceLock: inProcessDeviceLock(),
       isPageSyncing: () => Promise.resolve(isPageOpen),
     });
@@ -277,11 +272,7 @@ describe('the locked push beside a page that syncs by itself', () => {
     const local = await tabletWithBoxes();
     const headquarters = acceptAll();
     const result = await pushLockedOutbox({
-      db: local.database,
-      clock: local.clock,
-      deviceId: local.device.id,
-      baseUrl: 'https://hq.example',
-      fetch: headquarters.fetch,
+      ...toHeadquarters(local, headquarters.fetch),
       withDeviceLock: inProcessDeviceLock(),
       isPageSyncing: () => Promise.resolve(false),
     });
@@ -400,11 +391,7 @@ describe('after revocation', () => {
 
   function wipe(local: LocalStore, fetch: typeof globalThis.fetch, unsealed?: SakhiDatabase) {
     return wipeAfterRevocation({
-      db: local.database,
-      clock: local.clock,
-      deviceId: local.device.id,
-      baseUrl: 'https://hq.example',
-      fetch,
+      ...toHeadquarters(local, fetch),
       withDeviceLock: inProcessDeviceLock(),
       ...(unsealed ? { unsealed } : {}),
     });
