@@ -5,52 +5,16 @@
  * entry and unlocking (every case opened into the in-memory directory; all rows sealed). The data layer is bundled with Vite's build API into one script and served from
  * 127.0.0.1, so the timings are real IndexedDB's. `SAKHI_BENCH_CASES` changes the size.
  */
-import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { build, type Rolldown } from 'vite';
-import {
-  CHROMIUM_INSTALL_HINT,
-  chromiumExecutable,
-  launchChromium,
-} from '../tests/support/chromium.ts';
+import { chromiumExecutable } from '../tests/support/chromium.ts';
+import { openBenchPage, percentile } from './chromium-bench-page.ts';
 
 const caseCount = Number(process.env.SAKHI_BENCH_CASES ?? 20_000);
 
-if (!existsSync(chromiumExecutable())) {
-  console.error(`Chromium not found at ${chromiumExecutable()}: ${CHROMIUM_INSTALL_HINT}`);
-  process.exit(1);
-}
-
-const script = await bundlePage();
-const server = createServer((request, response) => {
-  if (request.url === '/bench.js') {
-    response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-  } else {
-    response
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end('<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>');
-  }
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-const browser = await launchChromium();
+const bench = await openBenchPage<PageBench>(new URL('./local-store-page.ts', import.meta.url));
 
 try {
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(30 * 60_000);
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => 'sakhiBench' in globalThis);
-
   console.log(`filling ${caseCount} cases through registerCase (500 per transaction)…`);
-  const call = <K extends keyof PageBench>(name: K, arg: Parameters<PageBench[K]>[0]) =>
-    page.evaluate(
-      ([method, value]) =>
-        (globalThis as unknown as { sakhiBench: Record<string, (v: unknown) => unknown> })
-          .sakhiBench[method]!(value),
-      [name, arg] as const,
-    ) as Promise<Awaited<ReturnType<PageBench[K]>>>;
+  const { call } = bench;
   const fillMs = await call('fill', caseCount);
   console.log(`filled in ${(fillMs / 1000).toFixed(1)} s`);
 
@@ -90,8 +54,7 @@ try {
     `results per keystroke: median ${percentile(typing.results, 0.5)}, max ${Math.max(...typing.results)}`,
   );
 } finally {
-  await browser.close();
-  server.close();
+  await bench.close();
 }
 
 type PageBench = {
@@ -106,28 +69,6 @@ type PageBench = {
   unlockStore(times: number): Promise<{ totalMs: number[]; directoryMs: number[] }>;
   derivePinKey(times: number): Promise<number[]>;
 };
-
-async function bundlePage(): Promise<string> {
-  const entry = fileURLToPath(new URL('./local-store-page.ts', import.meta.url));
-  const output = (await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry, formats: ['iife'], name: 'sakhiBenchPage', fileName: 'bench' },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const outputs = Array.isArray(output) ? output : [output];
-  const chunk = outputs.flatMap((o) => o.output).find((file) => file.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('vite build produced no script');
-  return chunk.code;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
 
 function printTable(rows: readonly (readonly [string, readonly number[], string])[]) {
   const lines = [

@@ -4,54 +4,19 @@
  * entries), then each month's report and the whole year's, read and counted as the report
  * screen does (src/data/centre-report.ts). Aim: a month's report in < 200 ms.
  */
-import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { build, type Rolldown } from 'vite';
 import type { ReportPhases } from '../src/data/centre-report.ts';
 import type { ReportPeriod } from '../src/domain/report-indicators.ts';
-import {
-  CHROMIUM_INSTALL_HINT,
-  chromiumExecutable,
-  launchChromium,
-} from '../tests/support/chromium.ts';
+import { chromiumExecutable } from '../tests/support/chromium.ts';
+import { openBenchPage, percentile } from './chromium-bench-page.ts';
 
 const caseCount = Number(process.env.SAKHI_BENCH_REPORT_CASES ?? 1_500);
 const year = 2025;
 const timesEach = 5;
 
-if (!existsSync(chromiumExecutable())) {
-  console.error(`Chromium not found at ${chromiumExecutable()}: ${CHROMIUM_INSTALL_HINT}`);
-  process.exit(1);
-}
-
-const script = await bundlePage();
-const server = createServer((request, response) => {
-  if (request.url === '/bench.js') {
-    response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-  } else {
-    response
-      .writeHead(200, { 'content-type': 'text/html' })
-      .end('<!doctype html><meta charset="utf-8"><script src="/bench.js"></script>');
-  }
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-const { port } = server.address() as AddressInfo;
-const browser = await launchChromium();
+const bench = await openBenchPage<PageBench>(new URL('./reports-tablet-page.ts', import.meta.url));
 
 try {
-  const page = await browser.context.newPage();
-  page.setDefaultTimeout(30 * 60_000);
-  await page.goto(`http://127.0.0.1:${port}/`);
-  await page.waitForFunction(() => 'sakhiBench' in globalThis);
-  const call = <K extends keyof PageBench>(name: K, arg: Parameters<PageBench[K]>[0]) =>
-    page.evaluate(
-      ([method, value]) =>
-        (globalThis as unknown as { sakhiBench: Record<string, (v: unknown) => unknown> })
-          .sakhiBench[method]!(value),
-      [name, arg] as const,
-    ) as Promise<Awaited<ReturnType<PageBench[K]>>>;
+  const { call } = bench;
 
   console.log(`filling ${caseCount} cases of ${year} with their entries through the store…`);
   const filled = await call('fill', { year, count: caseCount });
@@ -102,8 +67,7 @@ try {
     `\ncentre monthly report on the tablet: median ${median.toFixed(1)} ms, p95 ${percentile(monthMs, 0.95).toFixed(1)} ms over ${monthMs.length} reads (aim < 200 ms) ${median < 200 ? 'OK' : 'OVER'}`,
   );
 } finally {
-  await browser.close();
-  server.close();
+  await bench.close();
 }
 
 type PageBench = {
@@ -116,28 +80,6 @@ type PageBench = {
     { period: ReportPeriod; ms: number[]; casesRegistered: number; phases: ReportPhases }[]
   >;
 };
-
-async function bundlePage(): Promise<string> {
-  const entry = fileURLToPath(new URL('./reports-tablet-page.ts', import.meta.url));
-  const output = (await build({
-    configFile: false,
-    logLevel: 'warn',
-    build: {
-      write: false,
-      minify: true,
-      lib: { entry, formats: ['iife'], name: 'sakhiReportBenchPage', fileName: 'bench' },
-    },
-  })) as Rolldown.RolldownOutput | Rolldown.RolldownOutput[];
-  const outputs = Array.isArray(output) ? output : [output];
-  const chunk = outputs.flatMap((o) => o.output).find((file) => file.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('vite build produced no script');
-  return chunk.code;
-}
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
 
 function printRow(cells: readonly string[]) {
   const widths = [12, 4, 10, 8, 17];
