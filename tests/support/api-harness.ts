@@ -193,6 +193,32 @@ export function inject(
   });
 }
 
+/**
+ * The tablet's own fetch, answered by `harness`'s server in process: for the tablet's
+ * transports (POST only), so they run unchanged against the server built as in production.
+ */
+export function fetchFromHarness(harness: ApiHarness): typeof fetch {
+  return async (url, init) => {
+    const body = init?.body;
+    const payload =
+      body instanceof ArrayBuffer
+        ? Buffer.from(new Uint8Array(body))
+        : body instanceof Uint8Array
+          ? Buffer.from(body)
+          : undefined;
+    const response = await harness.app.inject({
+      method: 'POST',
+      url: url instanceof Request ? url.url : url.toString(),
+      headers: Object.fromEntries(new Headers(init?.headers)),
+      payload,
+    });
+    const headers = Object.entries(response.headers).flatMap(([name, value]) =>
+      typeof value === 'string' ? [[name, value] as [string, string]] : [],
+    );
+    return new Response(response.body, { status: response.statusCode, headers });
+  };
+}
+
 export interface SignedInTablet {
   token: string;
   deviceId: string;

@@ -16,6 +16,7 @@ import { inProcessDeviceLock } from '../../src/platform/device-lock.ts';
 import { pushLockedOutbox } from '../../src/sync/locked-push.ts';
 import { sealOutboxForServer } from '../../src/sync/outbox-sealing.ts';
 import {
+  fetchFromHarness,
   seedFixture,
   signInAs,
   survivorNamesSeenBy,
@@ -23,7 +24,7 @@ import {
   type Fixture,
   type HarnessFactory,
 } from './api-harness.ts';
-import { deviceKeyFor } from './device-keys.ts';
+import { tabletKeyPairFor } from './device-keys.ts';
 
 export function describeLockedTabletApi(openHarness: HarnessFactory): void {
   describe('a locked tablet’s push, from its store to the server', () => {
@@ -36,48 +37,13 @@ export function describeLockedTabletApi(openHarness: HarnessFactory): void {
     });
     afterAll(async () => harness?.close());
 
-    /** The tablet's own fetch, answered by the server in process. */
-    const fetchFromServer: typeof fetch = async (url, init) => {
-      const body = init?.body;
-      const payload =
-        body instanceof ArrayBuffer
-          ? Buffer.from(new Uint8Array(body))
-          : body instanceof Uint8Array
-            ? Buffer.from(body)
-            : undefined;
-      const response = await harness.app.inject({
-        method: 'POST',
-        url: url instanceof Request ? url.url : url.toString(),
-        headers: Object.fromEntries(new Headers(init?.headers)),
-        payload,
-      });
-      return new Response(response.body, { status: response.statusCode });
-    };
-
     it('reaches the server as her own push, and reads nothing back', async () => {
       const { caseworker, counsellor } = fixture.users;
       const name = `sakhi-locked-api-${Date.now()}`;
       const local = await openLocalStore({ databaseName: name });
       // The tablet signs in once: the server registers its device key and gives its tag.
       const signedIn = await signInAs(harness, caseworker.username, { deviceId: local.device.id });
-      const nodeKey = deviceKeyFor(local.device.id);
-      await ensureDeviceKey(local.database, async () => ({
-        publicJwk: nodeKey.publicKey,
-        privateKey: await crypto.subtle.importKey(
-          'jwk',
-          nodeKey.privateKey.export({ format: 'jwk' }),
-          { name: 'ECDSA', namedCurve: 'P-256' },
-          false,
-          ['sign'],
-        ),
-        publicKey: await crypto.subtle.importKey(
-          'jwk',
-          nodeKey.publicKey,
-          { name: 'ECDSA', namedCurve: 'P-256' },
-          true,
-          ['verify'],
-        ),
-      }));
+      await ensureDeviceKey(local.database, () => tabletKeyPairFor(local.device.id));
       await openKeyVault(local.database).pinSealingKey(harness.ctx.secrets.sealingPublicKey);
       const { device } = signedIn.body as { device: { tag: string } };
       const store = await openTestStore({
@@ -101,7 +67,7 @@ export function describeLockedTabletApi(openHarness: HarnessFactory): void {
         clock: local.clock,
         deviceId: local.device.id,
         baseUrl: '',
-        fetch: fetchFromServer,
+        fetch: fetchFromHarness(harness),
         withDeviceLock: inProcessDeviceLock(),
       });
       expect(totals).toEqual({ pushed: 1, duplicates: 0, rejected: 0 });

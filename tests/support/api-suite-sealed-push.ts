@@ -22,6 +22,7 @@ import {
 } from '../../src/domain/wire.ts';
 import { pushSealed, sealMutation } from '../../src/sync/sealed-push.ts';
 import {
+  fetchFromHarness,
   inject,
   seedFixture,
   signInAs,
@@ -30,7 +31,7 @@ import {
   type Fixture,
   type HarnessFactory,
 } from './api-harness.ts';
-import { deviceKeyFor } from './device-keys.ts';
+import { tabletKeyPairFor } from './device-keys.ts';
 import {
   caseNumberFor,
   mutationOf,
@@ -62,36 +63,9 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
     async function lockedTablet(...users: User[]): Promise<LockedTablet> {
       const deviceId = randomUUID();
       for (const user of users) await signInAs(harness, user.username, { deviceId });
-      const signingKey = await crypto.subtle.importKey(
-        'jwk',
-        deviceKeyFor(deviceId).privateKey.export({ format: 'jwk' }),
-        { name: 'ECDSA', namedCurve: 'P-256' },
-        false,
-        ['sign'],
-      );
+      const { privateKey: signingKey } = await tabletKeyPairFor(deviceId);
       return { deviceId, signingKey };
     }
-
-    /** The tablet's own fetch, answered by the server in process. */
-    const fetchFromServer: typeof fetch = async (url, init) => {
-      const body = init?.body;
-      const payload =
-        body instanceof ArrayBuffer
-          ? Buffer.from(new Uint8Array(body))
-          : body instanceof Uint8Array
-            ? Buffer.from(body)
-            : undefined;
-      const response = await harness.app.inject({
-        method: 'POST',
-        url: url instanceof Request ? url.url : url.toString(),
-        headers: Object.fromEntries(new Headers(init?.headers)),
-        payload,
-      });
-      const headers = Object.entries(response.headers).flatMap(([name, value]) =>
-        typeof value === 'string' ? [[name, value] as [string, string]] : [],
-      );
-      return new Response(response.body, { status: response.statusCode, headers });
-    };
 
     function sealFor(
       tablet: LockedTablet,
@@ -112,7 +86,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
         deviceId: tablet.deviceId,
         signingKey,
         boxes,
-        fetch: fetchFromServer,
+        fetch: fetchFromHarness(harness),
       });
     }
 

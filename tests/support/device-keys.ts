@@ -9,6 +9,7 @@
  */
 import { generateKeyPairSync, randomUUID, sign, type KeyObject } from 'node:crypto';
 import { signInSignedText, type DevicePublicKey } from '../../src/domain/auth-protocol.ts';
+import type { DeviceKeyPair } from '../../src/platform/device-key.ts';
 
 export interface TestDeviceKey {
   publicKey: DevicePublicKey;
@@ -35,6 +36,26 @@ export function deviceKeyFor(deviceId: string): TestDeviceKey {
     keysByDevice.set(deviceId, key);
   }
   return key;
+}
+
+/**
+ * The key pair of `deviceId` as a tablet keeps it: WebCrypto keys, the private one
+ * non-extractable, for the tablet's own code to sign with where a test signed in as it.
+ */
+export async function tabletKeyPairFor(deviceId: string): Promise<DeviceKeyPair> {
+  const key = deviceKeyFor(deviceId);
+  const algorithm = { name: 'ECDSA', namedCurve: 'P-256' } as const;
+  return {
+    publicJwk: key.publicKey,
+    privateKey: await crypto.subtle.importKey(
+      'jwk',
+      key.privateKey.export({ format: 'jwk' }),
+      algorithm,
+      false,
+      ['sign'],
+    ),
+    publicKey: await crypto.subtle.importKey('jwk', key.publicKey, algorithm, true, ['verify']),
+  };
 }
 
 /** Base64url IEEE P1363 signature of `message` (UTF-8 when a string). */
