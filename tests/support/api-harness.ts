@@ -219,6 +219,25 @@ export function fetchFromHarness(harness: ApiHarness): typeof fetch {
   };
 }
 
+/** `GET /api/auth/session` with `token`: whether a tablet's session still holds. */
+export function getSession(harness: ApiHarness, token: string): Promise<LightMyRequestResponse> {
+  return inject(harness, { method: 'GET', url: '/api/auth/session', token });
+}
+
+/** Revokes the tablet `deviceId` as the staff member signed in with `token`. */
+export function revokeTablet(
+  harness: ApiHarness,
+  deviceId: string,
+  token: string,
+): Promise<LightMyRequestResponse> {
+  return inject(harness, { method: 'POST', url: `/api/devices/${deviceId}/revoke`, token });
+}
+
+/** The `error.code` of a refusal, which the tablet acts on. */
+export function errorCodeOf(response: { json: () => unknown }): string {
+  return (response.json() as { error: { code: string } }).error.code;
+}
+
 export interface SignedInTablet {
   token: string;
   deviceId: string;

@@ -12,6 +12,7 @@ import {
   START_TIME,
   TEST_PASSWORD,
   inject,
+  revokeTablet,
   seedFixture,
   signInAs,
   type ApiHarness,
@@ -149,11 +150,7 @@ export function auditSuite(getHarness: () => ApiHarness): void {
 
     const otherTablet = await signInAs(h, fixture.users.otherCaseworker.username);
     const manager = await signInAs(h, fixture.users.manager.username);
-    await inject(h, {
-      method: 'POST',
-      url: `/api/devices/${otherTablet.deviceId}/revoke`,
-      token: manager.token,
-    });
+    await revokeTablet(h, otherTablet.deviceId, manager.token);
     expect(await latest('device.revoke')).toMatchObject({
       user_id: fixture.users.manager.id,
       device_id: manager.deviceId,
@@ -161,11 +158,7 @@ export function auditSuite(getHarness: () => ApiHarness): void {
       centre_id: fixture.other.id,
       outcome: 'denied',
     });
-    await inject(h, {
-      method: 'POST',
-      url: `/api/devices/${otherTablet.deviceId}/revoke`,
-      token: adminToken,
-    });
+    await revokeTablet(h, otherTablet.deviceId, adminToken);
     expect(await latest('device.revoke')).toMatchObject({
       user_id: fixture.users.state_admin.id,
       resource_id: otherTablet.deviceId,

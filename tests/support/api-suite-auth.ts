@@ -15,7 +15,10 @@ import {
   START_TIME,
   TEST_PASSWORD,
   createStaff,
+  errorCodeOf,
+  getSession,
   inject,
+  revokeTablet,
   seedFixture,
   signInAs,
   type ApiHarness,
@@ -36,7 +39,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
 
   afterEach(() => h.clock.reset());
 
-  const session = (token: string) => inject(h, { method: 'GET', url: '/api/auth/session', token });
+  const session = (token: string) => getSession(h, token);
   // Signed with the device id's key unless the payload brings its own signature.
   const signInRequest = (
     payload: { username: string; deviceId: string } & Record<string, unknown>,
@@ -48,8 +51,6 @@ export function authSuite(getHarness: () => ApiHarness): void {
       payload: { ...signedDeviceFields(payload.username, payload.deviceId), ...payload },
       remoteAddress: ip,
     });
-  const errorCode = (response: { json: () => unknown }) =>
-    (response.json() as { error: { code: string } }).error.code;
 
   describe('POST /api/auth/sign-in', () => {
     it('registers the tablet and returns a token, expiry, user, centre, tag and server time', async () => {
@@ -108,7 +109,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
       const again = await signInAs(h, fixture.users.nurse.username, {
         deviceId: first.deviceId,
       });
-      expect(errorCode(await session(first.token))).toBe('session_expired');
+      expect(errorCodeOf(await session(first.token))).toBe('session_expired');
       expect((await session(again.token)).statusCode).toBe(200);
       expect((await session(shared.token)).statusCode).toBe(200);
     });
@@ -121,7 +122,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
       });
       expect(moved.body.centre).toMatchObject({ districtCode: 'VNS' });
       // A tablet that moved centre keeps no session of the centre it left.
-      expect(errorCode(await session(tablet.token))).toBe('session_expired');
+      expect(errorCodeOf(await session(tablet.token))).toBe('session_expired');
       const device = await h.db
         .selectFrom('devices')
         .selectAll()
@@ -167,7 +168,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
       expect(wrong.statusCode).toBe(401);
       expect(unknown.statusCode).toBe(401);
       expect(wrong.json()).toEqual(unknown.json());
-      expect(errorCode(wrong)).toBe('invalid_credentials');
+      expect(errorCodeOf(wrong)).toBe('invalid_credentials');
       const devices = await h.db
         .selectFrom('devices')
         .select('id')
@@ -191,7 +192,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
         '192.0.2.99',
       );
       expect(refused.statusCode).toBe(429);
-      expect(errorCode(refused)).toBe('too_many_attempts');
+      expect(errorCodeOf(refused)).toBe('too_many_attempts');
       expect(Number(refused.headers['retry-after'])).toBe(SIGN_IN_LIMITS.windowMs / 1000);
       h.clock.advance(SIGN_IN_LIMITS.windowMs);
       const later = await signInRequest(
@@ -314,16 +315,16 @@ export function authSuite(getHarness: () => ApiHarness): void {
         deviceId: randomUUID(),
       });
       expect(again.statusCode).toBe(401);
-      expect(errorCode(again)).toBe('account_disabled');
+      expect(errorCodeOf(again)).toBe('account_disabled');
       const wrong = await signInRequest({
         username: user.username,
         password: 'wrong',
         deviceId: randomUUID(),
       });
-      expect(errorCode(wrong)).toBe('invalid_credentials');
+      expect(errorCodeOf(wrong)).toBe('invalid_credentials');
       const current = await session(tablet.token);
       expect(current.statusCode).toBe(401);
-      expect(errorCode(current)).toBe('account_disabled');
+      expect(errorCodeOf(current)).toBe('account_disabled');
     });
   });
 
@@ -341,9 +342,9 @@ export function authSuite(getHarness: () => ApiHarness): void {
     it('answers no token with not_signed_in and an unknown one with session_expired', async () => {
       const none = await inject(h, { method: 'GET', url: '/api/auth/session' });
       expect(none.statusCode).toBe(401);
-      expect(errorCode(none)).toBe('not_signed_in');
+      expect(errorCodeOf(none)).toBe('not_signed_in');
       for (const token of ['x'.repeat(43), 'short', 'a b']) {
-        const response = await inject(h, { method: 'GET', url: '/api/auth/session', token });
+        const response = await getSession(h, token);
         expect(response.statusCode, token).toBe(401);
       }
       const basic = await inject(h, {
@@ -351,7 +352,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
         url: '/api/users',
         headers: { authorization: 'Basic dXNlcjpwYXNz' },
       });
-      expect(errorCode(basic)).toBe('not_signed_in');
+      expect(errorCodeOf(basic)).toBe('not_signed_in');
     });
 
     it('ends after 30 idle days, and slides forward with use', async () => {
@@ -360,7 +361,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
       h.clock.advance(20 * DAY_MS);
       expect((await session(used.token)).statusCode).toBe(200);
       h.clock.advance(SESSION_IDLE_MS - 20 * DAY_MS);
-      expect(errorCode(await session(idle.token))).toBe('session_expired');
+      expect(errorCodeOf(await session(idle.token))).toBe('session_expired');
       const stillUsed = await session(used.token);
       expect(stillUsed.statusCode).toBe(200);
       expect(sessionResponseSchema.parse(stillUsed.json()).expiresAt).toBe(
@@ -375,7 +376,7 @@ export function authSuite(getHarness: () => ApiHarness): void {
         expect((await session(tablet.token)).statusCode, `day ${day}`).toBe(200);
       }
       h.clock.advance(10 * DAY_MS);
-      expect(errorCode(await session(tablet.token))).toBe('session_expired');
+      expect(errorCodeOf(await session(tablet.token))).toBe('session_expired');
     });
 
     it('POST /api/auth/sign-out ends this session only', async () => {
@@ -388,29 +389,25 @@ export function authSuite(getHarness: () => ApiHarness): void {
       });
       expect(response.statusCode).toBe(200);
       signOutResponseSchema.parse(response.json());
-      expect(errorCode(await session(tablet.token))).toBe('session_expired');
+      expect(errorCodeOf(await session(tablet.token))).toBe('session_expired');
       expect((await session(otherTablet.token)).statusCode).toBe(200);
     });
 
     it('tells a revoked tablet so on its next request, and refuses to sign it in again', async () => {
       const tablet = await signInAs(h, fixture.users.counsellor.username);
       const admin = await signInAs(h, fixture.users.state_admin.username);
-      const revoke = await inject(h, {
-        method: 'POST',
-        url: `/api/devices/${tablet.deviceId}/revoke`,
-        token: admin.token,
-      });
+      const revoke = await revokeTablet(h, tablet.deviceId, admin.token);
       expect(revoke.statusCode).toBe(200);
       const next = await session(tablet.token);
       expect(next.statusCode).toBe(401);
-      expect(errorCode(next)).toBe('device_revoked');
+      expect(errorCodeOf(next)).toBe('device_revoked');
       const again = await signInRequest({
         username: fixture.users.counsellor.username,
         password: TEST_PASSWORD,
         deviceId: tablet.deviceId,
       });
       expect(again.statusCode).toBe(401);
-      expect(errorCode(again)).toBe('device_revoked');
+      expect(errorCodeOf(again)).toBe('device_revoked');
       // After wiping, the tablet makes a new device id and may sign in.
       await signInAs(h, fixture.users.counsellor.username);
     });

@@ -11,7 +11,10 @@ import { registerDevice } from '../../server/services/devices.ts';
 import {
   TEST_PASSWORD,
   createStaff,
+  errorCodeOf,
+  getSession,
   inject,
+  revokeTablet,
   seedFixture,
   signInAs,
   type ApiHarness,
@@ -45,14 +48,11 @@ export function custodySuite(getHarness: () => ApiHarness): void {
         ...(extra.switchCentre ? { switchCentre: true } : {}),
       },
     });
-  const errorCode = (response: { json: () => unknown }) =>
-    (response.json() as { error: { code: string } }).error.code;
   const dataKeyOf = (tablet: { body: Record<string, unknown> }) =>
     signInResponseSchema.parse(tablet.body).dataKey;
   const deviceRow = (deviceId: string) =>
     h.db.selectFrom('devices').selectAll().where('id', '=', deviceId).executeTakeFirstOrThrow();
-  const sessionStatus = async (token: string) =>
-    (await inject(h, { method: 'GET', url: '/api/auth/session', token })).statusCode;
+  const sessionStatus = async (token: string) => (await getSession(h, token)).statusCode;
 
   describe('the data key', () => {
     it('goes to every staff member of the tablet’s centre, the same key, stored only wrapped', async () => {
@@ -99,7 +99,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
       ]) {
         const response = await signIn(user.username, tablet.deviceId);
         expect(response.statusCode).toBe(409);
-        expect(errorCode(response)).toBe('device_other_centre');
+        expect(errorCodeOf(response)).toBe('device_other_centre');
         // Nothing about the tablet's centre: neither its id nor its name.
         expect(response.body).not.toContain(fixture.own.id);
         expect(response.body).not.toContain('LKO');
@@ -117,49 +117,37 @@ export function custodySuite(getHarness: () => ApiHarness): void {
       });
       expect(dataKeyOf(admin)).toBe(dataKeyOf(hq));
       const manager = await signIn(fixture.users.manager.username, hq.deviceId);
-      expect(errorCode(manager)).toBe('device_other_centre');
+      expect(errorCodeOf(manager)).toBe('device_other_centre');
     });
 
     it('is destroyed by revocation, and a revoked tablet never gets it again', async () => {
       const tablet = await signInAs(h, fixture.users.caseworker.username);
       const manager = await signInAs(h, fixture.users.manager.username);
-      const revoke = await inject(h, {
-        method: 'POST',
-        url: `/api/devices/${tablet.deviceId}/revoke`,
-        token: manager.token,
-      });
+      const revoke = await revokeTablet(h, tablet.deviceId, manager.token);
       expect(revoke.statusCode).toBe(200);
       expect((await deviceRow(tablet.deviceId)).wrapped_data_key).toBeNull();
       for (const user of [fixture.users.caseworker, fixture.users.manager]) {
         const again = await signIn(user.username, tablet.deviceId);
         expect(again.statusCode).toBe(401);
-        expect(errorCode(again)).toBe('device_revoked');
+        expect(errorCodeOf(again)).toBe('device_revoked');
         expect(again.body).not.toContain('dataKey');
       }
       // Even with the centre switch asked for.
       const switched = await signIn(fixture.users.otherCaseworker.username, tablet.deviceId, {
         switchCentre: true,
       });
-      expect(errorCode(switched)).toBe('device_revoked');
+      expect(errorCodeOf(switched)).toBe('device_revoked');
       expect((await deviceRow(tablet.deviceId)).wrapped_data_key).toBeNull();
     });
 
     it('can be revoked by the tablet’s centre manager or state_admin, not another centre’s', async () => {
       const tablet = await signInAs(h, fixture.users.counsellor.username);
       const otherManager = await signInAs(h, fixture.users.otherManager.username);
-      const refused = await inject(h, {
-        method: 'POST',
-        url: `/api/devices/${tablet.deviceId}/revoke`,
-        token: otherManager.token,
-      });
+      const refused = await revokeTablet(h, tablet.deviceId, otherManager.token);
       expect(refused.statusCode).toBe(403);
       expect((await deviceRow(tablet.deviceId)).wrapped_data_key).not.toBeNull();
       const admin = await signInAs(h, fixture.users.state_admin.username);
-      const revoked = await inject(h, {
-        method: 'POST',
-        url: `/api/devices/${tablet.deviceId}/revoke`,
-        token: admin.token,
-      });
+      const revoked = await revokeTablet(h, tablet.deviceId, admin.token);
       expect(revoked.statusCode).toBe(200);
       expect((await deviceRow(tablet.deviceId)).wrapped_data_key).toBeNull();
     });
@@ -176,7 +164,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
           switchCentre: true,
         });
         expect(takeover.statusCode).toBe(403);
-        expect(errorCode(takeover)).toBe('device_key_mismatch');
+        expect(errorCodeOf(takeover)).toBe('device_key_mismatch');
         expect(takeover.body).not.toContain('dataKey');
       }
       expect(await deviceRow(owner.deviceId)).toEqual(before);
@@ -199,7 +187,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
       const response = await signIn(fixture.users.operator.username, owner.deviceId, {
         deviceSignature: replayed.deviceSignature,
       });
-      expect(errorCode(response)).toBe('device_key_mismatch');
+      expect(errorCodeOf(response)).toBe('device_key_mismatch');
     });
 
     it('refuses a new tablet whose signature does not verify, registering nothing', async () => {
@@ -213,7 +201,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
         deviceSignature: forged.deviceSignature,
       });
       expect(response.statusCode).toBe(401);
-      expect(errorCode(response)).toBe('bad_device_signature');
+      expect(errorCodeOf(response)).toBe('bad_device_signature');
       const devices = h.db.selectFrom('devices').select('id').where('id', '=', deviceId);
       expect(await devices.execute()).toEqual([]);
     });
@@ -241,7 +229,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
         .executeTakeFirstOrThrow();
       expect(JSON.parse(row.details)).toMatchObject({ keyBound: 'first_use' });
       const other = await signIn(user.username, legacy.id, { key: makeDeviceKey() });
-      expect(errorCode(other)).toBe('device_key_mismatch');
+      expect(errorCodeOf(other)).toBe('device_key_mismatch');
       expect((await signIn(user.username, legacy.id, { key })).statusCode).toBe(200);
     });
   });
@@ -252,7 +240,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
       const oldKey = dataKeyOf(tablet);
       const oldWrapped = (await deviceRow(tablet.deviceId)).wrapped_data_key;
       const asked = await signIn(fixture.users.otherCaseworker.username, tablet.deviceId);
-      expect(errorCode(asked)).toBe('device_other_centre');
+      expect(errorCodeOf(asked)).toBe('device_other_centre');
 
       const moved = await signInAs(h, fixture.users.otherCaseworker.username, {
         deviceId: tablet.deviceId,
@@ -274,7 +262,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
 
       // The first centre's staff now meet the same refusal, and the old key is not theirs.
       const back = await signIn(fixture.users.nurse.username, tablet.deviceId);
-      expect(errorCode(back)).toBe('device_other_centre');
+      expect(errorCodeOf(back)).toBe('device_other_centre');
       const colleague = await createStaff(h, 'counsellor', fixture.other);
       const again = await signInAs(h, colleague.username, { deviceId: tablet.deviceId });
       expect(dataKeyOf(again)).toBe(newKey);
@@ -299,11 +287,7 @@ export function custodySuite(getHarness: () => ApiHarness): void {
       expect(signInResponseSchema.parse(tablet.body).lock).toEqual({ idleMinutes: 12 });
       const admin = await signInAs(h, fixture.users.state_admin.username);
       expect((await setLock(admin.token, fixture.own.id, 3)).statusCode).toBe(200);
-      const session = await inject(h, {
-        method: 'GET',
-        url: '/api/auth/session',
-        token: tablet.token,
-      });
+      const session = await getSession(h, tablet.token);
       expect(sessionResponseSchema.parse(session.json()).lock).toEqual({ idleMinutes: 3 });
       expect((await setLock(admin.token, fixture.own.id, 5)).statusCode).toBe(200);
     });

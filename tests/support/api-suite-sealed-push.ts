@@ -24,6 +24,7 @@ import { pushSealed, sealMutation } from '../../src/sync/sealed-push.ts';
 import {
   fetchFromHarness,
   inject,
+  revokeTablet,
   seedFixture,
   signInAs,
   survivorNamesSeenBy,
@@ -203,11 +204,7 @@ export function describeSealedPushApi(openHarness: HarnessFactory): void {
       const { caseworker, manager, counsellor } = fixture.users;
       const tablet = await lockedTablet(caseworker);
       const managerTablet = await signInAs(harness, manager.username);
-      const revoked = await inject(harness, {
-        method: 'POST',
-        url: `/api/devices/${tablet.deviceId}/revoke`,
-        token: managerTablet.token,
-      });
+      const revoked = await revokeTablet(harness, tablet.deviceId, managerTablet.token);
       expect(revoked.statusCode).toBe(200);
       const box = await sealFor(tablet, caseworker, caseBy(caseworker, tablet, 'रद्द टैबलेट'));
       const sent = await push(tablet, [box]);

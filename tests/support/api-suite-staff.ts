@@ -9,6 +9,7 @@ import { userListResponseSchema } from '../../src/domain/auth-protocol.ts';
 import {
   countRows,
   createStaff,
+  getSession,
   inject,
   seedFixture,
   signInAs,
@@ -63,11 +64,7 @@ export function staffSuite(getHarness: () => ApiHarness): void {
     expect(user.id).toBe(caseworker.id);
     expect(user.disabledAt).not.toBeNull();
 
-    const asHer = await inject(h, {
-      method: 'GET',
-      url: '/api/auth/session',
-      token: session.token,
-    });
+    const asHer = await getSession(h, session.token);
     expect(asHer.statusCode).toBe(401);
     await expect(signInAs(h, caseworker.username)).rejects.toThrow(/401/);
     const audit = await h.db
@@ -144,11 +141,7 @@ export function staffSuite(getHarness: () => ApiHarness): void {
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<{ user: { id: string } }>().user.id).toBe(counsellor.id);
 
-    const asHer = await inject(h, {
-      method: 'GET',
-      url: '/api/auth/session',
-      token: session.token,
-    });
+    const asHer = await getSession(h, session.token);
     expect(asHer.statusCode).toBe(401);
     await expect(signInAs(h, counsellor.username)).rejects.toThrow(/401/);
     await expect(
