@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { lockMessages } from '../../i18n/messages-lock.ts';
 import { Banner } from '../../ui/Banner.tsx';
-import { Button } from '../../ui/Button.tsx';
 import type { ChangePin, CheckPin, UnlockResult } from './lock-ports.ts';
-import { checkNewPin, judgeNewPin, type NewPinProblem } from './new-pin.ts';
-import { NewPinFields } from './NewPinFields.tsx';
+import { checkNewPin } from './new-pin.ts';
+import { NewPinForm } from './NewPinForm.tsx';
 import { PinField } from './PinField.tsx';
+import { useNewPin } from './use-new-pin.ts';
 
 export interface ChangePinPageProps {
   /** The domain's PIN policy unless a test passes its own. */
@@ -29,25 +29,17 @@ export function ChangePinPage({
 }: ChangePinPageProps) {
   const t = useMessages(lockMessages);
   const [oldPin, setOldPin] = useState('');
-  const [pin, setFirst] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState<NewPinProblem | null>(null);
+  const newPin = useNewPin(checkPin);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [isBusy, setBusy] = useState(false);
 
   const submit = async () => {
-    if (isBusy || oldPin === '') return;
-    const found = judgeNewPin(pin, repeat, checkPin);
-    setProblem(found);
-    if (found) {
-      setRepeat('');
-      return;
-    }
+    if (isBusy || oldPin === '' || !newPin.accept()) return;
     setBusy(true);
     setOutcome(null);
     let result: UnlockResult;
     try {
-      result = await changePin(oldPin, pin);
+      result = await changePin(oldPin, newPin.pin);
     } catch (error) {
       console.warn('Sakhi: the PIN could not be changed', error);
       setOutcome({ kind: 'failed' });
@@ -61,8 +53,7 @@ export function ChangePinPage({
     } else if (result.outcome === 'wrong_pin') {
       setOutcome({ kind: 'wrong_old', attemptsLeft: result.attemptsLeft });
     } else {
-      setFirst('');
-      setRepeat('');
+      newPin.clear();
       setOutcome({ kind: 'changed' });
     }
   };
@@ -82,11 +73,13 @@ export function ChangePinPage({
             : fill(t.oldPinWrong, { n: outcome.attemptsLeft })}
         </Banner>
       ) : null}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
+      <NewPinForm
+        newPin={newPin}
+        isBusy={isBusy}
+        isFilled={oldPin !== ''}
+        submitLabel={isBusy ? t.changingPin : t.changePin}
+        submitTestId="change-pin-submit"
+        onSubmit={submit}
       >
         <PinField
           label={t.oldPin}
@@ -95,25 +88,7 @@ export function ChangePinPage({
           onInput={setOldPin}
           isDisabled={isBusy}
         />
-        <NewPinFields
-          pin={pin}
-          repeat={repeat}
-          onPin={setFirst}
-          onRepeat={setRepeat}
-          problem={problem}
-          isDisabled={isBusy}
-        />
-        <div class="form-actions">
-          <Button
-            type="submit"
-            variant="primary"
-            disabled={isBusy || oldPin === '' || pin === '' || repeat === ''}
-            testId="change-pin-submit"
-          >
-            {isBusy ? t.changingPin : t.changePin}
-          </Button>
-        </div>
-      </form>
+      </NewPinForm>
     </section>
   );
 }

@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { useMessages } from '../../i18n/define-messages.ts';
 import { lockMessages } from '../../i18n/messages-lock.ts';
 import { Banner } from '../../ui/Banner.tsx';
-import { Button } from '../../ui/Button.tsx';
 import type { CheckPin, SetPin } from './lock-ports.ts';
-import { checkNewPin, judgeNewPin, type NewPinProblem } from './new-pin.ts';
-import { NewPinFields } from './NewPinFields.tsx';
+import { checkNewPin } from './new-pin.ts';
+import { NewPinForm } from './NewPinForm.tsx';
+import { useNewPin } from './use-new-pin.ts';
 
 export interface SetPinPageProps {
   /** The domain's PIN policy unless a test passes its own. */
@@ -17,24 +17,16 @@ export interface SetPinPageProps {
 /** After an online sign-in, when she has no PIN on this tablet yet: she chooses one. */
 export function SetPinPage({ checkPin = checkNewPin, setPin }: SetPinPageProps) {
   const t = useMessages(lockMessages);
-  const [pin, setFirst] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [problem, setProblem] = useState<NewPinProblem | null>(null);
+  const newPin = useNewPin(checkPin);
   const [isBusy, setBusy] = useState(false);
   const [hasFailed, setFailed] = useState(false);
 
   const submit = async () => {
-    if (isBusy) return;
-    const found = judgeNewPin(pin, repeat, checkPin);
-    setProblem(found);
-    if (found) {
-      setRepeat('');
-      return;
-    }
+    if (isBusy || !newPin.accept()) return;
     setBusy(true);
     setFailed(false);
     try {
-      await setPin(pin);
+      await setPin(newPin.pin);
     } catch (error) {
       console.warn('Sakhi: the PIN could not be kept', error);
       setFailed(true);
@@ -51,31 +43,13 @@ export function SetPinPage({ checkPin = checkNewPin, setPin }: SetPinPageProps) 
           {t.setPinFailed}
         </Banner>
       ) : null}
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <NewPinFields
-          pin={pin}
-          repeat={repeat}
-          onPin={setFirst}
-          onRepeat={setRepeat}
-          problem={problem}
-          isDisabled={isBusy}
-        />
-        <div class="form-actions">
-          <Button
-            type="submit"
-            variant="primary"
-            disabled={isBusy || pin === '' || repeat === ''}
-            testId="set-pin-submit"
-          >
-            {isBusy ? t.savingPin : t.savePin}
-          </Button>
-        </div>
-      </form>
+      <NewPinForm
+        newPin={newPin}
+        isBusy={isBusy}
+        submitLabel={isBusy ? t.savingPin : t.savePin}
+        submitTestId="set-pin-submit"
+        onSubmit={submit}
+      />
     </section>
   );
 }
