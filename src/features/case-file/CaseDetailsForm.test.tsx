@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { StoreError } from '../../data/case-store.ts';
 import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
@@ -22,16 +23,8 @@ function openDetailsForm(): HTMLElement {
   return screen.getByTestId('details-form');
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+runScreenTestsOn();
+afterEach(() => vi.restoreAllMocks());
 
 describe('case page: correcting her details', () => {
   it('saves a corrected name and phone as one mutation of just those fields', async () => {

@@ -1,17 +1,10 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { pulledCaseEdit, storePulledPage } from '../../data/pulled-records.testing.ts';
 import { fieldIn, openCase } from './case-file.testing.tsx';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+runScreenTestsOn();
 
 describe('case page follows the store', () => {
   it('shows a phone number another tablet changed as soon as the pull stores it', async () => {

@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { testStaff } from '../../data/case-store.testing.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
@@ -12,16 +13,8 @@ import { fieldIn, openCase } from './case-file.testing.tsx';
 const en = caseFileMessages.en;
 const manager = testStaff.manager;
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
+runScreenTestsOn();
+afterEach(() => vi.restoreAllMocks());
 
 describe('case page: short stay', () => {
   it('needs a reason for a planned discharge beyond 5 days, then admits her', async () => {

@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
 import type { TestStore } from '../../data/case-store.testing.ts';
@@ -12,15 +13,7 @@ const en = caseFileMessages.en;
 const { manager, caseworker } = testStaff;
 const now = '2026-03-10T05:00:00.000Z';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(now));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+runScreenTestsOn(now);
 
 const stayInput = {
   admittedAt: now,

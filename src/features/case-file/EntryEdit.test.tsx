@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { testStaff } from '../../data/case-store.testing.ts';
 import { laterReferralBlanks } from '../../domain/entries.ts';
 import { stayProblems } from '../../domain/vocabularies-problems.ts';
@@ -16,15 +17,7 @@ const consented = {
   consentRecordedAt: now,
 };
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date(now));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+runScreenTestsOn(now);
 
 /** The fields of the last change queued for sync. */
 async function lastChangedFields(store: Awaited<ReturnType<typeof openCase>>['store']) {

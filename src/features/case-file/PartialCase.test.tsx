@@ -1,5 +1,6 @@
-import { cleanup, screen } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { openTestStore } from '../../data/case-store.testing.ts';
 import { pulledPartialCase, storePulledPage } from '../../data/pulled-records.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
@@ -9,15 +10,7 @@ import { CaseFilePage } from './CaseFilePage.tsx';
 // still opens (the case list and Today have the same test).
 const partialId = '0190a000-0000-7000-8000-000000000301';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+runScreenTestsOn();
 
 describe('a case pulled with only some of its fields', () => {
   it('opens on the case page with what is known', async () => {

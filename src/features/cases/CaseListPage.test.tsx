@@ -1,5 +1,6 @@
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
 import {
@@ -19,15 +20,7 @@ function names(): string[] {
     .map((row) => row.querySelector('.case-row-name')?.textContent ?? '');
 }
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+runScreenTestsOn();
 
 describe('case list', () => {
   it('finds a Devanagari name typed in Latin letters, and a phone number', async () => {

@@ -1,5 +1,6 @@
-import { cleanup, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake } from '../../data/case-store.testing.ts';
 import { pulledPartialCase, storePulledPage } from '../../data/pulled-records.testing.ts';
@@ -7,15 +8,7 @@ import { todayMessages } from '../../i18n/messages-today.ts';
 import { TodayPage } from './TodayPage.tsx';
 import { laterReferralBlanks } from '../../domain/entries.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+runScreenTestsOn();
 
 describe('today', () => {
   it('lists overdue and due follow-ups, stays ending and referrals waiting', async () => {
