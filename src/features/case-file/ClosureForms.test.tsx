@@ -1,39 +1,18 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
+import { runScreenTestsOn, TEST_MORNING } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { openTestStore, sampleIntake, testStaff } from '../../data/case-store.testing.ts';
 import type { TestStore } from '../../data/case-store.testing.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
 import { CaseFilePage } from './CaseFilePage.tsx';
-import { fieldIn } from './case-file.testing.tsx';
-import { laterReferralBlanks } from '../../domain/entries.ts';
+import { fieldIn, referralSentThisMorning, stayAdmittedThisMorning } from './case-file.testing.tsx';
 
 const en = caseFileMessages.en;
 const { manager, caseworker } = testStaff;
-const now = '2026-03-10T05:00:00.000Z';
+const now = TEST_MORNING;
 
-runScreenTestsOn(now);
-
-const stayInput = {
-  admittedAt: now,
-  plannedDischargeDate: '2026-03-12',
-  extendedUntil: null,
-  extensionReason: null,
-  dischargedAt: null,
-  dischargedTo: null,
-};
-
-const referralInput = {
-  agency: 'dlsa',
-  agencyName: null,
-  ...laterReferralBlanks,
-  status: 'sent',
-  referredAt: now,
-  contactPerson: null,
-  notes: null,
-  outcome: null,
-} as const;
+runScreenTestsOn();
 
 const request = {
   closureReason: 'services_completed',
@@ -58,7 +37,7 @@ async function openCaseAs(
 describe('closure request', () => {
   it('is blocked while she is still in the short stay', async () => {
     const { read } = await openCaseAs(caseworker, (store, id) =>
-      store.cases.addEntry(id, 'stay', stayInput),
+      store.cases.addEntry(id, 'stay', stayAdmittedThisMorning),
     );
     fireEvent.click(screen.getByTestId('action-closure'));
     const form = screen.getByTestId('closure-form');
@@ -73,7 +52,7 @@ describe('closure request', () => {
 
   it('warns on a referral still waiting, and saves the request', async () => {
     const { read } = await openCaseAs(caseworker, (store, id) =>
-      store.cases.addEntry(id, 'referral', referralInput),
+      store.cases.addEntry(id, 'referral', referralSentThisMorning),
     );
     fireEvent.click(screen.getByTestId('action-closure'));
     const form = screen.getByTestId('closure-form');
@@ -103,7 +82,7 @@ describe('closure approval and send-back', () => {
   it('blocks the approval while she is in the stay', async () => {
     await openCaseAs(manager, async (store, id) => {
       await store.cases.updateCase(id, request);
-      await store.cases.addEntry(id, 'stay', stayInput);
+      await store.cases.addEntry(id, 'stay', stayAdmittedThisMorning);
     });
     fireEvent.click(screen.getByTestId('action-approveClosure'));
     await screen.findByTestId('closure-blocked');

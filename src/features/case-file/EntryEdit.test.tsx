@@ -1,23 +1,28 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
+import { runScreenTestsOn, TEST_MORNING } from '../../shell/screen-tests.testing.ts';
 import { testStaff } from '../../data/case-store.testing.ts';
-import { laterReferralBlanks } from '../../domain/entries.ts';
 import { stayProblems } from '../../domain/vocabularies-problems.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
 import { entryEditMessages } from '../../i18n/messages-entry-edit.ts';
 import { fromLocalDateTimeInput } from '../../ui/datetime.ts';
-import { fieldIn, openCase } from './case-file.testing.tsx';
+import {
+  fieldIn,
+  openCase,
+  referralSentThisMorning,
+  serviceGivenThisMorning,
+  stayAdmittedThisMorning,
+} from './case-file.testing.tsx';
 
 const tEdit = entryEditMessages.en;
-const now = '2026-03-10T05:00:00.000Z';
+const now = TEST_MORNING;
 const consented = {
   consentToServices: true,
   consentSharingAgencies: ['dlsa' as const],
   consentRecordedAt: now,
 };
 
-runScreenTestsOn(now);
+runScreenTestsOn();
 
 /** The fields of the last change queued for sync. */
 async function lastChangedFields(store: Awaited<ReturnType<typeof openCase>>['store']) {
@@ -28,19 +33,16 @@ async function lastChangedFields(store: Awaited<ReturnType<typeof openCase>>['st
 describe('correcting a service', () => {
   it('opens the service form with its answers and saves only what she changed', async () => {
     const { store, registered } = await openCase();
-    await store.cases.addEntry(registered.id, 'service', {
-      kind: 'police_help',
-      givenAt: now,
-      givenBy: testStaff.caseworker.userId,
-      durationMinutes: null,
-      notes: null,
-      hospitalName: null,
-      firNumber: '0123/2026',
-      policeStation: 'Hazratganj',
-      dlsaAdvocateName: null,
-      courtName: null,
-      interpretationLanguage: null,
-    });
+    await store.cases.addEntry(
+      registered.id,
+      'service',
+      serviceGivenThisMorning({
+        kind: 'police_help',
+        givenBy: testStaff.caseworker.userId,
+        firNumber: '0123/2026',
+        policeStation: 'Hazratganj',
+      }),
+    );
     fireEvent.click(await screen.findByTestId('correct-service'));
     const form = screen.getByTestId('service-edit-form');
     expect(fieldIn(form, 'firNumber').value).toBe('0123/2026');
@@ -54,19 +56,11 @@ describe('correcting a service', () => {
 
   it('keeps the same checks as a new service: a blank time is refused', async () => {
     const { store, registered } = await openCase();
-    await store.cases.addEntry(registered.id, 'service', {
-      kind: 'counselling',
-      givenAt: now,
-      givenBy: null,
-      durationMinutes: 30,
-      notes: null,
-      hospitalName: null,
-      firNumber: null,
-      policeStation: null,
-      dlsaAdvocateName: null,
-      courtName: null,
-      interpretationLanguage: null,
-    });
+    await store.cases.addEntry(
+      registered.id,
+      'service',
+      serviceGivenThisMorning({ kind: 'counselling', durationMinutes: 30 }),
+    );
     const queued = await store.db.outbox.count();
     fireEvent.click(await screen.findByTestId('correct-service'));
     const form = screen.getByTestId('service-edit-form');
@@ -81,15 +75,8 @@ describe('a referral over time', () => {
   it('moves sent → accepted → completed, each step dated and named', async () => {
     const { store, registered } = await openCase(consented, { staff: testStaff.caseworker });
     await store.cases.addEntry(registered.id, 'referral', {
-      agency: 'dlsa',
-      agencyName: null,
-      ...laterReferralBlanks,
-      status: 'sent',
-      referredAt: now,
+      ...referralSentThisMorning,
       referredBy: testStaff.caseworker.userId,
-      contactPerson: null,
-      notes: null,
-      outcome: null,
     });
     const step = async (status: string, at: string, outcome?: string) => {
       fireEvent.click(await screen.findByTestId('referral-update-status'));
@@ -128,16 +115,7 @@ describe('a referral over time', () => {
 
   it('corrects who at the agency took it, through the referral form', async () => {
     const { store, registered } = await openCase(consented);
-    await store.cases.addEntry(registered.id, 'referral', {
-      agency: 'dlsa',
-      agencyName: null,
-      ...laterReferralBlanks,
-      status: 'sent',
-      referredAt: now,
-      contactPerson: null,
-      notes: null,
-      outcome: null,
-    });
+    await store.cases.addEntry(registered.id, 'referral', referralSentThisMorning);
     fireEvent.click(await screen.findByTestId('correct-referral'));
     const form = screen.getByTestId('referral-edit-form');
     expect(form.querySelector('[name="referralStatus"]')).toBeNull();
@@ -151,14 +129,7 @@ describe('a referral over time', () => {
 describe('correcting a stay and a follow-up', () => {
   it('corrects the admission through the admission form, with its 5-day rule', async () => {
     const { store, registered } = await openCase();
-    await store.cases.addEntry(registered.id, 'stay', {
-      admittedAt: now,
-      plannedDischargeDate: '2026-03-12',
-      extendedUntil: null,
-      extensionReason: null,
-      dischargedAt: null,
-      dischargedTo: null,
-    });
+    await store.cases.addEntry(registered.id, 'stay', stayAdmittedThisMorning);
     fireEvent.click(await screen.findByTestId('correct-stay'));
     const form = screen.getByTestId('stay-edit-form');
     expect(fieldIn(form, 'plannedDischargeDate').value).toBe('2026-03-12');
