@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { CodeOf, Vocabulary } from '../domain/vocabulary.ts';
 import { useLang } from '../i18n/lang.ts';
 import { appMessages } from '../i18n/messages.ts';
@@ -65,29 +66,20 @@ export function VocabularyChecks<const V extends Vocabulary>(props: VocabularyCh
       isChecked ? [...values.filter((v) => v !== code), code] : values.filter((v) => v !== code),
     );
   return (
-    <fieldset class={error ? 'field field-invalid checks' : 'field checks'}>
-      <legend class="field-label">{legend}</legend>
-      {hint ? <p class="field-hint">{hint}</p> : null}
-      <div class="checks-grid">
-        {vocabulary.map((term) => (
-          <label key={term.code} class="check">
-            <input
-              type="checkbox"
-              name={name}
-              value={term.code}
-              checked={values.includes(term.code as CodeOf<V>)}
-              onChange={(event) => toggle(term.code, event.currentTarget.checked)}
-            />
-            <span>{term[lang]}</span>
-          </label>
-        ))}
-      </div>
-      {error ? (
-        <p class="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    <ChoiceFieldset legend={legend} hint={hint} error={error} layout="checks">
+      {vocabulary.map((term) => (
+        <label key={term.code} class="check">
+          <input
+            type="checkbox"
+            name={name}
+            value={term.code}
+            checked={values.includes(term.code as CodeOf<V>)}
+            onChange={(event) => toggle(term.code, event.currentTarget.checked)}
+          />
+          <span>{term[lang]}</span>
+        </label>
+      ))}
+    </ChoiceFieldset>
   );
 }
 
@@ -108,21 +100,45 @@ export function YesNoField({ legend, value, onChange, error, name }: YesNoFieldP
     { value: null, label: t.notAsked },
   ] as const;
   return (
-    <fieldset class={error ? 'field field-invalid' : 'field'}>
+    <ChoiceFieldset legend={legend} error={error} layout="row">
+      {choices.map((choice) => (
+        <label key={String(choice.value)} class="check">
+          <input
+            type="radio"
+            name={name}
+            checked={value === choice.value}
+            onChange={() => onChange(choice.value)}
+          />
+          <span>{choice.label}</span>
+        </label>
+      ))}
+    </ChoiceFieldset>
+  );
+}
+
+/**
+ * A question answered by ticking: its legend, a hint, the choices (a grid of many, or a
+ * row of a few), and what to fix under them.
+ */
+function ChoiceFieldset({
+  legend,
+  hint,
+  error,
+  layout,
+  children,
+}: {
+  readonly legend: string;
+  readonly hint?: string | null | undefined;
+  readonly error?: string | null | undefined;
+  readonly layout: 'checks' | 'row';
+  readonly children: ComponentChildren;
+}) {
+  const fieldClass = error ? 'field field-invalid' : 'field';
+  return (
+    <fieldset class={layout === 'checks' ? `${fieldClass} checks` : fieldClass}>
       <legend class="field-label">{legend}</legend>
-      <div class="radio-row">
-        {choices.map((choice) => (
-          <label key={String(choice.value)} class="check">
-            <input
-              type="radio"
-              name={name}
-              checked={value === choice.value}
-              onChange={() => onChange(choice.value)}
-            />
-            <span>{choice.label}</span>
-          </label>
-        ))}
-      </div>
+      {hint ? <p class="field-hint">{hint}</p> : null}
+      <div class={layout === 'checks' ? 'checks-grid' : 'radio-row'}>{children}</div>
       {error ? (
         <p class="field-error" role="alert">
           {error}
