@@ -1,27 +1,18 @@
 import { fireEvent, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sampleIntake } from '../../data/case-store.testing.ts';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
 import { caseProblems } from '../../domain/vocabularies-problems.ts';
 import { minorSteps } from '../../domain/vocabularies-case.ts';
 import { labelOf } from '../../domain/vocabulary.ts';
-import {
-  choose,
-  endIntakeTest,
-  field,
-  next,
-  openIntake,
-  startIntakeTest,
-  type,
-} from './intake-page.testing.tsx';
+import { choose, field, next, openIntake, runIntakeTests, type } from './intake-page.testing.tsx';
 import { formatDateTime } from '../../ui/datetime.ts';
 import { draftDelayMs, intakeDraftId } from './use-intake-draft.ts';
 
 const hi = intakeMessages.hi;
 const en = intakeMessages.en;
 
-beforeEach(startIntakeTest);
-afterEach(endIntakeTest);
+runIntakeTests();
 
 describe('intake: validation', () => {
   it('says what to fix, per field, in the current language', async () => {

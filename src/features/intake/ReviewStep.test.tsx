@@ -1,15 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { intakeMessages } from '../../i18n/messages-intake.ts';
-import {
-  choose,
-  endIntakeTest,
-  field,
-  next,
-  openIntake,
-  startIntakeTest,
-  type,
-} from './intake-page.testing.tsx';
+import { choose, field, next, openIntake, runIntakeTests, type } from './intake-page.testing.tsx';
 
 const en = intakeMessages.en;
 const hi = intakeMessages.hi;
@@ -25,8 +17,7 @@ function reviewedIn(step: string): Record<string, string> {
   );
 }
 
-beforeEach(startIntakeTest);
-afterEach(endIntakeTest);
+runIntakeTests();
 
 describe('intake: the review before saving', () => {
   it('shows every answer she gave, grouped by step, and nothing she left blank', async () => {

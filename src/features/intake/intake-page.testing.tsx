@@ -2,27 +2,21 @@
  * For the intake's component tests: the intake screen opened on a fixed morning in India,
  * and the steps a caseworker takes through it (fill a field, pick from a list, Next).
  *
- *   beforeEach(startIntakeTest);
- *   afterEach(endIntakeTest);
+ *   runIntakeTests();
  *   const { container } = await openIntake({ lang: 'en' });
  *   choose(container, 'arrivalRoute', 'police');
  *   await next(intakeMessages.en.stepSurvivor);
  */
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
-import { expect, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
+import { beforeEach, expect } from 'vitest';
+import { runScreenTestsOn } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { IntakePage } from './IntakePage.tsx';
 
-/** Only Date is fake: timers stay real, so the draft's save delay and Dexie still run. */
-export function startIntakeTest(): void {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(new Date('2026-03-10T05:00:00.000Z'));
-  history.replaceState(null, '', '/cases/new');
-}
-
-export function endIntakeTest(): void {
-  cleanup();
-  vi.useRealTimers();
+/** Every test in the file on the screen tests' morning, starting at the intake's address. */
+export function runIntakeTests(): void {
+  runScreenTestsOn();
+  beforeEach(() => history.replaceState(null, '', '/cases/new'));
 }
 
 /** The intake screen, rendered and showing its first step. */
