@@ -113,6 +113,7 @@ try {
   }
   // First visit: what shows when, while she signs in as soon as she can.
   const tabletA = await openTablet();
+  if (process.env.SAKHI_LINK_LOG) await logWorkerStates(tabletA.page);
   const started = Date.now();
   const firstPaint = tabletA.page
     .getByTestId('boot')
@@ -241,6 +242,20 @@ try {
   await proxy.close();
   await terminator?.close();
   await server.close();
+}
+
+/** Puts each state the service worker passes through into the link log, on its clock. */
+async function logWorkerStates(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const seen = new Set<string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      const state = `worker ${version.versionId}: ${version.status}, ${version.runningStatus}`;
+      if (!seen.has(state)) proxy.mark(state);
+      seen.add(state);
+    }
+  });
+  await cdp.send('ServiceWorker.enable');
 }
 
 function printFigures(rows: readonly Figure[]): void {
