@@ -46,7 +46,7 @@ declare const self: ServiceWorkerGlobalScope;
 export function startServiceWorker(precacheManifest: readonly WorkerManifestEntry[]): void {
   // The install holds what opens the app offline, signed in; the later screens follow it
   // (later-files.ts).
-  const { install: manifest, laterUrls } = splitManifest(precacheManifest);
+  const { install: manifest, later } = splitManifest(precacheManifest);
   const fetchSameOrigin = (url: string) => fetch(url, { credentials: 'same-origin' });
   // Registered before Workbox's own install listener, so the parallel fetches start first.
   self.addEventListener('install', (event) => {
@@ -55,10 +55,14 @@ export function startServiceWorker(precacheManifest: readonly WorkerManifestEntr
   addPlugins([createProgressPlugin(manifest.length, (progress) => void tellPages(progress))]);
   precacheAndRoute(manifest);
   cleanupOutdatedCaches();
-  const laterFiles = new Set(laterUrls);
+  const laterFiles = new Map(later.map((file) => [file.url, file]));
   registerRoute(
     ({ url }) => laterFiles.has(url.href),
-    async ({ request }) => answerLaterFile(request, await caches.open(laterCacheName), fetch),
+    async ({ request, url }) => {
+      const file = laterFiles.get(url.href);
+      if (!file) return fetch(request);
+      return answerLaterFile(request, file, await caches.open(laterCacheName), fetch);
+    },
   );
   // On first install there is no older worker to respect: take the open page at once, so it
   // works offline without a reload. An update still waits for the user (skipWaiting below).
@@ -75,9 +79,7 @@ export function startServiceWorker(precacheManifest: readonly WorkerManifestEntr
     if (type === 'SKIP_WAITING') void self.skipWaiting();
     if (type === storeLaterFilesType) {
       event.waitUntil(
-        caches
-          .open(laterCacheName)
-          .then((cache) => storeLaterFiles(laterUrls, cache, fetchSameOrigin)),
+        caches.open(laterCacheName).then((cache) => storeLaterFiles(later, cache, fetchSameOrigin)),
       );
     }
   });
