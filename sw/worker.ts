@@ -14,6 +14,7 @@ import {
   addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
+  matchPrecache,
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -30,7 +31,8 @@ import {
   storeLaterFiles,
   type WorkerManifestEntry,
 } from './later-files.ts';
-import { createProgressPlugin, listHashedUrls, warmHttpCache } from './precache-progress.ts';
+import { createInstallPrefetch } from './install-prefetch.ts';
+import { createProgressPlugin } from './precache-progress.ts';
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
@@ -48,11 +50,19 @@ export function startServiceWorker(precacheManifest: readonly WorkerManifestEntr
   // (later-files.ts).
   const { install: manifest, later } = splitManifest(precacheManifest);
   const fetchSameOrigin = (url: string) => fetch(url, { credentials: 'same-origin' });
+  const prefetch = createInstallPrefetch(manifest, self.location.href, async (url, cache) => {
+    const response = await fetch(url, { credentials: 'same-origin', cache });
+    await response.arrayBuffer();
+    return response.ok;
+  });
   // Registered before Workbox's own install listener, so the parallel fetches start first.
   self.addEventListener('install', (event) => {
-    event.waitUntil(warmHttpCache(listHashedUrls(manifest), fetchSameOrigin));
+    event.waitUntil(prefetch.run(async (url) => (await matchPrecache(url)) !== undefined));
   });
-  addPlugins([createProgressPlugin(manifest.length, (progress) => void tellPages(progress))]);
+  addPlugins([
+    prefetch.plugin,
+    createProgressPlugin(manifest.length, (progress) => void tellPages(progress)),
+  ]);
   precacheAndRoute(manifest);
   cleanupOutdatedCaches();
   const laterFiles = new Map(later.map((file) => [file.url, file]));
