@@ -225,11 +225,15 @@ try {
   await tabletA.page.waitForTimeout(3_000);
   before = await readLastSyncAt(tabletA.page);
   proxy.resetCounts();
+  const revisitLogFrom = proxy.connectionLog().length;
   await tabletA.page.reload();
   await unlockWithPin(tabletA.page);
   await waitForSyncAfter(tabletA.page, before, 60_000).catch(() => undefined);
   await tabletA.page.waitForTimeout(2_000);
   const revisitBytes = proxy.downBytes();
+  if (process.env.SAKHI_LINK_LOG) {
+    console.log(`the revisit:\n${proxy.connectionLog().slice(revisitLogFrom).join('\n')}`);
+  }
   figures.push({
     what: 'revisit, nothing changed (downloaded)',
     value: `${(revisitBytes / 1024).toFixed(1)} kB`,
