@@ -44,20 +44,20 @@ describe('precache split', () => {
     expect(listLaterFiles(app, []).size).toBe(0);
   });
 
-  it('marks the later files of the worker manifest, the home-screen files too, and only them', async () => {
+  it('marks the later files of the worker manifest, and only them', async () => {
     const split = createPrecacheSplit(['/CaseFilePage.tsx']);
     const bundle = Object.fromEntries(
       app.map((built) => [built.fileName, { type: 'chunk' as const, ...built }]),
     );
     const generate = split.plugin.generateBundle as (options: unknown, bundle: unknown) => void;
     generate.call({}, {}, bundle);
-    const files = ['index.js', 'CaseFile.js', 'index.html', 'manifest.webmanifest', 'icon-192.png'];
+    const files = ['index.js', 'CaseFile.js', 'index.html'];
     const entries = files.map((url) => ({
       url,
       revision: null,
       size: 1,
     }));
     const { manifest } = await split.markLaterFiles(entries);
-    expect(manifest.map((entry) => 'later' in entry)).toEqual([false, true, false, true, true]);
+    expect(manifest.map((entry) => 'later' in entry)).toEqual([false, true, false]);
   });
 });

@@ -6,7 +6,9 @@
  * in the worker's install (its precache), so "ready to work offline" is true the moment it
  * shows. Only code reachable solely through the screens named in `laterScreens` (opened
  * after the case list, by a tap) is left for afterwards: a file that any other path
- * reaches stays in the install. So are the web app manifest and its icons.
+ * reaches stays in the install. (The web app manifest and its icons are stored afterwards
+ * too, but the PWA plugin adds them to the manifest after this transform has run, so the
+ * worker tells them apart itself: sw/later-files.ts.)
  */
 import type { Plugin } from 'vite';
 import type { ManifestTransform } from 'workbox-build';
@@ -65,19 +67,8 @@ export function createPrecacheSplit(laterScreens: readonly string[]): {
     },
     markLaterFiles: (entries) => ({
       manifest: entries.map((entry) =>
-        laterFiles.has(entry.url) || isForTheHomeScreen(entry.url)
-          ? Object.assign({}, entry, { later: true })
-          : entry,
+        laterFiles.has(entry.url) ? Object.assign({}, entry, { later: true }) : entry,
       ),
     }),
   };
-}
-
-/**
- * The web app manifest and its icons: what adding the app to the home screen reads, not
- * what opens it. The install fetches files like these one after another (they are not
- * hashed, so each is fetched fresh), four round trips on 2G before "ready".
- */
-function isForTheHomeScreen(url: string): boolean {
-  return url === 'manifest.webmanifest' || url.endsWith('.png');
 }

@@ -14,6 +14,7 @@ import {
   addPlugins,
   cleanupOutdatedCaches,
   createHandlerBoundToURL,
+  matchPrecache,
   precacheAndRoute,
 } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -30,7 +31,8 @@ import {
   storeLaterFiles,
   type WorkerManifestEntry,
 } from './later-files.ts';
-import { createProgressPlugin, listHashedUrls, warmHttpCache } from './precache-progress.ts';
+import { createInstallPrefetch } from './install-prefetch.ts';
+import { createProgressPlugin } from './precache-progress.ts';
 
 interface SyncEvent extends ExtendableEvent {
   readonly tag: string;
@@ -46,19 +48,31 @@ declare const self: ServiceWorkerGlobalScope;
 export function startServiceWorker(precacheManifest: readonly WorkerManifestEntry[]): void {
   // The install holds what opens the app offline, signed in; the later screens follow it
   // (later-files.ts).
-  const { install: manifest, laterUrls } = splitManifest(precacheManifest);
+  const { install: manifest, later } = splitManifest(precacheManifest);
   const fetchSameOrigin = (url: string) => fetch(url, { credentials: 'same-origin' });
+  const prefetch = createInstallPrefetch(manifest, self.location.href, async (url, cache) => {
+    const response = await fetch(url, { credentials: 'same-origin', cache });
+    await response.arrayBuffer();
+    return response.ok;
+  });
   // Registered before Workbox's own install listener, so the parallel fetches start first.
   self.addEventListener('install', (event) => {
-    event.waitUntil(warmHttpCache(listHashedUrls(manifest), fetchSameOrigin));
+    event.waitUntil(prefetch.run(async (url) => (await matchPrecache(url)) !== undefined));
   });
-  addPlugins([createProgressPlugin(manifest.length, (progress) => void tellPages(progress))]);
+  addPlugins([
+    prefetch.plugin,
+    createProgressPlugin(manifest.length, (progress) => void tellPages(progress)),
+  ]);
   precacheAndRoute(manifest);
   cleanupOutdatedCaches();
-  const laterFiles = new Set(laterUrls);
+  const laterFiles = new Map(later.map((file) => [file.url, file]));
   registerRoute(
     ({ url }) => laterFiles.has(url.href),
-    async ({ request }) => answerLaterFile(request, await caches.open(laterCacheName), fetch),
+    async ({ request, url }) => {
+      const file = laterFiles.get(url.href);
+      if (!file) return fetch(request);
+      return answerLaterFile(request, file, await caches.open(laterCacheName), fetch);
+    },
   );
   // On first install there is no older worker to respect: take the open page at once, so it
   // works offline without a reload. An update still waits for the user (skipWaiting below).
@@ -75,9 +89,7 @@ export function startServiceWorker(precacheManifest: readonly WorkerManifestEntr
     if (type === 'SKIP_WAITING') void self.skipWaiting();
     if (type === storeLaterFilesType) {
       event.waitUntil(
-        caches
-          .open(laterCacheName)
-          .then((cache) => storeLaterFiles(laterUrls, cache, fetchSameOrigin)),
+        caches.open(laterCacheName).then((cache) => storeLaterFiles(later, cache, fetchSameOrigin)),
       );
     }
   });

@@ -37,7 +37,13 @@ export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = Object.free
   // A 1 MB push at 2G's ~100 kbit/s takes about 80 s; leave room above that.
   requestTimeoutMs: 120_000,
   idleTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 10_000,
+  // Counted from when the server handed its last answer to the network, which on 2G is
+  // long before the tablet has it: six connections share ~6 kB/s, so an answer may take
+  // 10–20 s to cross. Shorter, and the server closes a connection the browser is about to
+  // send its next request on; that request is lost until the close reaches the tablet,
+  // then sent again (seen on the slow-link bench: up to 5 s lost on each of several
+  // files of the first install). As long as the idle timeout, no longer.
+  keepAliveTimeoutMs: 30_000,
   checkIntervalMs: 2_000,
   // A tablet's first install opens up to ~12 sockets before it signs in: six for the page
   // and as many for the service worker's scripts and precache. Several tablets of one

@@ -59,7 +59,10 @@ export function FirstVisit({ updates, onLinkFree, openTablet = openThisTablet }:
   useEffect(() => {
     const loading = Promise.all([rest.loadApp(), rest.loadTablet()]);
     loading
-      .then(([, opened]) => setTablet(opened))
+      .then(([, opened]) => {
+        setTablet(opened);
+        preloadWhatSignInLeadsTo();
+      })
       .catch((error: unknown) => {
         // Her sign-in asks again when she sends it, and says what failed.
         console.warn('Sakhi: the app did not load behind the sign-in form', error);
@@ -110,6 +113,19 @@ export function FirstVisit({ updates, onLinkFree, openTablet = openThisTablet }:
         }}
       />
     </AppFrame>
+  );
+}
+
+/**
+ * What her sign-in leads to on a new tablet: the PIN screen, and workbox-window, which
+ * registers the service worker once she is signed in (service-worker.ts). Loaded behind the
+ * form once the store is here, so her sign-in's answer shows the PIN screen and starts the
+ * worker's download at once, not one more round trip and ~6 kB later over 2G. Failure is
+ * harmless: each is loaded again where it is needed.
+ */
+function preloadWhatSignInLeadsTo(): void {
+  Promise.all([import('../features/unlock/SetPinPage.tsx'), import('workbox-window')]).catch(
+    () => undefined,
   );
 }
 

@@ -40,6 +40,8 @@ export interface ThrottleProxy {
   restore(): void;
   /** One line per event, oldest first: `+12.345 s #3 POST /api/sync/push`. */
   connectionLog(): readonly string[];
+  /** Adds a line of the caller's to the log, on the same clock (say, a worker's state). */
+  mark(event: string): void;
   close(): Promise<void>;
 }
 
@@ -237,6 +239,7 @@ export async function startThrottleProxy(target: URL, shape: LinkShape): Promise
       state = 'up';
     },
     connectionLog: () => [...log],
+    mark: (event) => note(null, event),
     close: () =>
       new Promise<void>((resolve) => {
         for (const pair of open) {
