@@ -2,8 +2,8 @@
  * Push: the server's final say on a batch of mutations from one tablet.
  *
  * What must always hold:
- * - A batch is written in one database transaction (on SQLite, in a savepoint of a
- *   transaction shared with the pushes that arrived with it: push-group-commit.ts), and
+ * - A batch is written in one database transaction (on SQLite, alone or in a savepoint of
+ *   a transaction shared with the pushes that arrived with it: push-group-commit.ts), and
  *   answered only after it commits. A mutation's change, the conflicts it causes and its
  *   id are committed together or not at all, so a repeated push answers `duplicate` and
  *   changes nothing, and a crash never leaves a change without its id (or the reverse).
