@@ -5,10 +5,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
+import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
 import { cachePreparedStatements } from './sqlite-statements.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -35,11 +36,7 @@ export function openDatabase(
 ): OpenDatabase {
   const db =
     config.dialect === 'sqlite'
-      ? new Kysely<Database>({
-          dialect: new SqliteDialect({
-            database: cachePreparedStatements(openSqlite(config.file)),
-          }),
-        })
+      ? openSqliteKysely(config.file)
       : new Kysely<Database>({
           dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
         });
@@ -49,6 +46,41 @@ export function openDatabase(
     dialect: config.dialect,
     close: () => (closing ??= db.destroy()),
   };
+}
+
+/**
+ * SQLite's adapter, carrying the one queue this database's pushes commit through
+ * (push-group-commit.ts). Every handle made from the database (`withTables`, `withPlugin`,
+ * a transaction) shares its adapter, so all of them find the same queue, made once here.
+ */
+class SqliteAdapterWithPushGroups extends SqliteAdapter {
+  pushGroups: PushGroupCommit<Database> | undefined;
+}
+
+class SqliteDialectWithPushGroups extends SqliteDialect {
+  readonly adapter = new SqliteAdapterWithPushGroups();
+  override createAdapter(): DialectAdapter {
+    return this.adapter;
+  }
+}
+
+function openSqliteKysely(file: string): Kysely<Database> {
+  const dialect = new SqliteDialectWithPushGroups({
+    database: cachePreparedStatements(openSqlite(file)),
+  });
+  const db = new Kysely<Database>({ dialect });
+  dialect.adapter.pushGroups = createPushGroupCommit(db);
+  return db;
+}
+
+/**
+ * The queue SQLite pushes commit through, from any handle of a database `openDatabase`
+ * opened; undefined for PostgreSQL (a transaction per push) and for a SQLite handle made
+ * elsewhere.
+ */
+export function pushGroupsOf<DB>(db: Kysely<DB>): PushGroupCommit<Database> | undefined {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof SqliteAdapterWithPushGroups ? adapter.pushGroups : undefined;
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {

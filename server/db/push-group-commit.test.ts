@@ -15,7 +15,8 @@ import {
   type UnknownRow,
 } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
+import { openDatabase, pushGroupsOf, type OpenDatabase } from './database.ts';
+import type { Database } from './schema.ts';
 import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
 
 type Db = Kysely<Record<string, never>>;
@@ -164,5 +165,20 @@ describe('push group commit (SQLite)', () => {
     expect(seenInside).toEqual([[], ['a'], ['a']]);
     expect(groups.countCommitted()).toEqual({ groups: 2, pushes: 3 });
     expect(committedCases()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('gives every handle of one database the same queue, made when it was opened', async () => {
+    const opened = pushGroupsOf(database.db);
+    const derived = pushGroupsOf(database.db.withTables<{ cases: { id: string } }>());
+    expect(opened).toBeDefined();
+    expect(derived).toBe(opened);
+    // The test's own table is not in the server's schema.
+    const asDb = (trx: Kysely<Database>) => trx as unknown as Db;
+    await Promise.all([
+      opened!.run(1, (trx) => insertCase('a')(asDb(trx))),
+      derived!.run(1, (trx) => insertCase('b')(asDb(trx))),
+    ]);
+    expect(opened!.countCommitted()).toEqual({ groups: 1, pushes: 2 });
+    expect(committedCases()).toEqual(['a', 'b']);
   });
 });
