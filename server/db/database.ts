@@ -5,11 +5,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, type DialectAdapter } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type DialectAdapter,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
 import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
+import { CHECKPOINT_PAGES, createIdleCheckpoint } from './sqlite-checkpoint.ts';
 import { cachePreparedStatements } from './sqlite-statements.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -34,17 +42,23 @@ export function openDatabase(
   config: DatabaseConfig,
   options: OpenDatabaseOptions = {},
 ): OpenDatabase {
-  const db =
+  const { db, stop } =
     config.dialect === 'sqlite'
       ? openSqliteKysely(config.file)
-      : new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
-        });
+      : {
+          db: new Kysely<Database>({
+            dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
+          }),
+          stop: () => undefined,
+        };
   let closing: Promise<void> | undefined;
   return {
     db,
     dialect: config.dialect,
-    close: () => (closing ??= db.destroy()),
+    close: () => {
+      stop();
+      return (closing ??= db.destroy());
+    },
   };
 }
 
@@ -64,13 +78,16 @@ class SqliteDialectWithPushGroups extends SqliteDialect {
   }
 }
 
-function openSqliteKysely(file: string): Kysely<Database> {
+function openSqliteKysely(file: string): { db: Kysely<Database>; stop: () => void } {
   const dialect = new SqliteDialectWithPushGroups({
     database: cachePreparedStatements(openSqlite(file)),
   });
   const db = new Kysely<Database>({ dialect });
-  dialect.adapter.pushGroups = createPushGroupCommit(db);
-  return db;
+  const checkpoint = createIdleCheckpoint(() => sql`pragma wal_checkpoint(PASSIVE)`.execute(db));
+  dialect.adapter.pushGroups = createPushGroupCommit(db, {
+    afterCommit: () => checkpoint.noteCommit(),
+  });
+  return { db, stop: () => checkpoint.stop() };
 }
 
 /**
@@ -96,6 +113,8 @@ function openSqlite(file: string): SqliteDatabase.Database {
   // server acknowledges a tablet's changes right after commit; the tablet then deletes
   // its copy. An acknowledged change must survive the power cut.
   sqlite.pragma('synchronous = FULL');
+  // Checkpoints run between pushes (sqlite-checkpoint.ts); SQLite's own only past this.
+  sqlite.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   return sqlite;
 }
 

@@ -48,7 +48,15 @@ interface QueuedPush<DB> {
   readonly reject: (error: unknown) => void;
 }
 
-export function createPushGroupCommit<DB>(db: Kysely<DB>): PushGroupCommit<DB> {
+export interface PushGroupCommitOptions {
+  /** Called after each commit that succeeded, once its pushes are answered. */
+  afterCommit?: () => void;
+}
+
+export function createPushGroupCommit<DB>(
+  db: Kysely<DB>,
+  options: PushGroupCommitOptions = {},
+): PushGroupCommit<DB> {
   let queue: QueuedPush<DB>[] = [];
   /** A transaction is open, or about to be. */
   let isWriting = false;
@@ -115,6 +123,7 @@ export function createPushGroupCommit<DB>(db: Kysely<DB>): PushGroupCommit<DB> {
       if (outcome.ok) push.resolve(outcome.result);
       else push.reject(outcome.error);
     });
+    options.afterCommit?.();
   };
 
   const writeNext = () => {
