@@ -5,10 +5,19 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteAdapter,
+  SqliteDialect,
+  sql,
+  type DialectAdapter,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
+import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
+import { CHECKPOINT_PAGES, createIdleCheckpoint } from './sqlite-checkpoint.ts';
 import { cachePreparedStatements } from './sqlite-statements.ts';
 
 export type Dialect = DatabaseConfig['dialect'];
@@ -33,22 +42,62 @@ export function openDatabase(
   config: DatabaseConfig,
   options: OpenDatabaseOptions = {},
 ): OpenDatabase {
-  const db =
+  const { db, stop } =
     config.dialect === 'sqlite'
-      ? new Kysely<Database>({
-          dialect: new SqliteDialect({
-            database: cachePreparedStatements(openSqlite(config.file)),
+      ? openSqliteKysely(config.file)
+      : {
+          db: new Kysely<Database>({
+            dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
           }),
-        })
-      : new Kysely<Database>({
-          dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
-        });
+          stop: () => undefined,
+        };
   let closing: Promise<void> | undefined;
   return {
     db,
     dialect: config.dialect,
-    close: () => (closing ??= db.destroy()),
+    close: () => {
+      stop();
+      return (closing ??= db.destroy());
+    },
   };
+}
+
+/**
+ * SQLite's adapter, carrying the one queue this database's pushes commit through
+ * (push-group-commit.ts). Every handle made from the database (`withTables`, `withPlugin`,
+ * a transaction) shares its adapter, so all of them find the same queue, made once here.
+ */
+class SqliteAdapterWithPushGroups extends SqliteAdapter {
+  pushGroups: PushGroupCommit<Database> | undefined;
+}
+
+class SqliteDialectWithPushGroups extends SqliteDialect {
+  readonly adapter = new SqliteAdapterWithPushGroups();
+  override createAdapter(): DialectAdapter {
+    return this.adapter;
+  }
+}
+
+function openSqliteKysely(file: string): { db: Kysely<Database>; stop: () => void } {
+  const dialect = new SqliteDialectWithPushGroups({
+    database: cachePreparedStatements(openSqlite(file)),
+  });
+  const db = new Kysely<Database>({ dialect });
+  const checkpoint = createIdleCheckpoint(() => sql`pragma wal_checkpoint(PASSIVE)`.execute(db));
+  dialect.adapter.pushGroups = createPushGroupCommit(db, {
+    afterCommit: () => checkpoint.noteCommit(),
+  });
+  return { db, stop: () => checkpoint.stop() };
+}
+
+/**
+ * The queue SQLite pushes commit through, from any handle of a database `openDatabase`
+ * opened; undefined for PostgreSQL (a transaction per push) and for a SQLite handle made
+ * elsewhere.
+ */
+export function pushGroupsOf<DB>(db: Kysely<DB>): PushGroupCommit<Database> | undefined {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof SqliteAdapterWithPushGroups ? adapter.pushGroups : undefined;
 }
 
 function openSqlite(file: string): SqliteDatabase.Database {
@@ -64,6 +113,8 @@ function openSqlite(file: string): SqliteDatabase.Database {
   // server acknowledges a tablet's changes right after commit; the tablet then deletes
   // its copy. An acknowledged change must survive the power cut.
   sqlite.pragma('synchronous = FULL');
+  // Checkpoints run between pushes (sqlite-checkpoint.ts); SQLite's own only past this.
+  sqlite.pragma(`wal_autocheckpoint = ${CHECKPOINT_PAGES}`);
   return sqlite;
 }
 

@@ -2,8 +2,8 @@
  * Push: the server's final say on a batch of mutations from one tablet.
  *
  * What must always hold:
- * - A batch is written in one database transaction (on SQLite, in a savepoint of a
- *   transaction shared with the pushes that arrived with it: push-group-commit.ts), and
+ * - A batch is written in one database transaction (on SQLite, alone or in a savepoint of
+ *   a transaction shared with the pushes that arrived with it: db/push-group-commit.ts), and
  *   answered only after it commits. A mutation's change, the conflicts it causes and its
  *   id are committed together or not at all, so a repeated push answers `duplicate` and
  *   changes nothing, and a crash never leaves a change without its id (or the reverse).
@@ -43,6 +43,7 @@ import {
 } from '../../src/domain/protocol.ts';
 import type { FieldProblem } from '../../src/domain/records.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
+import { pushGroupsOf } from '../db/database.ts';
 import type { Instant } from '../db/schema.ts';
 import { factsOf, writeReportFacts, type ReportFactsTable } from '../db/report-facts.ts';
 import { writePushOnPostgres } from '../db/pg-push-writes.ts';
@@ -52,7 +53,6 @@ import type { SyncDatabase, SyncMutationsTable, SyncRecordsTable } from '../db/s
 import type { CaseNumberIssuer } from '../../src/domain/case-number.ts';
 import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
 import { allocateSeqs, claimChangeLog, isPostgres, type PushReads } from './change-log.ts';
-import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { createWorkGate } from './work-gate.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
@@ -72,21 +72,6 @@ import {
  */
 const PUSHES_AT_ONCE = 4;
 const pushTransactions = createWorkGate(PUSHES_AT_ONCE);
-
-/**
- * SQLite: the pushes that arrive together share one transaction and one commit
- * (push-group-commit.ts), one group queue per database handle.
- */
-const pushGroups = new WeakMap<Kysely<SyncDatabase>, PushGroupCommit<SyncDatabase>>();
-
-function pushGroupsOf(db: Kysely<SyncDatabase>): PushGroupCommit<SyncDatabase> {
-  let groups = pushGroups.get(db);
-  if (groups === undefined) {
-    groups = createPushGroupCommit(db);
-    pushGroups.set(db, groups);
-  }
-  return groups;
-}
 
 /** Rows per statement: well under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
 const ROWS_PER_STATEMENT = 500;
@@ -188,7 +173,12 @@ export async function applyPush(
   }
   const write = (trx: Kysely<SyncDatabase>) => writeBatch(trx, push, mutations, now, beforeCommit);
   if (isPostgres(db)) return pushTransactions.run(() => db.transaction().execute(write));
-  return pushGroupsOf(db).run(push.items.length, write);
+  // SQLite: the pushes that arrive together share one transaction and one commit, through
+  // the queue made with the database.
+  const groups = pushGroupsOf(db);
+  if (groups === undefined)
+    throw new Error('push to SQLite through a database openDatabase opened');
+  return groups.run(push.items.length, write);
 }
 
 /** The push's work inside its transaction; the caller commits it. */

@@ -3,12 +3,35 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { sql, type Kysely } from 'kysely';
+import {
+  RawNode,
+  sql,
+  type Kysely,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type OpenDatabase } from '../db/database.ts';
+import { openDatabase, pushGroupsOf, type OpenDatabase } from './database.ts';
+import type { Database } from './schema.ts';
 import { createPushGroupCommit, type PushGroupCommit } from './push-group-commit.ts';
 
 type Db = Kysely<Record<string, never>>;
+
+/** Keeps the text of every raw statement run (savepoints are raw). */
+class RawStatementWatch implements KyselyPlugin {
+  texts: string[] = [];
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (RawNode.is(node)) this.texts.push(node.sqlFragments.join('?'));
+    return node;
+  }
+  transformResult({ result }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(result);
+  }
+}
 
 describe('push group commit (SQLite)', () => {
   let root: string;
@@ -113,5 +136,49 @@ describe('push group commit (SQLite)', () => {
     ]);
     expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected', 'rejected']);
     expect(committedCases()).toEqual([]);
+  });
+
+  it('commits a lone push at once, without a savepoint or waiting for the event loop to go round', async () => {
+    const watch = new RawStatementWatch();
+    const watched = createPushGroupCommit(db.withPlugin(watch));
+    let hasLoopTurned = false;
+    setImmediate(() => {
+      hasLoopTurned = true;
+    });
+    const seenInside = await watched.run(1, insertCase('a'));
+    expect(hasLoopTurned).toBe(false);
+    expect(seenInside).toEqual([]);
+    expect(committedCases()).toEqual(['a']);
+    expect(watch.texts.filter((text) => text.includes('savepoint'))).toEqual([]);
+  });
+
+  it('groups the pushes that come in after a commit in the same turn of the event loop', async () => {
+    // Separate callbacks of one check phase stand for requests that finish arriving together.
+    const arrivals = await new Promise<Promise<string[]>[]>((resolve) => {
+      const started: Promise<string[]>[] = [];
+      for (const id of ['a', 'b', 'c'])
+        setImmediate(() => started.push(groups.run(1, insertCase(id))));
+      setImmediate(() => resolve(started));
+    });
+    const seenInside = await Promise.all(arrivals);
+    // 'a' went alone and at once; 'b' and 'c' waited for the turn and shared one commit.
+    expect(seenInside).toEqual([[], ['a'], ['a']]);
+    expect(groups.countCommitted()).toEqual({ groups: 2, pushes: 3 });
+    expect(committedCases()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('gives every handle of one database the same queue, made when it was opened', async () => {
+    const opened = pushGroupsOf(database.db);
+    const derived = pushGroupsOf(database.db.withTables<{ cases: { id: string } }>());
+    expect(opened).toBeDefined();
+    expect(derived).toBe(opened);
+    // The test's own table is not in the server's schema.
+    const asDb = (trx: Kysely<Database>) => trx as unknown as Db;
+    await Promise.all([
+      opened!.run(1, (trx) => insertCase('a')(asDb(trx))),
+      derived!.run(1, (trx) => insertCase('b')(asDb(trx))),
+    ]);
+    expect(opened!.countCommitted()).toEqual({ groups: 1, pushes: 2 });
+    expect(committedCases()).toEqual(['a', 'b']);
   });
 });
