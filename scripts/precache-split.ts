@@ -6,9 +6,9 @@
  * in the worker's install (its precache), so "ready to work offline" is true the moment it
  * shows. Only code reachable solely through the screens named in `laterScreens` (opened
  * after the case list, by a tap) is left for afterwards: a file that any other path
- * reaches stays in the install. (The web app manifest and its icons are stored afterwards
- * too, but the PWA plugin adds them to the manifest after this transform has run, so the
- * worker tells them apart itself: sw/later-files.ts.)
+ * reaches stays in the install. So do the web app manifest and its icons (the PWA plugin
+ * adds them to the manifest after this transform has run): every page load asks for them,
+ * so left out they would fail to load on a tablet that went offline just after "ready".
  */
 import type { Plugin } from 'vite';
 import type { ManifestTransform } from 'workbox-build';

@@ -23,33 +23,23 @@ const base = self.location.href;
 const at = (path: string) => new URL(path, base).href;
 
 describe('the later screens of a first install', () => {
-  it('takes the marked entries and the home-screen files out of the install', () => {
-    const { install, later } = splitManifest([
+  it('takes the marked entries out of the install, as absolute URLs', () => {
+    const { install, laterUrls } = splitManifest([
       { url: 'index.html', revision: 'abc' },
       { url: 'assets/CaseFilePage-1.js', revision: null, later: true } as {
         url: string;
         revision: null;
       },
       'assets/index-2.js',
-      { url: 'icon-192.png', revision: 'i1' },
-      { url: 'manifest.webmanifest', revision: 'm1' },
     ]);
     expect(install).toEqual([{ url: 'index.html', revision: 'abc' }, 'assets/index-2.js']);
-    expect(later).toEqual([
-      { url: at('assets/CaseFilePage-1.js'), cacheKey: at('assets/CaseFilePage-1.js') },
-      { url: at('icon-192.png'), cacheKey: at('icon-192.png?__later_revision=i1') },
-      {
-        url: at('manifest.webmanifest'),
-        cacheKey: at('manifest.webmanifest?__later_revision=m1'),
-      },
-    ]);
+    expect(laterUrls).toEqual([at('assets/CaseFilePage-1.js')]);
   });
 
   it('stores each later file once, keeps going past a failure, and drops an old build’s', async () => {
     const cache = createCache();
     await cache.put(at('assets/CaseFilePage-old.js'), new Response('old'));
     await cache.put(at('assets/IntakePage-1.js'), new Response('stored before'));
-    await cache.put(at('icon-192.png?__later_revision=old'), new Response('old icon'));
     const fetched: string[] = [];
     const fetchOne = (url: string) => {
       fetched.push(url);
@@ -57,47 +47,31 @@ describe('the later screens of a first install', () => {
         ? Promise.reject(new TypeError('link down'))
         : Promise.resolve(new Response(`code of ${url}`));
     };
-    const later = [
-      ...['CaseFilePage-1', 'IntakePage-1', 'AuditPage-1'].map((name) => ({
-        url: at(`assets/${name}.js`),
-        cacheKey: at(`assets/${name}.js`),
-      })),
-      { url: at('icon-192.png'), cacheKey: at('icon-192.png?__later_revision=new') },
-    ];
+    const later = ['CaseFilePage-1', 'IntakePage-1', 'AuditPage-1'].map((name) =>
+      at(`assets/${name}.js`),
+    );
     await storeLaterFiles(later, cache, fetchOne);
-    expect(cache.urls()).toEqual([
-      at('assets/CaseFilePage-1.js'),
-      at('assets/IntakePage-1.js'),
-      at('icon-192.png?__later_revision=new'),
-    ]);
-    expect(fetched.sort()).toEqual([
-      at('assets/AuditPage-1.js'),
-      at('assets/CaseFilePage-1.js'),
-      at('icon-192.png'),
-    ]);
-    const icon = await cache.match(at('icon-192.png?__later_revision=new'));
-    expect(await icon?.text()).toBe(`code of ${at('icon-192.png')}`);
+    expect(cache.urls()).toEqual([at('assets/CaseFilePage-1.js'), at('assets/IntakePage-1.js')]);
+    expect(fetched.sort()).toEqual([at('assets/AuditPage-1.js'), at('assets/CaseFilePage-1.js')]);
   });
 
   it('answers from the cache, else from the network and stores what came', async () => {
     const cache = createCache();
     const request = new Request(at('assets/TodayPage-1.js'));
-    const file = { url: request.url, cacheKey: request.url };
     let fetches = 0;
     const fetchOne = () => {
       fetches++;
       return Promise.resolve(new Response('today'));
     };
-    expect(await (await answerLaterFile(request, file, cache, fetchOne)).text()).toBe('today');
-    expect(await (await answerLaterFile(request, file, cache, fetchOne)).text()).toBe('today');
+    expect(await (await answerLaterFile(request, cache, fetchOne)).text()).toBe('today');
+    expect(await (await answerLaterFile(request, cache, fetchOne)).text()).toBe('today');
     expect(fetches).toBe(1);
   });
 
   it('does not store a failed answer', async () => {
     const cache = createCache();
     const request = new Request(at('assets/TodayPage-1.js'));
-    const file = { url: request.url, cacheKey: request.url };
-    const response = await answerLaterFile(request, file, cache, () =>
+    const response = await answerLaterFile(request, cache, () =>
       Promise.resolve(new Response('', { status: 503 })),
     );
     expect(response.status).toBe(503);

@@ -48,7 +48,7 @@ declare const self: ServiceWorkerGlobalScope;
 export function startServiceWorker(precacheManifest: readonly WorkerManifestEntry[]): void {
   // The install holds what opens the app offline, signed in; the later screens follow it
   // (later-files.ts).
-  const { install: manifest, later } = splitManifest(precacheManifest);
+  const { install: manifest, laterUrls } = splitManifest(precacheManifest);
   const fetchSameOrigin = (url: string) => fetch(url, { credentials: 'same-origin' });
   const prefetch = createInstallPrefetch(manifest, self.location.href, async (url, cache) => {
     const response = await fetch(url, { credentials: 'same-origin', cache });
@@ -65,14 +65,10 @@ export function startServiceWorker(precacheManifest: readonly WorkerManifestEntr
   ]);
   precacheAndRoute(manifest);
   cleanupOutdatedCaches();
-  const laterFiles = new Map(later.map((file) => [file.url, file]));
+  const laterFiles = new Set(laterUrls);
   registerRoute(
     ({ url }) => laterFiles.has(url.href),
-    async ({ request, url }) => {
-      const file = laterFiles.get(url.href);
-      if (!file) return fetch(request);
-      return answerLaterFile(request, file, await caches.open(laterCacheName), fetch);
-    },
+    async ({ request }) => answerLaterFile(request, await caches.open(laterCacheName), fetch),
   );
   // On first install there is no older worker to respect: take the open page at once, so it
   // works offline without a reload. An update still waits for the user (skipWaiting below).
@@ -89,7 +85,9 @@ export function startServiceWorker(precacheManifest: readonly WorkerManifestEntr
     if (type === 'SKIP_WAITING') void self.skipWaiting();
     if (type === storeLaterFilesType) {
       event.waitUntil(
-        caches.open(laterCacheName).then((cache) => storeLaterFiles(later, cache, fetchSameOrigin)),
+        caches
+          .open(laterCacheName)
+          .then((cache) => storeLaterFiles(laterUrls, cache, fetchSameOrigin)),
       );
     }
   });
