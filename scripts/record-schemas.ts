@@ -8,7 +8,7 @@
  *   here restates a rule, so the document cannot say what the server does not check.
  * - Deterministic: no timestamps; `$defs` sorted; fields in their schema's order.
  */
-import { z } from 'zod';
+import { z } from '../src/domain/zod.ts';
 import { caseDetailFields } from '../src/domain/case-fields.ts';
 import { caseNumberSchema } from '../src/domain/case-number-schema.ts';
 import * as codeSchemas from '../src/domain/code-schemas.ts';
@@ -33,7 +33,7 @@ export interface RecordSchemasDocument {
 }
 
 /** Field formats many records share, named once in `$defs`. */
-const sharedFormats: Readonly<Record<string, z.ZodType>> = {
+const sharedFormats: Readonly<Record<string, z.ZodMiniType>> = {
   id: idSchema,
   instant: instantSchema,
   calendarDate: calendarDateSchema,
@@ -42,8 +42,11 @@ const sharedFormats: Readonly<Record<string, z.ZodType>> = {
   indianMobile: indianMobileSchema,
 };
 
+/** A vocabulary's code schema (`toCodeSchema`), typed only as far as this file reads it. */
+type CodeSchema = z.core.$ZodType & { readonly options: readonly string[] };
+
 interface CodeList {
-  readonly schema: z.ZodEnum;
+  readonly schema: CodeSchema;
   readonly vocabulary: Vocabulary;
 }
 
@@ -54,7 +57,7 @@ function listCodeLists(): Record<string, CodeList> {
     ...Object.values(entryVocabularies),
     districts,
   ];
-  const schemas: Record<string, z.ZodEnum> = { ...codeSchemas, districtCodeSchema };
+  const schemas: Record<string, CodeSchema> = { ...codeSchemas, districtCodeSchema };
   return Object.fromEntries(
     Object.entries(schemas).map(([name, schema]) => {
       const codes = JSON.stringify(schema.options);

@@ -2,7 +2,7 @@
 // form, emptied, saved, reviewed, labelled in a conflict and sent over the wire. This adds
 // one to a copy of the table (not the real one) and follows it through each of those.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../src/domain/zod.ts';
 import { caseDetailFields, fieldsByStep, shapeOf, textField } from '../src/domain/case-fields.ts';
 import { formatStamp } from '../src/domain/hlc.ts';
 import type { Mutation } from '../src/domain/protocol.ts';

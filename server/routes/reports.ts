@@ -4,7 +4,7 @@
  * state, a district or a manager's centre. No names, ever: only numbers leave these routes.
  */
 import type { FastifyPluginAsync } from 'fastify';
-import { z } from 'zod';
+import { z } from '../../src/domain/zod.ts';
 import { indicatorAnswerSchema } from '../../src/domain/report-indicators.ts';
 import { withErrorResponses } from '../http/api-errors.ts';
 import { centreIdQuerySchema, getActor } from '../http/auth.ts';

@@ -15,7 +15,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
+import type { z } from '../../src/domain/zod.ts';
 import { pullRequestSchema } from '../../src/domain/protocol.ts';
 import { decodeCheckedPushRequest } from '../../src/domain/checked-push.ts';
 import { wirePushRequestSchema, type WirePullResponse } from '../../src/domain/wire.ts';
@@ -124,7 +124,7 @@ export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Pr
  * The protocol version is checked before the shape: a newer tablet's body may not match
  * this version's schema, and "update the server" (426) is the answer it needs.
  */
-export function parseSyncBody<T>(schema: z.ZodType<T>, body: unknown): T {
+export function parseSyncBody<T>(schema: z.ZodMiniType<T>, body: unknown): T {
   if (typeof body === 'object' && body !== null && 'protocolVersion' in body) {
     const { protocolVersion } = body;
     if (typeof protocolVersion === 'number') assertSupportedProtocol(protocolVersion);

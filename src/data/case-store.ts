@@ -15,7 +15,7 @@ import type { DistrictCode } from '../domain/districts.ts';
 import type { EntryKind, entrySchemas } from '../domain/entries.ts';
 import type { CalendarDate, Instant } from '../domain/india-time.ts';
 import type { Role } from '../domain/vocabularies-staff.ts';
-import type { z } from 'zod';
+import type { z } from '../domain/zod.ts';
 
 /** Who is working on this tablet: the signed-in staff member (session.ts, staffOfSession). */
 export interface StaffMember {

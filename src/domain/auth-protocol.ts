@@ -25,20 +25,24 @@
  * - `bad_device_signature`: the signature did not verify with the key sent. A bug or a
  *   damaged key: make a new device id and key pair, as for device_key_mismatch.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { idleMinutesBounds } from './lock-settings.ts';
 import { deviceTagPattern } from './case-number.ts';
 import { districtCodeSchema } from './districts.ts';
 import { roleSchema } from './staff.ts';
 
 /** The same shape as stamps' device ids (hlc.ts): the tablet makes it on first run. */
-export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id');
+export const deviceIdSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id'));
 
 /** 32 random bytes, base64url: opaque to the tablet; send it as `Authorization: Bearer …`. */
-export const sessionTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'not a session token');
+export const sessionTokenSchema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{43}$/, 'not a session token'));
 
 /** 32 bytes, base64url without padding (43 characters). */
-const base64Url32Schema = z.string().regex(/^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/, 'not 32 bytes');
+const base64Url32Schema = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/, 'not 32 bytes'));
 
 /**
  * The tablet's device key (ECDSA P-256), public half, as WebCrypto exports it as JWK,
@@ -55,7 +59,7 @@ export type DevicePublicKey = z.infer<typeof devicePublicKeySchema>;
 /** ECDSA P-256 with SHA-256 in IEEE P1363 form (64 bytes r||s), base64url (86 characters). */
 export const deviceSignatureSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{85}[AQgw]$/, 'not a device signature');
+  .check(z.regex(/^[A-Za-z0-9_-]{85}[AQgw]$/, 'not a device signature'));
 
 /**
  * The exact text the device key signs at sign-in (its UTF-8 bytes). `username` exactly
@@ -67,11 +71,11 @@ export function signInSignedText(deviceId: string, username: string): string {
 
 export const signInRequestSchema = z.strictObject({
   /** As typed; the server compares it in lower case. */
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: z.string().check(z.minLength(1), z.maxLength(64)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
   deviceId: deviceIdSchema,
   /** What staff call this tablet, shown to the manager in the device list. */
-  deviceName: z.string().min(1).max(100).optional(),
+  deviceName: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** Must equal the key this device id registered with (the first sign-in registers it). */
   devicePublicKey: devicePublicKeySchema,
   /** Over `signInSignedText(deviceId, username)`, by the device key. */
@@ -80,40 +84,42 @@ export const signInRequestSchema = z.strictObject({
    * Sent only after the person confirmed that the other centre's data on this tablet
    * will be erased (after a `device_other_centre` refusal).
    */
-  switchCentre: z.literal(true).optional(),
+  switchCentre: z.optional(z.literal(true)),
   /**
    * Asks for `centreDetails` in the answer (her centre's address, phone and staff list).
    * A tablet that does not send it gets the answer it always got, which it reads strictly.
    */
-  withCentreDetails: z.literal(true).optional(),
+  withCentreDetails: z.optional(z.literal(true)),
 });
 export type SignInRequest = z.infer<typeof signInRequestSchema>;
 
 /** How the tablet locks itself (issued by the server, set per centre by its manager). */
 export const lockSettingsSchema = z.strictObject({
   /** Minutes without a touch before the app locks; 1–60, default 5 (headquarters: 5). */
-  idleMinutes: z.number().int().min(idleMinutesBounds.min).max(idleMinutesBounds.max),
+  idleMinutes: z
+    .number()
+    .check(z.int(), z.minimum(idleMinutesBounds.min), z.maximum(idleMinutesBounds.max)),
 });
 export type LockSettings = z.infer<typeof lockSettingsSchema>;
 
 export const setLockRequestSchema = lockSettingsSchema;
 export const setLockResponseSchema = z.strictObject({
-  centreId: z.string().min(1),
+  centreId: z.string().check(z.minLength(1)),
   lock: lockSettingsSchema,
 });
 
 export const sessionUserSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   username: z.string(),
   role: roleSchema,
   /** Null exactly for headquarters roles. */
-  centreId: z.string().nullable(),
+  centreId: z.nullable(z.string()),
   displayName: z.string(),
 });
 export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const sessionCentreSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   districtCode: districtCodeSchema,
   nameHi: z.string(),
   nameEn: z.string(),
@@ -123,13 +129,13 @@ export type SessionCentre = z.infer<typeof sessionCentreSchema>;
 export const sessionDeviceSchema = z.strictObject({
   id: deviceIdSchema,
   /** Unique in the district: the device part of case numbers (`LKO-2026-K7-0042`). */
-  tag: z.string().regex(deviceTagPattern),
-  name: z.string().nullable(),
+  tag: z.string().check(z.regex(deviceTagPattern)),
+  name: z.nullable(z.string()),
 });
 
 /** A colleague as her tablet knows her: enough to name her and to assign her a case. */
 export const centreStaffMemberSchema = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   displayName: z.string(),
   role: roleSchema,
 });
@@ -140,8 +146,8 @@ export type CentreStaffMember = z.infer<typeof centreStaffMemberSchema>;
  * letters print (null where never recorded), and its staff whose accounts are not disabled.
  */
 export const centreDetailsSchema = z.strictObject({
-  address: z.string().nullable(),
-  phone: z.string().nullable(),
+  address: z.nullable(z.string()),
+  phone: z.nullable(z.string()),
   staff: z.array(centreStaffMemberSchema),
 });
 export type CentreDetails = z.infer<typeof centreDetailsSchema>;
@@ -149,7 +155,7 @@ export type CentreDetails = z.infer<typeof centreDetailsSchema>;
 const sessionFields = {
   user: sessionUserSchema,
   /** The user's centre; null for headquarters roles. */
-  centre: sessionCentreSchema.nullable(),
+  centre: z.nullable(sessionCentreSchema),
   device: sessionDeviceSchema,
   /**
    * When the session ends if the tablet makes no request before then (ISO-8601 UTC).
@@ -181,7 +187,7 @@ export const signInResponseSchema = z.strictObject({
    * Only when the request set `withCentreDetails`; null for headquarters roles, which
    * receive no centre's staff.
    */
-  centreDetails: centreDetailsSchema.nullable().optional(),
+  centreDetails: z.optional(z.nullable(centreDetailsSchema)),
 });
 export type SignInResponse = z.infer<typeof signInResponseSchema>;
 
@@ -220,24 +226,24 @@ export function needsSignIn(code: string): boolean {
 
 export const centreListResponseSchema = z.strictObject({
   centres: z.array(
-    sessionCentreSchema.extend({
-      phone: z.string().nullable(),
-      address: z.string().nullable(),
-      email: z.string().nullable(),
+    z.extend(sessionCentreSchema, {
+      phone: z.nullable(z.string()),
+      address: z.nullable(z.string()),
+      email: z.nullable(z.string()),
     }),
   ),
 });
 export type CentreListResponse = z.infer<typeof centreListResponseSchema>;
 
-export const staffAccountSchema = sessionUserSchema.extend({
+export const staffAccountSchema = z.extend(sessionUserSchema, {
   createdAt: z.iso.datetime(),
-  disabledAt: z.iso.datetime().nullable(),
+  disabledAt: z.nullable(z.iso.datetime()),
 });
 export type StaffAccount = z.infer<typeof staffAccountSchema>;
 
 /** An account as the staff list shows it: with when she last signed in with her password. */
-export const listedStaffAccountSchema = staffAccountSchema.extend({
-  lastSignInAt: z.iso.datetime().nullable(),
+export const listedStaffAccountSchema = z.extend(staffAccountSchema, {
+  lastSignInAt: z.nullable(z.iso.datetime()),
 });
 export type ListedStaffAccount = z.infer<typeof listedStaffAccountSchema>;
 
@@ -246,26 +252,26 @@ export const userListResponseSchema = z.strictObject({
 });
 
 export const createUserRequestSchema = z.strictObject({
-  username: z.string().regex(/^[a-z0-9._-]{3,32}$/),
-  displayName: z.string().min(1).max(200),
+  username: z.string().check(z.regex(/^[a-z0-9._-]{3,32}$/)),
+  displayName: z.string().check(z.minLength(1), z.maxLength(200)),
   role: roleSchema,
   /** Null for headquarters roles; a manager may name only her own centre. */
-  centreId: z.string().nullable(),
+  centreId: z.nullable(z.string()),
   /** At least 10 characters; the manager hands it over in person. */
-  password: z.string().min(10).max(256),
+  password: z.string().check(z.minLength(10), z.maxLength(256)),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 export const createUserResponseSchema = z.strictObject({ user: staffAccountSchema });
 
-export const deviceListingSchema = sessionDeviceSchema.extend({
+export const deviceListingSchema = z.extend(sessionDeviceSchema, {
   userId: z.string(),
   username: z.string(),
   displayName: z.string(),
-  centreId: z.string().nullable(),
+  centreId: z.nullable(z.string()),
   registeredAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime(),
-  revokedAt: z.iso.datetime().nullable(),
+  revokedAt: z.nullable(z.iso.datetime()),
 });
 export type DeviceListing = z.infer<typeof deviceListingSchema>;
 
@@ -273,22 +279,22 @@ export const deviceListResponseSchema = z.strictObject({ devices: z.array(device
 export const revokeDeviceResponseSchema = z.strictObject({ device: deviceListingSchema });
 
 export const auditEntrySchema = z.strictObject({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   at: z.iso.datetime(),
-  userId: z.string().nullable(),
-  deviceId: z.string().nullable(),
+  userId: z.nullable(z.string()),
+  deviceId: z.nullable(z.string()),
   action: z.string(),
-  resourceType: z.string().nullable(),
-  resourceId: z.string().nullable(),
-  centreId: z.string().nullable(),
-  ip: z.string().nullable(),
+  resourceType: z.nullable(z.string()),
+  resourceId: z.nullable(z.string()),
+  centreId: z.nullable(z.string()),
+  ip: z.nullable(z.string()),
   outcome: z.enum(['success', 'denied', 'failure']),
   details: z.record(z.string(), z.unknown()),
 });
 export const auditPageResponseSchema = z.strictObject({
   entries: z.array(auditEntrySchema),
   /** Pass as `?before=` for the next, older page; null on the last page. */
-  nextBefore: z.number().int().nullable(),
+  nextBefore: z.nullable(z.number().check(z.int())),
 });
 
 export const centreSummarySchema = z.strictObject({
@@ -297,11 +303,11 @@ export const centreSummarySchema = z.strictObject({
   nameHi: z.string(),
   nameEn: z.string(),
   /** Staff accounts not disabled. */
-  activeStaff: z.number().int().min(0),
+  activeStaff: z.number().check(z.int(), z.minimum(0)),
   /** Tablets registered and not revoked. */
-  activeDevices: z.number().int().min(0),
+  activeDevices: z.number().check(z.int(), z.minimum(0)),
   /** Sign-ins in the last 30 days. */
-  signInsLast30Days: z.number().int().min(0),
+  signInsLast30Days: z.number().check(z.int(), z.minimum(0)),
 });
 export const summaryResponseSchema = z.strictObject({
   serverTime: z.iso.datetime(),

@@ -14,7 +14,7 @@
  * - A released field's name and meaning never change; a field added later is missing from
  *   cases saved before it, which read as "not known yet" (`caseDetailBlanks`).
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import {
   arrivalRouteSchema,
   consentGiverSchema,
@@ -61,30 +61,33 @@ interface FieldBasics {
 /** How a field is typed in a form and stored in the record. */
 export type CaseFieldSpec = FieldBasics &
   (
-    | { readonly kind: 'name'; readonly schema: z.ZodType<string>; readonly maxLength: number }
+    | { readonly kind: 'name'; readonly schema: z.ZodMiniType<string>; readonly maxLength: number }
     | {
         readonly kind: 'text';
-        readonly schema: z.ZodType<string | null>;
+        readonly schema: z.ZodMiniType<string | null>;
         readonly maxLength: number;
       }
     | {
         readonly kind: 'wholeNumber';
-        readonly schema: z.ZodType<number | null>;
+        readonly schema: z.ZodMiniType<number | null>;
         readonly min: number;
         readonly max: number;
       }
-    | { readonly kind: 'date' | 'dateTime' | 'phone'; readonly schema: z.ZodType<string | null> }
-    | { readonly kind: 'yesNo'; readonly schema: z.ZodType<boolean | null> }
+    | {
+        readonly kind: 'date' | 'dateTime' | 'phone';
+        readonly schema: z.ZodMiniType<string | null>;
+      }
+    | { readonly kind: 'yesNo'; readonly schema: z.ZodMiniType<boolean | null> }
     | {
         readonly kind: 'code';
-        readonly schema: z.ZodType<string | null>;
+        readonly schema: z.ZodMiniType<string | null>;
         readonly vocabulary: Vocabulary;
         /** Stored when the form leaves it blank; null when none is. */
         readonly whenBlank: string | null;
       }
     | {
         readonly kind: 'codes';
-        readonly schema: z.ZodType<readonly string[] | null>;
+        readonly schema: z.ZodMiniType<readonly string[] | null>;
         readonly vocabulary: Vocabulary;
         /** Whether nothing ticked is stored as null ("not asked yet") rather than []. */
         readonly isNullWhenNone: boolean;
@@ -106,7 +109,7 @@ export function textField(
   maxLength: number,
   options: Options = {},
 ) {
-  const schema = textSchema(maxLength).nullable();
+  const schema = z.nullable(textSchema(maxLength));
   return { kind: 'text', schema, maxLength, ...basics(step, label, options, true) } as const;
 }
 
@@ -116,11 +119,11 @@ export function wholeNumberField(
   [min, max]: readonly [number, number],
   options: Options = {},
 ) {
-  const schema = z.int().min(min).max(max).nullable();
+  const schema = z.nullable(z.int().check(z.minimum(min), z.maximum(max)));
   return { kind: 'wholeNumber', schema, min, max, ...basics(step, label, options, false) } as const;
 }
 
-export function codeField<const V extends Vocabulary, S extends z.ZodType<string | null>>(
+export function codeField<const V extends Vocabulary, S extends z.ZodMiniType<string | null>>(
   step: CaseDetailStep,
   label: FieldLabel,
   vocabulary: V,
@@ -139,7 +142,7 @@ export function codeField<const V extends Vocabulary, S extends z.ZodType<string
 
 export function codesField<
   const V extends Vocabulary,
-  S extends z.ZodType<readonly string[] | null>,
+  S extends z.ZodMiniType<readonly string[] | null>,
 >(
   step: CaseDetailStep,
   label: FieldLabel,
@@ -157,7 +160,7 @@ export function codesField<
   } as const;
 }
 
-function otherField<K extends 'date' | 'dateTime' | 'phone' | 'yesNo', S extends z.ZodType>(
+function otherField<K extends 'date' | 'dateTime' | 'phone' | 'yesNo', S extends z.ZodMiniType>(
   kind: K,
   schema: S,
   step: CaseDetailStep,
@@ -200,7 +203,7 @@ export const caseDetailFields = {
   /** Calendar date, India time. */
   survivorDateOfBirth: otherField(
     'date',
-    calendarDateSchema.nullable(),
+    z.nullable(calendarDateSchema),
     'survivor',
     { hi: 'जन्म तिथि', en: 'Date of birth' },
     { isIdentifying: true },
@@ -208,7 +211,7 @@ export const caseDetailFields = {
   /** Stored form: 10 digits, no +91 (normalizeIndianMobile turns typed input into this). */
   survivorPhone: otherField(
     'phone',
-    indianMobileSchema.nullable(),
+    z.nullable(indianMobileSchema),
     'survivor',
     { hi: 'मोबाइल नंबर', en: 'Mobile number' },
     { isIdentifying: true },
@@ -219,25 +222,25 @@ export const caseDetailFields = {
     'survivor',
     { hi: 'जनपद', en: 'District' },
     districts,
-    districtCodeSchema.nullable(),
+    z.nullable(districtCodeSchema),
   ),
   survivorMaritalStatus: codeField(
     'survivor',
     { hi: 'वैवाहिक स्थिति', en: 'Marital status' },
     maritalStatuses,
-    maritalStatusSchema.nullable(),
+    z.nullable(maritalStatusSchema),
   ),
   survivorEducation: codeField(
     'survivor',
     { hi: 'शिक्षा', en: 'Education' },
     educationLevels,
-    educationLevelSchema.nullable(),
+    z.nullable(educationLevelSchema),
   ),
   survivorOccupation: codeField(
     'survivor',
     { hi: 'व्यवसाय', en: 'Occupation' },
     occupations,
-    occupationSchema.nullable(),
+    z.nullable(occupationSchema),
   ),
   /** Her disability in staff's words; null when she has none or it is not recorded. */
   survivorDisability: textField(
@@ -253,7 +256,7 @@ export const caseDetailFields = {
   ),
 
   /** Calendar date, India time; of the latest incident when violence is ongoing. */
-  incidentDate: otherField('date', calendarDateSchema.nullable(), 'incident', {
+  incidentDate: otherField('date', z.nullable(calendarDateSchema), 'incident', {
     hi: 'घटना की तिथि',
     en: 'Date of the incident',
   }),
@@ -267,7 +270,7 @@ export const caseDetailFields = {
     'incident',
     { hi: 'हिंसा का प्रकार (एक या अधिक चुनें)', en: 'Kind of violence (choose one or more)' },
     violenceTypes,
-    uniqueListOf(violenceTypeSchema).min(1).nullable(),
+    z.nullable(uniqueListOf(violenceTypeSchema).check(z.minLength(1))),
     { isNullWhenNone: true, shortLabel: { hi: 'हिंसा', en: 'Violence' } },
   ),
   perpetratorName: textField(
@@ -279,7 +282,7 @@ export const caseDetailFields = {
     'incident',
     { hi: 'पीड़िता से उसका संबंध', en: 'His or her relation to the survivor' },
     perpetratorRelationships,
-    perpetratorRelationshipSchema.nullable(),
+    z.nullable(perpetratorRelationshipSchema),
   ),
   /**
    * The relation in her words where the list is too coarse ("husband's elder brother",
@@ -302,7 +305,7 @@ export const caseDetailFields = {
   ),
 
   /** null: not asked yet; false: she refused services (the centre still records the case). */
-  consentToServices: otherField('yesNo', z.boolean().nullable(), 'consent', {
+  consentToServices: otherField('yesNo', z.nullable(z.boolean()), 'consent', {
     hi: 'क्या उन्होंने केंद्र की सेवाएं लेने की सहमति दी?',
     en: "Did she consent to the centre's services?",
   }),
@@ -318,7 +321,7 @@ export const caseDetailFields = {
     { isNullWhenNone: false },
   ),
   /** Whether her case may be counted in de-identified reports to headquarters. */
-  consentToReporting: otherField('yesNo', z.boolean().nullable(), 'consent', {
+  consentToReporting: otherField('yesNo', z.nullable(z.boolean()), 'consent', {
     hi: 'क्या उनका मामला बिना पहचान के (नाम-पता हटाकर) रिपोर्ट में गिना जा सकता है?',
     en: 'May her case be counted in de-identified reports (no name or address)?',
   }),
@@ -326,7 +329,7 @@ export const caseDetailFields = {
     'consent',
     { hi: 'सहमति किसने दी?', en: 'Who gave the consent?' },
     consentGivers,
-    consentGiverSchema.nullable(),
+    z.nullable(consentGiverSchema),
   ),
   /** Needed when someone other than she gave consent. */
   consentGiverName: textField(
@@ -334,7 +337,7 @@ export const caseDetailFields = {
     { hi: 'सहमति देने वाले का नाम', en: 'Name of the person who gave consent' },
     shortText,
   ),
-  consentRecordedAt: otherField('dateTime', instantSchema.nullable(), 'consent', {
+  consentRecordedAt: otherField('dateTime', z.nullable(instantSchema), 'consent', {
     hi: 'सहमति कब ली गई',
     en: 'When the consent was taken',
   }),
@@ -343,7 +346,7 @@ export const caseDetailFields = {
     'risk',
     { hi: 'जोखिम का स्तर', en: 'Risk level' },
     riskLevels,
-    riskLevelSchema.nullable(),
+    z.nullable(riskLevelSchema),
   ),
   safetyPlan: textField(
     'risk',

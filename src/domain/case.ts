@@ -15,7 +15,7 @@
  * - Services, stays, referrals, follow-ups and notes are entries (entries.ts), each its
  *   own record, never a text field here.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { caseNumberSchema } from './case-number-schema.ts';
 import { blanksOf, caseDetailFields, shapeOf, type CaseDetailField } from './case-fields.ts';
 import { caseStatusSchema, closureReasonSchema } from './code-schemas.ts';
@@ -39,27 +39,27 @@ export const caseSchema = z.strictObject({
   /** Who she is, what happened, what she agreed to, her risk: one entry each in case-fields.ts. */
   ...shapeOf(caseDetailFields),
 
-  closureReason: closureReasonSchema.nullable(),
-  closureNote: longTextSchema.nullable(),
+  closureReason: z.nullable(closureReasonSchema),
+  closureNote: z.nullable(longTextSchema),
   /** User id of the staff member who asked to close the case. */
-  closureRequestedBy: idSchema.nullable(),
-  closureRequestedAt: instantSchema.nullable(),
+  closureRequestedBy: z.nullable(idSchema),
+  closureRequestedAt: z.nullable(instantSchema),
   /** User id of the centre manager who approved closing; the server checks the role. */
-  closureApprovedBy: idSchema.nullable(),
-  closureApprovedAt: instantSchema.nullable(),
+  closureApprovedBy: z.nullable(idSchema),
+  closureApprovedAt: z.nullable(instantSchema),
   /** User id of the centre manager who last sent a closure request back. */
-  closureSentBackBy: idSchema.nullable(),
-  closureSentBackAt: instantSchema.nullable(),
+  closureSentBackBy: z.nullable(idSchema),
+  closureSentBackAt: z.nullable(instantSchema),
   /** What the manager asked for before the case may close. */
-  closureSentBackReason: longTextSchema.nullable(),
+  closureSentBackReason: z.nullable(longTextSchema),
   /** User id of the centre manager who last reopened the closed case. */
-  reopenedBy: idSchema.nullable(),
-  reopenedAt: instantSchema.nullable(),
+  reopenedBy: z.nullable(idSchema),
+  reopenedAt: z.nullable(instantSchema),
   /** Why it was reopened, e.g. she came back to the centre. */
-  reopenReason: longTextSchema.nullable(),
+  reopenReason: z.nullable(longTextSchema),
   /** When the arrival route was last changed after intake, and by whom (the timeline shows it). */
-  arrivalRouteChangedAt: instantSchema.nullable(),
-  arrivalRouteChangedBy: idSchema.nullable(),
+  arrivalRouteChangedAt: z.nullable(instantSchema),
+  arrivalRouteChangedBy: z.nullable(idSchema),
 
   /** User ids of the staff responsible for her case. */
   assignedStaffIds: uniqueListOf(idSchema),
@@ -67,8 +67,8 @@ export const caseSchema = z.strictObject({
    * When the case was last assigned after registration, and by whom (the timeline shows
    * it); null while it is with whoever registered her. The write rules say who may assign.
    */
-  assignedAt: instantSchema.nullable(),
-  assignedBy: idSchema.nullable(),
+  assignedAt: z.nullable(instantSchema),
+  assignedBy: z.nullable(idSchema),
 });
 
 export type Case = z.infer<typeof caseSchema>;

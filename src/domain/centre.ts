@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { idSchema, indianPhoneSchema, shortTextSchema, textSchema } from './common-fields.ts';
 import { districtCodeSchema } from './districts.ts';
 
@@ -16,7 +16,7 @@ export const centreSchema = z.strictObject({
   nameEn: shortTextSchema,
   phone: indianPhoneSchema,
   address: textSchema(500),
-  email: z.email().nullable(),
+  email: z.nullable(z.email()),
 });
 
 export type Centre = z.infer<typeof centreSchema>;

@@ -2,7 +2,7 @@
  * Zod enums for the vocabularies records store, and their types. Roles are in staff.ts,
  * districts in districts.ts.
  */
-import type { z } from 'zod';
+import type { z } from './zod.ts';
 import { toCodeSchema } from './vocabulary-schema.ts';
 import {
   arrivalRoutes,

@@ -15,7 +15,7 @@ import type { Case } from './case.ts';
 import { closureReasons, violenceTypes } from './vocabularies-case.ts';
 import { referralAgencies, referralStatuses, serviceKinds } from './vocabularies-entries.ts';
 import { districts, type DistrictCode } from './districts.ts';
-import type { z } from 'zod';
+import type { z } from './zod.ts';
 import type {
   Entry,
   EntryKind,

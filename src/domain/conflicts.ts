@@ -6,7 +6,7 @@
  * (merge.ts) picks the winner as always; this module only decides what the loser was and
  * whether a person must see it. See docs/design.md, "Conflicts are kept, not hidden".
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { deviceOfStamp, type Stamp } from './hlc.ts';
 import { stampSchema } from './hlc-schema.ts';
 import { isSameValue, tombstoneField, type FieldMap, type FieldState } from './merge.ts';
@@ -113,18 +113,18 @@ export const conflictSchema = z.object({
   winningStamp: stampSchema,
   deviceId: z.string(),
   /** The staff member who wrote the losing value, when the server knows the device's user. */
-  writtenBy: z.uuid().nullable(),
+  writtenBy: z.nullable(z.uuid()),
   /**
    * The writer's display name as headquarters knew it when it kept the conflict, so a
    * manager reads a name rather than an id. Absent on conflicts kept before the server sent it.
    */
-  writtenByName: z.string().max(200).nullable().optional(),
+  writtenByName: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
   /** When the server detected it (ISO-8601 UTC). */
   detectedAt: z.iso.datetime(),
   /** Null while a manager has not looked at it; `kept` keeps the winner, `reinstated` restores the loser. */
-  resolution: conflictResolutionSchema.nullable(),
-  resolvedBy: z.uuid().nullable(),
-  resolvedAt: z.iso.datetime().nullable(),
+  resolution: z.nullable(conflictResolutionSchema),
+  resolvedBy: z.nullable(z.uuid()),
+  resolvedAt: z.nullable(z.iso.datetime()),
 });
 
 export type Conflict = z.infer<typeof conflictSchema>;

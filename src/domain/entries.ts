@@ -7,7 +7,7 @@
  * `deleted` (the tombstone), because records are never erased. Cross-field rules live in
  * entry-rules.ts and never block sync.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import {
   dischargeDestinationSchema,
   followUpModeSchema,
@@ -37,26 +37,22 @@ export const serviceEntrySchema = z.strictObject({
   /** When she received the service. */
   givenAt: instantSchema,
   /** User id of the staff member who gave or arranged it; null if only an outsider did. */
-  givenBy: idSchema.nullable(),
+  givenBy: z.nullable(idSchema),
   /** Length of a session, in minutes. */
-  durationMinutes: z
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .nullable(),
-  notes: longTextSchema.nullable(),
+  durationMinutes: z.nullable(z.int().check(z.minimum(1), z.maximum(24 * 60))),
+  notes: z.nullable(longTextSchema),
   /** medical_aid */
-  hospitalName: shortTextSchema.nullable(),
+  hospitalName: z.nullable(shortTextSchema),
   /** police_help: the First Information Report's number as the police station wrote it. */
-  firNumber: textSchema(50).nullable(),
+  firNumber: z.nullable(textSchema(50)),
   /** police_help, video_conference_statement */
-  policeStation: shortTextSchema.nullable(),
+  policeStation: z.nullable(shortTextSchema),
   /** legal_aid: the advocate the District Legal Services Authority assigned. */
-  dlsaAdvocateName: shortTextSchema.nullable(),
+  dlsaAdvocateName: z.nullable(shortTextSchema),
   /** legal_aid, video_conference_statement */
-  courtName: shortTextSchema.nullable(),
+  courtName: z.nullable(shortTextSchema),
   /** interpretation: the language interpreted, e.g. 'Bhojpuri', 'Nepali', 'sign language'. */
-  interpretationLanguage: shortTextSchema.nullable(),
+  interpretationLanguage: z.nullable(shortTextSchema),
 });
 
 export type ServiceEntry = z.infer<typeof serviceEntrySchema>;
@@ -67,10 +63,10 @@ export const stayEntrySchema = z.strictObject({
   /** Calendar date, India time; up to stayDaysAllowed after the admission day. */
   plannedDischargeDate: calendarDateSchema,
   /** Calendar date, India time; a stay past the plan needs an extensionReason. */
-  extendedUntil: calendarDateSchema.nullable(),
-  extensionReason: longTextSchema.nullable(),
-  dischargedAt: instantSchema.nullable(),
-  dischargedTo: dischargeDestinationSchema.nullable(),
+  extendedUntil: z.nullable(calendarDateSchema),
+  extensionReason: z.nullable(longTextSchema),
+  dischargedAt: z.nullable(instantSchema),
+  dischargedTo: z.nullable(dischargeDestinationSchema),
 });
 
 export type StayEntry = z.infer<typeof stayEntrySchema>;
@@ -79,31 +75,31 @@ export const referralEntrySchema = z.strictObject({
   ...entryFields,
   agency: referralAgencySchema,
   /** Which one, e.g. 'Hazratganj police station'. */
-  agencyName: shortTextSchema.nullable(),
+  agencyName: z.nullable(shortTextSchema),
   status: referralStatusSchema,
   /** When the referral went out; null while it is only planned. */
-  referredAt: instantSchema.nullable(),
+  referredAt: z.nullable(instantSchema),
   /**
    * Each answer has its own date and writer (referral-steps.ts): two tablets recording
    * different answers offline both keep theirs, where one list would keep only one.
    * User id of who sent it; null on a referral recorded before this was kept.
    */
-  referredBy: idSchema.nullable(),
+  referredBy: z.nullable(idSchema),
   /** When the agency took her on, as the centre learned it. */
-  acceptedAt: instantSchema.nullable(),
-  acceptedBy: idSchema.nullable(),
-  declinedAt: instantSchema.nullable(),
-  declinedBy: idSchema.nullable(),
+  acceptedAt: z.nullable(instantSchema),
+  acceptedBy: z.nullable(idSchema),
+  declinedAt: z.nullable(instantSchema),
+  declinedBy: z.nullable(idSchema),
   /** When the agency finished what it was asked to do. */
-  completedAt: instantSchema.nullable(),
-  completedBy: idSchema.nullable(),
-  cancelledAt: instantSchema.nullable(),
-  cancelledBy: idSchema.nullable(),
+  completedAt: z.nullable(instantSchema),
+  completedBy: z.nullable(idSchema),
+  cancelledAt: z.nullable(instantSchema),
+  cancelledBy: z.nullable(idSchema),
   /** The person at the agency who took it on. */
-  contactPerson: shortTextSchema.nullable(),
-  notes: longTextSchema.nullable(),
+  contactPerson: z.nullable(shortTextSchema),
+  notes: z.nullable(longTextSchema),
   /** What the agency did, as the centre learned it. */
-  outcome: longTextSchema.nullable(),
+  outcome: z.nullable(longTextSchema),
 });
 
 export type ReferralEntry = z.infer<typeof referralEntrySchema>;
@@ -130,9 +126,9 @@ export const followUpEntrySchema = z.strictObject({
   dueDate: calendarDateSchema,
   mode: followUpModeSchema,
   /** Null until the follow-up has been made. */
-  doneAt: instantSchema.nullable(),
-  outcome: longTextSchema.nullable(),
-  notes: longTextSchema.nullable(),
+  doneAt: z.nullable(instantSchema),
+  outcome: z.nullable(longTextSchema),
+  notes: z.nullable(longTextSchema),
 });
 
 export type FollowUpEntry = z.infer<typeof followUpEntrySchema>;

@@ -1,5 +1,5 @@
 // Apart from hlc.ts so that the clock (read on the first screen) does not load zod.
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { stampPattern } from './hlc.ts';
 
-export const stampSchema = z.string().regex(stampPattern, 'not a valid stamp');
+export const stampSchema = z.string().check(z.regex(stampPattern, 'not a valid stamp'));

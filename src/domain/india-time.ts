@@ -9,7 +9,7 @@
  * India has one time zone, UTC+5:30, with no daylight saving, so the day of an instant
  * needs no time-zone database: a fixed offset is exact.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 export const calendarDateSchema = z.iso.date();
 export type CalendarDate = z.infer<typeof calendarDateSchema>;

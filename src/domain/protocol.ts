@@ -15,7 +15,7 @@
  *       whole answer for one it did not know); adds `foreign_device_stamp`. Version-2
  *       pushes are answered `forbidden` in its place (rejectionCodeFor).
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { stampSchema } from './hlc-schema.ts';
 
 export const PROTOCOL_VERSION = 3;
@@ -40,14 +40,16 @@ export const recordTypeSchema = z.enum(recordTypes);
 export type RecordType = z.infer<typeof recordTypeSchema>;
 
 /** Field names are plain identifiers, so they can never collide with prototype keys or paths. */
-export const fieldNameSchema = z.string().regex(/^[a-z][A-Za-z0-9]{0,63}$/, 'not a field name');
-export const deviceIdSchema = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id');
+export const fieldNameSchema = z
+  .string()
+  .check(z.regex(/^[a-z][A-Za-z0-9]{0,63}$/, 'not a field name'));
+export const deviceIdSchema = z.string().check(z.regex(/^[0-9A-Za-z_-]{1,64}$/, 'not a device id'));
 
 export const fieldStateSchema = z.object({ value: z.unknown(), stamp: stampSchema });
 
-export const mutationFieldSchema = fieldStateSchema.extend({
+export const mutationFieldSchema = z.extend(fieldStateSchema, {
   /** The stamp of the value this write replaced on the tablet; null when the field was empty there. */
-  base: stampSchema.nullable(),
+  base: z.nullable(stampSchema),
 });
 
 export const mutationSchema = z.object({
@@ -59,19 +61,24 @@ export const mutationSchema = z.object({
   caseId: z.uuid(),
   fields: z
     .record(fieldNameSchema, mutationFieldSchema)
-    .refine((fields) => Object.keys(fields).length > 0, 'a mutation changes at least one field'),
+    .check(
+      z.refine((fields) => Object.keys(fields).length > 0, 'a mutation changes at least one field'),
+    ),
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
 export const pushRequestSchema = z.object({
-  protocolVersion: z.number().int(),
+  protocolVersion: z.number().check(z.int()),
   deviceId: deviceIdSchema,
-  mutations: z.array(mutationSchema).max(maxMutationsPerPush),
+  mutations: z.array(mutationSchema).check(z.maxLength(maxMutationsPerPush)),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /** A message a person may read: both languages, always. */
-export const bilingualMessageSchema = z.object({ hi: z.string().min(1), en: z.string().min(1) });
+export const bilingualMessageSchema = z.object({
+  hi: z.string().check(z.minLength(1)),
+  en: z.string().check(z.minLength(1)),
+});
 export type BilingualMessage = z.infer<typeof bilingualMessageSchema>;
 
 /** The codes version 2 knew: a version-2 tablet refuses a whole answer carrying another. */
@@ -100,7 +107,7 @@ export type RejectionCode = (typeof rejectionCodes)[number];
  * Open on purpose: a tablet keeps a refused change and shows its reason whatever the code,
  * so a code added later needs no version bump for tablets of version 3 or later.
  */
-export const rejectionCodeSchema = z.string().regex(/^[a-z][a-z_]{0,63}$/);
+export const rejectionCodeSchema = z.string().check(z.regex(/^[a-z][a-z_]{0,63}$/));
 
 /** The code to send a tablet of `protocolVersion`: one it can read, with the same reason. */
 export function rejectionCodeFor(code: RejectionCode, protocolVersion: number): RejectionCode {
@@ -126,7 +133,7 @@ export const pushResponseSchema = z.object({
   /** Server time (ISO-8601 UTC) when it answered: the tablet corrects its clock offset with it. */
   serverTime: z.iso.datetime(),
   /** How many were applied: all those sent that are listed in neither list below. */
-  applied: z.int().min(0),
+  applied: z.int().check(z.minimum(0)),
   duplicates: z.array(z.uuid()),
   /** In the order they were sent. */
   rejected: z.array(rejectedResultSchema),
@@ -134,10 +141,10 @@ export const pushResponseSchema = z.object({
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 
 export const pullRequestSchema = z.object({
-  protocolVersion: z.number().int(),
+  protocolVersion: z.number().check(z.int()),
   /** Opaque to the tablet; null to start from the beginning. */
-  cursor: z.string().max(200).nullable(),
-  limit: z.number().int().min(1).max(maxPullLimit),
+  cursor: z.nullable(z.string().check(z.maxLength(200))),
+  limit: z.number().check(z.int(), z.minimum(1), z.maximum(maxPullLimit)),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -154,7 +161,7 @@ export const pullResponseSchema = z.object({
   serverTime: z.iso.datetime(),
   records: z.array(pulledRecordSchema),
   /** Store it with the page, in one transaction, and send it back to resume. */
-  cursor: z.string().max(200).nullable(),
+  cursor: z.nullable(z.string().check(z.maxLength(200))),
   hasMore: z.boolean(),
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
@@ -162,9 +169,9 @@ export type PullResponse = z.infer<typeof pullResponseSchema>;
 /** Every error the API returns, whatever the route: a stable code and a message in both languages. */
 export const errorResponseSchema = z.object({
   error: z.object({
-    code: z.string().regex(/^[a-z_]+$/),
+    code: z.string().check(z.regex(/^[a-z_]+$/)),
     message: bilingualMessageSchema,
-    serverTime: z.iso.datetime().optional(),
+    serverTime: z.optional(z.iso.datetime()),
   }),
 });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;

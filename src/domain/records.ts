@@ -6,7 +6,7 @@
  * (see case.ts: a merge can join fields no one saved together, and a saved write must
  * not be refused for that).
  */
-import type { z } from 'zod';
+import type { z } from './zod.ts';
 import { caseSchema } from './case.ts';
 import { conflictSchema } from './conflicts.ts';
 import { entrySchemas } from './entries.ts';
@@ -16,7 +16,7 @@ export const recordSchemas = {
   case: caseSchema,
   ...entrySchemas,
   conflict: conflictSchema,
-} as const satisfies Record<RecordType, z.ZodObject>;
+} as const satisfies Record<RecordType, z.ZodMiniObject>;
 
 export interface FieldProblem {
   readonly field: string;
@@ -29,7 +29,7 @@ export function checkMutationFields(
   recordType: RecordType,
   fields: Readonly<Record<string, { readonly value: unknown }>>,
 ): FieldProblem[] {
-  const shape: Record<string, z.ZodType> = recordSchemas[recordType].shape;
+  const shape: Record<string, z.ZodMiniType> = recordSchemas[recordType].shape;
   const problems: FieldProblem[] = [];
   // A push checks every field of every mutation: no entry arrays made per field.
   for (const field in fields) {
@@ -60,7 +60,7 @@ export function checkFieldColumns(
   columns: readonly (readonly unknown[])[],
   rows: number,
 ): (FieldProblem[] | undefined)[] {
-  const shape: Record<string, z.ZodType> = recordSchemas[recordType].shape;
+  const shape: Record<string, z.ZodMiniType> = recordSchemas[recordType].shape;
   const problems: (FieldProblem[] | undefined)[] = new Array<undefined>(rows);
   for (let index = 0; index < names.length; index++) {
     const field = names[index]!;
@@ -84,7 +84,11 @@ export function checkFieldColumns(
   return problems;
 }
 
-function findValueProblem(schema: z.ZodType, field: string, value: unknown): FieldProblem | null {
+function findValueProblem(
+  schema: z.ZodMiniType,
+  field: string,
+  value: unknown,
+): FieldProblem | null {
   const parsed = schema.safeParse(value);
   if (parsed.success) return null;
   return { field, code: 'invalid_value', detail: parsed.error.issues[0]?.message ?? 'invalid' };

@@ -58,17 +58,17 @@
  * - A centre manager asking with `district` other than her centre's is refused (403),
  *   never silently answered with her centre's figures.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { ArrivalRoute } from './code-schemas.ts';
 import type { VocabularyTerm } from './vocabulary.ts';
 
 /** 'YYYY-MM', a month in India time. */
-export const reportMonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/u);
+export const reportMonthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/u));
 export type ReportMonth = z.infer<typeof reportMonthSchema>;
 
 export const reportPeriodSchema = z
   .strictObject({ from: reportMonthSchema, to: reportMonthSchema })
-  .refine((period) => period.from <= period.to, { message: 'from must not be after to' });
+  .check(z.refine((period) => period.from <= period.to, { message: 'from must not be after to' }));
 export type ReportPeriod = z.infer<typeof reportPeriodSchema>;
 
 /** A stay longer than this many days is reported: the centres' guidelines allow up to 5. */
@@ -122,8 +122,8 @@ export function arrivalRouteGroupOf(route: ArrivalRoute): ArrivalRouteGroup {
 export const NONE_RECORDED = 'none_recorded';
 
 /** code → count; a code with no records is present with 0 where the vocabulary is known. */
-const countsSchema = z.record(z.string(), z.number().int().nonnegative());
-const countSchema = z.number().int().nonnegative();
+const countsSchema = z.record(z.string(), z.number().check(z.int(), z.nonnegative()));
+const countSchema = z.number().check(z.int(), z.nonnegative());
 
 export const indicatorReportSchema = z.strictObject({
   period: reportPeriodSchema,
@@ -139,7 +139,7 @@ export const indicatorReportSchema = z.strictObject({
   servicesByKind: countsSchema,
   stays: z.strictObject({
     admissions: countSchema,
-    averageLengthDays: z.number().nonnegative().nullable(),
+    averageLengthDays: z.nullable(z.number().check(z.nonnegative())),
     overFiveDays: countSchema,
   }),
   referrals: z.strictObject({ byAgency: countsSchema, byStatus: countsSchema }),
@@ -164,7 +164,7 @@ export type IndicatorReport = z.infer<typeof indicatorReportSchema>;
 export const indicatorAnswerSchema = z.strictObject({
   scope: z.strictObject({
     kind: z.enum(['state', 'district', 'centre']),
-    districtCode: z.string().nullable(),
+    districtCode: z.nullable(z.string()),
   }),
   report: indicatorReportSchema,
   districtsWithoutData: z.array(z.string()),

@@ -17,7 +17,7 @@
  * - A malformed or unopenable box refuses only its own mutation
  *   (`unreadable_sealed_box`); the other mutations of the push still apply.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { base64urlPattern } from './base64url.ts';
 import { deviceIdSchema, maxMutationsPerPush, mutationSchema } from './protocol.ts';
 
@@ -41,7 +41,7 @@ export const SEALED_BOX_SIZES = { publicKey: 32, iv: 12, tag: 16, aesKey: 32 } a
 /** A P1363 P-256 signature: r and s, 32 bytes each. */
 export const DEVICE_SIGNATURE_BYTES = 64;
 
-const base64urlSchema = z.string().regex(base64urlPattern, 'not base64url');
+const base64urlSchema = z.string().check(z.regex(base64urlPattern, 'not base64url'));
 
 /**
  * One sealed mutation: `epk` the ephemeral X25519 public key (32 bytes), `iv` the AES-GCM
@@ -50,9 +50,9 @@ const base64urlSchema = z.string().regex(base64urlPattern, 'not base64url');
  * own mutation.
  */
 export const sealedBoxSchema = z.object({
-  epk: base64urlSchema.max(64),
-  iv: base64urlSchema.max(64),
-  ct: base64urlSchema.max(1_400_000),
+  epk: base64urlSchema.check(z.maxLength(64)),
+  iv: base64urlSchema.check(z.maxLength(64)),
+  ct: base64urlSchema.check(z.maxLength(1_400_000)),
 });
 export type SealedBox = z.infer<typeof sealedBoxSchema>;
 
@@ -64,9 +64,9 @@ export const sealedMutationSchema = z.object({
 export type SealedMutation = z.infer<typeof sealedMutationSchema>;
 
 export const sealedPushRequestSchema = z.object({
-  protocolVersion: z.number().int(),
+  protocolVersion: z.number().check(z.int()),
   deviceId: deviceIdSchema,
-  mutations: z.array(sealedMutationSchema).max(maxMutationsPerPush),
+  mutations: z.array(sealedMutationSchema).check(z.maxLength(maxMutationsPerPush)),
 });
 export type SealedPushRequest = z.infer<typeof sealedPushRequestSchema>;
 
@@ -76,7 +76,7 @@ export type SealedPushRequest = z.infer<typeof sealedPushRequestSchema>;
  * about the person).
  */
 export const sealedPlaintextSchema = z.object({
-  userId: z.string().min(1).max(64),
+  userId: z.string().check(z.minLength(1), z.maxLength(64)),
   mutation: mutationSchema,
 });
 export type SealedPlaintext = z.infer<typeof sealedPlaintextSchema>;

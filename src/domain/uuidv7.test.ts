@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { formatUuidv7, timeOfUuidv7 } from './uuidv7.ts';
 
 const ones = new Uint8Array(16).fill(0xff);

@@ -7,7 +7,7 @@
  * (`WireFormatError`), never half-read. An id read from a column gets the very check a
  * listed id gets (`z.uuid()`).
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { isStamp, type Stamp } from './hlc.ts';
 import {
   WireFormatError,

@@ -8,7 +8,7 @@
  * `checkGroup`, run on every group before any of it is decoded; a group that fails
  * either is the sender's bug, and the whole message is refused (`WireFormatError`).
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import type { Stamp } from './hlc.ts';
 import { stampSchema } from './hlc-schema.ts';
 import { fieldNameSchema, recordTypeSchema, type RecordType } from './protocol.ts';
@@ -25,14 +25,14 @@ export class WireFormatError extends Error {
 
 const groupShape = {
   recordType: recordTypeSchema,
-  fields: z.array(fieldNameSchema).min(1).max(500),
+  fields: z.array(fieldNameSchema).check(z.minLength(1), z.maxLength(500)),
   /** One per row: the stamp most of the row's fields carry. */
-  stamps: z.array(stampSchema).min(1),
+  stamps: z.array(stampSchema).check(z.minLength(1)),
   /**
    * `[row, field index, stamp]` for each field whose stamp is not its row's; absent when
    * there is none.
    */
-  otherStamps: z.array(z.array(z.unknown())).optional(),
+  otherStamps: z.optional(z.array(z.array(z.unknown()))),
   /**
    * One column per field, in `fields` order; each holds one value per row. Only checked
    * to be arrays here: values are the record schemas' to check (server) or were checked
@@ -43,19 +43,19 @@ const groupShape = {
    * One per row; absent when each row's case is its `caseId` field, or, in a group
    * without that field (cases), the row's own id.
    */
-  caseIds: z.array(z.uuid()).optional(),
+  caseIds: z.optional(z.array(z.uuid())),
 };
 
 export const wireMutationGroupSchema = z.object({
   ...groupShape,
   mutationIds: z.array(z.uuid()),
   /** One per row; absent when each row's record id is its `id` field (a new record). */
-  recordIds: z.array(z.uuid()).optional(),
+  recordIds: z.optional(z.array(z.uuid())),
   /**
    * One per field: the stamps the field had on the tablet before each row's write, or
    * null when every row's base is null (a new record).
    */
-  bases: z.array(z.array(stampSchema.nullable()).nullable()),
+  bases: z.array(z.nullable(z.array(z.nullable(stampSchema)))),
 });
 /** A mutation group as the schema lets it through; `decodeMutations` checks the rest. */
 export type ReceivedMutationGroup = z.infer<typeof wireMutationGroupSchema>;
@@ -64,7 +64,7 @@ export const wireRecordGroupSchema = z.object({
   ...groupShape,
   centreId: z.uuid(),
   /** One per row; absent when each row's id is its `id` field (every record has one). */
-  ids: z.array(z.uuid()).optional(),
+  ids: z.optional(z.array(z.uuid())),
 });
 /** A record group as the schema lets it through; `decodeRecords` checks the rest. */
 export type ReceivedRecordGroup = z.infer<typeof wireRecordGroupSchema>;

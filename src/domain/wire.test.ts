@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatStamp } from './hlc.ts';
+import { z } from './zod.ts';
 import { maxMutationsPerPush, type Mutation, type PulledRecord } from './protocol.ts';
 import { compactFields, type CompactRecord } from './compact-fields.ts';
 import {
@@ -95,7 +96,7 @@ describe('mutations on the wire', () => {
     fc.assert(
       fc.property(fc.array(mutationArb, { maxLength: 30 }), (mutations) => {
         const groups = travel(encodeMutations(mutations));
-        const parsed = wireMutationGroupSchema.array().parse(groups);
+        const parsed = z.array(wireMutationGroupSchema).parse(groups);
         expect(decodeMutations(parsed)).toEqual(mutations);
       }),
     );
@@ -200,7 +201,7 @@ describe('records on the wire', () => {
     fc.assert(
       fc.property(fc.uniqueArray(recordArb, { selector: (r) => r.id, maxLength: 6 }), (records) => {
         const groups = travel(encodeRecords(records.map(compact)));
-        const parsed = wireRecordGroupSchema.array().parse(groups);
+        const parsed = z.array(wireRecordGroupSchema).parse(groups);
         expect(byId(decodeRecords(parsed))).toEqual(byId(records));
       }),
     );

@@ -25,7 +25,7 @@
  * - Nothing is acknowledged on a push answer until it adds up to exactly the mutations
  *   sent (`checkPushResponse`): acknowledging on a wrong answer would drop writes.
  */
-import { z } from 'zod';
+import { z } from './zod.ts';
 import {
   deviceIdSchema,
   maxMutationsPerPush,
@@ -43,9 +43,9 @@ import {
 } from './wire-group-schemas.ts';
 
 export const wirePushRequestSchema = z.object({
-  protocolVersion: z.number().int(),
+  protocolVersion: z.number().check(z.int()),
   deviceId: deviceIdSchema,
-  groups: z.array(wireMutationGroupSchema).max(maxMutationsPerPush),
+  groups: z.array(wireMutationGroupSchema).check(z.maxLength(maxMutationsPerPush)),
 });
 export type WirePushRequest = Omit<z.infer<typeof wirePushRequestSchema>, 'groups'> & {
   groups: ReceivedMutationGroup[];
@@ -55,7 +55,7 @@ export const wirePullResponseSchema = z.object({
   serverTime: z.iso.datetime(),
   groups: z.array(wireRecordGroupSchema),
   /** Store it with the page, in one transaction, and send it back to resume. */
-  cursor: z.string().max(200).nullable(),
+  cursor: z.nullable(z.string().check(z.maxLength(200))),
   hasMore: z.boolean(),
 });
 export type WirePullResponse = Omit<z.infer<typeof wirePullResponseSchema>, 'groups'> & {

@@ -6,7 +6,7 @@
  * A push sends as many of the given mutations, in order, as fit in `maxPushBytes` of
  * JSON (always at least one) and answers only those; the engine sends the rest next.
  */
-import type { z } from 'zod';
+import type { z } from '../domain/zod.ts';
 import {
   errorResponseSchema,
   maxPushBytes,
@@ -40,7 +40,7 @@ export interface HttpTransportOptions {
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  const send = async <T>(path: string, json: Utf8Json, schema: z.ZodType<T>): Promise<T> => {
+  const send = async <T>(path: string, json: Utf8Json, schema: z.ZodMiniType<T>): Promise<T> => {
     const token = await options.readToken();
     return postSyncJson({
       url: `${options.baseUrl}${path}`,
@@ -74,7 +74,7 @@ export interface SyncPost<T> {
   readonly json: Utf8Json;
   /** Besides content type and encoding: the session token, or a device signature. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly schema: z.ZodType<T>;
+  readonly schema: z.ZodMiniType<T>;
   readonly fetch?: typeof fetch;
   readonly deadlines?: RequestDeadlines;
   readonly keptConnections?: KeptConnections;

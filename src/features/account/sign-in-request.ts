@@ -11,6 +11,7 @@ import {
   signInSignedText,
   type SignInRequest,
 } from '../../domain/auth-protocol.ts';
+import { z } from '../../domain/zod.ts';
 import { signWithDeviceKey, type DeviceKeyPair } from '../../platform/device-key.ts';
 
 export interface SignInAttempt {
@@ -39,7 +40,7 @@ export async function buildSignInRequest(attempt: SignInAttempt): Promise<SignIn
     withCentreDetails: true,
   };
   // Checked before signing, so a blank field never costs a signature.
-  const shape = signInRequestSchema.omit({ deviceSignature: true }).safeParse(unsigned);
+  const shape = z.omit(signInRequestSchema, { deviceSignature: true }).safeParse(unsigned);
   if (!shape.success) return null;
   const signedText = new TextEncoder().encode(signInSignedText(attempt.deviceId, username));
   const deviceSignature = await signWithDeviceKey(attempt.deviceKey.privateKey, signedText);

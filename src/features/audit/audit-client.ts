@@ -9,7 +9,7 @@ import {
   type StaffAccount,
 } from '../../domain/auth-protocol.ts';
 import type { ConsoleRequest } from '../../shell/console-request.ts';
-import type { z } from 'zod';
+import type { z } from '../../domain/zod.ts';
 
 export type AuditPageAnswer = z.infer<typeof auditPageResponseSchema>;
 export type AuditEntry = AuditPageAnswer['entries'][number];

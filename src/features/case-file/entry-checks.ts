@@ -7,7 +7,7 @@
  * kind of answer (a date, a date and time, a choice, minutes), in both languages, and
  * what passes comes back as the schema's own output, so a form saves what was checked.
  */
-import { z } from 'zod';
+import { z } from '../../domain/zod.ts';
 import { calendarDateSchema, instantSchema } from '../../domain/india-time.ts';
 import { fill } from '../../i18n/define-messages.ts';
 import { hasErrors, type Errors } from './form-parts.tsx';
@@ -33,7 +33,15 @@ export function resultOf<Checked>(errors: Errors<string>, checked: Checked): Che
 }
 
 function withoutNull(schema: z.core.$ZodType): z.core.$ZodType {
-  return schema instanceof z.ZodNullable ? withoutNull(schema.unwrap()) : schema;
+  return schema instanceof z.core.$ZodNullable ? withoutNull(schema._zod.def.innerType) : schema;
+}
+
+/** The tightest length limit a text schema checks, null when it checks none. */
+function maxLengthOf(schema: z.core.$ZodString): number | null {
+  const limits = (schema._zod.def.checks ?? []).flatMap((check) =>
+    check instanceof z.core.$ZodCheckMaxLength ? [check._zod.def.maximum] : [],
+  );
+  return limits.length > 0 ? Math.min(...limits) : null;
 }
 
 /** The message for an answer its schema refuses, chosen by what kind of answer it is. */
@@ -41,8 +49,8 @@ function messageFor(schema: z.core.$ZodType, value: unknown, t: CheckMessages): 
   if (schema === calendarDateSchema) return t.errorDate;
   if (schema === instantSchema) return t.errorDateTime;
   // The one number an entry holds is a session's length in minutes.
-  if (schema instanceof z.ZodNumber) return t.errorDuration;
-  const maxLength = schema instanceof z.ZodString ? schema.maxLength : null;
+  if (schema instanceof z.core.$ZodNumber) return t.errorDuration;
+  const maxLength = schema instanceof z.core.$ZodString ? maxLengthOf(schema) : null;
   if (typeof value === 'string' && maxLength !== null && value.length > maxLength)
     return fill(t.errorTooLong, { max: maxLength });
   return t.errorRequired;

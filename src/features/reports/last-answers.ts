@@ -7,7 +7,7 @@
  * are kept per account; her sign-out forgets hers.
  */
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
-import { z } from 'zod';
+import { z } from '../../domain/zod.ts';
 import type { AccountSeal } from '../../data/headquarters-vault.ts';
 import { indicatorAnswerSchema, type IndicatorAnswer } from '../../domain/report-indicators.ts';
 import type { IndicatorQuery } from './reports-client.ts';
