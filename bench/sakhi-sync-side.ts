@@ -20,6 +20,7 @@ import {
 import { buildSyncTestApp } from '../tests/support/sync-server.ts';
 import { ownedBy, type CaseEdit, type CaseRecord } from './case-records.ts';
 import { benchTablet } from './sakhi-tablet.ts';
+import { copyDatabaseBeforePushes, takeStoredRows, type StoredRows } from './sqlite-floor.ts';
 import { bytesSince, meterServer, type WireBytes } from './wire-meter.ts';
 
 export interface ScenarioResult {
@@ -30,10 +31,19 @@ export interface ScenarioResult {
 
 export type SyncResults = Record<'push cases' | 'push edits' | 'fresh pull', ScenarioResult>;
 
+export type SakhiResults = SyncResults & {
+  /** The rows each push scenario stored, for the floor (sqlite-floor.ts). */
+  readonly stored: {
+    readonly file: string;
+    readonly cases: StoredRows;
+    readonly edits: StoredRows;
+  };
+};
+
 export async function runSakhiSync(
   records: readonly CaseRecord[],
   edits: readonly CaseEdit[],
-): Promise<SyncResults> {
+): Promise<SakhiResults> {
   const root = mkdtempSync(join(tmpdir(), 'sakhi-vs-pouch-'));
   const database = openDatabase({ dialect: 'sqlite', file: join(root, 'sakhi.sqlite') });
   const app = await buildSyncTestApp(database.db.withTables<SyncTables>());
@@ -83,10 +93,24 @@ export async function runSakhiSync(
         throw new Error(`pulled ${pulledRecords} records, expected ${records.length}`);
       }
     };
+    const floorFile = await copyDatabaseBeforePushes(db);
+    const pushCases = await measure(writer, () => writer.pushAll(cases));
+    const storedCases = await takeStoredRows(
+      db,
+      { seq: 0, mutationIds: new Set() },
+      pushCases.requests,
+    );
+    const afterCases = {
+      seq: Math.max(...storedCases.records.map((row) => Number(row.seq))),
+      mutationIds: new Set(storedCases.mutations.map((row) => row.id)),
+    };
+    const pushEdits = await measure(writer, () => writer.pushAll(editMutations));
+    const storedEdits = await takeStoredRows(db, afterCases, pushEdits.requests);
     return {
-      'push cases': await measure(writer, () => writer.pushAll(cases)),
-      'push edits': await measure(writer, () => writer.pushAll(editMutations)),
+      'push cases': pushCases,
+      'push edits': pushEdits,
       'fresh pull': await measure(freshTablet, pullEverything),
+      stored: { file: floorFile, cases: storedCases, edits: storedEdits },
     };
   } finally {
     await app.close();

@@ -11,11 +11,15 @@
  * while express-pouchdb here keeps everything in memory and writes nothing to disk; and
  * Sakhi's tablet side keeps its outbox in memory (no IndexedDB), while PouchDB's reads
  * its in-memory database as it replicates.
+ * The floor (sqlite-floor.ts): after each of Sakhi's runs, the rows its server stored,
+ * written again by better-sqlite3 alone with the same fsyncs and read back in as many pages;
+ * "Sakhi ÷ floor" is how far each scenario is above what the disk and SQLite alone take.
  * `SAKHI_BENCH_CASES` changes the size, `SAKHI_BENCH_RUNS` the number of runs (3).
  */
 import { generateCaseEdits, generateCaseRecords } from './case-records.ts';
 import { runPouchSync, startPouchServer } from './pouchdb-sync-side.ts';
 import { runSakhiSync, type ScenarioResult, type SyncResults } from './sakhi-sync-side.ts';
+import { runSqliteFloor, type FloorResults } from './sqlite-floor.ts';
 
 const caseCount = Number(process.env.SAKHI_BENCH_CASES ?? 10_000);
 const runCount = Number(process.env.SAKHI_BENCH_RUNS ?? 3);
@@ -29,10 +33,15 @@ const owner = {
 
 const sakhiRuns: SyncResults[] = [];
 const pouchRuns: SyncResults[] = [];
+const floorRuns: FloorResults[] = [];
 const pouchServer = await startPouchServer();
 try {
   for (let run = 0; run < runCount; run++) {
-    sakhiRuns.push(await runSakhiSync(records, edits));
+    const sakhi = await runSakhiSync(records, edits);
+    sakhiRuns.push(sakhi);
+    // Right after Sakhi's run, the same rows in as many commits, by better-sqlite3 alone.
+    const { file, cases, edits: edited } = sakhi.stored;
+    floorRuns.push(runSqliteFloor(file, cases, edited, sakhi['fresh pull'].requests));
     pouchRuns.push(await runPouchSync(pouchServer, records, edits, owner));
   }
 } finally {
@@ -51,10 +60,13 @@ console.table(
   scenarios.map((scenario) => {
     const sakhi = medianOf(sakhiRuns, scenario);
     const pouch = medianOf(pouchRuns, scenario);
+    const floor = median(floorRuns.map((run) => run[scenario]));
     return {
       scenario,
       'Sakhi ms': Math.round(sakhi.ms),
       'PouchDB ms': Math.round(pouch.ms),
+      'floor ms': Math.round(floor),
+      'Sakhi ÷ floor': `${(sakhi.ms / floor).toFixed(1)}×`,
       'speed ratio': `${(pouch.ms / sakhi.ms).toFixed(1)}× ${pouch.ms / sakhi.ms >= 5 ? '✓' : '✗'}`,
       'Sakhi kB': kB(total(sakhi)),
       'PouchDB kB': kB(total(pouch)),
@@ -82,4 +94,8 @@ console.table(
 function medianOf(runs: readonly SyncResults[], scenario: (typeof scenarios)[number]) {
   const sorted = runs.map((run) => run[scenario]).sort((a, b) => a.ms - b.ms);
   return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function median(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 }

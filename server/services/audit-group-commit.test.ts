@@ -15,6 +15,8 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type OpenDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { pushGroupsOf } from '../db/database.ts';
+import { auditRowOf } from './audit.ts';
 import { createAuditGroupCommit } from './audit-group-commit.ts';
 
 /** Counts insert statements, and refuses the ones `shouldRefuse` picks. */
@@ -58,11 +60,13 @@ describe('audit rows committed together', () => {
       (row) => (JSON.parse(row.details) as { records: number }).records,
     );
 
-  it('commits a lone row at once, and rows that arrive meanwhile in one statement, in order', async () => {
+  it('commits a lone row at once, and rows that arrive together in one statement, in order', async () => {
     const watch = new InsertWatch();
     const write = createAuditGroupCommit(database.db.withPlugin(watch));
     const at = new Date('2026-03-08T09:30:00.000Z');
-    await Promise.all(Array.from({ length: 20 }, (_, i) => write(at, read(i))));
+    await write(at, read(0));
+    expect(watch.rowsPerInsert).toEqual([1]);
+    await Promise.all(Array.from({ length: 19 }, (_, i) => write(at, read(i + 1))));
     expect(watch.rowsPerInsert).toEqual([1, 19]);
     expect(await storedCounts()).toEqual(Array.from({ length: 20 }, (_, i) => i));
     await write(at, read(20));
@@ -74,16 +78,35 @@ describe('audit rows committed together', () => {
     watch.shouldRefuse = (rows) => rows > 1;
     const write = createAuditGroupCommit(database.db.withPlugin(watch));
     const at = new Date('2026-03-08T09:30:00.000Z');
+    await write(at, read(0));
     const outcomes = await Promise.allSettled(
-      Array.from({ length: 4 }, (_, i) => write(at, read(i))),
+      Array.from({ length: 3 }, (_, i) => write(at, read(i + 1))),
     );
-    expect(outcomes.map((outcome) => outcome.status)).toEqual([
-      'fulfilled',
-      'rejected',
-      'rejected',
-      'rejected',
-    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'rejected', 'rejected']);
     await write(at, read(9));
     expect(await storedCounts()).toEqual([0, 9]);
+  });
+
+  it('shares the commit of the pushes written with it: one transaction, one fsync', async () => {
+    const groups = pushGroupsOf(database.db)!;
+    const write = createAuditGroupCommit(database.db);
+    const at = new Date('2026-03-08T09:30:00.000Z');
+    const inPush = (i: number) => (trx: typeof database.db) =>
+      trx
+        .insertInto('audit_log')
+        .values(auditRowOf(at, { ...read(i), action: 'case.write' }))
+        .execute();
+    await Promise.all([groups.run(1, inPush(100)), write(at, read(0)), write(at, read(1))]);
+    expect(groups.countCommitted()).toEqual({ groups: 1, pushes: 2 });
+    expect(await storedCounts()).toEqual([100, 0, 1]);
+    // Every row waiting when the group is written goes in it, in one statement.
+    await Promise.all([
+      groups.run(1, inPush(101)),
+      write(at, read(2)),
+      groups.run(1, inPush(102)),
+      write(at, read(3)),
+    ]);
+    expect(groups.countCommitted()).toEqual({ groups: 2, pushes: 5 });
+    expect(await storedCounts()).toEqual([100, 0, 1, 101, 2, 3, 102]);
   });
 });

@@ -15,6 +15,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { pushGroupsOf } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Actor } from './permissions.ts';
 
@@ -188,6 +189,20 @@ export async function authenticate(
 }
 
 async function markUsed(db: Kysely<Database>, sessionId: string, deviceId: string, at: string) {
+  // On SQLite both writes go through the queue pushes commit through: one commit (one
+  // fsync) with whatever is written beside them, where each alone was an fsync of its own
+  // on the connection every request waits for.
+  const groups = pushGroupsOf(db);
+  if (groups) await groups.run(0, (trx) => writeLastUsed(trx, sessionId, deviceId, at));
+  else await writeLastUsed(db, sessionId, deviceId, at);
+}
+
+async function writeLastUsed(
+  db: Kysely<Database>,
+  sessionId: string,
+  deviceId: string,
+  at: string,
+) {
   // Two processes may both write here; the later instant wins either way, harmlessly.
   await db
     .updateTable('sessions')
