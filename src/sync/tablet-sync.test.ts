@@ -5,7 +5,7 @@ import { sampleSignInResponse } from '../data/session.testing.ts';
 import { readLastFullSyncAt, readLastSyncAt } from '../data/sync-state.ts';
 import { inProcessDeviceLock } from '../platform/device-lock.ts';
 import { SyncError } from './sync-ports.ts';
-import { openTabletSync } from './tablet-sync.ts';
+import { openTabletSync, syncLockName } from './tablet-sync.ts';
 
 const serverTime = '2026-03-10T05:00:00.000Z';
 
@@ -88,5 +88,39 @@ describe('openTabletSync', () => {
     expect(await readLastFullSyncAt(store.db)).toBeNull();
     await sync.run({ shouldPull: true });
     expect(await readLastFullSyncAt(store.db)).toBe(await readLastSyncAt(store.db));
+  });
+
+  it('stopped while waiting for the lock, ends at once and never touches the store or the server', async () => {
+    const store = await openTestStore();
+    await saveSession(
+      store.db,
+      sessionFromSignIn(sampleSignInResponse({ deviceId: store.device.id })),
+    );
+    await store.cases.registerCase(sampleIntake());
+    const server = answeringServer();
+    const withDeviceLock = inProcessDeviceLock();
+    let releaseLock: () => void = () => undefined;
+    // Another runner (the worker's push, say) holds the lock.
+    void withDeviceLock(
+      syncLockName,
+      () => new Promise<void>((resolve) => (releaseLock = resolve)),
+    );
+    const sync = openTabletSync({
+      db: store.db,
+      clock: store.clock,
+      deviceId: store.device.id,
+      baseUrl: '',
+      fetch: server.fetch as unknown as typeof fetch,
+      withDeviceLock,
+    });
+    const stopping = new AbortController();
+    const run = sync.run({ shouldPull: true, signal: stopping.signal });
+    stopping.abort();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    releaseLock();
+    await withDeviceLock(syncLockName, () => Promise.resolve());
+    expect(server.fetch).not.toHaveBeenCalled();
+    expect(await readLastSyncAt(store.db)).toBeNull();
+    expect(await store.cases.countPendingChanges()).toBe(1);
   });
 });
