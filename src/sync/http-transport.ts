@@ -87,7 +87,7 @@ export interface SyncPost<T> {
   /** Sees the headers of an answer that fits `schema`. */
   readonly onAnswerHeaders?: (headers: Headers) => void;
   /** Cancels the request: it then rejects with an AbortError (sync-ports.ts, `throwIfStopped`). */
-  readonly signal?: AbortSignal | undefined;
+  readonly signal?: AbortSignal;
 }
 
 /**
