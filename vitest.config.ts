@@ -53,7 +53,9 @@ export default defineConfig({
           setupFiles: ['./tests/setup/unit.ts'],
           // Each file in a fresh worker. Run warm, after other screen files, App.test.tsx
           // failed: one test's sync run, still under way when the test ended, reached the
-          // next test's stubbed server. That race lies in the file; warm modules expose it.
+          // next test's stubbed server. Stopping the page's sync now cancels its run, and
+          // one run of these files inside `unit` passed them all, but was not shown to be
+          // faster (docs/performance.md, "Test suite time"): they stay apart until it is.
           isolate: true,
           testTimeout: unitTestTimeoutMs,
           // A group of their own, after `unit`: mixed in with its files, they would break up

@@ -13,6 +13,7 @@ import { openTablet, type Tablet } from '../shell/open-stores.ts';
 import { useUnsavedInput } from '../shell/unsaved-input.ts';
 import { App } from './App.tsx';
 import { choosePin, signIn } from './app-steps.testing.ts';
+import { holdRequests, pageWithAnotherTabletsCase, settle } from './held-server.testing.ts';
 import { createUpdateSignal } from './update-signal.ts';
 
 let databaseCount = 0;
@@ -182,6 +183,29 @@ describe('app frame', () => {
     const cases = unsealed.caseStore(sampleStaff(), 'K7');
     expect(await cases.countPendingChanges()).toBe(1);
     expect((await cases.getCaseFile(tablet.caseIds[0]!))?.case.survivorName).toBe('गीता');
+    local.close();
+  });
+
+  it('stops her sync before it forgets her session: the pull in flight is cancelled, and its late answer stores nothing', async () => {
+    const calls = stubServer({ isDemo: false });
+    const server = holdRequests(['/api/sync/pull'], vi.mocked(fetch).getMockImplementation());
+    vi.mocked(fetch).mockImplementation((input, init) => server.fetch(input as string, init));
+    const tablet = await prepareTablet({ signedIn: true });
+    render(<App openTablet={tablet.open} />);
+    const pull = await server.nextRequest('/api/sync/pull');
+
+    fireEvent.click(await screen.findByTestId('sign-out'));
+    fireEvent.click(screen.getByTestId('sign-out-confirm'));
+    await screen.findByTestId('sign-in-page');
+    await waitFor(() => expect(calls).toContain('POST /api/auth/sign-out'));
+    // Cancelled before the sign-out went to the server, which comes after her session and
+    // her key are gone from the tablet.
+    expect(server.events).toEqual(['POST /api/sync/pull', 'abort /api/sync/pull']);
+    pull.answer(pageWithAnotherTabletsCase());
+    await settle();
+
+    const local = await openLocalStore({ databaseName: tablet.databaseName });
+    expect(await local.database.cases.count()).toBe(0);
     local.close();
   });
 

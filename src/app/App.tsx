@@ -1,5 +1,6 @@
 // The composition root: each concern (session, sync, language, banners) is a hook or a
 // component of its own in this folder; App only wires them together.
+import { useCallback, useRef } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { HeadquartersSignIn } from '../features/account/sign-in-client.ts';
 import { openTablet, type Tablet } from '../shell/open-stores.ts';
@@ -60,9 +61,13 @@ export function App({ updates, openTablet: open = openThisTablet, signedInBefore
   const route = useRoute();
   const isOnline = useOnline();
   const { lang, switchLanguage } = useLanguage();
+  // The session's sign-out and wipes stop the page's sync first, but that sync starts only
+  // once her stores are open (below): a ref carries its stop to the session.
+  const stopPageSync = useRef(() => Promise.resolve());
   const session = useTabletSession(
     open,
     signedInBefore && 'staff' in signedInBefore ? signedInBefore.staff : null,
+    useCallback(() => stopPageSync.current(), []),
   );
   const { stores, tablet } = session;
   const storageHealth = useStorageHealth();
@@ -83,7 +88,8 @@ export function App({ updates, openTablet: open = openThisTablet, signedInBefore
         : null,
     signedIn ? (session.lockNow ?? noLock) : headquarters.lock,
   );
-  const { status: syncStatus, pageSync } = usePageSync(signedIn?.tablet ?? null);
+  const { status: syncStatus, pageSync, stopSync } = usePageSync(signedIn?.tablet ?? null);
+  stopPageSync.current = stopSync;
   const headerSync = useHeaderSync(signedIn, syncStatus, route);
   useEndRefusedSession(syncStatus, session);
   useTabletErasedByWorker(session.startAfresh);
@@ -202,7 +208,7 @@ function Body({
           <SignInScreen
             key="sign-in"
             readDevice={() => Promise.resolve(stores.tablet)}
-            centreSwitch={stores.tablet.centreSwitch}
+            centreSwitch={session.centreSwitch ?? undefined}
             onDeviceRevoked={session.wipeRevoked}
             onHeadquartersSignedIn={headquarters.signIn}
             onSignedIn={session.onSignedIn}

@@ -16,7 +16,12 @@ export interface PageSync {
   request(trigger: SyncTrigger): void;
   /** After a save: a debounced run, and a Background Sync tag for when the app is closed. */
   afterSave(): void;
-  stop(): void;
+  /**
+   * Cancels the run in flight and plans none: settles, never rejecting, once that run has
+   * ended, after which this page sync sends nothing and writes nothing. Sign-out and the
+   * wipes wait for it before they clear anything.
+   */
+  stop(): Promise<void>;
 }
 
 export function startPageSync(
@@ -26,7 +31,7 @@ export function startPageSync(
   const tabletSync = openTabletSync({ ...source, baseUrl: '' });
   const scheduler = createSyncScheduler({
     // tabletSync.run holds the device-wide lock itself (the worker runs it too).
-    run: () => tabletSync.run({ shouldPull: true }),
+    run: (signal) => tabletSync.run({ shouldPull: true, signal }),
     withDeviceLock: (work) => work(),
     onStatus,
   });
@@ -41,9 +46,10 @@ export function startPageSync(
       scheduler.request('saved');
       void registerBackgroundPush();
     },
-    stop: () => {
+    stop: async () => {
       window.removeEventListener('online', onOnline);
-      scheduler.stop();
+      await scheduler.stop();
+      // Only now: until the run ended, this page was still the one syncing.
       releasePresence();
     },
   };

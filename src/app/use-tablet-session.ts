@@ -3,8 +3,10 @@
 // (online) brings the data key from headquarters; she then sets a PIN, unless she has one
 // here already. Locking (idle, hidden, "Switch user") forgets the key and every case held
 // in memory. Sign-out and a session the server refused only ever forget a session: every
-// case and every unsent change stays, sealed, and goes up after the next sign-in.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+// case and every unsent change stays, sealed, and goes up after the next sign-in. Before
+// anything is forgotten or erased, the page's sync is stopped and its run in flight has
+// ended (`stopSync`), so nothing that run still hears is written after it.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { SignInResponse } from '../domain/auth-protocol.ts';
 import type { ErasedNotice } from '../data/wipe-tablet.ts';
 import type { PinUnlock, Tablet } from '../shell/open-stores.ts';
@@ -40,6 +42,8 @@ export interface TabletSession {
   readonly endRefusedSession: () => void;
   /** A request answered `device_revoked`: send what waits, erase, and say so. */
   readonly wipeRevoked: () => void;
+  /** The tablet's, for the sign-in screen; the erase waits for a sync still ending. */
+  readonly centreSwitch: Tablet['centreSwitch'] | null;
   /** After she read the erased notice: the tablet opens afresh, with a new device id. */
   readonly startAfresh: () => void;
 }
@@ -48,10 +52,14 @@ export interface TabletSession {
  * `signedInBefore`: she signed in on a first visit's own sign-in screen (FirstVisit.tsx),
  * before the app had loaded; the first opening carries on from that sign-in (her PIN next)
  * rather than asking for her password again.
+ *
+ * `stopSync`: stops the page's sync and settles once its run in flight has ended
+ * (use-page-sync.ts).
  */
 export function useTabletSession(
   open: () => Promise<Tablet>,
   signedInBefore: SignInResponse | null = null,
+  stopSync: () => Promise<void> = () => Promise.resolve(),
 ): TabletSession {
   const [stores, setStores] = useState<StoresState>({ state: 'opening' });
   const [hasSessionEnded, setSessionEnded] = useState(false);
@@ -127,37 +135,43 @@ export function useTabletSession(
 
   const signOut = () => {
     if (!tablet) return;
-    tablet.signOut().then(
-      () => {
-        // The next person starts on the case list, not on a case the last one had open.
-        navigate(paths.cases, { replace: true });
-        return tablet
-          .listEnrolledStaff()
-          .then((enrolled) =>
-            setStores(
-              enrolled.length > 0 ? { state: 'locked', tablet } : { state: 'signedOut', tablet },
-            ),
-          );
-      },
-      (error: unknown) => {
-        console.warn('Sakhi: sign-out failed', error);
-        setStores({ state: 'failed' });
-      },
-    );
+    // A pull answered now is not written after her session is gone, nor does a refusal of
+    // her ended session reach whoever signs in next.
+    stopSync()
+      .then(() => tablet.signOut())
+      .then(
+        () => {
+          // The next person starts on the case list, not on a case the last one had open.
+          navigate(paths.cases, { replace: true });
+          return tablet
+            .listEnrolledStaff()
+            .then((enrolled) =>
+              setStores(
+                enrolled.length > 0 ? { state: 'locked', tablet } : { state: 'signedOut', tablet },
+              ),
+            );
+        },
+        (error: unknown) => {
+          console.warn('Sakhi: sign-out failed', error);
+          setStores({ state: 'failed' });
+        },
+      );
   };
 
   const endRefusedSession = useCallback(() => {
     if (!tablet) return;
-    tablet.forgetSession().then(
-      () => {
-        tablet.lock();
-        navigate(paths.cases, { replace: true });
-        setSessionEnded(true);
-        setStores({ state: 'signedOut', tablet });
-      },
-      (error: unknown) => console.warn('Sakhi: could not forget the ended session', error),
-    );
-  }, [tablet]);
+    stopSync()
+      .then(() => tablet.forgetSession())
+      .then(
+        () => {
+          tablet.lock();
+          navigate(paths.cases, { replace: true });
+          setSessionEnded(true);
+          setStores({ state: 'signedOut', tablet });
+        },
+        (error: unknown) => console.warn('Sakhi: could not forget the ended session', error),
+      );
+  }, [tablet, stopSync]);
 
   const reopen = useCallback(() => {
     navigate(paths.cases, { replace: true });
@@ -167,11 +181,27 @@ export function useTabletSession(
 
   const wipeRevoked = useCallback(() => {
     if (!tablet) return;
-    tablet.wipeAfterRevocation().then(reopen, (error: unknown) =>
-      // Headquarters could not be reached: nothing was erased; the next contact tries again.
-      console.warn('Sakhi: the revoked tablet could not send its changes yet', error),
-    );
-  }, [tablet, reopen]);
+    // The wipe waits for the device lock anyway; stopped first, the page's sync queues no
+    // run behind it either.
+    stopSync()
+      .then(() => tablet.wipeAfterRevocation())
+      .then(reopen, (error: unknown) =>
+        // Headquarters could not be reached: nothing was erased. The page's sync stays
+        // stopped; the worker's next push, or the next start, meets the revocation again.
+        console.warn('Sakhi: the revoked tablet could not send its changes yet', error),
+      );
+  }, [tablet, reopen, stopSync]);
+
+  // Signed out by locking first ("Switch user", then "another person"): the lock did not
+  // wait for the sync it stopped, so the erase does.
+  const centreSwitch = useMemo(
+    () =>
+      tablet && {
+        countPendingChanges: () => tablet.centreSwitch.countPendingChanges(),
+        eraseCentreData: () => stopSync().then(() => tablet.centreSwitch.eraseCentreData()),
+      },
+    [tablet, stopSync],
+  );
 
   const startAfresh = useCallback(() => {
     if (!tablet) return;
@@ -185,6 +215,7 @@ export function useTabletSession(
     stores,
     tablet,
     wipeRevoked,
+    centreSwitch,
     startAfresh,
     hasSessionEnded,
     onSignedIn,

@@ -7,25 +7,14 @@ import { readCase } from './case-repository.ts';
 import type { EntryInput } from './case-store.ts';
 import { openTestStore, sampleIntake, testStaff, type TestStore } from './case-store.testing.ts';
 import { laterReferralBlanks } from '../domain/entries.ts';
+import { sampleService } from '../domain/entries.testing.ts';
 
 const december: ReportPeriod = { from: '2025-12', to: '2025-12' };
 /** 10 January 2026, noon in India. */
 const asOf = new Date('2026-01-10T06:30:00Z');
 
 function service(givenAt: string): EntryInput<'service'> {
-  return {
-    kind: 'counselling',
-    givenAt,
-    givenBy: null,
-    durationMinutes: 30,
-    notes: 'परामर्श',
-    hospitalName: null,
-    firNumber: null,
-    policeStation: null,
-    dlsaAdvocateName: null,
-    courtName: null,
-    interpretationLanguage: null,
-  };
+  return sampleService({ givenAt, durationMinutes: 30, notes: 'परामर्श' });
 }
 
 let store: TestStore;

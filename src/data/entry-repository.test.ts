@@ -3,6 +3,7 @@ import type { Case } from '../domain/case.ts';
 import { StoreError, type EntryInput } from './case-store.ts';
 import { openTestStore, sampleIntake, type TestStore } from './case-store.testing.ts';
 import { laterReferralBlanks } from '../domain/entries.ts';
+import { sampleService } from '../domain/entries.testing.ts';
 
 let store: TestStore;
 afterEach(() => store?.db.close());
@@ -151,19 +152,11 @@ describe('getCaseFile', () => {
   it('lists entries oldest first by when they happened', async () => {
     const c = await registered();
     await store.cases.addEntry(c.id, 'note', { text: 'बाद में' });
-    await store.cases.addEntry(c.id, 'service', {
-      kind: 'counselling',
-      givenAt: '2026-03-09T05:00:00Z',
-      givenBy: null,
-      durationMinutes: 30,
-      notes: null,
-      hospitalName: null,
-      firNumber: null,
-      policeStation: null,
-      dlsaAdvocateName: null,
-      courtName: null,
-      interpretationLanguage: null,
-    });
+    await store.cases.addEntry(
+      c.id,
+      'service',
+      sampleService({ givenAt: '2026-03-09T05:00:00Z', durationMinutes: 30 }),
+    );
     const file = await store.cases.getCaseFile(c.id);
     expect(file?.entries.map((e) => e.entryType)).toEqual(['service', 'note']);
     expect(await store.cases.getCaseFile('0190a000-0000-7000-8000-000000000999')).toBeNull();

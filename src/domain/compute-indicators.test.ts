@@ -15,6 +15,7 @@ import {
   type ServiceEntry,
   type StayEntry,
 } from './entries.ts';
+import { sampleService } from './entries.testing.ts';
 import { indicatorReportSchema, type ReportPeriod } from './report-indicators.ts';
 
 const lucknowCentre = '0190a1b2-c3d4-7e5f-8a6b-00000000c001';
@@ -63,17 +64,7 @@ function entryBase(of: Case) {
 function aService(of: Case, givenAt: string, changes: Partial<ServiceEntry> = {}): Entry {
   const entry: ServiceEntry = {
     ...entryBase(of),
-    kind: 'counselling',
-    givenAt,
-    givenBy: staffId,
-    durationMinutes: null,
-    notes: null,
-    hospitalName: null,
-    firNumber: null,
-    policeStation: null,
-    dlsaAdvocateName: null,
-    courtName: null,
-    interpretationLanguage: null,
+    ...sampleService({ givenAt, givenBy: staffId }),
     ...changes,
   };
   return { entryType: 'service', entry };

@@ -14,6 +14,7 @@ import {
   type ServiceEntry,
   type StayEntry,
 } from './entries.ts';
+import { sampleService } from './entries.testing.ts';
 
 const entry = {
   id: '0190a1b2-c3d4-7e5f-8a6b-0000000000e1',
@@ -26,17 +27,13 @@ const entry = {
 
 const firRegistered: ServiceEntry = {
   ...entry,
-  kind: 'police_help',
-  givenAt: '2026-03-15T06:30:00Z',
-  givenBy: entry.recordedBy,
-  durationMinutes: null,
-  notes: null,
-  hospitalName: null,
-  firNumber: '0123/2026',
-  policeStation: 'Mohanlalganj',
-  dlsaAdvocateName: null,
-  courtName: null,
-  interpretationLanguage: null,
+  ...sampleService({
+    kind: 'police_help',
+    givenAt: '2026-03-15T06:30:00Z',
+    givenBy: entry.recordedBy,
+    firNumber: '0123/2026',
+    policeStation: 'Mohanlalganj',
+  }),
 };
 
 const stay: StayEntry = {

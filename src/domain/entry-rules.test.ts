@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUpEntry, ServiceEntry, StayEntry } from './entries.ts';
+import { sampleService } from './entries.testing.ts';
 import {
   checkServiceRules,
   checkStayRules,
@@ -171,17 +172,11 @@ describe('isFollowUpOverdue', () => {
 describe('checkServiceRules', () => {
   const counselling: ServiceEntry = {
     ...entry,
-    kind: 'counselling',
-    givenAt: '2026-03-10T08:00:00Z',
-    givenBy: entry.recordedBy,
-    durationMinutes: 45,
-    notes: null,
-    hospitalName: null,
-    firNumber: null,
-    policeStation: null,
-    dlsaAdvocateName: null,
-    courtName: null,
-    interpretationLanguage: null,
+    ...sampleService({
+      givenAt: '2026-03-10T08:00:00Z',
+      givenBy: entry.recordedBy,
+      durationMinutes: 45,
+    }),
   };
 
   it('accepts a service with only its own details', () => {

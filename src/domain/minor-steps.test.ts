@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNewCase } from './case.ts';
 import { laterReferralBlanks, type ReferralEntry, type ServiceEntry } from './entries.ts';
+import { sampleService } from './entries.testing.ts';
 import { findMissingMinorSteps } from './minor-steps.ts';
 
 const girl = {
@@ -43,17 +44,12 @@ function referral(changes: Partial<ReferralEntry>): ReferralEntry {
 const policeHelp: ServiceEntry = {
   ...entry,
   id: '0190a1b2-c3d4-7e5f-8a6b-0000000000f2',
-  kind: 'police_help',
-  givenAt: '2026-03-15T09:00:00Z',
-  givenBy: null,
-  durationMinutes: null,
-  notes: null,
-  hospitalName: null,
-  firNumber: '77/2026',
-  policeStation: 'Chinhat',
-  dlsaAdvocateName: null,
-  courtName: null,
-  interpretationLanguage: null,
+  ...sampleService({
+    kind: 'police_help',
+    givenAt: '2026-03-15T09:00:00Z',
+    firNumber: '77/2026',
+    policeStation: 'Chinhat',
+  }),
 };
 
 describe('findMissingMinorSteps', () => {

@@ -40,7 +40,12 @@ export interface HttpTransportOptions {
 }
 
 export function createHttpTransport(options: HttpTransportOptions): SyncTransport {
-  const send = async <T>(path: string, json: Utf8Json, schema: z.ZodMiniType<T>): Promise<T> => {
+  const send = async <T>(
+    path: string,
+    json: Utf8Json,
+    schema: z.ZodMiniType<T>,
+    signal: AbortSignal | undefined,
+  ): Promise<T> => {
     const token = await options.readToken();
     return postSyncJson({
       url: `${options.baseUrl}${path}`,
@@ -50,19 +55,20 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       fetch: options.fetch,
       deadlines: options.deadlines,
       keptConnections: options.keptConnections,
+      signal,
     });
   };
   return {
-    push: async (request: PushRequest): Promise<SentPush> => {
+    push: async (request: PushRequest, signal?: AbortSignal): Promise<SentPush> => {
       const { json, sent } = fitPushBody(request);
-      const response = await send('/api/sync/push', json, pushResponseSchema);
+      const response = await send('/api/sync/push', json, pushResponseSchema, signal);
       const sentIds = sent.map((mutation) => mutation.id);
       decodeAnswer(() => checkPushResponse(response, sentIds));
       return { sentCount: sent.length, response };
     },
-    pull: async (request: PullRequest) => {
+    pull: async (request: PullRequest, signal?: AbortSignal) => {
       const json = new TextEncoder().encode(JSON.stringify(request));
-      const page = await send('/api/sync/pull', json, wirePullResponseSchema);
+      const page = await send('/api/sync/pull', json, wirePullResponseSchema, signal);
       return decodeAnswer(() => decodePullResponse(page));
     },
   };
@@ -80,6 +86,8 @@ export interface SyncPost<T> {
   readonly keptConnections?: KeptConnections;
   /** Sees the headers of an answer that fits `schema`. */
   readonly onAnswerHeaders?: (headers: Headers) => void;
+  /** Cancels the request: it then rejects with an AbortError (sync-ports.ts, `throwIfStopped`). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -98,6 +106,7 @@ export async function postSyncJson<T>(post: SyncPost<T>): Promise<T> {
     deadlines: post.deadlines ?? defaultRequestDeadlines,
     fetch: post.fetch,
     keptConnections: post.keptConnections,
+    signal: post.signal,
   });
   if (!response.ok) throw errorFromResponse(response.status, json);
   const parsed = post.schema.safeParse(json);

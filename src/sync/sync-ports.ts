@@ -17,10 +17,24 @@ export interface SentPush {
 export interface SyncTransport {
   /**
    * Sends the first of the request's mutations, in order — as many as fit in one request,
-   * at least one — and answers exactly those.
+   * at least one — and answers exactly those. `signal` cancels the request (see
+   * `throwIfStopped`).
    */
-  push(request: PushRequest): Promise<SentPush>;
-  pull(request: PullRequest): Promise<PullResponse>;
+  push(request: PushRequest, signal?: AbortSignal): Promise<SentPush>;
+  pull(request: PullRequest, signal?: AbortSignal): Promise<PullResponse>;
+}
+
+/**
+ * A run's signal is aborted when the page stops its sync (sign-out, lock, a wipe): from
+ * then on the run sends nothing and writes nothing, and ends with this AbortError, which
+ * nobody shows (the stopped scheduler no longer publishes).
+ */
+export function throwIfStopped(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw syncStopped();
+}
+
+export function syncStopped(): DOMException {
+  return new DOMException('sync was stopped', 'AbortError');
 }
 
 export type SyncErrorCode =

@@ -15,6 +15,10 @@
  *   those it lacks (src/data/restore-recheck.ts); they go up in the same run.
  * - A run stopped by a full tablet (the store's `storage_full`) stops as a SyncError of
  *   that code, so the screens can ask her to free space rather than blame the server.
+ * - Once `signal` is aborted (the page stopped its sync: sign-out, lock, a wipe) the run
+ *   sends no request and writes nothing more: it is checked before each request and each
+ *   write, and cancels the request in flight. An answer it then never reads loses nothing:
+ *   a push's mutations stay in the outbox and go again, a pull's page comes again.
  */
 import {
   PROTOCOL_VERSION,
@@ -29,7 +33,7 @@ import type {
   SyncInbox,
   SyncOutbox,
 } from '../data/sync-store-ports.ts';
-import { SyncError, type SentPush, type SyncTransport } from './sync-ports.ts';
+import { SyncError, throwIfStopped, type SentPush, type SyncTransport } from './sync-ports.ts';
 
 export interface SyncPorts {
   readonly deviceId: string;
@@ -51,6 +55,8 @@ export interface SyncRunOptions {
   /** Pulls wait for an unlocked app (docs/design.md, "Sync"); the worker may only push. */
   readonly shouldPull: boolean;
   readonly pullPageSize?: number;
+  /** Aborted when the page stops its sync: the run ends without another request or write. */
+  readonly signal?: AbortSignal;
 }
 
 // A corrected clock gets one retry per run: if stamps are still refused, something else is
@@ -58,13 +64,14 @@ export interface SyncRunOptions {
 const maxRestampsPerRun = 1;
 
 export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promise<SyncReport> {
+  const { signal } = options;
   try {
-    const pushed = await pushAll(ports);
+    const pushed = await pushAll(ports, signal);
     if (!options.shouldPull) return { ...pushed, pulledRecords: 0, pulledPages: 0 };
-    const pulled = await pullAll(ports, options.pullPageSize ?? maxPullLimit);
+    const pulled = await pullAll(ports, options.pullPageSize ?? maxPullLimit, signal);
     // What a recheck queued again (or she saved meanwhile) goes up now, not a run later;
     // with nothing waiting this is one read of the outbox and no request.
-    const again = await pushAll(ports);
+    const again = await pushAll(ports, signal);
     return {
       pushed: pushed.pushed + again.pushed,
       duplicates: pushed.duplicates + again.duplicates,
@@ -74,7 +81,7 @@ export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promis
   } catch (error) {
     // A refusal still tells the time (every server answer does): the next offline save
     // is stamped right even if she must sign in again first.
-    if (error instanceof SyncError && error.serverTimeMs !== null) {
+    if (error instanceof SyncError && error.serverTimeMs !== null && !signal?.aborted) {
       await ports.clock.adoptServerTime(error.serverTimeMs);
     }
     if (error instanceof StoreError && error.code === 'storage_full') {
@@ -84,13 +91,15 @@ export async function runSync(ports: SyncPorts, options: SyncRunOptions): Promis
   }
 }
 
-function pushAll({ deviceId, outbox, clock, transport }: SyncPorts) {
+function pushAll({ deviceId, outbox, clock, transport }: SyncPorts, signal?: AbortSignal) {
   return pushInRounds({
     readPending: (limit) => outbox.readPending(limit),
-    send: (mutations) => transport.push({ protocolVersion: PROTOCOL_VERSION, deviceId, mutations }),
+    send: (mutations) =>
+      transport.push({ protocolVersion: PROTOCOL_VERSION, deviceId, mutations }, signal),
     outbox,
     clock,
     restampPending: () => outbox.restampPending(),
+    ...(signal ? { signal } : {}),
   });
 }
 
@@ -103,6 +112,8 @@ export interface PushRounds<T extends { readonly id: string }> {
   readonly clock: SyncClock;
   /** Null where the mutations cannot be re-stamped (a locked tablet has no key to them). */
   readonly restampPending: (() => Promise<void>) | null;
+  /** Checked before each request and each write to the outbox or the clock. */
+  readonly signal?: AbortSignal;
 }
 
 export interface PushTotals {
@@ -120,13 +131,18 @@ export interface PushTotals {
 export async function pushInRounds<T extends { readonly id: string }>(
   rounds: PushRounds<T>,
 ): Promise<PushTotals> {
-  const { outbox, clock } = rounds;
+  const { outbox, clock, signal } = rounds;
   const totals = { pushed: 0, duplicates: 0, rejected: 0 };
   let restamps = 0;
   for (;;) {
+    throwIfStopped(signal);
     const pending = await rounds.readPending(maxMutationsPerPush);
     if (pending.length === 0) return totals;
+    throwIfStopped(signal);
     const { sentCount, response } = await rounds.send(pending);
+    // Applied at the server or not, the mutations stay in the outbox: the next run sends
+    // them again and the server knows them by id.
+    throwIfStopped(signal);
     await clock.adoptServerTime(Date.parse(response.serverTime));
     // Nothing sent: asking again with the same batch would loop forever.
     if (sentCount < 1) {
@@ -136,6 +152,7 @@ export async function pushInRounds<T extends { readonly id: string }>(
     // stay pending and go in the next round.
     const sentIds = pending.slice(0, sentCount).map((mutation) => mutation.id);
     const outcome = sortOutcome(response, sentIds);
+    throwIfStopped(signal);
     await outbox.acknowledge(outcome.acknowledged);
     await outbox.markRejected(outcome.rejected);
     totals.pushed += response.applied;
@@ -144,6 +161,7 @@ export async function pushInRounds<T extends { readonly id: string }>(
     if (outcome.tooFarAhead > 0) {
       if (rounds.restampPending === null || restamps >= maxRestampsPerRun) return totals;
       restamps += 1;
+      throwIfStopped(signal);
       await rounds.restampPending();
     }
   }
@@ -169,7 +187,12 @@ function sortOutcome(response: PushResponse, sentIds: readonly string[]) {
 // A server that refuses a pull from the start too is mid-restore; the next run tries again.
 const maxPullRestartsPerRun = 1;
 
-async function pullAll({ inbox, clock, transport }: SyncPorts, limit: number) {
+async function pullAll(
+  { inbox, clock, transport }: SyncPorts,
+  limit: number,
+  signal: AbortSignal | undefined,
+) {
+  throwIfStopped(signal);
   let cursor = await inbox.readCursor();
   let pulledRecords = 0;
   let pulledPages = 0;
@@ -177,23 +200,29 @@ async function pullAll({ inbox, clock, transport }: SyncPorts, limit: number) {
   for (;;) {
     let page;
     try {
-      page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor, limit });
+      throwIfStopped(signal);
+      page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor, limit }, signal);
     } catch (error) {
       const isRefusedCursor = error instanceof SyncError && error.code === 'invalid_cursor';
       if (!isRefusedCursor || cursor === null || restarts >= maxPullRestartsPerRun) throw error;
       restarts += 1;
+      throwIfStopped(signal);
       // The stored cursor stays until the first page from the start replaces it.
       await inbox.beginRecheck();
       cursor = null;
       continue;
     }
+    // A page answered after she signed out is not hers to keep: it comes again next time.
+    throwIfStopped(signal);
     await clock.adoptServerTime(Date.parse(page.serverTime));
+    throwIfStopped(signal);
     await inbox.storePage(page.records, page.cursor);
     pulledRecords += page.records.length;
     pulledPages += 1;
     // A server that says "more" without moving the cursor would loop forever.
     if (!page.hasMore || page.cursor === cursor) {
       // Only once the log is read to its end: a record not in it yet may be in a later page.
+      throwIfStopped(signal);
       if (!page.hasMore) await inbox.finishRecheck();
       return { pulledRecords, pulledPages };
     }

@@ -43,7 +43,7 @@ function manualTimers() {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function setUp(run: () => Promise<SyncReport>) {
+function setUp(run: (signal: AbortSignal) => Promise<SyncReport>) {
   const { timers, advance } = manualTimers();
   const statuses: SyncStatus[] = [];
   let lockHolders = 0;
@@ -96,7 +96,7 @@ describe('sync scheduler', () => {
     scheduler.request('online');
     await settle();
     expect(runs).toBe(3);
-    scheduler.stop();
+    void scheduler.stop();
     await advance(10 * 60_000);
     expect(runs).toBe(3);
   });
@@ -161,5 +161,29 @@ describe('sync scheduler', () => {
       lastErrorCode: 'device_revoked',
       nextRunAt: null,
     });
+  });
+
+  it('on stop, aborts the run in flight, settles only once it has ended, and publishes nothing more', async () => {
+    let runSignal: AbortSignal | null = null;
+    let endRun: () => void = () => undefined;
+    const { scheduler, statuses, advance } = setUp(async (signal) => {
+      runSignal = signal;
+      await new Promise<void>((resolve) => (endRun = resolve));
+      // What her ended session's last request met: it must not sign out the next person.
+      throw new SyncError('session_expired', 'session ended');
+    });
+    scheduler.request('start');
+    await settle();
+    const published = statuses.length;
+    let hasStopped = false;
+    const stopping = scheduler.stop().then(() => (hasStopped = true));
+    expect(runSignal!.aborted).toBe(true);
+    await settle();
+    expect(hasStopped).toBe(false);
+    endRun();
+    await stopping;
+    scheduler.request('manual');
+    await advance(60 * 60_000);
+    expect(statuses).toHaveLength(published);
   });
 });

@@ -8,6 +8,10 @@
  * - A failure that time may cure (offline, server trouble) is retried with growing
  *   pauses; one that needs a person (signed out, device revoked, app too old) is not
  *   retried in a loop, it is shown.
+ * - `stop()` is final: it aborts the signal the run in flight was given, plans and
+ *   publishes nothing more, and settles once that run has ended. What a stopped run
+ *   reports is nobody's news: a refusal of her old session must not sign out whoever
+ *   signs in next.
  */
 import type { SyncReport } from './sync-run.ts';
 import { SyncError, type SyncErrorCode } from './sync-ports.ts';
@@ -33,7 +37,8 @@ export interface SchedulerTimers {
 }
 
 export interface SyncSchedulerOptions {
-  readonly run: () => Promise<SyncReport>;
+  /** One run; `signal` is aborted by `stop()`, and the run then ends without writing. */
+  readonly run: (signal: AbortSignal) => Promise<SyncReport>;
   readonly withDeviceLock: <T>(work: () => Promise<T>) => Promise<T>;
   readonly onStatus: (status: SyncStatus) => void;
   readonly timers?: SchedulerTimers;
@@ -47,7 +52,8 @@ export interface SyncSchedulerOptions {
 
 export interface SyncScheduler {
   request(trigger: SyncTrigger): void;
-  stop(): void;
+  /** Settles (never rejects) once the run in flight, if any, has ended. */
+  stop(): Promise<void>;
   readonly status: SyncStatus;
 }
 
@@ -76,10 +82,12 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
   let isRunRequestedAgain = false;
   let failures = 0;
   let isStopped = false;
+  const stopping = new AbortController();
+  let runInFlight: Promise<unknown> | null = null;
 
   const publish = (changes: Partial<SyncStatus>) => {
     status = { ...status, ...changes };
-    options.onStatus(status);
+    if (!isStopped) options.onStatus(status);
   };
 
   const planRun = (delayMs: number) => {
@@ -102,8 +110,10 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
       return;
     }
     publish({ isRunning: true, nextRunAt: null });
+    const run = options.withDeviceLock(() => options.run(stopping.signal));
+    runInFlight = run;
     try {
-      await options.withDeviceLock(options.run);
+      await run;
       failures = 0;
       publish({
         isRunning: false,
@@ -125,6 +135,8 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
         const backoff = Math.min(maxBackoffMs, minBackoffMs * 2 ** (failures - 1));
         planRun(Math.round(backoff * (0.5 + random() / 2)));
       }
+    } finally {
+      runInFlight = null;
     }
     if (isRunRequestedAgain) {
       isRunRequestedAgain = false;
@@ -140,10 +152,12 @@ export function createSyncScheduler(options: SyncSchedulerOptions): SyncSchedule
         void runNow();
       } else void runNow();
     },
-    stop() {
+    async stop() {
       isStopped = true;
       if (timer !== null) timers.clearTimeout(timer);
       timer = null;
+      stopping.abort();
+      await runInFlight?.catch(() => undefined);
     },
     get status() {
       return status;

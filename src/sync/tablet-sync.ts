@@ -15,6 +15,8 @@
  *   sign-in in another tab is seen at once.
  * - With no one signed in nothing is sent: the run stops as `session_expired`, and the
  *   outbox waits for the next sign-in.
+ * - A run whose `signal` is aborted (the page stopped its sync) touches neither the store
+ *   nor the server again, and ends at once even while it still waits for the lock.
  */
 import type { HybridClock } from '../domain/hlc.ts';
 import type { SakhiDatabase } from '../data/database.ts';
@@ -25,7 +27,7 @@ import { browserDeviceLock, type WithDeviceLock } from '../platform/device-lock.
 import { createHttpTransport } from './http-transport.ts';
 import { createLocalSyncPorts } from './local-sync.ts';
 import { sealOutboxForServer } from './outbox-sealing.ts';
-import { SyncError } from './sync-ports.ts';
+import { SyncError, syncStopped, throwIfStopped } from './sync-ports.ts';
 import { runSync, type SyncReport, type SyncRunOptions } from './sync-run.ts';
 
 export const syncLockName = 'sakhi-sync';
@@ -60,11 +62,16 @@ export function openTabletSync(options: TabletSyncOptions): TabletSync {
   const ports = createLocalSyncPorts({ db, clock, deviceId, transport });
   const withDeviceLock = options.withDeviceLock ?? browserDeviceLock();
   return {
-    run: (runOptions) =>
-      withDeviceLock(syncLockName, async () => {
+    run: (runOptions) => {
+      const { signal } = runOptions;
+      let isGranted = false;
+      const held = withDeviceLock(syncLockName, async () => {
+        isGranted = true;
+        throwIfStopped(signal);
         if ((await readToken()) === null) {
           throw new SyncError('session_expired', 'no one is signed in on this tablet');
         }
+        throwIfStopped(signal);
         // Offline too: a change saved offline needs its box before the app is locked or closed.
         await sealOutboxBeforePush(db, deviceId);
         // Known offline: fail as the fetch would, without a request the browser logs as an error.
@@ -72,9 +79,23 @@ export function openTabletSync(options: TabletSyncOptions): TabletSync {
           throw new SyncError('offline', 'the tablet is offline');
         }
         const report = await runSync(ports, runOptions);
+        throwIfStopped(signal);
         await recordSyncSuccess(db, readCorrectedNow(clock), { hasPulled: runOptions.shouldPull });
         return report;
-      }),
+      });
+      if (!signal) return held;
+      // Stopped while still queued for the lock (behind the worker's push, say): the run
+      // has ended, for once granted it only finds itself stopped. Stopped while working: it
+      // ends at its next check, and its promise settles then.
+      return new Promise<SyncReport>((resolve, reject) => {
+        const endIfQueued = () => {
+          if (!isGranted) reject(syncStopped());
+        };
+        if (signal.aborted) endIfQueued();
+        signal.addEventListener('abort', endIfQueued);
+        held.finally(() => signal.removeEventListener('abort', endIfQueued)).then(resolve, reject);
+      });
+    },
   };
 }
 

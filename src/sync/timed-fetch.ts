@@ -13,7 +13,7 @@ import {
   type RequestDeadlines,
 } from './request-deadline.ts';
 import { browserKeptConnections, type KeptConnections } from './kept-connections.ts';
-import { SyncError } from './sync-ports.ts';
+import { SyncError, throwIfStopped } from './sync-ports.ts';
 
 export interface TimedPost {
   readonly url: string;
@@ -23,6 +23,8 @@ export interface TimedPost {
   readonly fetch?: typeof fetch;
   /** This context's kept connections; tests give their own. */
   readonly keptConnections?: KeptConnections;
+  /** Aborted when whoever asked no longer wants the answer (sync stopped at sign-out). */
+  readonly signal?: AbortSignal;
 }
 
 export interface TimedAnswer {
@@ -35,9 +37,12 @@ export async function postWithinDeadlines(post: TimedPost): Promise<TimedAnswer>
   const fetchWith = post.fetch ?? fetch;
   const keptConnections = post.keptConnections ?? browserKeptConnections;
   await keptConnections.clearIfStillSilent(post.url, fetchWith);
+  throwIfStopped(post.signal);
   const controller = new AbortController();
   const sentBytes = post.body.byteLength;
   const watch = watchDeadline(controller, msUntilAnswer(post.deadlines, sentBytes));
+  const stop = () => controller.abort();
+  post.signal?.addEventListener('abort', stop);
   try {
     const response = await watch.race(
       fetchWith(post.url, {
@@ -52,12 +57,15 @@ export async function postWithinDeadlines(post: TimedPost): Promise<TimedAnswer>
     const bytes = await readBody(response, watch, post.deadlines.stallMs);
     return { response, json: parseJson(bytes) };
   } catch (cause) {
+    // Stopped, not offline: no retry is due and the link is not to blame.
+    throwIfStopped(post.signal);
     if (watch.hasPassed) await keptConnections.clearAfterSilence(post.url, fetchWith);
     const message = watch.hasPassed
       ? `no answer from ${post.url} in time; trying again later`
       : 'the server could not be reached';
     throw new SyncError('offline', message, { cause });
   } finally {
+    post.signal?.removeEventListener('abort', stop);
     watch.stop();
   }
 }

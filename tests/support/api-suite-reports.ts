@@ -7,6 +7,7 @@ import type { Case } from '../../src/domain/case.ts';
 import { computeIndicatorReport } from '../../src/domain/compute-indicators.ts';
 import { districts } from '../../src/domain/districts.ts';
 import type { Entry } from '../../src/domain/entries.ts';
+import { sampleService, type ServiceAnswers } from '../../src/domain/entries.testing.ts';
 import {
   decodePullResponse,
   encodePushRequest,
@@ -290,17 +291,8 @@ async function pushHandMadeYear(h: ApiHarness, fixture: Fixture): Promise<void> 
     closureApprovedAt: '2024-07-01T05:00:00.000Z',
   });
   const removed = newCase({ registeredAt: '2024-06-11T05:00:00.000Z', deleted: true });
-  const service = {
-    givenBy: null,
-    durationMinutes: null,
-    notes: null,
-    hospitalName: null,
-    firNumber: null,
-    policeStation: null,
-    dlsaAdvocateName: null,
-    courtName: null,
-    interpretationLanguage: null,
-  };
+  const service = (of: Mutation, kind: ServiceAnswers['kind'], givenAt: string) =>
+    entry('service', of, sampleService({ kind, givenAt }));
   const stay = {
     plannedDischargeDate: '2024-06-15',
     extendedUntil: null,
@@ -314,22 +306,10 @@ async function pushHandMadeYear(h: ApiHarness, fixture: Fixture): Promise<void> 
     newYear,
     june,
     removed,
-    entry('service', june, {
-      ...service,
-      kind: 'counselling',
-      givenAt: '2024-06-10T06:00:00.000Z',
-    }),
+    service(june, 'counselling', '2024-06-10T06:00:00.000Z'),
     // 1 July in India.
-    entry('service', june, {
-      ...service,
-      kind: 'medical_aid',
-      givenAt: '2024-06-30T19:00:00.000Z',
-    }),
-    entry('service', removed, {
-      ...service,
-      kind: 'legal_aid',
-      givenAt: '2024-06-12T06:00:00.000Z',
-    }),
+    service(june, 'medical_aid', '2024-06-30T19:00:00.000Z'),
+    service(removed, 'legal_aid', '2024-06-12T06:00:00.000Z'),
     entry('stay', june, {
       ...stay,
       admittedAt: '2024-06-10T06:00:00.000Z',

@@ -5,6 +5,7 @@
  * one of exactly 5, a follow-up overdue, removed records).
  */
 import type { Mutation } from '../../src/domain/protocol.ts';
+import { sampleService, type ServiceAnswers } from '../../src/domain/entries.testing.ts';
 import type { SyncActor } from '../../server/services/sync-scope.ts';
 import { mutationOf, newCaseMutation } from './sync-fixture.ts';
 
@@ -35,17 +36,8 @@ export function agreementYearMutations(actor: SyncActor, stamp: string): Mutatio
     closureApprovedBy: actor.userId,
     closureApprovedAt: at,
   });
-  const service = {
-    givenBy: null,
-    durationMinutes: null,
-    notes: null,
-    hospitalName: null,
-    firNumber: null,
-    policeStation: null,
-    dlsaAdvocateName: null,
-    courtName: null,
-    interpretationLanguage: null,
-  };
+  const service = (of: Mutation, kind: ServiceAnswers['kind'], givenAt: string) =>
+    entry('service', of, sampleService({ kind, givenAt }));
   const stay = (admittedAt: string, dischargedAt: string | null) => ({
     admittedAt,
     dischargedAt,
@@ -93,31 +85,11 @@ export function agreementYearMutations(actor: SyncActor, stamp: string): Mutatio
     hospital,
     closedEarly,
     removed,
-    entry('service', bornOnly, {
-      ...service,
-      kind: 'counselling',
-      givenAt: '2023-03-05T06:00:00.000Z',
-    }),
-    entry('service', bornOnly, {
-      ...service,
-      kind: 'legal_aid',
-      givenAt: '2023-03-31T18:40:00.000Z',
-    }),
-    entry('service', closedEarly, {
-      ...service,
-      kind: 'medical_aid',
-      givenAt: '2023-01-15T06:00:00.000Z',
-    }),
-    entry('service', removed, {
-      ...service,
-      kind: 'legal_aid',
-      givenAt: '2023-03-06T06:00:00.000Z',
-    }),
-    entry('service', hospital, {
-      ...service,
-      kind: 'police_help',
-      givenAt: '2023-03-21T06:00:00.000Z',
-    }),
+    service(bornOnly, 'counselling', '2023-03-05T06:00:00.000Z'),
+    service(bornOnly, 'legal_aid', '2023-03-31T18:40:00.000Z'),
+    service(closedEarly, 'medical_aid', '2023-01-15T06:00:00.000Z'),
+    service(removed, 'legal_aid', '2023-03-06T06:00:00.000Z'),
+    service(hospital, 'police_help', '2023-03-21T06:00:00.000Z'),
     // Over five days, exactly five days, and one still open at the server's clock.
     entry('stay', bornOnly, stay('2023-03-05T06:00:00.000Z', '2023-03-12T06:00:00.000Z')),
     entry('stay', hospital, stay('2023-03-20T11:00:00.000Z', '2023-03-25T11:00:00.000Z')),

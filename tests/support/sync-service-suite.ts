@@ -15,6 +15,7 @@ import {
 } from '../../src/domain/protocol.ts';
 import { expandFields } from '../../src/domain/compact-fields.ts';
 import { laterReferralBlanks } from '../../src/domain/entries.ts';
+import { sampleService } from '../../src/domain/entries.testing.ts';
 import { referralStepOf } from '../../src/domain/referral-steps.ts';
 import { pullChanges } from '../../server/services/sync-pull.ts';
 import { pushMutations } from '../../server/services/sync-push.ts';
@@ -594,17 +595,7 @@ export function syncServiceSuite(openDatabase: SyncDatabaseFactory): void {
             recordedAt: at,
             recordedBy: caseworker.userId,
             deleted: false,
-            kind: 'counselling',
-            givenAt: at,
-            givenBy: caseworker.userId,
-            durationMinutes: 30,
-            notes: null,
-            hospitalName: null,
-            firNumber: null,
-            policeStation: null,
-            dlsaAdvocateName: null,
-            courtName: null,
-            interpretationLanguage: null,
+            ...sampleService({ givenAt: at, givenBy: caseworker.userId, durationMinutes: 30 }),
           },
           stampAt(offset, caseworker.deviceId),
         );

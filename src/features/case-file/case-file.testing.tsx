@@ -5,6 +5,7 @@ import { screen } from '@testing-library/preact';
 import type { EntryInput } from '../../data/case-store.ts';
 import { openTestStore, sampleIntake, type testStaff } from '../../data/case-store.testing.ts';
 import { laterReferralBlanks } from '../../domain/entries.ts';
+import { sampleService } from '../../domain/entries.testing.ts';
 import { TEST_MORNING } from '../../shell/screen-tests.testing.ts';
 import { renderScreen } from '../../shell/stores.testing.tsx';
 import { CaseFilePage } from './CaseFilePage.tsx';
@@ -34,19 +35,7 @@ export async function openCase(
 export function serviceGivenThisMorning(
   given: Pick<EntryInput<'service'>, 'kind'> & Partial<EntryInput<'service'>>,
 ): EntryInput<'service'> {
-  return {
-    givenAt: TEST_MORNING,
-    givenBy: null,
-    durationMinutes: null,
-    notes: null,
-    hospitalName: null,
-    firNumber: null,
-    policeStation: null,
-    dlsaAdvocateName: null,
-    courtName: null,
-    interpretationLanguage: null,
-    ...given,
-  };
+  return sampleService({ givenAt: TEST_MORNING, ...given });
 }
 
 /** Admitted to the short stay this morning, to leave in two days; not yet discharged. */
