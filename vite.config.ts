@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { chunkGroups } from './scripts/chunk-groups.ts';
 import { createPrecacheSplit } from './scripts/precache-split.ts';
 import { createServiceWorkerBuild } from './scripts/service-worker-build.ts';
 
@@ -9,14 +10,42 @@ import { createServiceWorkerBuild } from './scripts/service-worker-build.ts';
 // a manager opens now and then (referral letter, monthly report). Casework — intake, the
 // case page, Today, sync, change PIN — is in the install itself, so "ready to work
 // offline" is true for her day's work the moment it shows.
-const precacheSplit = createPrecacheSplit([
-  '/src/features/case-file/ReferralLetterPage.tsx',
-  '/src/features/tablets/TabletsScreen.tsx',
-  '/src/features/staff/StaffPage.tsx',
-  '/src/features/audit/AuditPage.tsx',
-  '/src/features/reports/CentreReportScreen.tsx',
-  '/src/features/reports/StateReportsScreen.tsx',
-]);
+const laterScreens = [
+  'src/features/case-file/ReferralLetterPage.tsx',
+  'src/features/tablets/TabletsScreen.tsx',
+  'src/features/staff/StaffPage.tsx',
+  'src/features/audit/AuditPage.tsx',
+  'src/features/reports/CentreReportScreen.tsx',
+  'src/features/reports/StateReportsScreen.tsx',
+];
+const precacheSplit = createPrecacheSplit(laterScreens.map((screen) => `/${screen}`));
+
+// One file per stage of a visit rather than one per module: each file over 2G is a request
+// and a round trip (scripts/chunk-groups.ts). Intake, the case page, Today, sync and change
+// PIN load together, as "casework"; the later screens together, after it.
+const loadingStages = chunkGroups(
+  {
+    stages: [
+      { name: 'first-screen', roots: ['src/app/main.tsx'], lazyImportsGoTo: 'app' },
+      { name: 'sign-in', roots: ['src/features/account/sign-in-client.ts'] },
+      { name: 'app', roots: [] },
+      {
+        name: 'casework',
+        roots: [
+          'src/features/intake/IntakePage.tsx',
+          'src/features/case-file/CaseFilePage.tsx',
+          'src/features/today/TodayPage.tsx',
+          'src/features/sync-status/SyncStatusPage.tsx',
+          'src/features/cases/CaseloadPage.tsx',
+          'src/features/unlock/ChangePinPage.tsx',
+        ],
+      },
+      { name: 'later', roots: laterScreens },
+    ],
+    worker: 'sw/worker.ts',
+  },
+  import.meta.dirname,
+);
 
 const serviceWorkerBuild = createServiceWorkerBuild();
 
@@ -67,5 +96,9 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: loadingStages } },
+  },
 });
