@@ -28,7 +28,8 @@ const loadingStages = chunkGroups(
     stages: [
       { name: 'first-screen', roots: ['src/app/main.tsx'], lazyImportsGoTo: 'app' },
       { name: 'sign-in', roots: ['src/features/account/sign-in-client.ts'] },
-      { name: 'app', roots: [] },
+      { name: 'app', roots: [], lazyImportsGoTo: 'signed-in' },
+      { name: 'signed-in', roots: [] },
       {
         name: 'casework',
         roots: [
