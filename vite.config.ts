@@ -21,13 +21,16 @@ const laterScreens = [
 const precacheSplit = createPrecacheSplit(laterScreens.map((screen) => `/${screen}`));
 
 // One file per stage of a visit rather than one per module: each file over 2G is a request
-// and a round trip (scripts/chunk-groups.ts). Intake, the case page, Today, sync and change
-// PIN load together, as "casework"; the later screens together, after it.
+// and a round trip (scripts/chunk-groups.ts). The first screen is index.html's own; the app
+// is everything it loads behind the sign-in form (her sign-in is sent only once the app and
+// the store are here, FirstVisit.tsx, so the sign-in client is one with them); "signed-in"
+// is what the app loads only once she is in (the unlock screen, the sealed store, sync),
+// arriving while her sign-in is answered; casework is intake, the case page, Today, sync
+// and change PIN, in the install; the later screens come after it.
 const loadingStages = chunkGroups(
   {
     stages: [
-      { name: 'first-screen', roots: ['src/app/main.tsx'], lazyImportsGoTo: 'app' },
-      { name: 'sign-in', roots: ['src/features/account/sign-in-client.ts'] },
+      { name: 'first-screen', roots: ['index.html'], lazyImportsGoTo: 'app' },
       { name: 'app', roots: [], lazyImportsGoTo: 'signed-in' },
       { name: 'signed-in', roots: [] },
       {

@@ -69,7 +69,7 @@ describe('chunk groups by loading stage', () => {
       'node_modules/preact/index.js': 'first-screen-libraries',
       // The first screen's import()s load behind it, with the app.
       'node_modules/workbox-window/index.js': 'app-libraries',
-      'node_modules/workbox-precaching/index.js': 'worker-libraries',
+      'node_modules/workbox-precaching/index.js': 'worker',
       'node_modules/zod/index.js': 'sign-in-and-worker-libraries',
       'src/App.tsx': 'app',
       // Shared by two later stages: it goes with the first of them.

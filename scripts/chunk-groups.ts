@@ -8,19 +8,21 @@
  * level of imports; the module worker's imports cost a round trip each again when it
  * installs (Chromium revalidates them). So modules are grouped by *stage*, the moment the
  * page first needs them (the first screen, the sign-in behind the form, the app and its
- * store, casework, the later screens), each stage one file, and what the service worker
- * also runs is split off its stage into a file of its own.
+ * store, what she needs once signed in, casework, the later screens: the list is in
+ * vite.config.ts), each stage one file, and what the service worker also runs is split off
+ * its stage into a file of its own.
  *
  * What must stay true:
- * - A stage's file holds only what that stage or an earlier one of the same run of the page
- *   loads, so nothing comes sooner than it did: the first screen stays within its budget
+ * - A file holds the modules of one stage only, and a stage's modules import (statically) only
+ *   those of its own and earlier stages, so a stage loads its files and earlier stages',
+ *   never a later stage's: the first screen stays within its budget
  *   (tests/bundle-budget.browser.test.ts) and carries no zod; the later screens stay out of
  *   the install (precache-split.ts reads the result).
  * - The worker never runs page code: a file the worker imports holds only modules the
  *   worker itself imports (a page module at load time may touch `document`, which a worker
  *   has not). Page and worker share those files, as they shared the smaller chunks before.
- * - Libraries (node_modules) go to a file of their own per group, so an update of the app's
- *   own code does not send Dexie or zod again to every tablet.
+ * - Libraries (node_modules) the page loads go to a file of their own per group, so an
+ *   update of the app's own code does not send Preact, Dexie or zod again to every tablet.
  */
 import { resolve } from 'node:path';
 
@@ -101,7 +103,10 @@ export function planChunkGroups(
     const stage = stageOf.get(id);
     const group =
       stage === undefined ? 'worker' : workerRuns.has(id) ? `${stage}-and-worker` : stage;
-    groups.set(id, libraryPath.test(id) ? `${group}-libraries` : group);
+    // The worker's own libraries stay in its own file: one import less in the chain of
+    // round trips before its install starts, and that file changes with a new worker anyway.
+    const isPageLibrary = stage !== undefined && libraryPath.test(id);
+    groups.set(id, isPageLibrary ? `${group}-libraries` : group);
   }
   return groups;
 }
