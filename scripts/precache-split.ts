@@ -13,34 +13,67 @@
 import type { Plugin } from 'vite';
 import type { ManifestTransform } from 'workbox-build';
 
-/** A built chunk as Rollup describes it, only what the split reads. */
+/** A built chunk as the bundler describes it, only what the split reads. */
 export interface BuiltChunk {
   readonly fileName: string;
   readonly isEntry: boolean;
   readonly facadeModuleId: string | null;
+  readonly moduleIds: readonly string[];
   readonly imports: readonly string[];
-  readonly dynamicImports: readonly string[];
+  /** The styles Vite split off this chunk (`viteMetadata.importedCss`). */
+  readonly importedCss?: readonly string[];
 }
 
-/** The files of `chunks` that only the later screens reach. */
+/** A module's imports, as the bundler's `getModuleInfo` gives them. */
+export interface ModuleLinks {
+  readonly importedIds: readonly string[];
+  readonly dynamicallyImportedIds: readonly string[];
+}
+
+/**
+ * The files of `chunks` (scripts and their styles) that only the later screens reach.
+ *
+ * Read module by module, not chunk by chunk: one built file may hold several screens and
+ * what only they use (scripts/chunk-groups.ts groups modules by when they are needed), so
+ * a file is left for later only when none of its modules is reached without opening a
+ * later screen, and neither is any file that a file of the install imports.
+ */
 export function listLaterFiles(
   chunks: readonly BuiltChunk[],
+  readModule: (id: string) => ModuleLinks | null,
   laterScreens: readonly string[],
 ): Set<string> {
+  const isLaterScreen = (id: string) => laterScreens.some((screen) => id.endsWith(screen));
+  const neededModules = new Set<string>();
+  const moduleQueue = chunks.flatMap((chunk) =>
+    chunk.isEntry && chunk.facadeModuleId !== null ? [chunk.facadeModuleId] : [],
+  );
+  for (let id = moduleQueue.shift(); id !== undefined; id = moduleQueue.shift()) {
+    if (neededModules.has(id) || isLaterScreen(id)) continue;
+    neededModules.add(id);
+    const links = readModule(id);
+    if (links) moduleQueue.push(...links.importedIds, ...links.dynamicallyImportedIds);
+  }
+
   const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
-  const isLaterScreen = (chunk: BuiltChunk) =>
-    laterScreens.some((screen) => chunk.facadeModuleId?.endsWith(screen) ?? false);
-  const needed = new Set<string>();
-  const queue = chunks.filter((chunk) => chunk.isEntry);
-  for (let chunk = queue.shift(); chunk; chunk = queue.shift()) {
-    if (needed.has(chunk.fileName)) continue;
-    needed.add(chunk.fileName);
-    for (const file of [...chunk.imports, ...chunk.dynamicImports]) {
+  const neededFiles = new Set<string>();
+  const chunkQueue = chunks.filter(
+    (chunk) =>
+      chunk.isEntry ||
+      chunk.moduleIds.length === 0 ||
+      chunk.moduleIds.some((id) => neededModules.has(id)),
+  );
+  for (let chunk = chunkQueue.shift(); chunk; chunk = chunkQueue.shift()) {
+    if (neededFiles.has(chunk.fileName)) continue;
+    neededFiles.add(chunk.fileName);
+    for (const css of chunk.importedCss ?? []) neededFiles.add(css);
+    for (const file of chunk.imports) {
       const next = byFile.get(file);
-      if (next && !needed.has(file) && !isLaterScreen(next)) queue.push(next);
+      if (next) chunkQueue.push(next);
     }
   }
-  return new Set(chunks.map((chunk) => chunk.fileName).filter((file) => !needed.has(file)));
+  const allFiles = chunks.flatMap((chunk) => [chunk.fileName, ...(chunk.importedCss ?? [])]);
+  return new Set(allFiles.filter((file) => !neededFiles.has(file)));
 }
 
 /**
@@ -59,10 +92,13 @@ export function createPrecacheSplit(laterScreens: readonly string[]): {
       apply: 'build',
       generateBundle(_options, bundle) {
         const chunks = Object.values(bundle).flatMap((output) =>
-          output.type === 'chunk' ? [output] : [],
+          output.type === 'chunk'
+            ? [{ ...output, importedCss: [...(output.viteMetadata?.importedCss ?? [])] }]
+            : [],
         );
-        if (chunks.some((chunk) => chunk.isEntry))
-          laterFiles = listLaterFiles(chunks, laterScreens);
+        if (chunks.some((chunk) => chunk.isEntry)) {
+          laterFiles = listLaterFiles(chunks, (id) => this.getModuleInfo(id), laterScreens);
+        }
       },
     },
     markLaterFiles: (entries) => ({

@@ -60,8 +60,9 @@ export function createServiceWorkerBuild(): {
         build: {
           rollupOptions: {
             input: { index: 'index.html', 'service-worker': workerSource },
-            // The worker's entry chunk keeps its export, which /sw.js calls.
-            preserveEntrySignatures: 'exports-only',
+            // The worker's entry chunk keeps its export, which /sw.js calls (other exports
+            // may join it: the grouping of chunks by stage, chunk-groups.ts, needs that).
+            preserveEntrySignatures: 'allow-extension',
           },
         },
       }),
