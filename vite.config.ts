@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { createPrecacheSplit } from './scripts/precache-split.ts';
+import { precompressAssets } from './scripts/precompress-assets.ts';
 import { createServiceWorkerBuild } from './scripts/service-worker-build.ts';
 
 // Screens a first install may store once the worker is active: those that need the
@@ -25,6 +26,7 @@ export default defineConfig({
     preact(),
     serviceWorkerBuild.plugin,
     precacheSplit.plugin,
+    precompressAssets(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
