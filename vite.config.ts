@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { chunkGroups } from './scripts/chunk-groups.ts';
 import { createPrecacheSplit } from './scripts/precache-split.ts';
+import { precompressAssets } from './scripts/precompress-assets.ts';
 import { createServiceWorkerBuild } from './scripts/service-worker-build.ts';
 
 // Screens a first install may store once the worker is active: those that need the
@@ -65,6 +66,7 @@ export default defineConfig({
     preact(),
     serviceWorkerBuild.plugin,
     precacheSplit.plugin,
+    precompressAssets(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',

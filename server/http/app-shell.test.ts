@@ -1,10 +1,12 @@
 // @vitest-environment node
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   FAKE_ASSET_BODY,
   FAKE_ASSET_PATH,
   FAKE_INDEX_HTML,
   createAppUnderTest,
+  fakeAssetBrotli,
   type AppUnderTest,
 } from '../../tests/support/app-under-test.ts';
 
@@ -90,6 +92,40 @@ describe('the built app', () => {
       expect(response.statusCode, url).not.toBe(200);
       expect(response.body, url).not.toContain('SQLite format');
     }
+  });
+});
+
+describe('a script as a browser asks for it', () => {
+  const withEncoding = (encoding: string, headers: Record<string, string> = {}) =>
+    subject.app.inject({
+      method: 'GET',
+      url: FAKE_ASSET_PATH,
+      headers: { 'accept-encoding': encoding, ...headers },
+    });
+
+  it('sends the brotli copy the build wrote, as it is, still cached a year', async () => {
+    const response = await withEncoding('gzip, deflate, br');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(response.headers.vary)).toMatch(/accept-encoding/i);
+    expect(response.rawPayload).toEqual(await fakeAssetBrotli());
+    expect(brotliDecompressSync(response.rawPayload).toString()).toBe(FAKE_ASSET_BODY);
+  });
+
+  it('answers its revalidation with 304, as the worker install asks', async () => {
+    const first = await withEncoding('br');
+    const again = await withEncoding('br', { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.rawPayload.length).toBe(0);
+  });
+
+  it('compresses it on the fly for a browser without brotli', async () => {
+    const response = await withEncoding('gzip');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(response.rawPayload).toString()).toBe(FAKE_ASSET_BODY);
   });
 });
 

@@ -29,6 +29,11 @@ export async function registerAppShell(app: FastifyInstance, staticDir: string):
     list: false,
     dotfiles: 'ignore',
     acceptRanges: false,
+    // The build writes a brotli copy of each script and style at the best quality
+    // (scripts/precompress-assets.ts): sent as it is to a browser that accepts brotli, it
+    // is ~15% smaller than compressing on the fly. Other files and encodings are
+    // compressed per request as before.
+    preCompressed: true,
     setHeaders: (reply, filePath) => {
       const isHashedAsset = relative(staticDir, filePath).split(sep)[0] === 'assets';
       reply.header('cache-control', isHashedAsset ? IMMUTABLE : REVALIDATE);

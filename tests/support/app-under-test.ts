@@ -3,6 +3,7 @@
  * It gets its own SQLite file and a fake built app (index.html, sw.js, a hashed asset),
  * so server tests need neither `npm run build` nor a network port.
  */
+import { brotliAtBest } from '../../scripts/precompress-assets.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,11 @@ export interface AppUnderTest {
   close(): Promise<void>;
 }
 
+/** The brotli copy of the fake script, as the build writes one beside each script. */
+export function fakeAssetBrotli(): Promise<Buffer> {
+  return brotliAtBest(FAKE_ASSET_BODY);
+}
+
 export async function createAppUnderTest(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
   const root = mkdtempSync(join(tmpdir(), 'sakhi-app-'));
   const staticDir = join(root, 'dist');
@@ -33,6 +39,8 @@ export async function createAppUnderTest(options: { demo?: boolean } = {}): Prom
   writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});\n');
   writeFileSync(join(staticDir, 'manifest.webmanifest'), '{"name":"सखी"}');
   writeFileSync(join(staticDir, FAKE_ASSET_PATH), FAKE_ASSET_BODY);
+  // As the build leaves it: a brotli copy beside the script (scripts/precompress-assets.ts).
+  writeFileSync(join(staticDir, `${FAKE_ASSET_PATH}.br`), await fakeAssetBrotli());
 
   const database = openDatabase({ dialect: 'sqlite', file: join(root, 'data', 'sakhi.sqlite') });
   await migrateToLatest(database.db);
