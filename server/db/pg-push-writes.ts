@@ -43,6 +43,14 @@ export interface PushWrites {
   readonly receipts: readonly SyncMutationsTable[];
 }
 
+/** A push's rows before their change-log numbers are drawn (under the lock). */
+export interface UnnumberedPushWrites {
+  /** Changed records, then new conflicts, each to get a new number. */
+  readonly records: readonly Omit<SyncRecordsTable, 'seq'>[];
+  readonly facts: readonly ReportFactsTable[];
+  readonly receipts: readonly SyncMutationsTable[];
+}
+
 export async function writePushOnPostgres(
   trx: Kysely<SyncDatabase>,
   writes: PushWrites,
