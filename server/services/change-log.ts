@@ -23,12 +23,22 @@
  *   from what the push merged on, the push reads and merges again under the lock. Every
  *   write of a record gives it a new number, so an unchanged number is an unchanged
  *   record: no push merges on a stale record, and none loses another's update.
+ * - A writer may be a group of pushes (pg-push-groups.ts): the pushes ready together in
+ *   one server process share one transaction, so one lock, one check statement for all of
+ *   them (claimChangeLogForGroup) and one commit. The group is one writer to the rule
+ *   above: every number it writes is drawn under the lock and becomes visible at its one
+ *   commit. Inside the group a push may also have read what an earlier push of the group
+ *   writes, which the check cannot see (it reads committed rows); such a push is merged
+ *   again in the group's transaction, under the lock, after the earlier pushes' writes, as
+ *   a stale one is. So no push merges on a stale record within a group either.
  * - SQLite: one writer at a time by construction (one connection, one server process),
  *   so a writer continues from max(seq) read inside its own transaction.
  *
- * Cost: pushes to one PostgreSQL database commit one at a time. The lock is held for the
- * lock's round trip, the check and the numbers (one statement), the writes and the commit;
- * docs/performance.md has what that costs under load.
+ * Cost: writers to one PostgreSQL database commit one at a time. The lock is held for the
+ * lock's round trip, the check and the numbers (one statement), the writes (one statement
+ * for the whole group unless a push had to merge again), each push's audit row and the
+ * commit — once per group, not per push; docs/performance.md has what that costs under
+ * load.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { SyncDatabase } from '../db/sync-schema.ts';
