@@ -92,7 +92,8 @@ function openSqliteKysely(file: string): { db: Kysely<Database>; stop: () => voi
 
 /**
  * The queue SQLite pushes commit through, from any handle of a database `openDatabase`
- * opened; undefined for PostgreSQL (a transaction per push) and for a SQLite handle made
+ * opened; undefined for PostgreSQL (which groups pushes under the change log's lock instead,
+ * server/services/pg-push-groups.ts) and for a SQLite handle made
  * elsewhere.
  */
 export function pushGroupsOf<DB>(db: Kysely<DB>): PushGroupCommit<Database> | undefined {

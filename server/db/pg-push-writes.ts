@@ -10,7 +10,10 @@
  * What must stay true: the same rows land as row-statement.ts's inserts would write them
  * (same conflict rules: a record's fields, number and update time, a fact's every column,
  * are rewritten; a receipt is only ever inserted). The CTEs each run exactly once, whether
- * or not the final select reads them.
+ * or not the final select reads them. The rows may be several pushes' of one group
+ * (services/pg-push-groups.ts), never two writing one row: `on conflict do update` cannot
+ * touch a row twice in one statement, and the group writes a push that read a row an
+ * earlier push writes in a statement of its own.
  */
 import { sql, type Kysely } from 'kysely';
 import { REPORT_FACT_COLUMNS, type ReportFactsTable } from './report-facts.ts';
@@ -39,6 +42,14 @@ const INTEGER_FACT_COLUMNS: ReadonlySet<string> = new Set(['deleted', 'length_da
 
 export interface PushWrites {
   readonly records: readonly SyncRecordsTable[];
+  readonly facts: readonly ReportFactsTable[];
+  readonly receipts: readonly SyncMutationsTable[];
+}
+
+/** A push's rows before their change-log numbers are drawn (under the lock). */
+export interface UnnumberedPushWrites {
+  /** Changed records, then new conflicts, each to get a new number. */
+  readonly records: readonly Omit<SyncRecordsTable, 'seq'>[];
   readonly facts: readonly ReportFactsTable[];
   readonly receipts: readonly SyncMutationsTable[];
 }

@@ -23,12 +23,22 @@
  *   from what the push merged on, the push reads and merges again under the lock. Every
  *   write of a record gives it a new number, so an unchanged number is an unchanged
  *   record: no push merges on a stale record, and none loses another's update.
+ * - A writer may be a group of pushes (pg-push-groups.ts): the pushes ready together in
+ *   one server process share one transaction, so one lock, one check statement for all of
+ *   them (claimChangeLogForGroup) and one commit. The group is one writer to the rule
+ *   above: every number it writes is drawn under the lock and becomes visible at its one
+ *   commit. Inside the group a push may also have read what an earlier push of the group
+ *   writes, which the check cannot see (it reads committed rows); such a push is merged
+ *   again in the group's transaction, under the lock, after the earlier pushes' writes, as
+ *   a stale one is. So no push merges on a stale record within a group either.
  * - SQLite: one writer at a time by construction (one connection, one server process),
  *   so a writer continues from max(seq) read inside its own transaction.
  *
- * Cost: pushes to one PostgreSQL database commit one at a time. The lock is held for the
- * lock's round trip, the check and the numbers (one statement), the writes and the commit;
- * docs/performance.md has what that costs under load.
+ * Cost: writers to one PostgreSQL database commit one at a time. The lock is held for the
+ * lock's round trip, the check and the numbers (one statement), the writes (one statement
+ * for the whole group unless a push had to merge again), each push's audit row and the
+ * commit — once per group, not per push; docs/performance.md has what that costs under
+ * load.
  */
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { SyncDatabase } from '../db/sync-schema.ts';
@@ -78,35 +88,54 @@ export async function claimChangeLog(
   // nothing else wrote meanwhile.
   if (!isPostgres(trx)) return { isCurrent: true, seqs: await allocateSeqs(trx, count) };
   await lockChangeLog(trx);
+  const { isCurrent, seqs } = await claimChangeLogForGroup(trx, [reads], count);
+  return { isCurrent: isCurrent[0]!, seqs };
+}
+
+export interface GroupClaim {
+  /** Per push, in the order given: false when something it read has changed since. */
+  readonly isCurrent: boolean[];
+  /** `count` new numbers, ascending. */
+  readonly seqs: number[];
+}
+
+/**
+ * PostgreSQL only, with the lock held (lockChangeLog): claimChangeLog's check for every
+ * push of a group and all their numbers, in one statement.
+ */
+export async function claimChangeLogForGroup(
+  trx: Kysely<SyncDatabase>,
+  reads: readonly PushReads[],
+  count: number,
+): Promise<GroupClaim> {
+  const recordIds = [...new Set(reads.flatMap((push) => push.recordIds))];
+  const mutationIds = [...new Set(reads.flatMap((push) => push.mutationIds))];
   // A new statement, so a new snapshot (READ COMMITTED): it sees every commit made before
   // the lock was granted.
   const { rows } = await sql<{ kind: 'seq' | 'record' | 'receipt'; id: string; seq: number }>`
     select 'seq' as kind, '' as id, nextval('sync_change_seq') as seq
       from generate_series(1, ${count}::int)
     union all
-    select 'record', id, seq from sync_records where id = any(${reads.recordIds}::text[])
+    select 'record', id, seq from sync_records where id = any(${recordIds}::text[])
     union all
-    select 'receipt', id, 0 from sync_mutations where id = any(${reads.mutationIds}::text[])
+    select 'receipt', id, 0 from sync_mutations where id = any(${mutationIds}::text[])
   `.execute(trx);
   const seqs: number[] = [];
-  let recordsFound = 0;
-  let receiptsFound = 0;
-  let isCurrent = true;
+  const storedSeqs = new Map<string, number>();
+  const applied = new Set<string>();
   for (const row of rows) {
     const seq = Number(row.seq);
     if (row.kind === 'seq') seqs.push(seq);
-    else if (row.kind === 'record') {
-      recordsFound++;
-      if (reads.recordSeqs.get(row.id) !== seq) isCurrent = false;
-    } else {
-      receiptsFound++;
-      if (!reads.appliedIds.has(row.id)) isCurrent = false;
-    }
+    else if (row.kind === 'record') storedSeqs.set(row.id, seq);
+    else applied.add(row.id);
   }
-  // Records and receipts are never deleted: equal counts and no unknown row mean equal sets.
-  if (recordsFound !== reads.recordSeqs.size || receiptsFound !== reads.appliedIds.size) {
-    isCurrent = false;
-  }
+  // A push is current when every record it asked for has the number it read (or is still
+  // absent) and every one of its mutations is applied exactly when it read so.
+  const isCurrent = reads.map(
+    (push) =>
+      push.recordIds.every((id) => storedSeqs.get(id) === push.recordSeqs.get(id)) &&
+      push.mutationIds.every((id) => applied.has(id) === push.appliedIds.has(id)),
+  );
   return { isCurrent, seqs: seqs.sort((a, b) => a - b) };
 }
 

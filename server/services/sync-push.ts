@@ -3,7 +3,8 @@
  *
  * What must always hold:
  * - A batch is written in one database transaction (on SQLite, alone or in a savepoint of
- *   a transaction shared with the pushes that arrived with it: db/push-group-commit.ts), and
+ *   a transaction shared with the pushes that arrived with it: db/push-group-commit.ts; on
+ *   PostgreSQL, in the transaction of its process's next group: pg-push-groups.ts), and
  *   answered only after it commits. A mutation's change, the conflicts it causes and its
  *   id are committed together or not at all, so a repeated push answers `duplicate` and
  *   changes nothing, and a crash never leaves a change without its id (or the reverse).
@@ -45,8 +46,8 @@ import type { FieldProblem } from '../../src/domain/records.ts';
 import { formatUuidv7, uuidv7RandomBytes } from '../../src/domain/uuidv7.ts';
 import { pushGroupsOf } from '../db/database.ts';
 import type { Instant } from '../db/schema.ts';
-import { factsOf, writeReportFacts, type ReportFactsTable } from '../db/report-facts.ts';
-import { writePushOnPostgres } from '../db/pg-push-writes.ts';
+import { factsOf, writeReportFacts } from '../db/report-facts.ts';
+import { writePushOnPostgres, type UnnumberedPushWrites } from '../db/pg-push-writes.ts';
 import { readStoredFields, storedFieldsText } from '../db/sync-record-fields.ts';
 import { RowStatement } from '../db/row-statement.ts';
 import type { SyncDatabase, SyncMutationsTable, SyncRecordsTable } from '../db/sync-schema.ts';
@@ -55,6 +56,7 @@ import { checkCaseNumber, findCaseNumberIssuer } from './case-number-check.ts';
 import { allocateSeqs, claimChangeLog, isPostgres, type PushReads } from './change-log.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { createWorkGate } from './work-gate.ts';
+import { pgPushGroupsOf } from './pg-push-groups.ts';
 import { describeProblem, foreignDeviceStamp, type Rejection } from './sync-reasons.ts';
 import {
   checkClosureStep,
@@ -65,10 +67,10 @@ import {
 } from './sync-scope.ts';
 
 /**
- * PostgreSQL: push transactions at a time in this process; the rest wait here, in memory.
- * Pushes on one database commit one at a time anyway (the change log's lock), so more in
- * flight would only hold the pool's connections (10 a process) while they wait for the
- * lock, and the pulls and session checks behind them would wait for a connection.
+ * PostgreSQL: pushes reading and merging at a time in this process (and pushes written
+ * alone, when their group could not be: pg-push-groups.ts); the rest wait here, in
+ * memory. Each holds one of the pool's connections (10 a process), and the pulls and
+ * session checks need the others.
  */
 const PUSHES_AT_ONCE = 4;
 const pushTransactions = createWorkGate(PUSHES_AT_ONCE);
@@ -172,7 +174,24 @@ export async function applyPush(
     mutations.push(item.mutation);
   }
   const write = (trx: Kysely<SyncDatabase>) => writeBatch(trx, push, mutations, now, beforeCommit);
-  if (isPostgres(db)) return pushTransactions.run(() => db.transaction().execute(write));
+  if (isPostgres(db)) {
+    // Reads and merge first, on a connection of their own; then the push waits for the
+    // next group of this process (pg-push-groups.ts), which takes the lock once for all.
+    const prepare = (trx: Kysely<SyncDatabase>) => prepareBatch(trx, push, mutations, now);
+    const prepared = await pushTransactions.run(() => db.connection().execute(prepare));
+    return pgPushGroupsOf(db).run({
+      mutationCount: push.items.length,
+      reads: prepared.reads,
+      writes: prepared.writes,
+      result: prepared.batch.answer(push.protocolVersion),
+      prepareAgain: async (trx) => {
+        const again = await prepare(trx);
+        return { writes: again.writes, result: again.batch.answer(push.protocolVersion) };
+      },
+      beforeCommit: (trx, answer) => beforeCommit?.(trx, answer) ?? Promise.resolve(),
+      runAlone: () => pushTransactions.run(() => db.transaction().execute(write)),
+    });
+  }
   // SQLite: the pushes that arrive together share one transaction and one commit, through
   // the queue made with the database.
   const groups = pushGroupsOf(db);
@@ -217,12 +236,7 @@ interface PreparedBatch {
 }
 
 /** A batch's rows as stored, but for the records' numbers (given under the lock). */
-interface BatchWrites {
-  /** Changed records, then new conflicts, each to get a new number. */
-  readonly records: readonly Omit<SyncRecordsTable, 'seq'>[];
-  readonly facts: readonly ReportFactsTable[];
-  readonly receipts: readonly SyncMutationsTable[];
-}
+type BatchWrites = UnnumberedPushWrites;
 
 /** Writes a prepared batch, its records under `seqs` (one each, in order). */
 async function storeWrites(
