@@ -11,7 +11,12 @@
  * Prints throughput, p50/p95/p99 per route, errors, and the final count: every mutation a
  * tablet had acknowledged is on the server. Aim: p99 < 300 ms per request, 0 errors,
  * 0 writes lost. `SAKHI_LOAD_TABLETS` (200), `SAKHI_LOAD_SECONDS` (60) and
- * `SAKHI_LOAD_ENGINES` (`sqlite,postgres`) change the run.
+ * `SAKHI_LOAD_ENGINES` (`sqlite,postgres`) change the run. `SAKHI_LOAD_CPU_PROF=<dir>`
+ * runs each server under `node --cpu-prof` and writes its profile to that folder when the
+ * server is stopped (gracefully, after the run), to see where the server's time went.
+ *
+ * Sign-in is timed too but judged apart: it is a deliberately slow password hash, once per
+ * session, before the syncs start (docs/performance.md, "Sign-in against sync").
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +33,10 @@ const tabletCount = Number(process.env.SAKHI_LOAD_TABLETS ?? 200);
 const seconds = Number(process.env.SAKHI_LOAD_SECONDS ?? 60);
 const engines = (process.env.SAKHI_LOAD_ENGINES ?? 'sqlite,postgres').split(',');
 const districtCount = 75;
+const cpuProfileDir = process.env.SAKHI_LOAD_CPU_PROF;
+const serverNodeArguments = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+/** The routes the 300 ms aim is for: a tablet's sync requests. */
+const syncRoutes = new Set(['/api/sync/push', '/api/sync/pull']);
 /**
  * Sign-ins in flight at once, before the timed syncs. A tablet signs in once per session
  * (days), and each sign-in costs the server a deliberately slow password hash, so 200 at
@@ -59,7 +68,7 @@ printResults(results);
 
 async function runOnSqlite(): Promise<RunResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sakhi-load-'));
-  const server = await startServerProcess({ dataDir });
+  const server = await startServerProcess({ dataDir, nodeArguments: serverNodeArguments });
   try {
     return await runLoad('SQLite, 1 server', [server], {
       dialect: 'sqlite',
@@ -77,8 +86,20 @@ async function runOnPostgres(): Promise<RunResult> {
   const servers: ServerProcess[] = [];
   try {
     // One after the other: the first migrates and seeds, the second finds it done.
-    servers.push(await startServerProcess({ databaseUrl: cluster.url, secretsFile }));
-    servers.push(await startServerProcess({ databaseUrl: cluster.url, secretsFile }));
+    servers.push(
+      await startServerProcess({
+        databaseUrl: cluster.url,
+        secretsFile,
+        nodeArguments: serverNodeArguments,
+      }),
+    );
+    servers.push(
+      await startServerProcess({
+        databaseUrl: cluster.url,
+        secretsFile,
+        nodeArguments: serverNodeArguments,
+      }),
+    );
     return await runLoad('PostgreSQL, 2 servers', servers, {
       dialect: 'postgres',
       url: cluster.url,
@@ -182,9 +203,17 @@ function printResults(runs: readonly RunResult[]): void {
           'p95 ms': Math.round(percentile(sorted, 0.95)),
           'p99 ms': Math.round(percentile(sorted, 0.99)),
           'max ms': Math.round(sorted.at(-1) ?? 0),
-          'p99 < 300 ms': percentile(sorted, 0.99) < 300 ? '✓' : '✗',
+          'p99 < 300 ms': syncRoutes.has(route)
+            ? percentile(sorted, 0.99) < 300
+              ? '✓'
+              : '✗'
+            : 'not judged',
         };
       }),
+    );
+    console.log(
+      'p99 < 300 ms is judged for sync requests only: sign-in is a deliberately slow ' +
+        'password hash, once per session, timed before the syncs start.',
     );
     const errorCount = [...run.errors.values()].reduce((sum, n) => sum + n, 0);
     console.log(

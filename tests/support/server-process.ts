@@ -21,9 +21,16 @@ export interface ServerProcess {
   start(): Promise<void>;
   /** SIGKILL: no shutdown hook runs, whatever was in flight is cut. */
   kill(): Promise<void>;
+  /**
+   * SIGTERM, then waits for the process to exit: the server finishes what is in flight and
+   * closes its database, and Node writes what its arguments asked for at exit (a
+   * `--cpu-prof` profile). SIGKILL after `graceMs` (default 30 s) if it has not exited.
+   */
+  stop(graceMs?: number): Promise<void>;
   isRunning(): boolean;
   /** What the process has printed since it last started. */
   output(): string;
+  /** Stops it (`stop` when started with `nodeArguments`, else `kill`) and removes its data folder. */
   close(): Promise<void>;
 }
 
@@ -42,11 +49,19 @@ export async function freePort(): Promise<number> {
  * `databaseUrl`: run on that PostgreSQL instead of a fresh SQLite file. `secretsFile`:
  * the secrets file to share with other processes of the same database (default: one in
  * this process's own data directory). `dataDir`: an empty folder to use (its SQLite file
- * is `sakhi.sqlite`), removed on close like the one made otherwise.
+ * is `sakhi.sqlite`), removed on close like the one made otherwise. `nodeArguments`: more
+ * arguments for node before the script (`--cpu-prof`, `--import` of a probe); `close`
+ * then stops the process gracefully, so whatever they write at exit is written.
  */
 export async function startServerProcess(
-  options: { databaseUrl?: string; secretsFile?: string; dataDir?: string } = {},
+  options: {
+    databaseUrl?: string;
+    secretsFile?: string;
+    dataDir?: string;
+    nodeArguments?: readonly string[];
+  } = {},
 ): Promise<ServerProcess> {
+  const nodeArguments = options.nodeArguments ?? [];
   const port = await freePort();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'sakhi-faults-'));
   const url = `http://127.0.0.1:${port}`;
@@ -69,11 +84,15 @@ export async function startServerProcess(
 
   const start = async () => {
     output = '';
-    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
-      cwd: PROJECT_ROOT,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    child = spawn(
+      process.execPath,
+      [...nodeArguments, '--import', 'tsx', 'server/main.ts', '--demo'],
+      {
+        cwd: PROJECT_ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 30_000;
@@ -98,6 +117,16 @@ export async function startServerProcess(
     await exited;
   };
 
+  const stop = async (graceMs = 30_000) => {
+    const running = child;
+    if (!running || running.exitCode !== null) return;
+    const exited = new Promise((resolve) => running.once('exit', resolve));
+    running.kill('SIGTERM');
+    const timer = setTimeout(() => running.kill('SIGKILL'), graceMs);
+    await exited;
+    clearTimeout(timer);
+  };
+
   await start();
   return {
     url,
@@ -105,10 +134,12 @@ export async function startServerProcess(
     env,
     start,
     kill,
+    stop,
     isRunning: () => child !== null && child.exitCode === null,
     output: () => output,
     close: async () => {
-      await kill();
+      // A probe's or profiler's output is written at exit; a plain test server is cut.
+      await (nodeArguments.length > 0 ? stop() : kill());
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
