@@ -8,9 +8,9 @@
  * What must always hold:
  * - Every answer, errors included, carries `serverTime`: the tablet corrects its clock
  *   with it even when a push is refused.
- * - A gzip request body is decompressed by @fastify/compress (registered by the host,
- *   as app.ts does) before Fastify's body limit counts it, so the limit caps the
- *   UNPACKED size and a small "zip bomb" is refused with 413 before it fills memory.
+ * - A gzip request body is unpacked before it is parsed, by the host (app.ts: its JSON
+ *   parser, http/body-encoding.ts; a bare test app: @fastify/compress), and the body limit
+ *   caps the UNPACKED size, so a small "zip bomb" is refused with 413 before it fills memory.
  *   Nothing is written for a refused body: the service runs only on a whole, valid one.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -68,8 +68,9 @@ export interface SyncRoutesOptions {
 
 export function syncRoutes(app: FastifyInstance, options: SyncRoutesOptions): Promise<void> {
   if (!app.hasReplyDecorator('compress')) {
-    // Without it a gzip body would reach the JSON parser still compressed, and the body
-    // limit would count compressed bytes.
+    // The host that registers it also unpacks request bodies (app.ts, or the plugin's own
+    // decompression in a bare app); without either a gzip body would reach the JSON parser
+    // still packed.
     return Promise.reject(
       new Error('register @fastify/compress on the app before syncRoutes (see app.ts)'),
     );
