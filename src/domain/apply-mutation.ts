@@ -9,7 +9,8 @@
  */
 import { detectConflicts, type FieldConflict, type IncomingField } from './conflicts.ts';
 import { deviceOfStamp, isStampTooFarAhead } from './hlc.ts';
-import { mergeFields, type FieldMap } from './merge.ts';
+import { FixedShapes } from './fixed-shape.ts';
+import { mergeFields, type FieldMap, type FieldState } from './merge.ts';
 import type { Mutation, RecordType } from './protocol.ts';
 import { checkMutationFields, type FieldProblem } from './records.ts';
 
@@ -37,16 +38,18 @@ export function applyMutation(
  * of new cases). Gives exactly what the general path gives on `{}` (apply-mutation.test.ts).
  */
 function applyToNewRecord(incoming: Readonly<Record<string, IncomingField>>): AppliedMutation {
-  const fields: Record<string, { value: unknown; stamp: string }> = {};
-  const changedFields: string[] = [];
-  for (const name in incoming) {
-    if (!Object.hasOwn(incoming, name)) continue;
+  const changedFields = Object.keys(incoming);
+  // Made whole from the field list, not key by key: see fixed-shape.ts.
+  const fields = newRecordShapes.blankOf(changedFields) as Record<string, FieldState>;
+  for (const name of changedFields) {
     const { value, stamp } = incoming[name]!;
     fields[name] = { value, stamp };
-    changedFields.push(name);
   }
   return { fields, conflicts: [], changedFields };
 }
+
+/** The fields objects of new records, one template per run of one field list. */
+const newRecordShapes = new FixedShapes();
 
 function isEmpty(fields: FieldMap): boolean {
   for (const name in fields) if (Object.hasOwn(fields, name)) return false;

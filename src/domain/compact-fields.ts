@@ -49,9 +49,13 @@ export function compactFields(fields: FieldMap): CompactFields {
   return stamps ? { stamp, values, stamps } : { stamp, values };
 }
 
+/** Expanded records in a fixed shape too: an edit's merge copies and walks them. */
+const expandedShapes = new FixedShapes();
+
 export function expandFields({ stamp, values, stamps }: CompactFields): FieldMap {
-  const fields: Record<string, FieldState> = {};
-  for (const name of Object.keys(values)) {
+  const names = Object.keys(values);
+  const fields = expandedShapes.blankOf(names) as Record<string, FieldState>;
+  for (const name of names) {
     const own = stamps && Object.hasOwn(stamps, name) ? stamps[name]! : stamp;
     fields[name] = { value: values[name], stamp: own };
   }

@@ -13,6 +13,7 @@
 import type { FieldState } from './merge.ts';
 import { maxMutationsPerPush, type Mutation, type PulledRecord } from './protocol.ts';
 import { commonestStampOf, type CompactRecord } from './compact-fields.ts';
+import { FixedShapes } from './fixed-shape.ts';
 import {
   checkGroup,
   columnOf,
@@ -75,6 +76,9 @@ export function encodeMutations(mutations: readonly Mutation[]): WireMutationGro
   return groups;
 }
 
+/** The fields objects of decoded mutations, one template per group's field list. */
+const mutationFieldShapes = new FixedShapes();
+
 export function decodeMutations(groups: readonly ReceivedMutationGroup[]): Mutation[] {
   const total = groups.reduce((sum, group) => sum + group.stamps.length, 0);
   if (total > maxMutationsPerPush) {
@@ -94,7 +98,12 @@ export function decodeMutations(groups: readonly ReceivedMutationGroup[]): Mutat
     const stampOf = otherStampLookup(group);
     const { fields: names, columns, bases } = group;
     for (let row = 0; row < rows; row++) {
-      const fields: Record<string, Mutation['fields'][string]> = {};
+      // Made whole from its group's field list, so the ~50 fields of a new case stay a
+      // fixed shape for every check that walks them (fixed-shape.ts).
+      const fields = mutationFieldShapes.blankOf(names) as Record<
+        string,
+        Mutation['fields'][string]
+      >;
       for (let index = 0; index < names.length; index++) {
         fields[names[index]!] = {
           value: columns[index]![row],

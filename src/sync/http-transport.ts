@@ -163,8 +163,13 @@ async function encodeBody(
   json: Utf8Json,
 ): Promise<{ body: Utf8Json | ArrayBuffer; encoding: string | null }> {
   if (typeof CompressionStream === 'undefined') return { body: json, encoding: null };
-  const stream = new Blob([json]).stream().pipeThrough(new CompressionStream('gzip'));
-  return { body: await new Response(stream).arrayBuffer(), encoding: 'gzip' };
+  // The body goes to the compressor as the one chunk it is. A Blob's stream copied it and
+  // fed it in slices: about twice the CPU for a 500-case push in Node (the benches' tablet).
+  const gzip = new CompressionStream('gzip');
+  const writer = gzip.writable.getWriter();
+  const written = writer.write(json).then(() => writer.close());
+  const [body] = await Promise.all([new Response(gzip.readable).arrayBuffer(), written]);
+  return { body, encoding: 'gzip' };
 }
 
 const codesByServerError: Readonly<Record<string, SyncErrorCode>> = {
