@@ -24,6 +24,7 @@ import {
   PROTOCOL_VERSION,
   maxMutationsPerPush,
   maxPullLimit,
+  type PullResponse,
   type PushResponse,
 } from '../domain/protocol.ts';
 import { StoreError } from '../data/case-store.ts';
@@ -187,6 +188,15 @@ function sortOutcome(response: PushResponse, sentIds: readonly string[]) {
 // A server that refuses a pull from the start too is mid-restore; the next run tries again.
 const maxPullRestartsPerRun = 1;
 
+/**
+ * Pulls page after page. The next page is asked for as soon as this one is answered, while
+ * this one is stored: on a tablet, storing a page in IndexedDB takes as long as fetching
+ * the next, and the two need not wait for each other. Only the asking runs ahead: pages are
+ * stored strictly in order, each with its own cursor, so the stored cursor never names a
+ * page whose records are not stored. A read-ahead that fails is heard only after the page
+ * before it is stored, as if it had been asked then; one left unread (the run failed or was
+ * stopped) is cancelled, and its page comes again next run.
+ */
 async function pullAll(
   { inbox, clock, transport }: SyncPorts,
   limit: number,
@@ -197,35 +207,77 @@ async function pullAll(
   let pulledRecords = 0;
   let pulledPages = 0;
   let restarts = 0;
-  for (;;) {
-    let page;
-    try {
+  const ask = (from: string | null) =>
+    askForPage(
+      (pageSignal) =>
+        transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor: from, limit }, pageSignal),
+      signal,
+    );
+  throwIfStopped(signal);
+  let asked = ask(cursor);
+  // The request not yet read, cancelled if the run stops before reading it.
+  let unread: AskedPage | null = asked;
+  try {
+    for (;;) {
+      let page: PullResponse;
       throwIfStopped(signal);
-      page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor, limit }, signal);
-    } catch (error) {
-      const isRefusedCursor = error instanceof SyncError && error.code === 'invalid_cursor';
-      if (!isRefusedCursor || cursor === null || restarts >= maxPullRestartsPerRun) throw error;
-      restarts += 1;
+      try {
+        page = await asked.answer;
+      } catch (error) {
+        const isRefusedCursor = error instanceof SyncError && error.code === 'invalid_cursor';
+        if (!isRefusedCursor || cursor === null || restarts >= maxPullRestartsPerRun) throw error;
+        restarts += 1;
+        throwIfStopped(signal);
+        // The stored cursor stays until the first page from the start replaces it.
+        await inbox.beginRecheck();
+        cursor = null;
+        throwIfStopped(signal);
+        unread = asked = ask(cursor);
+        continue;
+      }
+      unread = null;
+      // A page answered after she signed out is not hers to keep: it comes again next time.
       throwIfStopped(signal);
-      // The stored cursor stays until the first page from the start replaces it.
-      await inbox.beginRecheck();
-      cursor = null;
-      continue;
+      // A server that says "more" without moving the cursor would loop forever.
+      const isLast = !page.hasMore || page.cursor === cursor;
+      if (!isLast) unread = asked = ask(page.cursor);
+      await clock.adoptServerTime(Date.parse(page.serverTime));
+      throwIfStopped(signal);
+      await inbox.storePage(page.records, page.cursor);
+      pulledRecords += page.records.length;
+      pulledPages += 1;
+      if (isLast) {
+        // Only once the log is read to its end: a record not in it yet may be in a later page.
+        throwIfStopped(signal);
+        if (!page.hasMore) await inbox.finishRecheck();
+        return { pulledRecords, pulledPages };
+      }
+      cursor = page.cursor;
     }
-    // A page answered after she signed out is not hers to keep: it comes again next time.
-    throwIfStopped(signal);
-    await clock.adoptServerTime(Date.parse(page.serverTime));
-    throwIfStopped(signal);
-    await inbox.storePage(page.records, page.cursor);
-    pulledRecords += page.records.length;
-    pulledPages += 1;
-    // A server that says "more" without moving the cursor would loop forever.
-    if (!page.hasMore || page.cursor === cursor) {
-      // Only once the log is read to its end: a record not in it yet may be in a later page.
-      throwIfStopped(signal);
-      if (!page.hasMore) await inbox.finishRecheck();
-      return { pulledRecords, pulledPages };
-    }
-    cursor = page.cursor;
+  } finally {
+    unread?.cancel();
   }
+}
+
+interface AskedPage {
+  /** Rejects as the pull would; nobody is told of it unless they await it. */
+  readonly answer: Promise<PullResponse>;
+  cancel(): void;
+}
+
+/** One pull request under its own signal, which the run's signal also aborts. */
+function askForPage(
+  pull: (signal: AbortSignal) => Promise<PullResponse>,
+  runSignal: AbortSignal | undefined,
+): AskedPage {
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  if (runSignal?.aborted) cancel();
+  runSignal?.addEventListener('abort', cancel);
+  const answer = pull(controller.signal).finally(() =>
+    runSignal?.removeEventListener('abort', cancel),
+  );
+  // A read-ahead's failure waits for its turn; until then it is no unhandled rejection.
+  answer.catch(() => undefined);
+  return { answer, cancel };
 }
