@@ -643,3 +643,71 @@ describe('the next page, asked for while this one is stored', () => {
     expect(reader.store.size).toBe(0);
   });
 });
+
+describe('the next page, asked on the cursor the answer starts with', () => {
+  /** A reader whose transport tells each page's cursor (or `hintOf` it) before answering. */
+  async function hintedReader(hintOf: (cursor: string) => string) {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+    const reader = tablet(hq, 'tab-c');
+    const events: string[] = [];
+    const signals = new Map<string | null, AbortSignal | undefined>();
+    reader.ports.transport.pull = async (request, signal, onNextCursor) => {
+      events.push(`ask ${request.cursor}`);
+      signals.set(request.cursor, signal);
+      if (request.cursor !== null && Number.isNaN(Number(request.cursor))) {
+        // A cursor this server never gave: as fetch does, it hangs until it is aborted.
+        return new Promise((_, reject) => {
+          signal?.addEventListener('abort', () => reject(syncStopped()));
+        });
+      }
+      const page = hq.pull(request);
+      if (page.hasMore) onNextCursor?.(hintOf(page.cursor));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      events.push(`answered ${request.cursor}`);
+      return page;
+    };
+    const inbox = reader.ports.inbox as { storePage: SyncPorts['inbox']['storePage'] };
+    const storePage = inbox.storePage.bind(inbox);
+    inbox.storePage = async (records, cursor) => {
+      await storePage(records, cursor);
+      expect(reader.state.cursor).toBe(String(reader.store.size));
+      events.push(`stored ${cursor}`);
+    };
+    return { reader, events, signals };
+  }
+
+  it('asks for it before this page is answered, and stores the pages in order', async () => {
+    const { reader, events } = await hintedReader((cursor) => cursor);
+    expect(await runSync(reader.ports, { shouldPull: true, pullPageSize: 10 })).toMatchObject({
+      pulledRecords: 25,
+      pulledPages: 3,
+    });
+    expect(events.indexOf('ask 10')).toBeLessThan(events.indexOf('answered null'));
+    expect(events.indexOf('ask 20')).toBeLessThan(events.indexOf('answered 10'));
+    expect(events.filter((event) => event.startsWith('stored'))).toEqual([
+      'stored 10',
+      'stored 20',
+      'stored 25',
+    ]);
+    expect(events.filter((event) => event.startsWith('ask'))).toHaveLength(3);
+  });
+
+  it('cancels a page asked on a cursor the checked page does not name, and asks the right one', async () => {
+    const { reader, events, signals } = await hintedReader((cursor) => `wrong-${cursor}`);
+    expect(await runSync(reader.ports, { shouldPull: true, pullPageSize: 10 })).toMatchObject({
+      pulledRecords: 25,
+      pulledPages: 3,
+    });
+    expect(signals.get('wrong-10')?.aborted).toBe(true);
+    expect(signals.get('wrong-20')?.aborted).toBe(true);
+    expect(events.filter((event) => event.startsWith('stored'))).toEqual([
+      'stored 10',
+      'stored 20',
+      'stored 25',
+    ]);
+    expect(reader.state.cursor).toBe('25');
+  });
+});
