@@ -217,3 +217,75 @@ describe('request deadlines', () => {
     expect(sent).toEqual(['/api/sync/pull', '/api/sync/pull']);
   });
 });
+
+describe('the next cursor, read from the start of a pull answer', () => {
+  const serverTime = '2026-11-29T06:00:00.000Z';
+  const cursor = '0b9c6c1e-3f0a-4c55-9a43-5d2b1f6e7a10.48213';
+  const group = {
+    recordType: 'note',
+    centreId: uuid(900),
+    fields: ['id', 'text'],
+    stamps: [stamp],
+    columns: [[uuid(1)], ['क'.repeat(2_000)]],
+    caseIds: [uuid(2)],
+  };
+  /** As the server writes a page: time, cursor and `hasMore` first, then the groups. */
+  const pageText = (page: { cursor: string | null; hasMore: boolean }) =>
+    JSON.stringify({ serverTime, ...page, groups: [group] });
+
+  /** Sends the answer's first kilobyte, then the rest only once `finish` is called. */
+  function slowAnswer(text: string) {
+    const bytes = new TextEncoder().encode(text);
+    let finish = () => undefined as void;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 1024));
+        finish = () => {
+          controller.enqueue(bytes.slice(1024));
+          controller.close();
+        };
+      },
+    });
+    const transport = createHttpTransport({
+      baseUrl: '',
+      readToken: () => Promise.resolve('token'),
+      fetch: () => Promise.resolve(new Response(body, { status: 200 })),
+    });
+    return { transport, finish: () => finish() };
+  }
+
+  it('is told before the rest of the page has come', async () => {
+    const { transport, finish } = slowAnswer(pageText({ cursor, hasMore: true }));
+    const heard: string[] = [];
+    const page = transport.pull(
+      { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 },
+      undefined,
+      (next) => heard.push(next),
+    );
+    for (let tries = 0; heard.length === 0 && tries < 200; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(heard).toEqual([cursor]);
+    finish();
+    expect(await page).toMatchObject({ cursor, hasMore: true, records: [{ id: uuid(1) }] });
+    expect(heard).toEqual([cursor]);
+  });
+
+  it('is not told of a last page, nor of an answer in another order', async () => {
+    for (const text of [
+      pageText({ cursor, hasMore: false }),
+      JSON.stringify({ groups: [group], serverTime, cursor, hasMore: true }),
+    ]) {
+      const { transport, finish } = slowAnswer(text);
+      const heard: string[] = [];
+      const page = transport.pull(
+        { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 },
+        undefined,
+        (next) => heard.push(next),
+      );
+      finish();
+      expect(await page).toMatchObject({ cursor });
+      expect(heard).toEqual([]);
+    }
+  });
+});

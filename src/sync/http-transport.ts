@@ -25,7 +25,7 @@ import {
 import type { KeptConnections } from './kept-connections.ts';
 import { defaultRequestDeadlines, type RequestDeadlines } from './request-deadline.ts';
 import { SyncError, type SentPush, type SyncErrorCode, type SyncTransport } from './sync-ports.ts';
-import { postWithinDeadlines } from './timed-fetch.ts';
+import { answerHeadBytes, postWithinDeadlines } from './timed-fetch.ts';
 
 export interface HttpTransportOptions {
   /** The server's origin, e.g. `https://sakhi.up.gov.in`; '' for the page's own origin. */
@@ -45,6 +45,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
     json: Utf8Json,
     schema: z.ZodMiniType<T>,
     signal: AbortSignal | undefined,
+    onAnswerHead?: (head: Uint8Array) => void,
   ): Promise<T> => {
     const token = await options.readToken();
     return postSyncJson({
@@ -56,6 +57,7 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       deadlines: options.deadlines,
       keptConnections: options.keptConnections,
       signal,
+      ...(onAnswerHead ? { onAnswerHead } : {}),
     });
   };
   return {
@@ -66,12 +68,35 @@ export function createHttpTransport(options: HttpTransportOptions): SyncTranspor
       decodeAnswer(() => checkPushResponse(response, sentIds));
       return { sentCount: sent.length, response };
     },
-    pull: async (request: PullRequest, signal?: AbortSignal) => {
+    pull: async (
+      request: PullRequest,
+      signal?: AbortSignal,
+      onNextCursor?: (cursor: string) => void,
+    ) => {
       const json = new TextEncoder().encode(JSON.stringify(request));
-      const page = await send('/api/sync/pull', json, wirePullResponseSchema, signal);
+      const onHead = onNextCursor
+        ? (head: Uint8Array) => {
+            const cursor = nextCursorOf(head);
+            if (cursor !== null) onNextCursor(cursor);
+          }
+        : undefined;
+      const page = await send('/api/sync/pull', json, wirePullResponseSchema, signal, onHead);
       return decodeAnswer(() => decodePullResponse(page));
     },
   };
+}
+
+/**
+ * The server writes a page's time, cursor and `hasMore` before its groups (sync-protocol.md,
+ * "Pull"), so the next page's cursor is in the answer's first bytes, long before a page of
+ * ~1 MB has arrived and been parsed. Read strictly: anything else, or a last page, is no
+ * hint. Unchecked, it only lets the engine ask early; what is stored is the checked page's.
+ */
+const answerHeadPattern = /^\{"serverTime":"[^"\\]*","cursor":"([^"\\]{1,200})","hasMore":true,/;
+
+export function nextCursorOf(head: Uint8Array): string | null {
+  const text = new TextDecoder().decode(head.subarray(0, answerHeadBytes));
+  return answerHeadPattern.exec(text)?.[1] ?? null;
 }
 
 export interface SyncPost<T> {
@@ -88,6 +113,8 @@ export interface SyncPost<T> {
   readonly onAnswerHeaders?: (headers: Headers) => void;
   /** Cancels the request: it then rejects with an AbortError (sync-ports.ts, `throwIfStopped`). */
   readonly signal?: AbortSignal;
+  /** Sees the first bytes of a successful answer before the rest (timed-fetch.ts). */
+  readonly onAnswerHead?: (head: Uint8Array) => void;
 }
 
 /**
@@ -107,6 +134,7 @@ export async function postSyncJson<T>(post: SyncPost<T>): Promise<T> {
     fetch: post.fetch,
     keptConnections: post.keptConnections,
     signal: post.signal,
+    ...(post.onAnswerHead ? { onAnswerHead: post.onAnswerHead } : {}),
   });
   if (!response.ok) throw errorFromResponse(response.status, json);
   const parsed = post.schema.safeParse(json);

@@ -21,7 +21,15 @@ export interface SyncTransport {
    * `throwIfStopped`).
    */
   push(request: PushRequest, signal?: AbortSignal): Promise<SentPush>;
-  pull(request: PullRequest, signal?: AbortSignal): Promise<PullResponse>;
+  /**
+   * `onNextCursor` may hear the next page's cursor as soon as the answer begins, before
+   * it is checked: only a hint to ask for that page early, never a cursor to store.
+   */
+  pull(
+    request: PullRequest,
+    signal?: AbortSignal,
+    onNextCursor?: (cursor: string) => void,
+  ): Promise<PullResponse>;
 }
 
 /**

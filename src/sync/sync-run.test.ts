@@ -13,7 +13,7 @@ import { StoreError } from '../data/case-store.ts';
 import type { RejectedMutation } from '../data/sync-store-ports.ts';
 import type { SyncPorts } from './sync-run.ts';
 import { runSync } from './sync-run.ts';
-import { SyncError } from './sync-ports.ts';
+import { SyncError, syncStopped } from './sync-ports.ts';
 
 const centreId = '0190f3a2-7c1e-7000-8000-00000000c001';
 const now = Date.UTC(2026, 10, 29, 6, 0, 0);
@@ -509,5 +509,205 @@ describe('a transport that sends only part of a batch', () => {
     expect(hq.pushes.map((push) => push.mutations.length)).toEqual([3, 3, 1]);
     expect(hq.log).toEqual(Array.from({ length: 7 }, (_, i) => uuid(i + 100)));
     expect(tab.outbox).toHaveLength(0);
+  });
+});
+
+describe('the next page, asked for while this one is stored', () => {
+  /**
+   * A reader of 25 pulled notes in pages of 10, whose store holds each page until the
+   * test lets it go (`release`), and which notes what happened in order: each request,
+   * each store's start and end.
+   */
+  async function readerOfPages() {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+
+    const reader = tablet(hq, 'tab-c');
+    const events: string[] = [];
+    const asked = new Map<string | null, AbortSignal | undefined>();
+    const held = new Map<string | null, () => void>();
+    const inbox = reader.ports.inbox as { storePage: SyncPorts['inbox']['storePage'] };
+    const storePage = inbox.storePage.bind(inbox);
+    inbox.storePage = async (records, cursor) => {
+      events.push(`store ${cursor}`);
+      await new Promise<void>((resolve) => held.set(cursor, resolve));
+      await storePage(records, cursor);
+      // Never skip: the cursor stored names exactly the records stored so far.
+      expect(reader.state.cursor).toBe(String(reader.store.size));
+      events.push(`stored ${cursor}`);
+    };
+    reader.ports.transport.pull = async (request, signal) => {
+      events.push(`ask ${request.cursor}`);
+      asked.set(request.cursor, signal);
+      return hq.pull(request);
+    };
+    /** Waits until the store of the page ending at `cursor` has begun, then lets it finish. */
+    const release = async (cursor: string) => {
+      await waitFor(() => held.has(cursor));
+      held.get(cursor)!();
+    };
+    return { hq, reader, events, asked, release, inbox };
+  }
+
+  async function waitFor(condition: () => boolean) {
+    for (let tries = 0; !condition(); tries++) {
+      if (tries > 100) throw new Error('waited in vain');
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+  }
+
+  it('asks for it before the store of this one ends, and stores the pages one after another in order', async () => {
+    const { reader, events, release } = await readerOfPages();
+    const run = runSync(reader.ports, { shouldPull: true, pullPageSize: 10 });
+    await release('10');
+    await release('20');
+    await release('25');
+    expect(await run).toMatchObject({ pulledRecords: 25, pulledPages: 3 });
+    expect(events).toEqual([
+      'ask null',
+      'ask 10',
+      'store 10',
+      'stored 10',
+      'ask 20',
+      'store 20',
+      'stored 20',
+      'store 25',
+      'stored 25',
+    ]);
+    expect(reader.state.cursor).toBe('25');
+  });
+
+  it('that fails, fails the run only once this page is stored, and the next run resumes after it', async () => {
+    const { hq, reader, events, release } = await readerOfPages();
+    hq.failPullAfterPages = 2;
+    let settled = false;
+    const run = runSync(reader.ports, { shouldPull: true, pullPageSize: 10 }).finally(() => {
+      settled = true;
+    });
+    await release('10');
+    await waitFor(() => events.includes('store 20'));
+    // The request for the page after it has failed by now; the page in hand is still kept.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(settled).toBe(false);
+    await release('20');
+    await expect(run).rejects.toMatchObject({ code: 'offline' });
+    expect(reader.state.cursor).toBe('20');
+    expect(reader.store.size).toBe(20);
+
+    hq.failPullAfterPages = Infinity;
+    const again = runSync(reader.ports, { shouldPull: true, pullPageSize: 10 });
+    await release('25');
+    expect(await again).toMatchObject({ pulledRecords: 5, pulledPages: 1 });
+    expect(reader.store.size).toBe(25);
+  });
+
+  it('is cancelled when she signs out during the store, and nothing after that page is kept', async () => {
+    const { reader, events, asked, release } = await readerOfPages();
+    const transport = reader.ports.transport;
+    const pull = transport.pull.bind(transport);
+    // As fetch does: the request for the next page hangs until it is aborted.
+    reader.ports.transport.pull = (request, signal) =>
+      request.cursor === null
+        ? pull(request, signal)
+        : new Promise((_, reject) => {
+            events.push(`ask ${request.cursor}`);
+            asked.set(request.cursor, signal);
+            signal?.addEventListener('abort', () => reject(syncStopped()));
+          });
+    const stopping = new AbortController();
+    const run = runSync(reader.ports, {
+      shouldPull: true,
+      pullPageSize: 10,
+      signal: stopping.signal,
+    });
+    await waitFor(() => events.includes('store 10'));
+    stopping.abort();
+    await release('10');
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(asked.get('10')?.aborted).toBe(true);
+    expect(events).toEqual(['ask null', 'ask 10', 'store 10', 'stored 10']);
+    expect(reader.state.cursor).toBe('10');
+  });
+
+  it('is cancelled when this page cannot be stored, and the cursor stays where it was', async () => {
+    const { reader, asked, inbox } = await readerOfPages();
+    const full = new StoreError('storage_full', { hi: 'जगह भर गई है।', en: 'Out of space.' });
+    inbox.storePage = () => Promise.reject(full);
+    await expect(
+      runSync(reader.ports, { shouldPull: true, pullPageSize: 10 }),
+    ).rejects.toMatchObject({ code: 'storage_full' });
+    expect(asked.get('10')?.aborted).toBe(true);
+    expect(reader.state.cursor).toBeNull();
+    expect(reader.store.size).toBe(0);
+  });
+});
+
+describe('the next page, asked on the cursor the answer starts with', () => {
+  /** A reader whose transport tells each page's cursor (or `hintOf` it) before answering. */
+  async function hintedReader(hintOf: (cursor: string) => string) {
+    const hq = new TestHeadquarters();
+    const writer = tablet(hq, 'tab-b');
+    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+    await runSync(writer.ports, { shouldPull: false });
+    const reader = tablet(hq, 'tab-c');
+    const events: string[] = [];
+    const signals = new Map<string | null, AbortSignal | undefined>();
+    reader.ports.transport.pull = async (request, signal, onNextCursor) => {
+      events.push(`ask ${request.cursor}`);
+      signals.set(request.cursor, signal);
+      if (request.cursor !== null && Number.isNaN(Number(request.cursor))) {
+        // A cursor this server never gave: as fetch does, it hangs until it is aborted.
+        return new Promise((_, reject) => {
+          signal?.addEventListener('abort', () => reject(syncStopped()));
+        });
+      }
+      const page = hq.pull(request);
+      if (page.hasMore) onNextCursor?.(hintOf(page.cursor));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      events.push(`answered ${request.cursor}`);
+      return page;
+    };
+    const inbox = reader.ports.inbox as { storePage: SyncPorts['inbox']['storePage'] };
+    const storePage = inbox.storePage.bind(inbox);
+    inbox.storePage = async (records, cursor) => {
+      await storePage(records, cursor);
+      expect(reader.state.cursor).toBe(String(reader.store.size));
+      events.push(`stored ${cursor}`);
+    };
+    return { reader, events, signals };
+  }
+
+  it('asks for it before this page is answered, and stores the pages in order', async () => {
+    const { reader, events } = await hintedReader((cursor) => cursor);
+    expect(await runSync(reader.ports, { shouldPull: true, pullPageSize: 10 })).toMatchObject({
+      pulledRecords: 25,
+      pulledPages: 3,
+    });
+    expect(events.indexOf('ask 10')).toBeLessThan(events.indexOf('answered null'));
+    expect(events.indexOf('ask 20')).toBeLessThan(events.indexOf('answered 10'));
+    expect(events.filter((event) => event.startsWith('stored'))).toEqual([
+      'stored 10',
+      'stored 20',
+      'stored 25',
+    ]);
+    expect(events.filter((event) => event.startsWith('ask'))).toHaveLength(3);
+  });
+
+  it('cancels a page asked on a cursor the checked page does not name, and asks the right one', async () => {
+    const { reader, events, signals } = await hintedReader((cursor) => `wrong-${cursor}`);
+    expect(await runSync(reader.ports, { shouldPull: true, pullPageSize: 10 })).toMatchObject({
+      pulledRecords: 25,
+      pulledPages: 3,
+    });
+    expect(signals.get('wrong-10')?.aborted).toBe(true);
+    expect(signals.get('wrong-20')?.aborted).toBe(true);
+    expect(events.filter((event) => event.startsWith('stored'))).toEqual([
+      'stored 10',
+      'stored 20',
+      'stored 25',
+    ]);
+    expect(reader.state.cursor).toBe('25');
   });
 });

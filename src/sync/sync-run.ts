@@ -24,6 +24,7 @@ import {
   PROTOCOL_VERSION,
   maxMutationsPerPush,
   maxPullLimit,
+  type PullResponse,
   type PushResponse,
 } from '../domain/protocol.ts';
 import { StoreError } from '../data/case-store.ts';
@@ -187,6 +188,19 @@ function sortOutcome(response: PushResponse, sentIds: readonly string[]) {
 // A server that refuses a pull from the start too is mid-restore; the next run tries again.
 const maxPullRestartsPerRun = 1;
 
+/**
+ * Pulls page after page. The next page is asked for as soon as its cursor is known, while
+ * this one still arrives, is checked and is stored: on a tablet, storing a page in
+ * IndexedDB takes as long as fetching the next, and the server prepares the next page
+ * while the tablet reads this one. The transport may tell the next cursor from the
+ * answer's first bytes (a hint, unchecked): the page asked with it is used only if the
+ * checked page names the same cursor, else it is cancelled and the checked cursor asked.
+ * Only the asking runs ahead: pages are stored strictly in order, each with its own
+ * cursor, so the stored cursor never names a page whose records are not stored. A page
+ * asked ahead that fails is heard only after the page before it is stored, as if it had
+ * been asked then; one left unread (the run failed or was stopped) is cancelled, and its
+ * page comes again next run.
+ */
 async function pullAll(
   { inbox, clock, transport }: SyncPorts,
   limit: number,
@@ -197,35 +211,126 @@ async function pullAll(
   let pulledRecords = 0;
   let pulledPages = 0;
   let restarts = 0;
-  for (;;) {
-    let page;
-    try {
-      throwIfStopped(signal);
-      page = await transport.pull({ protocolVersion: PROTOCOL_VERSION, cursor, limit }, signal);
-    } catch (error) {
-      const isRefusedCursor = error instanceof SyncError && error.code === 'invalid_cursor';
-      if (!isRefusedCursor || cursor === null || restarts >= maxPullRestartsPerRun) throw error;
-      restarts += 1;
-      throwIfStopped(signal);
-      // The stored cursor stays until the first page from the start replaces it.
-      await inbox.beginRecheck();
-      cursor = null;
-      continue;
+  const ask = (from: string | null): AskedPage =>
+    askForPage(from, signal, (pageSignal, onNextCursor) =>
+      transport.pull(
+        { protocolVersion: PROTOCOL_VERSION, cursor: from, limit },
+        pageSignal,
+        onNextCursor,
+      ),
+    );
+  // Only for the page the run waits for: one page ahead of the one stored, never more.
+  const askAhead = (page: AskedPage) => {
+    const next = page.hint;
+    // Never for a cursor that does not move: that page would be the last.
+    if (page.ahead === null && next !== null && next !== page.from && !signal?.aborted) {
+      page.ahead = ask(next);
     }
-    // A page answered after she signed out is not hers to keep: it comes again next time.
-    throwIfStopped(signal);
-    await clock.adoptServerTime(Date.parse(page.serverTime));
-    throwIfStopped(signal);
-    await inbox.storePage(page.records, page.cursor);
-    pulledRecords += page.records.length;
-    pulledPages += 1;
-    // A server that says "more" without moving the cursor would loop forever.
-    if (!page.hasMore || page.cursor === cursor) {
-      // Only once the log is read to its end: a record not in it yet may be in a later page.
+  };
+  throwIfStopped(signal);
+  let asked = ask(cursor);
+  // The request not yet read, cancelled (with any asked ahead of it) if the run stops.
+  let unread: AskedPage | null = asked;
+  try {
+    for (;;) {
+      let page: PullResponse;
       throwIfStopped(signal);
-      if (!page.hasMore) await inbox.finishRecheck();
-      return { pulledRecords, pulledPages };
+      const waited = asked;
+      // A hint that came while the page before was stored, or one that comes now.
+      askAhead(waited);
+      waited.onHint = () => askAhead(waited);
+      try {
+        page = await waited.answer;
+      } catch (error) {
+        const isRefusedCursor = error instanceof SyncError && error.code === 'invalid_cursor';
+        if (!isRefusedCursor || cursor === null || restarts >= maxPullRestartsPerRun) throw error;
+        asked.cancel();
+        restarts += 1;
+        throwIfStopped(signal);
+        // The stored cursor stays until the first page from the start replaces it.
+        await inbox.beginRecheck();
+        cursor = null;
+        throwIfStopped(signal);
+        unread = asked = ask(cursor);
+        continue;
+      }
+      // A page answered after she signed out is not hers to keep: it comes again next time.
+      throwIfStopped(signal);
+      // A server that says "more" without moving the cursor would loop forever.
+      const isLast = !page.hasMore || page.cursor === cursor;
+      const ahead = asked.ahead;
+      if (isLast) {
+        ahead?.cancel();
+        unread = null;
+      } else if (ahead?.from === page.cursor) {
+        unread = asked = ahead;
+      } else {
+        ahead?.cancel();
+        unread = asked = ask(page.cursor);
+      }
+      await clock.adoptServerTime(Date.parse(page.serverTime));
+      throwIfStopped(signal);
+      await inbox.storePage(page.records, page.cursor);
+      pulledRecords += page.records.length;
+      pulledPages += 1;
+      if (isLast) {
+        // Only once the log is read to its end: a record not in it yet may be in a later page.
+        throwIfStopped(signal);
+        if (!page.hasMore) await inbox.finishRecheck();
+        return { pulledRecords, pulledPages };
+      }
+      cursor = page.cursor;
     }
-    cursor = page.cursor;
+  } finally {
+    unread?.cancel();
   }
+}
+
+interface AskedPage {
+  /** The cursor this page was asked with. */
+  readonly from: string | null;
+  /** Rejects as the pull would; nobody is told of it unless they await it. */
+  readonly answer: Promise<PullResponse>;
+  /** The next page's cursor as the transport read it from the answer's start, unchecked. */
+  hint: string | null;
+  /** Called when the hint comes, once the run waits for this page. */
+  onHint: (() => void) | null;
+  /** The next page, asked on the hint before this one was checked. */
+  ahead: AskedPage | null;
+  /** Cancels this request and any asked ahead of it. */
+  cancel(): void;
+}
+
+/** One pull request under its own signal, which the run's signal also aborts. */
+function askForPage(
+  from: string | null,
+  runSignal: AbortSignal | undefined,
+  pull: (signal: AbortSignal, onNextCursor: (cursor: string) => void) => Promise<PullResponse>,
+): AskedPage {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (runSignal?.aborted) abort();
+  runSignal?.addEventListener('abort', abort);
+  const asked: Omit<AskedPage, 'answer'> = {
+    from,
+    hint: null,
+    onHint: null,
+    ahead: null,
+    cancel: () => {
+      abort();
+      asked.ahead?.cancel();
+    },
+  };
+  const onNextCursor = (next: string) => {
+    if (controller.signal.aborted || asked.hint !== null) return;
+    asked.hint = next;
+    asked.onHint?.();
+  };
+  const answer = pull(controller.signal, onNextCursor).finally(() =>
+    runSignal?.removeEventListener('abort', abort),
+  );
+  // A read-ahead's failure waits for its turn; until then it is no unhandled rejection.
+  answer.catch(() => undefined);
+  // The same object: the hint, the page asked ahead and `cancel` all live on it.
+  return Object.assign(asked, { answer });
 }

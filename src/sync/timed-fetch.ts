@@ -25,7 +25,15 @@ export interface TimedPost {
   readonly keptConnections?: KeptConnections;
   /** Aborted when whoever asked no longer wants the answer (sync stopped at sign-out). */
   readonly signal?: AbortSignal;
+  /**
+   * Sees the first `answerHeadBytes` of a successful answer's body as soon as they have
+   * come, before the rest: over a slow link the rest may take seconds.
+   */
+  readonly onAnswerHead?: (head: Uint8Array) => void;
 }
+
+/** Enough for what an answer says first (a pull page's time, cursor and `hasMore`). */
+export const answerHeadBytes = 512;
 
 export interface TimedAnswer {
   readonly response: Response;
@@ -54,7 +62,8 @@ export async function postWithinDeadlines(post: TimedPost): Promise<TimedAnswer>
     );
     const length = readContentLength(response.headers.get('content-length'));
     watch.restart(msForAnswerBody(post.deadlines, length));
-    const bytes = await readBody(response, watch, post.deadlines.stallMs);
+    const onHead = response.ok ? post.onAnswerHead : undefined;
+    const bytes = await readBody(response, watch, post.deadlines.stallMs, onHead);
     return { response, json: parseJson(bytes) };
   } catch (cause) {
     // Stopped, not offline: no retry is due and the link is not to blame.
@@ -118,20 +127,31 @@ async function readBody(
   response: Response,
   watch: DeadlineWatch,
   stallMs: number,
+  onHead: ((head: Uint8Array) => void) | undefined,
 ): Promise<Uint8Array> {
   if (!response.body) return new Uint8Array(await watch.race(response.arrayBuffer(), stallMs));
   const reader = response.body.getReader();
   const pieces: Uint8Array[] = [];
+  let received = 0;
   try {
     for (;;) {
       const piece = await watch.race(reader.read(), stallMs);
       if (piece.done) break;
       pieces.push(piece.value);
+      const before = received;
+      received += piece.value.length;
+      if (onHead && before < answerHeadBytes && received >= answerHeadBytes) {
+        onHead(pieces.length === 1 ? piece.value : joinPieces(pieces));
+      }
     }
   } catch (cause) {
     void reader.cancel().catch(() => undefined);
     throw cause;
   }
+  return joinPieces(pieces);
+}
+
+function joinPieces(pieces: readonly Uint8Array[]): Uint8Array {
   const whole = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
   let at = 0;
   for (const piece of pieces) {
