@@ -7,8 +7,9 @@
  *   "seq > cursor" never misses a change, and nothing is hard-deleted, so a cursor never
  *   expires — while the log it names is this database's; otherwise it is refused.
  * - A page holds at most `limit` records and about `maxPullPageBytes` of their fields
- *   (always at least one record, so a pull always moves on). The sizes are read first,
- *   from the database, so a page of large records is never loaded whole to be cut.
+ *   (always at least one record, so a pull always moves on). The database fits the page
+ *   from the sizes (compilePageQuery), so a page of large records is never loaded whole
+ *   to be cut.
  * - A record is sent in its current merged state, with every field's stamp; a record
  *   changed again after a page moves to the end of the log and comes again later.
  * - Records leave here in the compact form they are stored in (sync-record-fields.ts),
