@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import {
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   SqliteAdapter,
   SqliteDialect,
@@ -45,20 +46,12 @@ export function openDatabase(
   const { db, stop } =
     config.dialect === 'sqlite'
       ? openSqliteKysely(config.file)
-      : {
-          db: new Kysely<Database>({
-            dialect: new PostgresDialect({ pool: openPool(config.url, options) }),
-          }),
-          stop: () => undefined,
-        };
+      : openPostgresKysely(config.url, options);
   let closing: Promise<void> | undefined;
   return {
     db,
     dialect: config.dialect,
-    close: () => {
-      stop();
-      return (closing ??= db.destroy());
-    },
+    close: () => (closing ??= Promise.resolve(stop()).then(() => db.destroy())),
   };
 }
 
@@ -119,14 +112,65 @@ function openSqlite(file: string): SqliteDatabase.Database {
   return sqlite;
 }
 
+/**
+ * PostgreSQL's adapter, carrying a second handle on the same database whose pool only
+ * pulls use (pullDatabaseOf). Under load every connection of the main pool can be taken
+ * by pushes reading before the lock, a group holding the lock, sign-ins and audit rows,
+ * and a pull — one short read — then waited behind all of them for a connection.
+ */
+class PostgresAdapterWithPullPool extends PostgresAdapter {
+  pullDb: Kysely<Database> | undefined;
+}
+
+class PostgresDialectWithPullPool extends PostgresDialect {
+  readonly adapter = new PostgresAdapterWithPullPool();
+  override createAdapter(): DialectAdapter {
+    return this.adapter;
+  }
+}
+
+/**
+ * Connections per server process: the main pool's 10 (pg's default) and 4 for pulls. Two
+ * processes and an admin command stay far below PostgreSQL's default max_connections
+ * (100). Four, as a pull is one statement (sync-pull.ts): more would only queue in
+ * PostgreSQL instead of here.
+ */
+const MAIN_POOL_SIZE = 10;
+const PULL_POOL_SIZE = 4;
+
+function openPostgresKysely(
+  url: string,
+  options: OpenDatabaseOptions,
+): { db: Kysely<Database>; stop: () => Promise<void> } {
+  const dialect = new PostgresDialectWithPullPool({
+    pool: openPool(url, options, MAIN_POOL_SIZE),
+  });
+  const pullDb = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: openPool(url, options, PULL_POOL_SIZE) }),
+  });
+  dialect.adapter.pullDb = pullDb;
+  return { db: new Kysely<Database>({ dialect }), stop: () => pullDb.destroy() };
+}
+
+/**
+ * The handle pulls read through: on PostgreSQL from openDatabase, the one with a pool of
+ * its own; otherwise `db` itself (SQLite has one connection for everything).
+ */
+export function pullDatabaseOf<DB>(db: Kysely<DB>): Kysely<DB> {
+  const adapter = db.getExecutor().adapter;
+  return adapter instanceof PostgresAdapterWithPullPool && adapter.pullDb
+    ? (adapter.pullDb as unknown as Kysely<DB>)
+    : db;
+}
+
 const INT8_OID = 20;
 
-function openPool(url: string, options: OpenDatabaseOptions): pg.Pool {
+function openPool(url: string, options: OpenDatabaseOptions, max: number): pg.Pool {
   // COUNT(*) and BIGINT columns: pg returns them as strings, SQLite as numbers. Make both
   // numbers, and refuse (rather than round) any value past 2^53. Per pool, not global.
   const types = new pg.TypeOverrides();
   types.setTypeParser(INT8_OID, 'text', parseInt8);
-  const pool = new pg.Pool({ connectionString: url, types });
+  const pool = new pg.Pool({ connectionString: url, types, max });
   pool.on('error', (error) => options.onConnectionError?.(error));
   return pool;
 }

@@ -47,13 +47,35 @@ export function formatCursor(logId: string, seq: number): string {
 
 /** The change-log number to pull after; null (a fresh tablet) is 0. */
 export function parseCursor(cursor: string | null, position: ChangeLogPosition): number {
-  if (cursor === null) return 0;
+  return checkCursor(readCursor(cursor), position);
+}
+
+/** A cursor's log id and number, read from its text alone (null: a fresh tablet). */
+export interface CursorText {
+  readonly logId: string;
+  readonly seq: number;
+}
+
+/**
+ * The cursor's parts, before the log's position is known: a pull reads its page in the
+ * same statement as the position, so the number must be known first. Text that is not a
+ * cursor is refused here; checkCursor refuses the rest once the position is read.
+ */
+export function readCursor(cursor: string | null): CursorText | null {
+  if (cursor === null) return null;
   const match = CURSOR_PATTERN.exec(cursor);
-  if (!match || match[1] !== position.logId) throw new ServiceError('invalid_cursor');
+  if (!match) throw new ServiceError('invalid_cursor');
   const seq = Number(match[2]);
-  if (!Number.isSafeInteger(seq) || seq > position.lastSeq)
+  if (!Number.isSafeInteger(seq)) throw new ServiceError('invalid_cursor');
+  return { logId: match[1]!, seq };
+}
+
+/** The number to pull after, if the cursor could have come from this log at `position`. */
+export function checkCursor(cursor: CursorText | null, position: ChangeLogPosition): number {
+  if (cursor === null) return 0;
+  if (cursor.logId !== position.logId || cursor.seq > position.lastSeq)
     throw new ServiceError('invalid_cursor');
-  return seq;
+  return cursor.seq;
 }
 
 /** Call after restoring a backup or moving to a new database: every held cursor is refused. */

@@ -7,8 +7,9 @@
  *   "seq > cursor" never misses a change, and nothing is hard-deleted, so a cursor never
  *   expires — while the log it names is this database's; otherwise it is refused.
  * - A page holds at most `limit` records and about `maxPullPageBytes` of their fields
- *   (always at least one record, so a pull always moves on). The sizes are read first,
- *   from the database, so a page of large records is never loaded whole to be cut.
+ *   (always at least one record, so a pull always moves on). The database fits the page
+ *   from the sizes (compilePageQuery), so a page of large records is never loaded whole
+ *   to be cut.
  * - A record is sent in its current merged state, with every field's stamp; a record
  *   changed again after a page moves to the end of the log and comes again later.
  * - Records leave here in the compact form they are stored in (sync-record-fields.ts),
@@ -16,12 +17,13 @@
  * - Scope: a centre's staff get all of that centre's records (cases, entries, conflicts;
  *   survivor data included). Headquarters roles get none (see sync-scope.ts).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type CompiledQuery, type DialectAdapter, type Kysely } from 'kysely';
 import type { PullRequest } from '../../src/domain/protocol.ts';
 import type { CompactRecord } from '../../src/domain/compact-fields.ts';
 import { parseStoredFields } from '../db/sync-record-fields.ts';
-import type { SyncDatabase } from '../db/sync-schema.ts';
-import { formatCursor, parseCursor, readChangeLogPosition } from './sync-cursor.ts';
+import { pullDatabaseOf } from '../db/database.ts';
+import type { SyncDatabase, SyncRecordsTable } from '../db/sync-schema.ts';
+import { checkCursor, formatCursor, readCursor } from './sync-cursor.ts';
 import { assertSupportedProtocol, refuseSync } from './sync-errors.ts';
 import { syncCentreOf, type SyncActor } from './sync-scope.ts';
 
@@ -48,9 +50,9 @@ export async function pullChanges(
   assertSupportedProtocol(request.protocolVersion);
   const centreId = syncCentreOf(actor);
   if (centreId === null) throw refuseSync('headquarters_no_records');
-  // One connection for the pull's three reads: under load a pool connection can take
-  // long to come free, and each read taking its own would wait three times.
-  return db.connection().execute((connection) => readPage(connection, centreId, request, now));
+  // Its own pool on PostgreSQL (database.ts): a pull never waits for a connection behind
+  // pushes queued for the change log's lock.
+  return readPage(pullDatabaseOf(db), centreId, request, now);
 }
 
 async function readPage(
@@ -59,38 +61,94 @@ async function readPage(
   request: PullRequest,
   now: Date,
 ): Promise<PullPage> {
-  const position = await readChangeLogPosition(db);
-  const after = parseCursor(request.cursor, position);
-  const sizes = await selectPageSizes(db, centreId, after, request.limit + 1).execute();
-  const pageSeqs = fitPage(sizes, request.limit);
-  const last = pageSeqs.at(-1);
-  // Between the two reads a record of the page may change again: it then has a number
-  // past `last` and comes in a later page, so the page may be shorter but never skips.
-  const rows =
-    last === undefined
-      ? []
-      : await db
-          .selectFrom('sync_records')
-          .select(['id', 'record_type', 'case_id', 'centre_id', 'fields'])
-          .where('centre_id', '=', centreId)
-          .where('seq', '>', after)
-          .where('seq', '<=', last)
-          .orderBy('seq')
-          .execute();
-  const records: CompactRecord[] = rows.map((row) => ({
-    recordType: row.record_type,
-    id: row.id,
-    caseId: row.case_id,
-    centreId: row.centre_id,
-    ...parseStoredFields(row.fields),
-  }));
+  const cursor = readCursor(request.cursor);
+  const { rows } = await db.executeQuery(
+    compilePageQuery(db, centreId, cursor?.seq ?? 0, request.limit),
+  );
+  const first = rows[0];
+  if (first === undefined) throw new Error('sync_change_log has no row');
+  const position = { logId: first.log_id, lastSeq: Number(first.last_seq ?? 0) };
+  // Refused only now that the position is read; the rows read meanwhile are dropped.
+  checkCursor(cursor, position);
+  const records: CompactRecord[] = [];
+  let last: number | undefined;
+  let read = 0;
+  for (const row of rows) {
+    if (row.seq === null) continue;
+    read++;
+    if (row.id === null) continue;
+    last = Number(row.seq);
+    records.push({
+      recordType: row.record_type!,
+      id: row.id,
+      caseId: row.case_id!,
+      centreId: row.centre_id!,
+      ...parseStoredFields(row.fields!),
+    });
+  }
   return {
     serverTime: now.toISOString(),
     records,
     cursor: last === undefined ? request.cursor : formatCursor(position.logId, last),
-    hasMore: sizes.length > pageSeqs.length,
+    hasMore: read > records.length,
   };
 }
+
+/** One row per record of the next `limit + 1`; the record's columns only on the page's. */
+interface PageRow {
+  readonly log_id: string;
+  readonly last_seq: number | null;
+  /** Null only when the centre has nothing after the cursor (the one row is the position). */
+  readonly seq: number | null;
+  readonly id: string | null;
+  readonly record_type: SyncRecordsTable['record_type'] | null;
+  readonly case_id: string | null;
+  readonly centre_id: string | null;
+  readonly fields: string | null;
+}
+
+/**
+ * The change log's position, the numbers and sizes of the centre's next `limit + 1`
+ * records, and the fields of those that fit the page (the leading ones within `limit` and
+ * `maxPullPageBytes`, always the first): one statement, so one round trip and one
+ * snapshot. Under load each round trip waited for a turn of the server's busy event loop
+ * (and for PostgreSQL), and a pull made three. The sizes come from the index alone, as in
+ * selectPageSizes; a record's row is read only when it is on the page.
+ *
+ * Built once per database and reused with new parameters: the text never changes.
+ */
+export function compilePageQuery(
+  db: Kysely<SyncDatabase>,
+  centreId: string,
+  after: number,
+  limit: number,
+): CompiledQuery<PageRow> {
+  const adapter = db.getExecutor().adapter;
+  let compiled = pageQueries.get(adapter);
+  if (compiled === undefined) {
+    const sizes = selectPageSizes(db, centreId, after, limit + 1);
+    compiled = sql<PageRow>`
+      with sizes as (select seq, size from ${sizes} as next),
+      fitted as (
+        select seq, row_number() over (order by seq) as n,
+          sum(size) over (order by seq) as bytes
+        from sizes
+      )
+      select log.log_id, (select max(seq) from sync_records) as last_seq, fitted.seq,
+        r.id, r.record_type, r.case_id, r.centre_id, r.fields
+      from sync_change_log as log
+      left join fitted on true
+      left join sync_records as r on r.seq = fitted.seq
+        and fitted.n <= ${limit} and (fitted.n = 1 or fitted.bytes <= ${maxPullPageBytes})
+      order by fitted.seq
+    `.compile(db);
+    pageQueries.set(adapter, compiled);
+  }
+  // The parameters in the order the text above takes them.
+  return { ...compiled, parameters: [centreId, after, limit + 1, limit, maxPullPageBytes] };
+}
+
+const pageQueries = new WeakMap<DialectAdapter, CompiledQuery<PageRow>>();
 
 /**
  * The numbers and field sizes of the centre's next `limit` records. The size expression
@@ -110,16 +168,4 @@ export function selectPageSizes(
     .where('seq', '>', after)
     .orderBy('seq')
     .limit(limit);
-}
-
-/** The numbers of the leading records within `limit` and `maxPullPageBytes`; at least one. */
-function fitPage(sizes: readonly { seq: number; size: number }[], limit: number): number[] {
-  const seqs: number[] = [];
-  let bytes = 0;
-  for (const { seq, size } of sizes.slice(0, limit)) {
-    bytes += Number(size);
-    if (seqs.length > 0 && bytes > maxPullPageBytes) break;
-    seqs.push(Number(seq));
-  }
-  return seqs;
 }
