@@ -116,6 +116,35 @@ describe('sync routes', () => {
     expect(brotliDecompressSync(pulled.rawPayload).toString()).toBe(expected);
   });
 
+  it('starts a page that has more with its cursor, where the tablet reads it to ask for the next page early', async () => {
+    const { caseworker, counsellor } = fixture.actors;
+    const creates = Array.from({ length: 3 }, (_, i) =>
+      newCaseMutation(caseworker, stampAt(20 + i, caseworker.deviceId)),
+    );
+    const pushed = await post(
+      '/api/sync/push',
+      caseworker,
+      encodePushRequest(pushRequestOf(caseworker, creates)),
+    );
+    expect(pushed.statusCode).toBe(200);
+    const request = { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 2 };
+    const pulled = await post('/api/sync/pull', counsellor, request, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(pulled.statusCode).toBe(200);
+    const answer = brotliDecompressSync(pulled.rawPayload);
+    const { cursor, hasMore } = JSON.parse(answer.toString()) as {
+      cursor: string;
+      hasMore: boolean;
+    };
+    expect(hasMore).toBe(true);
+    // The tablet reads the next page's cursor from the first bytes, before the page has come
+    // (docs/sync-protocol.md, "Pull"): the key order is part of the protocol.
+    expect(answer.subarray(0, 512).toString()).toMatch(
+      new RegExp(`^\\{"serverTime":"[^"]+","cursor":"${cursor}","hasMore":true,"groups":`),
+    );
+  });
+
   it('takes a gzip push and serves the records back on a compressed pull', async () => {
     const { caseworker, counsellor } = fixture.actors;
     const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));

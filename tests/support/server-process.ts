@@ -106,6 +106,8 @@ export async function startServerProcess(
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
+    // A server that never came up must not outlive the test run that started it.
+    await kill();
     throw new Error(`the server did not answer /api/health within 30 s:\n${output}`);
   };
 
