@@ -186,6 +186,15 @@ function tablet(hq: TestHeadquarters, deviceId = 'tab-a') {
   return { ports, outbox, store, state, save };
 }
 
+/** Headquarters holding `count` notes, pushed by another tablet of the centre (`tab-b`). */
+async function headquartersWithNotes(count: number): Promise<TestHeadquarters> {
+  const hq = new TestHeadquarters();
+  const writer = tablet(hq, 'tab-b');
+  for (let i = 0; i < count; i++) writer.save(uuid(i + 100), `नोट ${i}`);
+  await runSync(writer.ports, { shouldPull: false });
+  return hq;
+}
+
 describe('runSync', () => {
   it('pushes everything in batches of at most 500 and empties the outbox', async () => {
     const hq = new TestHeadquarters();
@@ -297,10 +306,7 @@ describe('runSync', () => {
   });
 
   it('pulls page by page and resumes from the last stored cursor after an interruption', async () => {
-    const hq = new TestHeadquarters();
-    const writer = tablet(hq, 'tab-b');
-    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
-    await runSync(writer.ports, { shouldPull: false });
+    const hq = await headquartersWithNotes(25);
 
     const reader = tablet(hq, 'tab-c');
     hq.failPullAfterPages = 2;
@@ -460,10 +466,7 @@ describe('after a refused cursor, own writes the server lost', () => {
   });
 
   it('are settled only once the log is read to its end, even over several runs', async () => {
-    const hq = new TestHeadquarters();
-    const writer = tablet(hq, 'tab-b');
-    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
-    await runSync(writer.ports, { shouldPull: false });
+    const hq = await headquartersWithNotes(25);
     const reader = restoredReader(hq);
     reader.state.reofferOnFinish = [lostNote(1)];
     hq.failPullAfterPages = 2;
@@ -519,10 +522,7 @@ describe('the next page, asked for while this one is stored', () => {
    * each store's start and end.
    */
   async function readerOfPages() {
-    const hq = new TestHeadquarters();
-    const writer = tablet(hq, 'tab-b');
-    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
-    await runSync(writer.ports, { shouldPull: false });
+    const hq = await headquartersWithNotes(25);
 
     const reader = tablet(hq, 'tab-c');
     const events: string[] = [];
@@ -647,10 +647,7 @@ describe('the next page, asked for while this one is stored', () => {
 describe('the next page, asked on the cursor the answer starts with', () => {
   /** A reader whose transport tells each page's cursor (or `hintOf` it) before answering. */
   async function hintedReader(hintOf: (cursor: string) => string) {
-    const hq = new TestHeadquarters();
-    const writer = tablet(hq, 'tab-b');
-    for (let i = 0; i < 25; i++) writer.save(uuid(i + 100), `नोट ${i}`);
-    await runSync(writer.ports, { shouldPull: false });
+    const hq = await headquartersWithNotes(25);
     const reader = tablet(hq, 'tab-c');
     const events: string[] = [];
     const signals = new Map<string | null, AbortSignal | undefined>();
