@@ -36,6 +36,10 @@ describe('a state officer’s dashboard offline after a reload', () => {
       { username: admin.username, password: DEMO_PASSWORD },
       adminPin,
     );
+    // The worker takes this page when it activates. Navigating while it still installs can
+    // leave the next page outside its claim (a Chromium race), and that page would never be
+    // controlled: so the new address is opened only once the worker controls this one.
+    await waitForControllingWorker(page);
     // A new address reloads the page: her PIN opens the dashboard again, as after any reload.
     await page.goto(new URL(adminPeriod, server.url).href);
     await unlockAs(page, admin.displayName, adminPin);
