@@ -27,6 +27,7 @@ import type { DatabaseConfig } from '../server/config.ts';
 import type { SyncTables } from '../server/db/sync-schema.ts';
 import { findServerBinaries, startCluster } from '../tests/setup/postgres-global.ts';
 import { startServerProcess, type ServerProcess } from '../tests/support/server-process.ts';
+import { meterCpu, type CpuSplit } from './cpu-time.ts';
 import { countArrived, seedLoadStaff } from './load-staff.ts';
 import { signInLoadTablet, type LoadLog } from './load-tablet.ts';
 
@@ -61,6 +62,8 @@ interface RunResult {
   readonly arrived: { mutations: number; records: number };
   /** How late this process's own event loop ran while the tablets synced. */
   readonly benchLoopDelay: IntervalHistogram;
+  /** Where the machine's CPU went while the tablets synced; null off Linux. */
+  readonly cpu: CpuSplit | null;
 }
 
 const results: RunResult[] = [];
@@ -141,6 +144,7 @@ async function runLoad(
     // time as measured: printed beside the routes, to tell the bench's own wait apart.
     const benchLoopDelay = monitorEventLoopDelay({ resolution: loopDelayResolutionMs });
     benchLoopDelay.enable();
+    const cpuMeter = meterCpu(() => servers.flatMap((server) => server.pid() ?? []));
     const started = performance.now();
     const deadline = started + seconds * 1000;
     const acknowledged = await Promise.all(
@@ -163,6 +167,7 @@ async function runLoad(
     );
     const wallSeconds = (performance.now() - started) / 1000;
     benchLoopDelay.disable();
+    const cpu = cpuMeter.finish();
     if (errors.size > 0) {
       for (const server of servers) {
         console.log(`${server.url} ${server.isRunning() ? 'running' : 'stopped'}, its last words:`);
@@ -177,6 +182,7 @@ async function runLoad(
       acknowledged: acknowledged.reduce((sum, n) => sum + n, 0),
       arrived: await countArrived(db),
       benchLoopDelay,
+      cpu,
     };
   } finally {
     await opened.close();
@@ -222,6 +228,7 @@ function printResults(runs: readonly RunResult[]): void {
         `${delayMs(run.benchLoopDelay.percentile(99))} / max ${delayMs(run.benchLoopDelay.max)} ms ` +
         '(part of every time above; real tablets each have their own)',
     );
+    console.log(describeCpu(run.cpu, run.name));
     const errorCount = [...run.errors.values()].reduce((sum, n) => sum + n, 0);
     console.log(
       `errors: ${errorCount}${errorCount > 0 ? ` ${JSON.stringify(Object.fromEntries(run.errors))}` : ''}` +
@@ -232,6 +239,23 @@ function printResults(runs: readonly RunResult[]): void {
         `(${run.arrived.records} records); lost ${Math.max(lost, 0)} ${lost <= 0 ? '✓' : '✗'}`,
     );
   }
+}
+
+/**
+ * Whether the cores were full while the tablets synced, and whose work filled them: a
+ * request's time here includes its wait for a core, which real tablets (each with its own
+ * processor) do not add to the server's.
+ */
+function describeCpu(cpu: CpuSplit | null, runName: string): string {
+  if (!cpu) return 'CPU while syncing: not measured (needs /proc, Linux only)';
+  const coreSeconds = cpu.wallSeconds * cpu.cores;
+  const share = (seconds: number) => `${((100 * seconds) / coreSeconds).toFixed(0)}%`;
+  const rest = runName.startsWith('PostgreSQL') ? 'PostgreSQL and anything else' : 'anything else';
+  return (
+    `CPU while syncing (${cpu.cores} cores): busy ${(100 * cpu.machineBusy).toFixed(0)}% — ` +
+    `the bench's tablets ${share(cpu.self)}, the servers ${share(cpu.chosen)}, ` +
+    `${rest} ${share(cpu.rest)} (shares of all cores' time)`
+  );
 }
 
 /** Nearest-rank percentile of sorted values. */

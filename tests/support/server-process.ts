@@ -28,6 +28,8 @@ export interface ServerProcess {
    */
   stop(graceMs?: number): Promise<void>;
   isRunning(): boolean;
+  /** Its process id while it runs (the load bench reads its CPU time from /proc). */
+  pid(): number | undefined;
   /** What the process has printed since it last started. */
   output(): string;
   /** Stops it (`stop` when started with `nodeArguments`, else `kill`) and removes its data folder. */
@@ -138,6 +140,7 @@ export async function startServerProcess(
     kill,
     stop,
     isRunning: () => child !== null && child.exitCode === null,
+    pid: () => (child?.exitCode === null ? child.pid : undefined),
     output: () => output,
     close: async () => {
       // A probe's or profiler's output is written at exit; a plain test server is cut.
