@@ -28,7 +28,7 @@
  *   pushed by the same person with a session.
  */
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { applyMutation, checkMutation, findForeignStamp } from '../../src/domain/apply-mutation.ts';
 import type { CheckedPushRequest } from '../../src/domain/checked-push.ts';
 import type { Conflict, FieldConflict } from '../../src/domain/conflicts.ts';
@@ -262,9 +262,14 @@ async function prepareBatch(
   mutations: readonly Mutation[],
   now: Date,
 ): Promise<PreparedBatch> {
-  const { reads, ...state } = await loadBatchState(trx, push.items, mutations);
-  const issuer = await findCaseNumberIssuer(trx, push.deviceId);
-  const batch = new Batch(push.deviceId, now, { ...state, issuer });
+  const state = isPostgres(trx)
+    ? await loadBatchStateOnPostgres(trx, push, mutations)
+    : {
+        ...(await loadBatchState(trx, push.items, mutations)),
+        issuer: await findCaseNumberIssuer(trx, push.deviceId),
+      };
+  const { reads, ...batchState } = state;
+  const batch = new Batch(push.deviceId, now, batchState);
   for (const item of push.items) batch.apply(item);
   const rows = await batch.recordsToWrite(trx);
   return { batch, writes: batch.writesFor(rows), reads };
@@ -287,6 +292,7 @@ async function loadBatchState(
 ): Promise<Omit<BatchState, 'issuer'> & { reads: PushReads }> {
   const appliedIds = new Set<string>();
   const mutationIds = unique(items.map(mutationIdOf));
+  const recordIds = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
   for (const ids of chunksOf(mutationIds)) {
     const rows = await trx
       .selectFrom('sync_mutations')
@@ -297,22 +303,70 @@ async function loadBatchState(
   }
   const records = new Map<string, WorkingRecord>();
   const recordSeqs = new Map<string, number>();
-  const recordIds = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
   for (const ids of chunksOf(recordIds)) {
     const rows = await trx.selectFrom('sync_records').selectAll().where('id', 'in', ids).execute();
-    for (const row of rows) {
-      records.set(row.id, {
-        id: row.id,
-        head: { recordType: row.record_type, caseId: row.case_id, centreId: row.centre_id },
-        fields: readStoredFields(row.fields),
-        createdAt: row.created_at,
-      });
-      recordSeqs.set(row.id, Number(row.seq));
-    }
+    for (const row of rows) keepStoredRecord(row, records, recordSeqs);
   }
   // The batch adds to appliedIds as it applies: the check compares with what was read.
   const reads = { recordIds, recordSeqs, mutationIds, appliedIds: new Set(appliedIds) };
   return { appliedIds, records, reads };
+}
+
+/**
+ * loadBatchState and the case-number issuer in one statement: on PostgreSQL each
+ * statement is a round trip and a parse, plan and snapshot in the database, and under load
+ * those, not the rows, were most of a push's reads. Ids go as two arrays, so no statement
+ * is split by a parameter limit. The issuer's row carries the device tag as `id` and the
+ * district code as `centre_id`.
+ */
+async function loadBatchStateOnPostgres(
+  trx: Kysely<SyncDatabase>,
+  push: PushBatch,
+  mutations: readonly Mutation[],
+): Promise<BatchState & { reads: PushReads }> {
+  const mutationIds = unique(push.items.map(mutationIdOf));
+  const recordIds = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
+  const { rows } = await sql<BatchStateRow>`
+    select 'applied' as kind, id, null as record_type, null as case_id, null as centre_id,
+      null as fields, null::bigint as seq, null as created_at
+    from sync_mutations where id = any(${mutationIds}::text[])
+    union all
+    select 'record', id, record_type, case_id, centre_id, fields, seq, created_at
+    from sync_records where id = any(${recordIds}::text[])
+    union all
+    select 'issuer', devices.tag, null, null, centres.district_code, null, null, null
+    from devices inner join centres on centres.id = devices.centre_id
+    where devices.id = ${push.deviceId}
+  `.execute(trx);
+  const appliedIds = new Set<string>();
+  const records = new Map<string, WorkingRecord>();
+  const recordSeqs = new Map<string, number>();
+  let issuer: CaseNumberIssuer | null = null;
+  for (const row of rows) {
+    if (row.kind === 'applied') appliedIds.add(row.id);
+    else if (row.kind === 'issuer') issuer = { deviceTag: row.id, districtCode: row.centre_id! };
+    else keepStoredRecord(row as SyncRecordsTable, records, recordSeqs);
+  }
+  const reads = { recordIds, recordSeqs, mutationIds, appliedIds: new Set(appliedIds) };
+  return { appliedIds, records, issuer, reads };
+}
+
+type BatchStateRow = { readonly kind: 'applied' | 'record' | 'issuer'; readonly id: string } & {
+  readonly [K in Exclude<keyof SyncRecordsTable, 'id'>]: SyncRecordsTable[K] | null;
+};
+
+function keepStoredRecord(
+  row: SyncRecordsTable,
+  records: Map<string, WorkingRecord>,
+  recordSeqs: Map<string, number>,
+): void {
+  records.set(row.id, {
+    id: row.id,
+    head: { recordType: row.record_type, caseId: row.case_id, centreId: row.centre_id },
+    fields: readStoredFields(row.fields),
+    createdAt: row.created_at,
+  });
+  recordSeqs.set(row.id, Number(row.seq));
 }
 
 /** One batch in memory: each mutation sees the ones before it, then all is written at once. */
