@@ -1,7 +1,7 @@
 /**
  * 200 tablets syncing at once, measured from outside: one server process on SQLite, then
- * two server processes on one PostgreSQL (tablets split between them, as behind a load
- * balancer). The tablets first sign in, a few at a time (timed, but before the clock
+ * two server processes on one PostgreSQL with its durable defaults (tablets split between
+ * them, as behind a load balancer). The tablets first sign in, a few at a time (timed, but before the clock
  * starts); then each, from a moment at random within the first 3 s, syncs a centre's day
  * (3 new cases, 20 notes) and pulls what is new since its last pull, again and again with
  * a short pause, until the time is up. Tablets are spread over 75
@@ -88,7 +88,8 @@ async function runOnSqlite(): Promise<RunResult> {
 }
 
 async function runOnPostgres(): Promise<RunResult> {
-  const cluster = await startCluster(findServerBinaries());
+  // PostgreSQL's durable defaults: every acknowledged push is flushed to disk, as on SQLite.
+  const cluster = await startCluster(findServerBinaries(), { durable: true });
   const secretsDir = mkdtempSync(join(tmpdir(), 'sakhi-load-secrets-'));
   const secretsFile = join(secretsDir, 'secrets.json');
   const servers: ServerProcess[] = [];

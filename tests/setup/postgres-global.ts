@@ -89,9 +89,14 @@ const CLUSTER_PREFIX = 'sakhi-pg-';
 // Written into each cluster's folder: the Vitest process it belongs to.
 const OWNER_FILE = 'owner.pid';
 
-/** A throwaway cluster with an empty database `sakhi_test` (the load bench uses it too). */
+/**
+ * A throwaway cluster with an empty database `sakhi_test` (the load bench uses it too).
+ * Tests run it without fsync; `durable` keeps PostgreSQL's defaults, so every commit is
+ * flushed to disk as in production (the load bench measures that).
+ */
 export async function startCluster(
   bin: ServerBinaries,
+  { durable = false }: { durable?: boolean } = {},
 ): Promise<{ url: string; stop: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), CLUSTER_PREFIX));
   writeFileSync(join(dir, OWNER_FILE), String(process.pid));
@@ -109,7 +114,7 @@ export async function startCluster(
       '-E',
       'UTF8',
     ]);
-    const port = await startOnFreePort(bin, runAs, dataDir, dir);
+    const port = await startOnFreePort(bin, runAs, dataDir, dir, durable);
     let isStopped = false;
     const stop = () => {
       if (isStopped) return;
@@ -210,6 +215,7 @@ async function startOnFreePort(
   runAs: Run,
   dataDir: string,
   socketDir: string,
+  durable: boolean,
 ) {
   // The free port can be taken between our check and PostgreSQL's bind; try a few.
   for (let attempt = 1; ; attempt++) {
@@ -218,10 +224,8 @@ async function startOnFreePort(
       `-p ${port}`,
       `-k ${socketDir}`,
       '-c listen_addresses=127.0.0.1',
-      // A throwaway cluster: durability costs time and buys nothing here.
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
+      // A throwaway cluster: durability costs time and buys nothing in tests.
+      ...(durable ? [] : ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off']),
     ].join(' ');
     try {
       runAs(bin.pgCtl, [
