@@ -188,7 +188,7 @@ export function decodeAnswer<T>(decode: () => T): T {
 }
 
 /** Smaller bodies go as they are (encodeBody). */
-export const minCompressedBodyBytes = 512;
+const minCompressedBodyBytes = 512;
 
 async function encodeBody(
   json: Utf8Json,
