@@ -1,10 +1,10 @@
 /**
  * 200 tablets syncing at once, measured from outside: one server process on SQLite, then
  * two server processes on one PostgreSQL with its durable defaults (tablets split between
- * them, as behind a load balancer). The tablets first sign in, a few at a time (timed, but before the clock
- * starts); then each, from a moment at random within the first 3 s, syncs a centre's day
- * (3 new cases, 20 notes) and pulls what is new since its last pull, again and again with
- * a short pause, until the time is up. Tablets are spread over 75
+ * them, as behind a load balancer). The tablets first sign in, a few at a time (timed, but
+ * before the clock starts); then each, from a moment at random within the first 3 s,
+ * syncs a centre's day (3 new cases, 20 notes) and pulls what is new since its last pull,
+ * again and again with a short pause, until the time is up. Tablets are spread over 75
  * districts, each with its own device, key and address (the servers trust a proxy's
  * X-Forwarded-For, as deployed behind one).
  *
@@ -64,6 +64,7 @@ interface RunResult {
   readonly benchLoopDelay: IntervalHistogram;
   /** Where the machine's CPU went while the tablets synced; null off Linux. */
   readonly cpu: CpuSplit | null;
+  readonly dialect: DatabaseConfig['dialect'];
 }
 
 const results: RunResult[] = [];
@@ -184,6 +185,7 @@ async function runLoad(
       arrived: await countArrived(db),
       benchLoopDelay,
       cpu,
+      dialect: database.dialect,
     };
   } finally {
     await opened.close();
@@ -229,7 +231,7 @@ function printResults(runs: readonly RunResult[]): void {
         `${delayMs(run.benchLoopDelay.percentile(99))} / max ${delayMs(run.benchLoopDelay.max)} ms ` +
         '(part of every time above; real tablets each have their own)',
     );
-    console.log(describeCpu(run.cpu, run.name));
+    console.log(describeCpu(run.cpu, run.dialect));
     const errorCount = [...run.errors.values()].reduce((sum, n) => sum + n, 0);
     console.log(
       `errors: ${errorCount}${errorCount > 0 ? ` ${JSON.stringify(Object.fromEntries(run.errors))}` : ''}` +
@@ -247,11 +249,11 @@ function printResults(runs: readonly RunResult[]): void {
  * request's time here includes its wait for a core, which real tablets (each with its own
  * processor) do not add to the server's.
  */
-function describeCpu(cpu: CpuSplit | null, runName: string): string {
+function describeCpu(cpu: CpuSplit | null, dialect: DatabaseConfig['dialect']): string {
   if (!cpu) return 'CPU while syncing: not measured (needs /proc, Linux only)';
   const coreSeconds = cpu.wallSeconds * cpu.cores;
   const share = (seconds: number) => `${((100 * seconds) / coreSeconds).toFixed(0)}%`;
-  const rest = runName.startsWith('PostgreSQL') ? 'PostgreSQL and anything else' : 'anything else';
+  const rest = dialect === 'postgres' ? 'PostgreSQL and anything else' : 'anything else';
   return (
     `CPU while syncing (${cpu.cores} cores): busy ${(100 * cpu.machineBusy).toFixed(0)}% — ` +
     `the bench's tablets ${share(cpu.self)}, the servers ${share(cpu.chosen)}, ` +

@@ -194,10 +194,9 @@ async function encodeBody(
   json: Utf8Json,
 ): Promise<{ body: Utf8Json | ArrayBuffer; encoding: string | null }> {
   if (typeof CompressionStream === 'undefined') return { body: json, encoding: null };
-  // A pull's request (~140 bytes) packs by ~20: less than gzip costs the tablet and the
-  // server to pack and unpack, and nothing beside the request's own headers.
-  // Sent as an ArrayBuffer of its own, like a packed body: whatever holds a request to send
-  // again (a retry, a test's replay) keeps one kind of body.
+  // A pull's request (~140 bytes) packs by ~20 bytes, not worth packing on the tablet and
+  // unpacking on the server. It goes as an ArrayBuffer of its own, like a packed body, so
+  // whatever holds a request to send again (a retry, a test's replay) has one kind of body.
   if (json.byteLength < minCompressedBodyBytes)
     return { body: json.slice().buffer, encoding: null };
   // The body goes to the compressor as the one chunk it is. A Blob's stream copied it and
