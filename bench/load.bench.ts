@@ -63,6 +63,8 @@ interface RunResult {
   readonly latencies: Map<string, number[]>;
   /** Sync answers' times by the window of the run they ended in (see windowSeconds). */
   readonly syncTimeline: number[][];
+  /** The bench's own event loop's p99 lateness (ms) in each of those windows. */
+  readonly benchLateByWindow: number[];
   readonly errors: Map<string, number>;
   readonly acknowledged: number;
   readonly arrived: { mutations: number; records: number };
@@ -156,6 +158,14 @@ async function runLoad(
     // time as measured: printed beside the routes, to tell the bench's own wait apart.
     const benchLoopDelay = monitorEventLoopDelay({ resolution: loopDelayResolutionMs });
     benchLoopDelay.enable();
+    const windowLoopDelay = monitorEventLoopDelay({ resolution: loopDelayResolutionMs });
+    windowLoopDelay.enable();
+    const benchLateByWindow: number[] = [];
+    const closeWindow = () => {
+      benchLateByWindow.push(lateMs(windowLoopDelay.percentile(99)));
+      windowLoopDelay.reset();
+    };
+    const windowTimer = setInterval(closeWindow, windowSeconds * 1000);
     const cpuMeter = meterCpu(() => servers.flatMap((server) => server.pid() ?? []));
     started = performance.now();
     const deadline = started + seconds * 1000;
@@ -179,6 +189,9 @@ async function runLoad(
     );
     const wallSeconds = (performance.now() - started) / 1000;
     benchLoopDelay.disable();
+    clearInterval(windowTimer);
+    closeWindow();
+    windowLoopDelay.disable();
     const cpu = cpuMeter.finish();
     if (errors.size > 0) {
       for (const server of servers) {
@@ -191,6 +204,7 @@ async function runLoad(
       wallSeconds,
       latencies,
       syncTimeline,
+      benchLateByWindow,
       errors,
       acknowledged: acknowledged.reduce((sum, n) => sum + n, 0),
       arrived: await countArrived(db),
@@ -234,15 +248,13 @@ function printResults(runs: readonly RunResult[]): void {
       'p99 < 300 ms is judged for sync requests only: sign-in is a deliberately slow ' +
         'password hash, once per session, timed before the syncs start.',
     );
-    // The histogram holds each timer's whole interval: its lateness is what exceeds it.
-    const delayMs = (value: number) => Math.max(0, Math.round(value / 1e6 - loopDelayResolutionMs));
     console.log(
       `the bench's own event loop (all ${tabletCount} tablets) was late by p50 ` +
-        `${delayMs(run.benchLoopDelay.percentile(50))} / p99 ` +
-        `${delayMs(run.benchLoopDelay.percentile(99))} / max ${delayMs(run.benchLoopDelay.max)} ms ` +
+        `${lateMs(run.benchLoopDelay.percentile(50))} / p99 ` +
+        `${lateMs(run.benchLoopDelay.percentile(99))} / max ${lateMs(run.benchLoopDelay.max)} ms ` +
         '(part of every time above; real tablets each have their own)',
     );
-    console.log(describeTimeline(run.syncTimeline));
+    console.log(describeTimeline(run.syncTimeline, run.benchLateByWindow));
     console.log(describeCpu(run.cpu, run.dialect));
     const errorCount = [...run.errors.values()].reduce((sum, n) => sum + n, 0);
     console.log(
@@ -273,14 +285,22 @@ function describeCpu(cpu: CpuSplit | null, dialect: DatabaseConfig['dialect']): 
   );
 }
 
-/** Each window's sync answers: how many, and their p99. */
-function describeTimeline(timeline: readonly number[][]): string {
+/** Each window's sync answers: how many, their p99, and how late the bench itself ran. */
+function describeTimeline(timeline: readonly number[][], benchLate: readonly number[]): string {
   const windows = Array.from(timeline, (times = [], i) => {
     const sorted = [...times].sort((a, b) => a - b);
     const from = i * windowSeconds;
-    return `${from}–${from + windowSeconds} s ${times.length} × p99 ${Math.round(percentile(sorted, 0.99))} ms`;
+    return (
+      `${from}–${from + windowSeconds} s ${times.length} × p99 ` +
+      `${Math.round(percentile(sorted, 0.99))} ms (bench late ${benchLate[i] ?? '?'})`
+    );
   });
-  return `sync answers by when they ended: ${windows.join(', ')}`;
+  return `sync answers by when they ended, with the bench's own p99 lateness: ${windows.join(', ')}`;
+}
+
+/** The histogram holds each timer's whole interval: its lateness is what exceeds it. */
+function lateMs(nanoseconds: number): number {
+  return Math.max(0, Math.round(nanoseconds / 1e6 - loopDelayResolutionMs));
 }
 
 /** Nearest-rank percentile of sorted values. */
