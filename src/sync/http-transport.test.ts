@@ -97,6 +97,61 @@ describe('createHttpTransport', () => {
   });
 });
 
+describe('request bodies', () => {
+  /** Pushes `mutations` and keeps what went to fetch. */
+  const sent = async (mutations: Mutation[]) => {
+    const bodies: { body: unknown; encoding: string | null }[] = [];
+    const transport = createHttpTransport({
+      baseUrl: '',
+      readToken: () => Promise.resolve('token'),
+      fetch: (_url, init) => {
+        const headers = new Headers(init?.headers);
+        bodies.push({ body: init?.body, encoding: headers.get('content-encoding') });
+        const answer = { serverTime: '2026-11-29T06:00:00.000Z', applied: mutations.length };
+        return Promise.resolve(
+          new Response(JSON.stringify({ ...answer, duplicates: [], rejected: [] })),
+        );
+      },
+    });
+    await transport.push(request(mutations));
+    return bodies[0]!;
+  };
+  const jsonOf = async ({ body, encoding }: { body: unknown; encoding: string | null }) => {
+    let stream = new Response(body as ArrayBuffer).body!;
+    if (encoding === 'gzip') stream = stream.pipeThrough(new DecompressionStream('gzip'));
+    const sentRequest = wirePushRequestSchema.parse(await new Response(stream).json());
+    return decodePushRequest(sentRequest).mutations;
+  };
+
+  it('packs a large body with gzip and sends a small one as it is, each as an ArrayBuffer', async () => {
+    const many = Array.from({ length: 20 }, (_, i) => note(i + 2));
+    const large = await sent(many);
+    expect(large.encoding).toBe('gzip');
+    expect(large.body).toBeInstanceOf(ArrayBuffer);
+    expect(await jsonOf(large)).toEqual(many);
+
+    const small = await sent([note(1, 'क')]);
+    expect(small.encoding).toBeNull();
+    expect(small.body).toBeInstanceOf(ArrayBuffer);
+    expect(await jsonOf(small)).toEqual([note(1, 'क')]);
+  });
+
+  it('sends an unpacked ArrayBuffer where the platform has no CompressionStream', async () => {
+    const compressionStream = globalThis.CompressionStream;
+    // @ts-expect-error -- a platform without it (an older WebView)
+    delete globalThis.CompressionStream;
+    try {
+      const many = Array.from({ length: 20 }, (_, i) => note(i + 2));
+      const body = await sent(many);
+      expect(body.encoding).toBeNull();
+      expect(body.body).toBeInstanceOf(ArrayBuffer);
+      expect(await jsonOf(body)).toEqual(many);
+    } finally {
+      globalThis.CompressionStream = compressionStream;
+    }
+  });
+});
+
 describe('request deadlines', () => {
   const deadlines = { firstByteMs: 40, slowestBytesPerSecond: 1_000_000, stallMs: 40 };
   const pullRequest = { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 };

@@ -190,14 +190,12 @@ export function decodeAnswer<T>(decode: () => T): T {
 /** Smaller bodies go as they are (encodeBody). */
 const minCompressedBodyBytes = 512;
 
-async function encodeBody(
-  json: Utf8Json,
-): Promise<{ body: Utf8Json | ArrayBuffer; encoding: string | null }> {
-  if (typeof CompressionStream === 'undefined') return { body: json, encoding: null };
+async function encodeBody(json: Utf8Json): Promise<{ body: ArrayBuffer; encoding: string | null }> {
   // A pull's request (~140 bytes) packs by ~20 bytes, not worth packing on the tablet and
-  // unpacking on the server. It goes as an ArrayBuffer of its own, like a packed body, so
-  // whatever holds a request to send again (a retry, a test's replay) has one kind of body.
-  if (json.byteLength < minCompressedBodyBytes)
+  // unpacking on the server. An unpacked body goes as an ArrayBuffer of its own, like a
+  // packed one, so whatever holds a request to send again (a retry, a test's replay) has
+  // one kind of body, with or without CompressionStream.
+  if (typeof CompressionStream === 'undefined' || json.byteLength < minCompressedBodyBytes)
     return { body: json.slice().buffer, encoding: null };
   // The body goes to the compressor as the one chunk it is. A Blob's stream copied it and
   // fed it in slices: about twice the CPU for a 500-case push in Node (the benches' tablet).
