@@ -291,8 +291,7 @@ async function loadBatchState(
   mutations: readonly Mutation[],
 ): Promise<Omit<BatchState, 'issuer'> & { reads: PushReads }> {
   const appliedIds = new Set<string>();
-  const mutationIds = unique(items.map(mutationIdOf));
-  const recordIds = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
+  const { mutationIds, recordIds } = idsToRead(items, mutations);
   for (const ids of chunksOf(mutationIds)) {
     const rows = await trx
       .selectFrom('sync_mutations')
@@ -307,9 +306,26 @@ async function loadBatchState(
     const rows = await trx.selectFrom('sync_records').selectAll().where('id', 'in', ids).execute();
     for (const row of rows) keepStoredRecord(row, records, recordSeqs);
   }
-  // The batch adds to appliedIds as it applies: the check compares with what was read.
-  const reads = { recordIds, recordSeqs, mutationIds, appliedIds: new Set(appliedIds) };
+  const reads = readsOf({ mutationIds, recordIds }, recordSeqs, appliedIds);
   return { appliedIds, records, reads };
+}
+
+/** The ids a push reads: its mutations', and the records and cases they write. */
+function idsToRead(items: readonly PushItem[], mutations: readonly Mutation[]) {
+  return {
+    mutationIds: unique(items.map(mutationIdOf)),
+    recordIds: unique(mutations.flatMap((m) => [m.recordId, m.caseId])),
+  };
+}
+
+/** What a push read, for the check under the change log's lock (change-log.ts). */
+function readsOf(
+  ids: { mutationIds: string[]; recordIds: string[] },
+  recordSeqs: Map<string, number>,
+  appliedIds: ReadonlySet<string>,
+): PushReads {
+  // The batch adds to appliedIds as it applies: the check compares with what was read.
+  return { ...ids, recordSeqs, appliedIds: new Set(appliedIds) };
 }
 
 /**
@@ -324,8 +340,7 @@ async function loadBatchStateOnPostgres(
   push: PushBatch,
   mutations: readonly Mutation[],
 ): Promise<BatchState & { reads: PushReads }> {
-  const mutationIds = unique(push.items.map(mutationIdOf));
-  const recordIds = unique(mutations.flatMap((m) => [m.recordId, m.caseId]));
+  const { mutationIds, recordIds } = idsToRead(push.items, mutations);
   const { rows } = await sql<BatchStateRow>`
     select 'applied' as kind, id, null as record_type, null as case_id, null as centre_id,
       null as fields, null::bigint as seq, null as created_at
@@ -347,7 +362,7 @@ async function loadBatchStateOnPostgres(
     else if (row.kind === 'issuer') issuer = { deviceTag: row.id, districtCode: row.centre_id! };
     else keepStoredRecord(row as SyncRecordsTable, records, recordSeqs);
   }
-  const reads = { recordIds, recordSeqs, mutationIds, appliedIds: new Set(appliedIds) };
+  const reads = readsOf({ mutationIds, recordIds }, recordSeqs, appliedIds);
   return { appliedIds, records, issuer, reads };
 }
 
