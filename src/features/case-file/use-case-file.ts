@@ -38,8 +38,12 @@ export function useCaseFile(
   };
 }
 
-/** What to tell her when a save or read failed: the store's own words in her language. */
+/**
+ * What to tell her when a save or read failed: the store's own words in her language,
+ * alone. Its details (field names, zod's findings in English, ids) are for a developer
+ * reading the error, not for a counsellor reading Hindi.
+ */
 export function errorText(error: unknown, lang: Lang): string {
-  if (error instanceof StoreError) return [error.userMessage[lang], ...error.details].join(' ');
+  if (error instanceof StoreError) return error.userMessage[lang];
   return error instanceof Error ? error.message : String(error);
 }
