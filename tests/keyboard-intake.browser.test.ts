@@ -11,7 +11,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { intakeMessages } from '../src/i18n/messages-intake.ts';
-import { waitForText } from './support/case-register-steps.ts';
+import { pollUntil, waitForText } from './support/case-register-steps.ts';
 import { openAppBeforeAll, tabletUpright } from './support/open-app.ts';
 
 const waitMs = 30_000;
@@ -81,6 +81,16 @@ describe('keyboard-only intake of a minimal case', () => {
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const user = new KeyboardUser(page);
     const stepTitle = page.getByTestId('step-title');
+    // Each step after the first shows its title and puts focus on it: her next Tab
+    // starts from there.
+    const reachStep = async (title: string) => {
+      await waitForText(stepTitle, title);
+      await pollUntil(
+        () => user.isFocused('[data-testid="step-title"]'),
+        Boolean,
+        `focus on the step title "${title}"`,
+      );
+    };
     const perStep: Record<string, number> = {};
     let before = 0;
     const endStep = (name: string) => {
@@ -96,29 +106,29 @@ describe('keyboard-only intake of a minimal case', () => {
     await user.tabTo('[name="arrivalRoute"]');
     await user.fill('Walk');
     await user.press('Enter');
-    await waitForText(stepTitle, t.stepSurvivor);
+    await reachStep(t.stepSurvivor);
     endStep('arrival');
 
     await user.tabTo('[name="survivorName"]');
     await user.fill('Sunita Devi');
     await user.press('Enter');
-    await waitForText(stepTitle, t.stepIncident);
+    await reachStep(t.stepIncident);
     endStep('survivor');
 
     await user.tabTo('[name="incidentDate"]');
     await user.press('Enter');
-    await waitForText(stepTitle, t.stepConsent);
+    await reachStep(t.stepConsent);
     endStep('incident');
 
     await user.tabTo('[name="consentToServices"]');
     await user.press('Enter');
-    await waitForText(stepTitle, t.stepRisk);
+    await reachStep(t.stepRisk);
     endStep('consent');
 
     await user.tabTo('[name="riskLevel"]');
     await user.fill('Low');
     await user.press('Enter');
-    await waitForText(stepTitle, t.stepReview);
+    await reachStep(t.stepReview);
     endStep('risk');
 
     await user.tabTo('[data-testid="intake-save"]:not([disabled])');

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStores } from '../../shell/stores.ts';
 import { expectedStepsForMinor } from '../../domain/case-rules.ts';
 import type { Case } from '../../domain/case.ts';
@@ -72,7 +72,7 @@ export function CaseDetailsForm({
   // Bumped when she tries to save with something to fix: the first such field gets focus.
   const [focusRequest, setFocusRequest] = useState(0);
   const groupsRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusRequest === 0) return;
     groupsRef.current
       ?.querySelector<HTMLElement>('[aria-invalid="true"], .field-invalid input')

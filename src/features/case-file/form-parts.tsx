@@ -1,7 +1,7 @@
 // Pieces every action form on the case page shares: its frame with save and cancel, and
 // how typed text becomes a stored value.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useUnsavedInput } from '../../shell/unsaved-input.ts';
 import { fill, useMessages } from '../../i18n/define-messages.ts';
 import { caseFileMessages } from '../../i18n/messages-case-file.ts';
@@ -35,8 +35,9 @@ export function ActionForm({
   useUnsavedInput(true);
   // Opening a form moves focus to its heading: the keyboard goes on inside the form, and a
   // screen reader says which form opened, instead of staying on the button that opened it.
+  // In the same task as the form appears, so a key she presses at once is not undone later.
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
+  useLayoutEffect(() => headingRef.current?.focus(), []);
   return (
     <form
       class="action-form"

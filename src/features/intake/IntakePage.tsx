@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { navigate, paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
 import { useUnsavedInput } from '../../shell/unsaved-input.ts';
@@ -72,16 +72,18 @@ function IntakeForm({
   const [duplicates, setDuplicates] = useState<Duplicates>({ state: 'checking' });
   // Bumped when she moves to another step or starts over: the new step's heading gets focus,
   // so the keyboard (and a screen reader) starts at the top of the step, not on the button.
+  // A layout effect, so focus moves in the same task as the step: on a slow tablet a Tab she
+  // presses as the step appears moves on from the heading, and is not undone by a late focus.
   const [headingFocusRequest, setHeadingFocusRequest] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (headingFocusRequest > 0) headingRef.current?.focus();
   }, [headingFocusRequest]);
   // Bumped when she tries to go on with something to fix: the first such field gets focus
   // (declared after the heading's, so it wins when both ask at once).
   const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusRequest > 0)
       formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [focusRequest]);
