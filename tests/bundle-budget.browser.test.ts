@@ -5,8 +5,8 @@
 // and loads the store (Dexie), the case list and the rest behind the form.
 //
 // Two halves: the size of those files, read from the built app (gzip -9), and proof in real
-// Chromium, from the real server, that they are exactly what a new tablet fetches before the
-// form is on screen, nothing more. Reads the built app, so it runs after `vite build` (npm
+// Chromium, from the real server, that a new tablet fetches the ones the form needs before the
+// form is on screen, and nothing more. Reads the built app, so it runs after `vite build` (npm
 // test and npm run test:browser build first); it lives in the browser project for that reason.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +18,14 @@ import { startTestServer, type TestServer } from './support/server.ts';
 
 const budgetBytes = 30 * 1024;
 
+interface LinkedFile {
+  readonly file: string;
+  /** The form needs it to show (styles, scripts, preloads); not the tab's icon or the manifest. */
+  readonly isNeededForForm: boolean;
+}
+
 /** index.html and every file it links: styles, entry, preloads, icon and manifest. */
-function firstScreenFiles(): string[] {
+function firstScreenLinks(): LinkedFile[] {
   const indexPath = join(DIST_DIR, 'index.html');
   if (!existsSync(indexPath)) {
     throw new Error(
@@ -27,8 +33,18 @@ function firstScreenFiles(): string[] {
     );
   }
   const html = readFileSync(indexPath, 'utf8');
-  const linked = [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+)"/g)];
-  return ['/index.html', ...new Set(linked.map((match) => match[1]!))];
+  const linked = [...html.matchAll(/<(?:script|link)\b[^>]*>/g)].flatMap(([tag]) => {
+    const file = /\b(?:src|href)="([^"]+)"/.exec(tag)?.[1];
+    if (!file) return [];
+    const rel = /\brel="([^"]+)"/.exec(tag)?.[1] ?? '';
+    return [{ file, isNeededForForm: !/icon|manifest/.test(rel) }];
+  });
+  const unique = new Map(linked.map((link) => [link.file, link]));
+  return [{ file: '/index.html', isNeededForForm: true }, ...unique.values()];
+}
+
+function firstScreenFiles(): string[] {
+  return firstScreenLinks().map(({ file }) => file);
 }
 
 function gzipBytes(file: string): number {
@@ -61,7 +77,7 @@ describe("a new tablet's first screen", () => {
     ).toBeLessThanOrEqual(budgetBytes);
   });
 
-  it('fetches exactly those files before the form is on screen, and nothing else', async () => {
+  it('fetches every file the form needs before it is on screen, and nothing else', async () => {
     const { page } = tablet;
     // Notes the moment the form's button enters the page, before the test can look.
     await page.addInitScript(() => {
@@ -81,7 +97,19 @@ describe("a new tablet's first screen", () => {
         .filter((entry) => entry.startTime < shownAt)
         .map((entry) => new URL(entry.name).pathname);
     });
-    const expected = firstScreenFiles().filter((file) => file !== '/index.html');
-    expect([...new Set(before)].sort()).toEqual(expected.sort());
+    const links = firstScreenLinks().filter(({ file }) => file !== '/index.html');
+    const fetched = [...new Set(before)].sort();
+    // Every file the form needs came before it, and nothing came that index.html does not
+    // link. The tab's icon and the manifest are in the budget, but Chromium asks for them
+    // when it has time, so they may come before the form or just after it.
+    const needed = neededFiles(links);
+    expect(needed.filter((file) => file.endsWith('.js')).length).toBeGreaterThan(0);
+    expect(fetched).toEqual(expect.arrayContaining(needed));
+    const mayCome = new Set(links.map(({ file }) => file));
+    expect(fetched.filter((file) => !mayCome.has(file))).toEqual([]);
   });
 });
+
+function neededFiles(links: readonly LinkedFile[]): string[] {
+  return links.filter(({ isNeededForForm }) => isNeededForForm).map(({ file }) => file);
+}
