@@ -70,17 +70,16 @@ async function readPage(
   const position = { logId: first.log_id, lastSeq: Number(first.last_seq ?? 0) };
   // Refused only now that the position is read; the rows read meanwhile are dropped.
   checkCursor(cursor, position);
+  // The statement leaves the order to here: sorting a few hundred numbers costs nothing,
+  // where an ORDER BY had the database sort the rows with their fields in a temporary tree.
+  const pageRows = rows.filter((row) => row.seq !== null).sort((a, b) => a.seq! - b.seq!);
   const records: CompactRecord[] = [];
   let last: number | undefined;
-  let read = 0;
-  for (const row of rows) {
-    if (row.seq === null) continue;
-    read++;
-    if (row.id === null) continue;
+  for (const row of pageRows) {
     last = Number(row.seq);
     records.push({
       recordType: row.record_type!,
-      id: row.id,
+      id: row.id!,
       caseId: row.case_id!,
       centreId: row.centre_id!,
       ...parseStoredFields(row.fields!),
@@ -90,16 +89,21 @@ async function readPage(
     serverTime: now.toISOString(),
     records,
     cursor: last === undefined ? request.cursor : formatCursor(position.logId, last),
-    hasMore: read > records.length,
+    hasMore: Number(first.next_count) > records.length,
   };
 }
 
-/** One row per record of the next `limit + 1`; the record's columns only on the page's. */
+/**
+ * One row per record on the page, or one row with no record when the page is empty; the
+ * change log's position and the count of records looked at on every row.
+ */
 interface PageRow {
   /** Null only if the change log has no row, which migrations never leave. */
   readonly log_id: string | null;
   readonly last_seq: number | null;
-  /** Null only when the centre has nothing after the cursor (the one row is the position). */
+  /** How many of the centre's records after the cursor were looked at (at most `limit + 1`). */
+  readonly next_count: number;
+  /** Null only when nothing fits the page (the one row is the position). */
   readonly seq: number | null;
   readonly id: string | null;
   readonly record_type: SyncRecordsTable['record_type'] | null;
@@ -114,7 +118,12 @@ interface PageRow {
  * `maxPullPageBytes`, always the first): one statement, so one round trip and one
  * snapshot. Under load each round trip waited for a turn of the server's busy event loop
  * (and for PostgreSQL), and a pull made three. The sizes come from the index alone, as in
- * selectPageSizes; a record's row is read only when it is on the page.
+ * selectPageSizes; a record's row is read only when it is on the page. The running count
+ * and sum go row by row (ROWS: the default RANGE looks for ties, which a unique seq never
+ * has), and the page is cut from them before the join, so no row past it is looked up.
+ * Against the text before, which joined every number looked at and sorted the joined rows:
+ * a fresh tablet's 10,000 cases (22 pages) read ~17% faster on SQLite and ~30% faster on
+ * PostgreSQL, pages included their parse (docs/performance.md, "Where a pull's time goes").
  *
  * The change log's one row is read as a value, not joined as a table: PostgreSQL guesses
  * a table it has never analysed at hundreds of rows, which made every page look hundreds
@@ -136,18 +145,18 @@ export function compilePageQuery(
     compiled = sql<PageRow>`
       with sizes as (select seq, size from ${sizes} as next),
       fitted as (
-        select seq, row_number() over (order by seq) as n,
-          sum(size) over (order by seq) as bytes
+        select seq, row_number() over running as n, sum(size) over running as bytes
         from sizes
-      )
+        window running as (order by seq rows between unbounded preceding and current row)
+      ),
+      page as (select seq from fitted where n <= ${limit} and (n = 1 or bytes <= ${maxPullPageBytes}))
       select (select log_id from sync_change_log) as log_id,
-        (select max(seq) from sync_records) as last_seq, fitted.seq,
-        r.id, r.record_type, r.case_id, r.centre_id, r.fields
+        (select max(seq) from sync_records) as last_seq,
+        (select count(*) from fitted) as next_count,
+        r.seq, r.id, r.record_type, r.case_id, r.centre_id, r.fields
       from (select 1) as position
-      left join fitted on true
-      left join sync_records as r on r.seq = fitted.seq
-        and fitted.n <= ${limit} and (fitted.n = 1 or fitted.bytes <= ${maxPullPageBytes})
-      order by fitted.seq
+      left join page on true
+      left join sync_records as r on r.seq = page.seq
     `.compile(db);
     pageQueries.set(adapter, compiled);
   }
