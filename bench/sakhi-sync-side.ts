@@ -22,6 +22,7 @@ import { ownedBy, type CaseEdit, type CaseRecord } from './case-records.ts';
 import { benchTablet } from './sakhi-tablet.ts';
 import { copyDatabaseBeforePushes, takeStoredRows, type StoredRows } from './sqlite-floor.ts';
 import { bytesSince, meterServer, type WireBytes } from './wire-meter.ts';
+import { startScenarioProfile } from './scenario-profile.ts';
 
 export interface ScenarioResult {
   ms: number;
@@ -39,6 +40,9 @@ export type SakhiResults = SyncResults & {
     readonly edits: StoredRows;
   };
 };
+
+/** Numbers each scenario's profile file in the order they ran. */
+let profiledScenarios = 0;
 
 export async function runSakhiSync(
   records: readonly CaseRecord[],
@@ -78,9 +82,11 @@ export async function runSakhiSync(
     ): Promise<ScenarioResult> => {
       const before = readBytes();
       const requestsBefore = tablet.requests();
+      const profiler = await startScenarioProfile();
       const started = performance.now();
       await work();
       const ms = performance.now() - started;
+      await profiler?.stop(`sakhi-${++profiledScenarios}`);
       return {
         ms,
         bytes: bytesSince(readBytes, before),
