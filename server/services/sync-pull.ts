@@ -73,22 +73,18 @@ async function readPage(
   // The statement leaves the order to here: sorting a few hundred numbers costs nothing,
   // where an ORDER BY had the database sort the rows with their fields in a temporary tree.
   const pageRows = rows.filter((row) => row.seq !== null).sort((a, b) => a.seq! - b.seq!);
-  const records: CompactRecord[] = [];
-  let last: number | undefined;
-  for (const row of pageRows) {
-    last = Number(row.seq);
-    records.push({
-      recordType: row.record_type!,
-      id: row.id!,
-      caseId: row.case_id!,
-      centreId: row.centre_id!,
-      ...parseStoredFields(row.fields!),
-    });
-  }
+  const records: CompactRecord[] = pageRows.map((row) => ({
+    recordType: row.record_type!,
+    id: row.id!,
+    caseId: row.case_id!,
+    centreId: row.centre_id!,
+    ...parseStoredFields(row.fields!),
+  }));
+  const last = pageRows.at(-1)?.seq;
   return {
     serverTime: now.toISOString(),
     records,
-    cursor: last === undefined ? request.cursor : formatCursor(position.logId, last),
+    cursor: last == null ? request.cursor : formatCursor(position.logId, Number(last)),
     hasMore: Number(first.next_count) > records.length,
   };
 }
