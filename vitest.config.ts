@@ -30,6 +30,7 @@ export default defineConfig({
             'sw/**/*.test.ts',
             'tests/**/*.test.ts',
             'scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
           ],
           exclude: [...screenTests, ...otherProjects, '**/node_modules/**'],
           environment: 'happy-dom',

@@ -38,6 +38,8 @@ export async function signInLoadTablet(
   staff: LoadStaff,
   address: string,
   log: LoadLog,
+  /** The tablets' fetch (bench/node-http-fetch.ts); Node's own when undefined. */
+  tabletFetch?: typeof fetch,
 ): Promise<LoadTablet> {
   const deviceId = randomUUID();
   const headers = { 'x-forwarded-for': address };
@@ -64,6 +66,7 @@ export async function signInLoadTablet(
   const tablet = benchTablet(serverUrl, actor, {
     session: { token: session.token, headers },
     onAnswer: log.answer,
+    fetch: tabletFetch,
   });
   let counter = 0;
   let caseNumber = 0;

@@ -13,7 +13,9 @@
  * run (a tail made in the first seconds, as the tablets arrive on cold servers, reads
  * differently from one that lasts). Aim: p99 < 300 ms per request, 0 errors,
  * 0 writes lost. `SAKHI_LOAD_TABLETS` (200), `SAKHI_LOAD_SECONDS` (60) and
- * `SAKHI_LOAD_ENGINES` (`sqlite,postgres`) change the run. `SAKHI_LOAD_CPU_PROF=<dir>`
+ * `SAKHI_LOAD_ENGINES` (`sqlite,postgres`) change the run; `SAKHI_LOAD_CLIENT=undici` has
+ * the tablets send with Node's own fetch instead of the bench's lighter one
+ * (bench/node-http-fetch.ts, why there). `SAKHI_LOAD_CPU_PROF=<dir>`
  * runs each server under `node --cpu-prof` and writes its profile to that folder when the
  * server is stopped (gracefully, after the run), to see where the server's time went.
  *
@@ -32,12 +34,21 @@ import { startServerProcess, type ServerProcess } from '../tests/support/server-
 import { meterCpu, type CpuSplit } from './cpu-time.ts';
 import { countArrived, seedLoadStaff } from './load-staff.ts';
 import { signInLoadTablet, type LoadLog } from './load-tablet.ts';
+import { nodeHttpFetch } from './node-http-fetch.ts';
 
 const tabletCount = Number(process.env.SAKHI_LOAD_TABLETS ?? 200);
 const seconds = Number(process.env.SAKHI_LOAD_SECONDS ?? 60);
 const engines = (process.env.SAKHI_LOAD_ENGINES ?? 'sqlite,postgres').split(',');
 const districtCount = 75;
 const cpuProfileDir = process.env.SAKHI_LOAD_CPU_PROF;
+/**
+ * What the tablets send with: `node-http` (bench/node-http-fetch.ts), or `undici`, Node's
+ * own fetch, to see what the bench's own client costs the run.
+ */
+const tabletClient = process.env.SAKHI_LOAD_CLIENT ?? 'node-http';
+if (tabletClient !== 'node-http' && tabletClient !== 'undici') {
+  throw new Error(`SAKHI_LOAD_CLIENT is "${tabletClient}": use node-http (default) or undici`);
+}
 const serverNodeArguments = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
 /** The routes the 300 ms aim is for: a tablet's sync requests. */
 const syncRoutes = new Set(['/api/sync/push', '/api/sync/pull']);
@@ -144,11 +155,12 @@ async function runLoad(
         countError(`${what}: ${describeError(error)}`);
       },
     };
+    const tabletFetch = tabletClient === 'undici' ? undefined : nodeHttpFetch();
     const tablets = await inTurns(signInsAtOnce, staff, async (person, i) => {
       const server = servers[i % servers.length]!;
       const address = `10.${Math.floor(i / 250)}.${i % 250}.${1 + (i % 7)}`;
       try {
-        return await signInLoadTablet(server.url, person, address, log);
+        return await signInLoadTablet(server.url, person, address, log, tabletFetch);
       } catch (error) {
         log.failure('sign-in', error);
         return null;
@@ -252,7 +264,7 @@ function printResults(runs: readonly RunResult[]): void {
       `the bench's own event loop (all ${tabletCount} tablets) was late by p50 ` +
         `${lateMs(run.benchLoopDelay.percentile(50))} / p99 ` +
         `${lateMs(run.benchLoopDelay.percentile(99))} / max ${lateMs(run.benchLoopDelay.max)} ms ` +
-        '(part of every time above; real tablets each have their own)',
+        `(part of every time above; real tablets each have their own); tablets' fetch: ${tabletClient}`,
     );
     console.log(describeTimeline(run.syncTimeline, run.benchLateByWindow));
     console.log(describeCpu(run.cpu, run.dialect));

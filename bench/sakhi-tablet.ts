@@ -2,8 +2,9 @@
  * A Sakhi tablet for the sync benchmarks, minus IndexedDB: the real engine
  * (src/sync/sync-run.ts) and the real HTTP transport (src/sync/http-transport.ts — wire
  * columns, fitted batches, CompressionStream gzip, answers checked and decoded) over
- * Node's fetch, with the outbox and inbox in memory. What is timed is what a tablet does
- * to sync, except its IndexedDB reads and writes (the local-store bench measures those).
+ * Node's fetch (or the one given: the load bench's is bench/node-http-fetch.ts), with the
+ * outbox and inbox in memory. What is timed is what a tablet does to sync, except its
+ * IndexedDB reads and writes (the local-store bench measures those).
  * The actor comes from the test routes' seam header, so session checks are not timed.
  * Answers come brotli-compressed, as Chrome on HTTPS asks for them.
  */
@@ -32,6 +33,11 @@ export interface BenchTablet {
 export interface BenchTabletOptions {
   readonly session?: { readonly token: string; readonly headers?: Record<string, string> };
   readonly onAnswer?: (route: string, ms: number, status: number) => void;
+  /**
+   * The fetch under the transport, instead of Node's. It must resolve only once the whole
+   * answer has come (as bench/node-http-fetch.ts does): the answer is timed at its resolve.
+   */
+  readonly fetch?: typeof fetch;
 }
 
 export function benchTablet(
@@ -49,20 +55,22 @@ export function benchTablet(
     fetch: async (input, init) => {
       requests++;
       const started = performance.now();
-      const response = await fetch(input, {
+      const response = await (options.fetch ?? fetch)(input, {
         ...init,
         // What Chrome asks for over HTTPS, as the tablets reach headquarters; Node's fetch
         // would otherwise ask for gzip only.
         headers: { ...(init?.headers as object), ...headers, 'accept-encoding': 'br, gzip' },
       });
-      if (options.onAnswer) {
-        // Timed to the whole answer read, as the tablet waits for it.
-        const body = await response.arrayBuffer();
-        const route = new URL(String(input instanceof Request ? input.url : input)).pathname;
+      if (!options.onAnswer) return response;
+      const route = new URL(String(input instanceof Request ? input.url : input)).pathname;
+      if (options.fetch) {
         options.onAnswer(route, performance.now() - started, response.status);
-        return new Response(body, { status: response.status, headers: response.headers });
+        return response;
       }
-      return response;
+      // Timed to the whole answer read, as the tablet waits for it.
+      const body = await response.arrayBuffer();
+      options.onAnswer(route, performance.now() - started, response.status);
+      return new Response(body, { status: response.status, headers: response.headers });
     },
   });
   const ignoreTime = { adoptServerTime: () => Promise.resolve() };
