@@ -17,7 +17,9 @@
  * the tablets send with Node's own fetch instead of the bench's lighter one
  * (bench/node-http-fetch.ts, why there). `SAKHI_LOAD_CPU_PROF=<dir>`
  * runs each server under `node --cpu-prof` and writes its profile to that folder when the
- * server is stopped (gracefully, after the run), to see where the server's time went.
+ * server is stopped (gracefully, after the run), to see where the server's time went;
+ * `SAKHI_LOAD_STATEMENT_TIMES=<dir>` likewise leaves there the time each SQLite statement
+ * took in all, and the commits' spread (bench/statement-times.ts).
  *
  * Sign-in is timed too but judged apart: it is a deliberately slow password hash, once per
  * session, before the syncs start (docs/performance.md, "Sign-in against sync").
@@ -26,6 +28,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/db/database.ts';
 import type { DatabaseConfig } from '../server/config.ts';
 import type { SyncTables } from '../server/db/sync-schema.ts';
@@ -49,7 +52,14 @@ const tabletClient = process.env.SAKHI_LOAD_CLIENT ?? 'node-http';
 if (tabletClient !== 'node-http' && tabletClient !== 'undici') {
   throw new Error(`SAKHI_LOAD_CLIENT is "${tabletClient}": use node-http (default) or undici`);
 }
-const serverNodeArguments = cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : [];
+const statementTimesDir = process.env.SAKHI_LOAD_STATEMENT_TIMES;
+const serverNodeArguments = [
+  ...(cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${cpuProfileDir}`] : []),
+  // The probe is TypeScript: tsx must be loaded before it (the server loads it again).
+  ...(statementTimesDir
+    ? ['--import', 'tsx', '--import', fileURLToPath(new URL('statement-times.ts', import.meta.url))]
+    : []),
+];
 /** The routes the 300 ms aim is for: a tablet's sync requests. */
 const syncRoutes = new Set(['/api/sync/push', '/api/sync/pull']);
 /**
