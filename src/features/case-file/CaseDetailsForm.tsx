@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useStores } from '../../shell/stores.ts';
 import { expectedStepsForMinor } from '../../domain/case-rules.ts';
 import type { Case } from '../../domain/case.ts';
@@ -21,6 +21,7 @@ import {
 } from '../../forms/DetailFields.tsx';
 import { SurvivorFields } from '../../forms/SurvivorFields.tsx';
 import { formatDate, toLocalDateTimeInput } from '../../ui/datetime.ts';
+import { firstInvalidControl, useFocusOnRequest } from '../../ui/focus-on-request.ts';
 import {
   changedCaseDetails,
   followStoredDetails,
@@ -69,15 +70,9 @@ export function CaseDetailsForm({
   const [isChecked, setChecked] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [lock, setLock] = useState<ReturnType<typeof whyDetailsLocked>>(null);
-  // Bumped when she tries to save with something to fix: the first such field gets focus.
-  const [focusRequest, setFocusRequest] = useState(0);
+  // When she tries to save with something to fix, the first such field gets focus.
   const groupsRef = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => {
-    if (focusRequest === 0) return;
-    groupsRef.current
-      ?.querySelector<HTMLElement>('[aria-invalid="true"], .field-invalid input')
-      ?.focus();
-  }, [focusRequest]);
+  const focusFirstToFix = useFocusOnRequest(() => firstInvalidControl(groupsRef.current));
 
   const errors = useMemo(
     () => checkCaseDetails(values, caseFile, new Date(), lang),
@@ -100,7 +95,7 @@ export function CaseDetailsForm({
     setChecked(true);
     setNotice(null);
     if (hasErrors(errors)) {
-      setFocusRequest((n) => n + 1);
+      focusFirstToFix();
       return;
     }
     const changes = changedCaseDetails(caseFile, shown, values);

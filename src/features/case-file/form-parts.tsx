@@ -35,7 +35,8 @@ export function ActionForm({
   useUnsavedInput(true);
   // Opening a form moves focus to its heading: the keyboard goes on inside the form, and a
   // screen reader says which form opened, instead of staying on the button that opened it.
-  // In the same task as the form appears, so a key she presses at once is not undone later.
+  // In the same task as the form appears, so a key she presses at once is not undone later
+  // (focus-on-request.ts).
   const headingRef = useRef<HTMLHeadingElement>(null);
   useLayoutEffect(() => headingRef.current?.focus(), []);
   return (

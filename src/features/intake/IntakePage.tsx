@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { navigate, paths } from '../../shell/router.ts';
 import { useStores } from '../../shell/stores.ts';
 import { useUnsavedInput } from '../../shell/unsaved-input.ts';
@@ -11,6 +11,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { StepIndicator } from '../../ui/StepIndicator.tsx';
 import { formatDateTime } from '../../ui/datetime.ts';
+import { firstInvalidControl, useFocusOnRequest } from '../../ui/focus-on-request.ts';
 import {
   emptyCaseDetails,
   hasAnyInput,
@@ -70,23 +71,14 @@ function IntakeForm({
     { state: 'idle' } | { state: 'saving' } | { state: 'failed'; reason: string }
   >({ state: 'idle' });
   const [duplicates, setDuplicates] = useState<Duplicates>({ state: 'checking' });
-  // Bumped when she moves to another step or starts over: the new step's heading gets focus,
-  // so the keyboard (and a screen reader) starts at the top of the step, not on the button.
-  // A layout effect, so focus moves in the same task as the step: on a slow tablet a Tab she
-  // presses as the step appears moves on from the heading, and is not undone by a late focus.
-  const [headingFocusRequest, setHeadingFocusRequest] = useState(0);
+  // When she moves to another step or starts over, the new step's heading gets focus, so the
+  // keyboard (and a screen reader) starts at the top of the step, not on the button.
   const headingRef = useRef<HTMLHeadingElement>(null);
-  useLayoutEffect(() => {
-    if (headingFocusRequest > 0) headingRef.current?.focus();
-  }, [headingFocusRequest]);
-  // Bumped when she tries to go on with something to fix: the first such field gets focus
+  const focusHeading = useFocusOnRequest(() => headingRef.current);
+  // When she tries to go on with something to fix, the first such field gets focus
   // (declared after the heading's, so it wins when both ask at once).
-  const [focusRequest, setFocusRequest] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
-  useLayoutEffect(() => {
-    if (focusRequest > 0)
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
+  const focusFirstToFix = useFocusOnRequest(() => firstInvalidControl(formRef.current));
 
   const { values, step } = form;
   const now = new Date();
@@ -122,7 +114,7 @@ function IntakeForm({
     setForm((previous) => ({ ...previous, values: { ...previous.values, [field]: value } }));
   const goTo = (next: IntakeStep) => {
     setForm((previous) => ({ ...previous, step: next }));
-    setHeadingFocusRequest((n) => n + 1);
+    focusHeading();
   };
   const index = steps.indexOf(currentStep);
   const stepErrors = shownErrorSteps.has(currentStep) ? errorsForStep(allErrors, currentStep) : {};
@@ -131,7 +123,7 @@ function IntakeForm({
     const problems = errorsForStep(allErrors, currentStep);
     if (Object.keys(problems).length > 0) {
       setShownErrorSteps(new Set([...shownErrorSteps, currentStep]));
-      setFocusRequest((n) => n + 1);
+      focusFirstToFix();
       return;
     }
     const next = steps[index + 1];
@@ -156,7 +148,7 @@ function IntakeForm({
       setShownErrorSteps(new Set(stepsWithErrors));
       const first = stepsWithErrors[0];
       if (first) goTo(first);
-      setFocusRequest((n) => n + 1);
+      focusFirstToFix();
       return;
     }
     setSaveState({ state: 'saving' });
@@ -180,7 +172,7 @@ function IntakeForm({
     setForm({ values: emptyCaseDetails, step: 'arrival' });
     setShownErrorSteps(new Set());
     setRestored(false);
-    setHeadingFocusRequest((n) => n + 1);
+    focusHeading();
     void draftStore.discardDraft(intakeDraftId).catch(() => undefined);
   };
 
