@@ -270,15 +270,19 @@ export function stampAt(offsetMs: number, deviceId: string, counter = 0): string
 
 type FieldValues = Readonly<Record<string, unknown>>;
 
-/** A mutation writing `values`, each field stamped `stamp` over `bases` (null where absent). */
+/**
+ * A mutation writing `values`, each field stamped `stamp` over `bases` (null where absent).
+ * Its id is `id`: by default a random UUID; a tablet's own are UUIDv7 (src/platform/ids.ts).
+ */
 export function mutationOf(
   target: Pick<Mutation, 'recordType' | 'recordId' | 'caseId'>,
   values: FieldValues,
   stamp: string,
   bases: Readonly<Record<string, string | null>> = {},
+  id: string = randomUUID(),
 ): Mutation {
   return {
-    id: randomUUID(),
+    id,
     ...target,
     fields: Object.fromEntries(
       Object.entries(values).map(([name, value]) => [
@@ -289,12 +293,14 @@ export function mutationOf(
   };
 }
 
+/** `newId` makes the case's id and the mutation's (random UUIDs unless given). */
 export function newCaseMutation(
   actor: SyncActor,
   stamp: string,
   overrides: FieldValues = {},
+  newId: () => string = randomUUID,
 ): Mutation {
-  const id = randomUUID();
+  const id = newId();
   const values = {
     ...buildNewCase({
       id,
@@ -307,7 +313,7 @@ export function newCaseMutation(
     }),
     ...overrides,
   };
-  return mutationOf({ recordType: 'case', recordId: id, caseId: id }, values, stamp);
+  return mutationOf({ recordType: 'case', recordId: id, caseId: id }, values, stamp, {}, newId());
 }
 
 export function newNoteMutation(
@@ -316,8 +322,9 @@ export function newNoteMutation(
   centreId: string,
   stamp: string,
   text = 'परामर्श सत्र हुआ।',
+  newId: () => string = randomUUID,
 ): Mutation {
-  const id = randomUUID();
+  const id = newId();
   return mutationOf(
     { recordType: 'note', recordId: id, caseId },
     {
@@ -330,6 +337,8 @@ export function newNoteMutation(
       text,
     },
     stamp,
+    {},
+    newId(),
   );
 }
 
