@@ -13,7 +13,8 @@
  * run (a tail made in the first seconds, as the tablets arrive on cold servers, reads
  * differently from one that lasts). Aim: p99 < 300 ms per request, 0 errors,
  * 0 writes lost. `SAKHI_LOAD_TABLETS` (200), `SAKHI_LOAD_SECONDS` (60) and
- * `SAKHI_LOAD_ENGINES` (`sqlite,postgres`) change the run; `SAKHI_LOAD_CLIENT=undici` has
+ * `SAKHI_LOAD_ENGINES` (`sqlite,postgres`) change the run, and `SAKHI_LOAD_WINDOW_SECONDS`
+ * (10) the windows it is reported in; `SAKHI_LOAD_CLIENT=undici` has
  * the tablets send with Node's own fetch instead of the bench's lighter one
  * (bench/node-http-fetch.ts, why there). `SAKHI_LOAD_CPU_PROF=<dir>`
  * runs each server under `node --cpu-prof` and writes its profile to that folder when the
@@ -69,7 +70,10 @@ const syncRoutes = new Set(['/api/sync/push', '/api/sync/pull']);
  */
 const signInsAtOnce = Number(process.env.SAKHI_LOAD_SIGN_INS_AT_ONCE ?? 4);
 /** The run is also reported window by window, to tell a tail at the start from a steady one. */
-const windowSeconds = 10;
+const windowSeconds = Number(process.env.SAKHI_LOAD_WINDOW_SECONDS ?? 10);
+if (!(windowSeconds > 0)) {
+  throw new Error(`SAKHI_LOAD_WINDOW_SECONDS must be a number of seconds above 0`);
+}
 /** How often the bench's own event loop is sampled for lateness. */
 const loopDelayResolutionMs = 10;
 /** Between one tablet's days: long enough that the load is many tablets, not one loop. */
