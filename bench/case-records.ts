@@ -8,6 +8,7 @@
 import { seededRandom } from '../tests/support/seeded-random.ts';
 import { caseDetailBlanks, openCaseStatus, type Case } from '../src/domain/case.ts';
 import { districts } from '../src/domain/districts.ts';
+import { formatUuidv7, uuidv7RandomBytes } from '../src/domain/uuidv7.ts';
 import {
   arrivalRoutes,
   educationLevels,
@@ -62,7 +63,7 @@ export function generateCaseRecords(count: number, seed = 42): CaseRecord[] {
     return {
       // A detail field these records do not fill is "not known yet", as on a real case.
       ...caseDetailBlanks,
-      id: randomUUIDFrom(random),
+      id: caseIdFrom(random, Date.parse(registeredAt)),
       caseNumber: `${districtCode}-2026-K7-${String(i + 1).padStart(4, '0')}`,
       registeredAt,
       arrivalRoute: pick(codes(arrivalRoutes)),
@@ -126,11 +127,12 @@ function weightedPicker<T>(values: readonly T[], weights: readonly number[], ran
   };
 }
 
-/** A version-4-shaped UUID from the seeded generator (randomUUID would differ per run). */
-function randomUUIDFrom(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = '4';
-  hex[16] = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  const text = hex.join('');
-  return `${text.slice(0, 8)}-${text.slice(8, 12)}-${text.slice(12, 16)}-${text.slice(16, 20)}-${text.slice(20)}`;
+/**
+ * The case's id as her tablet made it when registering her: a UUIDv7 of that moment
+ * (src/domain/uuidv7.ts), so ids sort by registration as a tablet's do. Its random bits
+ * come from the seeded generator, so every run sends the same bytes.
+ */
+function caseIdFrom(random: () => number, registeredMs: number): string {
+  const bytes = Uint8Array.from({ length: uuidv7RandomBytes }, () => Math.floor(random() * 256));
+  return formatUuidv7(registeredMs, bytes);
 }

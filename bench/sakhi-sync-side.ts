@@ -10,6 +10,7 @@ import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
 import type { SyncTables } from '../server/db/sync-schema.ts';
 import { formatCaseNumber } from '../src/domain/case-number.ts';
+import { uuidv7 } from '../src/platform/ids.ts';
 import {
   SYNC_MIGRATIONS,
   caseNumberIssuerOf,
@@ -60,20 +61,21 @@ export async function runSakhiSync(
     const writer = benchTablet(base, caseworker);
     const freshTablet = benchTablet(base, counsellor);
 
+    // Mutation ids as the tablet makes them when she saves: UUIDv7 (src/platform/ids.ts).
     // The server takes only case numbers of the pushing tablet's own district and tag.
     const issuer = caseNumberIssuerOf(caseworker.deviceId);
     const cases = records.map((record, i) => {
       const caseNumber = formatCaseNumber({ ...issuer, year: 2026, serial: i + 1 });
       const values = { ...ownedBy(record, caseworker.centreId!, caseworker.userId), caseNumber };
       const target = { recordType: 'case' as const, recordId: record.id, caseId: record.id };
-      return mutationOf(target, values, stampAt(i, caseworker.deviceId));
+      return mutationOf(target, values, stampAt(i, caseworker.deviceId), {}, uuidv7());
     });
     const editMutations = edits.map(({ caseIndex, fields }, i) => {
       const { recordType, recordId, caseId } = cases[caseIndex]!;
       const base = stampAt(caseIndex, caseworker.deviceId);
       const bases = Object.fromEntries(Object.keys(fields).map((name) => [name, base]));
       const stamp = stampAt(records.length + i, caseworker.deviceId);
-      return mutationOf({ recordType, recordId, caseId }, fields, stamp, bases);
+      return mutationOf({ recordType, recordId, caseId }, fields, stamp, bases, uuidv7());
     });
 
     const measure = async (
