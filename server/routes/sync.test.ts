@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   PROTOCOL_VERSION,
   errorResponseSchema,
@@ -193,6 +193,64 @@ describe('sync routes', () => {
       },
       { action: 'case.read', centreId: fixture.own.id, details: { records: 2 } },
     ]);
+  });
+
+  it('answers a pull only once its read is on record, and sends nothing of the page when it cannot be', async () => {
+    const { caseworker, counsellor } = fixture.actors;
+    const create = newCaseMutation(caseworker, stampAt(1, caseworker.deviceId));
+    const pushed = await post(
+      '/api/sync/push',
+      caseworker,
+      encodePushRequest(pushRequestOf(caseworker, [create])),
+    );
+    expect(pushed.statusCode).toBe(200);
+    let commitRecord: (() => void) | undefined;
+    let refuseRecord: ((error: Error) => void) | undefined;
+    const slowAudit = await buildSyncTestApp(database.db, {
+      now: () => now,
+      audit: () =>
+        new Promise<void>((resolve, reject) => {
+          commitRecord = resolve;
+          refuseRecord = reject;
+        }),
+    });
+    try {
+      const pull = (headers: Record<string, string>) =>
+        slowAudit.inject({
+          method: 'POST',
+          url: '/api/sync/pull',
+          headers: { 'content-type': 'application/json', ...actorHeaders(counsellor), ...headers },
+          payload: { protocolVersion: PROTOCOL_VERSION, cursor: null, limit: 10 },
+        });
+      let isAnswered = false;
+      const answered = pull({ 'accept-encoding': 'br' }).then((response) => {
+        isAnswered = true;
+        return response;
+      });
+      await vi.waitFor(() => expect(commitRecord).toBeDefined());
+      // Time enough for the page to be read, packed and compressed: still no answer.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(isAnswered).toBe(false);
+      commitRecord!();
+      const response = await answered;
+      expect(response.statusCode).toBe(200);
+      const page = decodePullResponse(
+        wirePullResponseSchema.parse(
+          JSON.parse(brotliDecompressSync(response.rawPayload).toString()),
+        ),
+      );
+      expect(page.records.map((r) => r.id)).toEqual([create.recordId]);
+
+      refuseRecord = undefined;
+      const refused = pull({ 'accept-encoding': 'identity' });
+      await vi.waitFor(() => expect(refuseRecord).toBeDefined());
+      refuseRecord!(new Error('the audit log cannot be written'));
+      const failed = await refused;
+      expect(failed.statusCode).toBe(500);
+      expect(failed.body).not.toContain(create.recordId);
+    } finally {
+      await slowAudit.close();
+    }
   });
 
   it('refuses a body that unpacks past the limit with 413, and writes nothing', async () => {
