@@ -20,6 +20,8 @@ import { LOAD_PASSWORD, type LoadStaff } from './load-staff.ts';
 import { benchTablet, type BenchTablet } from './sakhi-tablet.ts';
 
 export const CASES_PER_DAY = 3;
+export const NOTES_PER_DAY = 20;
+
 /**
  * Records and mutations get their ids as a tablet gives them (src/platform/ids.ts): UUIDv7,
  * ordered by time, so a day's new rows go to the end of each index keyed by id. Random
@@ -27,7 +29,6 @@ export const CASES_PER_DAY = 3;
  * index, ~3 pages written per mutation: a server the tablets never make.
  */
 const newTabletId = () => uuidv7();
-export const NOTES_PER_DAY = 20;
 
 export interface LoadLog {
   /** Each answer: route, milliseconds to the whole answer, HTTP status. */
