@@ -92,6 +92,8 @@ interface RunResult {
   readonly benchLateByWindow: number[];
   readonly errors: Map<string, number>;
   readonly acknowledged: number;
+  /** Days synced whole (a push and its pull) while the clock ran. */
+  readonly days: number;
   readonly arrived: { mutations: number; records: number };
   /** How late this process's own event loop ran while the tablets synced. */
   readonly benchLoopDelay: IntervalHistogram;
@@ -195,6 +197,7 @@ async function runLoad(
     const cpuMeter = meterCpu(() => servers.flatMap((server) => server.pid() ?? []));
     started = performance.now();
     const deadline = started + seconds * 1000;
+    let days = 0;
     const acknowledged = await Promise.all(
       tablets.map(async (tablet) => {
         let sent = 0;
@@ -205,6 +208,7 @@ async function runLoad(
           await pause(Math.random() * pauseMs.max);
           while (tablet && performance.now() < deadline) {
             sent += await tablet.syncDay();
+            days++;
             await pause(pauseMs.min + Math.random() * (pauseMs.max - pauseMs.min));
           }
         } catch (error) {
@@ -233,6 +237,7 @@ async function runLoad(
       benchLateByWindow,
       errors,
       acknowledged: acknowledged.reduce((sum, n) => sum + n, 0),
+      days,
       arrived: await countArrived(db),
       benchLoopDelay,
       cpu,
@@ -282,6 +287,7 @@ function printResults(runs: readonly RunResult[]): void {
     );
     console.log(describeTimeline(run.syncTimeline, run.benchLateByWindow));
     console.log(describeCpu(run.cpu, run.dialect));
+    console.log(describeDayCost(run.cpu, run.days));
     const errorCount = [...run.errors.values()].reduce((sum, n) => sum + n, 0);
     console.log(
       `errors: ${errorCount}${errorCount > 0 ? ` ${JSON.stringify(Object.fromEntries(run.errors))}` : ''}` +
@@ -308,6 +314,29 @@ function describeCpu(cpu: CpuSplit | null, dialect: DatabaseConfig['dialect']): 
     `CPU while syncing (${cpu.cores} cores): busy ${(100 * cpu.machineBusy).toFixed(0)}% — ` +
     `the bench's tablets ${share(cpu.self)}, the servers ${share(cpu.chosen)}, ` +
     `${rest} ${share(cpu.rest)} (shares of all cores' time)`
+  );
+}
+
+/**
+ * What one tablet's day (its push and its pull) cost the machine's CPU, and what the
+ * tablets' own pace asks of the cores: each tablet starts a day a pause after the last,
+ * so with no wait at all the servers would be asked for tablets ÷ mean pause days a
+ * second. The tablets wait for their answers, so when the cores cannot give that, the
+ * answers slow until the days asked for are the days served: a machine asked for more
+ * than its cores shows it as latency, not as errors.
+ */
+function describeDayCost(cpu: CpuSplit | null, days: number): string {
+  if (!cpu || days === 0) return 'CPU per day synced: not measured';
+  const msPerDay = (seconds: number) => (1000 * seconds) / days;
+  const total = msPerDay(cpu.machineBusy * cpu.wallSeconds * cpu.cores);
+  const meanPauseSeconds = (pauseMs.min + pauseMs.max) / 2000;
+  const askedPerSecond = tabletCount / meanPauseSeconds;
+  return (
+    `a tablet's day (push and pull) took ${msPerDay(cpu.self).toFixed(1)} ms of the ` +
+    `bench's CPU and ${msPerDay(cpu.chosen).toFixed(1)} ms of the servers' ` +
+    `(${total.toFixed(1)} ms of the machine's in all), ${(days / cpu.wallSeconds).toFixed(0)} days a second; ` +
+    `at the tablets' own pace (${tabletCount} ÷ ${meanPauseSeconds} s = ${askedPerSecond.toFixed(0)} a second) ` +
+    `that asks ${((askedPerSecond * total) / 1000).toFixed(2)} of the ${cpu.cores} cores`
   );
 }
 
