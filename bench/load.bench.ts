@@ -22,6 +22,10 @@
  * `SAKHI_LOAD_STATEMENT_TIMES=<dir>` likewise leaves there the time each SQLite statement
  * took in all, and the commits' spread (bench/statement-times.ts).
  *
+ * It also prints what a tablet's day cost the machine's CPU (the bench's tablets, the servers,
+ * in all) and how many cores the tablets' own pace asks for: past the cores, the answers
+ * slow until the days asked for are the days served.
+ *
  * Sign-in is timed too but judged apart: it is a deliberately slow password hash, once per
  * session, before the syncs start (docs/performance.md, "Sign-in against sync").
  */
