@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { signInResponseSchema } from '../src/domain/auth-protocol.ts';
 import { formatStamp } from '../src/domain/hlc.ts';
 import { uuidv7 } from '../src/platform/ids.ts';
-import type { Mutation } from '../src/domain/protocol.ts';
+import type { Mutation, PulledRecord } from '../src/domain/protocol.ts';
 import type { SyncActor } from '../server/services/sync-scope.ts';
 import {
   newCaseMutation,
@@ -35,6 +35,8 @@ export interface LoadLog {
   readonly answer: (route: string, ms: number, status: number) => void;
   /** A sync that failed (thrown), with what it was doing. */
   readonly failure: (what: string, error: unknown) => void;
+  /** Each pulled page: how many records, and how many of them this tablet itself wrote. */
+  readonly pulled: (records: number, ownWrites: number) => void;
 }
 
 export interface LoadTablet {
@@ -81,39 +83,54 @@ export async function signInLoadTablet(
   let caseNumber = 0;
   const stamp = () => formatStamp({ wallMs: Date.now(), counter: counter++ % 1000, deviceId });
   const tag = session.device.tag;
+  /**
+   * The records this tablet wrote: a pull brings each back when it is the last change to
+   * the record, though the tablet already holds that very state.
+   */
+  const written = new Set<string>();
   // The fixture's new case takes its default number from here; the day's own replaces it.
   registerCaseNumberIssuer(deviceId, { districtCode: staff.districtCode, deviceTag: tag });
   return {
     syncDay: () =>
-      syncDay(tablet, () => {
-        const cases = Array.from({ length: CASES_PER_DAY }, () =>
-          newCaseMutation(
-            actor,
-            stamp(),
-            {
-              caseNumber: `${staff.districtCode}-2026-${tag}-${String(++caseNumber).padStart(4, '0')}`,
-            },
-            newTabletId,
-          ),
-        );
-        const notes = Array.from({ length: NOTES_PER_DAY }, (_, i) =>
-          newNoteMutation(
-            actor,
-            cases[i % cases.length]!.recordId,
-            actor.centreId!,
-            stamp(),
-            undefined,
-            newTabletId,
-          ),
-        );
-        return [...cases, ...notes];
-      }),
+      syncDay(
+        tablet,
+        () => {
+          const cases = Array.from({ length: CASES_PER_DAY }, () =>
+            newCaseMutation(
+              actor,
+              stamp(),
+              {
+                caseNumber: `${staff.districtCode}-2026-${tag}-${String(++caseNumber).padStart(4, '0')}`,
+              },
+              newTabletId,
+            ),
+          );
+          const notes = Array.from({ length: NOTES_PER_DAY }, (_, i) =>
+            newNoteMutation(
+              actor,
+              cases[i % cases.length]!.recordId,
+              actor.centreId!,
+              stamp(),
+              undefined,
+              newTabletId,
+            ),
+          );
+          const day = [...cases, ...notes];
+          for (const mutation of day) written.add(mutation.recordId);
+          return day;
+        },
+        (records) => log.pulled(records.length, records.filter((r) => written.has(r.id)).length),
+      ),
   };
 }
 
-async function syncDay(tablet: BenchTablet, makeDay: () => Mutation[]): Promise<number> {
+async function syncDay(
+  tablet: BenchTablet,
+  makeDay: () => Mutation[],
+  onPage: (records: readonly PulledRecord[]) => void,
+): Promise<number> {
   const day = makeDay();
   await tablet.pushAll(day);
-  await tablet.pullAll();
+  await tablet.pullAll(onPage);
   return day.length;
 }

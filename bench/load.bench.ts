@@ -98,6 +98,8 @@ interface RunResult {
   readonly acknowledged: number;
   /** Days synced whole (a push and its pull) while the clock ran. */
   readonly days: number;
+  /** Records the tablets pulled, and of those the ones the pulling tablet had written. */
+  readonly pulled: { readonly records: number; readonly ownWrites: number };
   readonly arrived: { mutations: number; records: number };
   /** How late this process's own event loop ran while the tablets synced. */
   readonly benchLoopDelay: IntervalHistogram;
@@ -161,6 +163,7 @@ async function runLoad(
     const syncTimeline: number[][] = [];
     let started = Number.POSITIVE_INFINITY;
     const errors = new Map<string, number>();
+    const pulled = { records: 0, ownWrites: 0 };
     const countError = (what: string) => errors.set(what, (errors.get(what) ?? 0) + 1);
     const log: LoadLog = {
       answer: (route, ms, status) => {
@@ -173,6 +176,10 @@ async function runLoad(
       },
       failure: (what, error) => {
         countError(`${what}: ${describeError(error)}`);
+      },
+      pulled: (records, ownWrites) => {
+        pulled.records += records;
+        pulled.ownWrites += ownWrites;
       },
     };
     const tabletFetch = tabletClient === 'undici' ? undefined : nodeHttpFetch();
@@ -242,6 +249,7 @@ async function runLoad(
       errors,
       acknowledged: acknowledged.reduce((sum, n) => sum + n, 0),
       days,
+      pulled,
       arrived: await countArrived(db),
       benchLoopDelay,
       cpu,
@@ -292,6 +300,11 @@ function printResults(runs: readonly RunResult[]): void {
     console.log(describeTimeline(run.syncTimeline, run.benchLateByWindow));
     console.log(describeCpu(run.cpu, run.dialect));
     console.log(describeDayCost(run.cpu, run.days));
+    const { records, ownWrites } = run.pulled;
+    console.log(
+      `pulled ${records} records, ${ownWrites} of them (${records ? ((100 * ownWrites) / records).toFixed(0) : 0}%) ` +
+        `the pulling tablet's own writes coming back`,
+    );
     const errorCount = [...run.errors.values()].reduce((sum, n) => sum + n, 0);
     console.log(
       `errors: ${errorCount}${errorCount > 0 ? ` ${JSON.stringify(Object.fromEntries(run.errors))}` : ''}` +
