@@ -90,38 +90,35 @@ export async function signInLoadTablet(
   const written = new Set<string>();
   // The fixture's new case takes its default number from here; the day's own replaces it.
   registerCaseNumberIssuer(deviceId, { districtCode: staff.districtCode, deviceTag: tag });
-  return {
-    syncDay: () =>
-      syncDay(
-        tablet,
-        () => {
-          const cases = Array.from({ length: CASES_PER_DAY }, () =>
-            newCaseMutation(
-              actor,
-              stamp(),
-              {
-                caseNumber: `${staff.districtCode}-2026-${tag}-${String(++caseNumber).padStart(4, '0')}`,
-              },
-              newTabletId,
-            ),
-          );
-          const notes = Array.from({ length: NOTES_PER_DAY }, (_, i) =>
-            newNoteMutation(
-              actor,
-              cases[i % cases.length]!.recordId,
-              actor.centreId!,
-              stamp(),
-              undefined,
-              newTabletId,
-            ),
-          );
-          const day = [...cases, ...notes];
-          for (const mutation of day) written.add(mutation.recordId);
-          return day;
+  /** A centre's day: a few new cases, and notes on them. */
+  const makeDay = (): Mutation[] => {
+    const cases = Array.from({ length: CASES_PER_DAY }, () =>
+      newCaseMutation(
+        actor,
+        stamp(),
+        {
+          caseNumber: `${staff.districtCode}-2026-${tag}-${String(++caseNumber).padStart(4, '0')}`,
         },
-        (records) => log.pulled(records.length, records.filter((r) => written.has(r.id)).length),
+        newTabletId,
       ),
+    );
+    const notes = Array.from({ length: NOTES_PER_DAY }, (_, i) =>
+      newNoteMutation(
+        actor,
+        cases[i % cases.length]!.recordId,
+        actor.centreId!,
+        stamp(),
+        undefined,
+        newTabletId,
+      ),
+    );
+    const day = [...cases, ...notes];
+    for (const mutation of day) written.add(mutation.recordId);
+    return day;
   };
+  const countPulled = (records: readonly PulledRecord[]) =>
+    log.pulled(records.length, records.filter((record) => written.has(record.id)).length);
+  return { syncDay: () => syncDay(tablet, makeDay, countPulled) };
 }
 
 async function syncDay(
