@@ -20,6 +20,8 @@ import { LOAD_PASSWORD, type LoadStaff } from './load-staff.ts';
 import { benchTablet, type BenchTablet } from './sakhi-tablet.ts';
 
 export const CASES_PER_DAY = 3;
+/** Far past a sign-in's slow hash, even with 200 of them queued on two cores. */
+const SIGN_IN_DEADLINE_MS = 60_000;
 export const NOTES_PER_DAY = 20;
 
 /**
@@ -63,6 +65,8 @@ export async function signInLoadTablet(
       password: LOAD_PASSWORD,
       ...signedDeviceFields(staff.username, deviceId),
     }),
+    // A sign-in never answered would otherwise keep the whole run waiting, silently.
+    signal: AbortSignal.timeout(SIGN_IN_DEADLINE_MS),
   });
   const body: unknown = await response.json();
   log.answer('/api/auth/sign-in', performance.now() - started, response.status);

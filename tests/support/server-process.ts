@@ -101,10 +101,13 @@ export async function startServerProcess(
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`the server exited on start:\n${output}`);
       try {
-        const response = await fetch(`${url}/api/health`);
+        // A try never answered must not outlast the 30 s: it was waited for without end.
+        const response = await fetch(`${url}/api/health`, {
+          signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+        });
         if (response.ok) return;
       } catch {
-        // not listening yet
+        // not listening yet (or, at the deadline, not answering)
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
