@@ -20,9 +20,9 @@ import { LOAD_PASSWORD, type LoadStaff } from './load-staff.ts';
 import { benchTablet, type BenchTablet } from './sakhi-tablet.ts';
 
 export const CASES_PER_DAY = 3;
+export const NOTES_PER_DAY = 20;
 /** Far past a sign-in's slow hash, even with 200 of them queued on two cores. */
 const SIGN_IN_DEADLINE_MS = 60_000;
-export const NOTES_PER_DAY = 20;
 
 /**
  * Records and mutations get their ids as a tablet gives them (src/platform/ids.ts): UUIDv7,
